@@ -1,0 +1,1 @@
+"""Hekou field app: offline inspection of sewage outfalls (排污口)."""

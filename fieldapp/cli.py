@@ -1,0 +1,43 @@
+"""The `fieldapp` command: opens the app, or runs one of the field technicians' tools.
+
+    fieldapp [--db PATH] [--lang zh_CN|en]     open the app
+    fieldapp demo --db PATH [--count N]        write a demo Nantong ledger
+    fieldapp gps check SOURCE                  print the fixes a receiver or NMEA log gives
+    fieldapp photo inspect FILE...             print what a photo carries (hash, size, EXIF)
+
+Each subcommand's module is imported only when it runs: start-up time matters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+EXIT_USAGE = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "demo":
+        from fieldapp.demo.cli import main as demo_main
+
+        return demo_main(argv[1:])
+    if argv and argv[0] == "gps":
+        from fieldapp.diagnostics import gps_main
+
+        return gps_main(argv[1:])
+    if argv and argv[0] == "photo":
+        from fieldapp.diagnostics import photo_main
+
+        return photo_main(argv[1:])
+    return _run_app(argv)
+
+
+def _run_app(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="fieldapp", description="Hekou outfall field app")
+    parser.add_argument("--db", help="the profile's SQLite file (default: the user's profile)")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: system)")
+    args = parser.parse_args(argv)
+    from fieldapp.ui.app import run
+
+    return run(db_path=args.db, lang=args.lang)
