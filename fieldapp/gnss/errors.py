@@ -1,0 +1,40 @@
+"""Errors of position sources: all of them the environment's fault, each with a bilingual message.
+
+GnssSourceError
+├── PortUnavailable   the port or log cannot be opened (missing, busy, no permission)
+└── PortLost          the port went away mid-session (USB unplugged)
+"""
+
+from __future__ import annotations
+
+
+class GnssSourceError(Exception):
+    """A position source failed for a reason outside the program; ``message_zh`` for the UI."""
+
+    def __init__(self, message_en: str, message_zh: str) -> None:
+        super().__init__(message_en)
+        self.message_en = message_en
+        self.message_zh = message_zh
+
+
+class PortUnavailable(GnssSourceError):
+    """The port or log could not be opened."""
+
+    @classmethod
+    def for_source(cls, source: str, detail: str) -> PortUnavailable:
+        return cls(
+            f"Cannot open GNSS source {source!r}: {detail}",
+            f"无法打开定位接收机 {source}：{detail}",
+        )
+
+
+class PortLost(GnssSourceError):
+    """The receiver disappeared while reading (cable pulled, device reset)."""
+
+    @classmethod
+    def for_source(cls, source: str, detail: str) -> PortLost:
+        return cls(
+            f"The GNSS receiver on {source} stopped responding or was unplugged ({detail}). "
+            "Reconnect it and start the position source again.",
+            f"{source} 上的定位接收机已断开或无响应（{detail}）。请重新连接后再次开始定位。",
+        )
