@@ -1,0 +1,90 @@
+"""Change capture: every insert, update and delete of a synced row lands in `change_log` in the same
+transaction, by triggers, so nothing can change without the sync module seeing it. Deletes also
+leave a tombstone. Incoming changes are applied inside `applying_incoming()`, which the triggers see
+and so do not capture again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+# The change id looks like a UUID 4 and is made inside the trigger, in the same transaction.
+_UUID_SQL = (
+    "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2)"
+    " || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-'"
+    " || hex(randomblob(6)))"
+)
+_NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+_CAPTURING = "(SELECT suppressed FROM capture_control WHERE id = 1) = 0"
+
+CORE_SQL = """
+CREATE TABLE change_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    change_id TEXT NOT NULL UNIQUE,
+    entity TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+    data TEXT,
+    at TEXT NOT NULL
+);
+CREATE INDEX change_log_row ON change_log (entity, row_id);
+CREATE TABLE tombstones (
+    entity TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    deleted_at TEXT NOT NULL,
+    PRIMARY KEY (entity, row_id)
+) WITHOUT ROWID;
+CREATE TABLE capture_control (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    suppressed INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO capture_control (id, suppressed) VALUES (1, 0);
+"""
+
+
+def triggers_sql(
+    table: str, columns: Sequence[str], json_columns: Sequence[str] = (), key: str = "id"
+) -> str:
+    """The three capture triggers of a synced table; `json_columns` hold JSON text to embed."""
+    pairs = ", ".join(
+        f"'{c}', json(NEW.{c})" if c in json_columns else f"'{c}', NEW.{c}" for c in columns
+    )
+    upsert = (
+        "INSERT INTO change_log (change_id, entity, row_id, op, data, at) "
+        f"VALUES ({_UUID_SQL}, '{table}', NEW.{key}, 'upsert', json_object({pairs}), {_NOW_SQL});"
+    )
+    return f"""
+CREATE TRIGGER {table}_capture_insert AFTER INSERT ON {table} WHEN {_CAPTURING}
+BEGIN {upsert} END;
+CREATE TRIGGER {table}_capture_update AFTER UPDATE ON {table} WHEN {_CAPTURING}
+BEGIN {upsert} END;
+CREATE TRIGGER {table}_capture_delete AFTER DELETE ON {table}
+BEGIN
+    INSERT OR REPLACE INTO tombstones (entity, row_id, deleted_at)
+    VALUES ('{table}', OLD.{key}, {_NOW_SQL});
+    INSERT INTO change_log (change_id, entity, row_id, op, data, at)
+    SELECT {_UUID_SQL}, '{table}', OLD.{key}, 'delete', NULL, {_NOW_SQL} WHERE {_CAPTURING};
+END;
+"""
+
+
+@contextmanager
+def applying_incoming(conn: sqlite3.Connection) -> Iterator[None]:
+    """One transaction in which writes are not captured (changes that came from the server).
+
+    The flag lives in a table, not in memory, so it is part of the transaction: a crash or an
+    exception rolls it back with the writes.
+    """
+    if conn.in_transaction:
+        raise RuntimeError("applying_incoming() must open its own transaction")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("UPDATE capture_control SET suppressed = 1 WHERE id = 1")
+        yield
+        conn.execute("UPDATE capture_control SET suppressed = 0 WHERE id = 1")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,223 @@
+"""Numbered forward migrations of the profile database, run at start.
+
+Each runs in its own transaction through sqlite-utils' `Migrations`, and also sets
+`PRAGMA user_version` to its number, so start-up can tell in one cheap read whether anything is
+pending, and refuse a file made by a newer version. Never edit a released migration: add one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+
+from fieldapp.store import capture
+
+MIGRATION_SET = "hekou_profile"
+
+OUTFALL_COLUMNS: tuple[str, ...] = (
+    "id",
+    "name",
+    "national_code",
+    "local_code",
+    "provisional_code",
+    "type_code",
+    "subtype_code",
+    "legacy_type_code",
+    "receiving_kind",
+    "basin",
+    "water_body",
+    "county_code",
+    "town",
+    "village",
+    "lat",
+    "lon",
+    "position_accuracy_m",
+    "position_source",
+    "position_datum",
+    "responsible_party",
+    "discharging_units",
+    "channel_kind",
+    "channel_note",
+    "regime",
+    "regime_document_no",
+    "regime_date",
+    "sea_tier",
+    "remediation_route",
+    "merge_into_id",
+    "lifecycle_state",
+    "sign_status",
+    "sampling_status",
+    "note",
+    "created_at",
+    "updated_at",
+    "updated_by",
+)
+EVENT_COLUMNS = ("id", "outfall_id", "action", "from_state", "to_state", "at", "actor", "note")
+EDIT_COLUMNS = ("id", "outfall_id", "at", "actor", "field", "old_value", "new_value")
+
+_M0001_CORE = (
+    capture.CORE_SQL
+    + """
+CREATE TABLE outfalls (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    national_code TEXT UNIQUE,
+    local_code TEXT UNIQUE,
+    provisional_code TEXT UNIQUE,
+    display_code TEXT GENERATED ALWAYS AS
+        (coalesce(national_code, local_code, provisional_code, '')) VIRTUAL,
+    type_code TEXT NOT NULL,
+    subtype_code TEXT,
+    legacy_type_code TEXT,
+    receiving_kind TEXT NOT NULL,
+    basin TEXT NOT NULL,
+    water_body TEXT NOT NULL DEFAULT '',
+    county_code TEXT NOT NULL,
+    town TEXT NOT NULL DEFAULT '',
+    village TEXT NOT NULL DEFAULT '',
+    lat REAL,
+    lon REAL,
+    position_accuracy_m REAL,
+    position_source TEXT,
+    position_datum TEXT NOT NULL DEFAULT 'WGS84',
+    responsible_party TEXT,
+    discharging_units TEXT NOT NULL DEFAULT '[]',
+    channel_kind TEXT,
+    channel_note TEXT NOT NULL DEFAULT '',
+    regime TEXT,
+    regime_document_no TEXT NOT NULL DEFAULT '',
+    regime_date TEXT NOT NULL DEFAULT '',
+    sea_tier TEXT,
+    remediation_route TEXT,
+    merge_into_id TEXT,
+    lifecycle_state TEXT NOT NULL,
+    sign_status TEXT NOT NULL DEFAULT 'unknown',
+    sampling_status TEXT NOT NULL DEFAULT 'unknown',
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE outfall_events (
+    id TEXT PRIMARY KEY,
+    outfall_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    from_state TEXT,
+    to_state TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outfall_events_outfall ON outfall_events (outfall_id, at);
+CREATE TABLE outfall_edits (
+    id TEXT PRIMARY KEY,
+    outfall_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old_value TEXT NOT NULL,
+    new_value TEXT NOT NULL
+);
+CREATE INDEX outfall_edits_outfall ON outfall_edits (outfall_id, at);
+"""
+    + capture.triggers_sql("outfalls", OUTFALL_COLUMNS, json_columns=("discharging_units",))
+    + capture.triggers_sql("outfall_events", EVENT_COLUMNS)
+    + capture.triggers_sql("outfall_edits", EDIT_COLUMNS)
+)
+
+# Search and sorting for the ledger window. The search text is derived, so it is not captured.
+# FTS5's trigram tokenizer answers queries of three characters and more; shorter ones scan the
+# compact `outfall_search` table (see ledger_query).
+_SEARCH_TEXT = (
+    "lower(coalesce(NEW.national_code, '') || ' ' || coalesce(NEW.local_code, '') || ' ' || "
+    "coalesce(NEW.provisional_code, '') || ' ' || NEW.name || ' ' || NEW.water_body || ' ' || "
+    "NEW.town || ' ' || NEW.village || ' ' || coalesce(NEW.responsible_party, ''))"
+)
+_SORT_COLUMNS = (
+    "display_code",
+    "name",
+    "county_code",
+    "town",
+    "water_body",
+    "receiving_kind",
+    "type_code",
+    "lifecycle_state",
+    "remediation_route",
+    "responsible_party",
+    "updated_at",
+)
+_M0002_SEARCH = (
+    f"""
+CREATE TABLE outfall_search (rid INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE VIRTUAL TABLE outfall_fts USING fts5(
+    text, content='outfall_search', content_rowid='rid', tokenize='trigram'
+);
+CREATE TRIGGER outfall_search_ai AFTER INSERT ON outfall_search BEGIN
+    INSERT INTO outfall_fts (rowid, text) VALUES (NEW.rid, NEW.text);
+END;
+CREATE TRIGGER outfall_search_ad AFTER DELETE ON outfall_search BEGIN
+    INSERT INTO outfall_fts (outfall_fts, rowid, text) VALUES ('delete', OLD.rid, OLD.text);
+END;
+CREATE TRIGGER outfall_search_au AFTER UPDATE ON outfall_search BEGIN
+    INSERT INTO outfall_fts (outfall_fts, rowid, text) VALUES ('delete', OLD.rid, OLD.text);
+    INSERT INTO outfall_fts (rowid, text) VALUES (NEW.rid, NEW.text);
+END;
+CREATE TRIGGER outfalls_search_ai AFTER INSERT ON outfalls BEGIN
+    INSERT INTO outfall_search (rid, text) VALUES (NEW.rid, {_SEARCH_TEXT});
+END;
+CREATE TRIGGER outfalls_search_au AFTER UPDATE ON outfalls BEGIN
+    UPDATE outfall_search SET text = {_SEARCH_TEXT} WHERE rid = NEW.rid;
+END;
+CREATE TRIGGER outfalls_search_ad AFTER DELETE ON outfalls BEGIN
+    DELETE FROM outfall_search WHERE rid = OLD.rid;
+END;
+INSERT INTO outfall_search (rid, text)
+    SELECT rid, {_SEARCH_TEXT.replace("NEW.", "")} FROM outfalls;
+"""
+    + "".join(f"CREATE INDEX outfalls_by_{c} ON outfalls ({c}, rid);\n" for c in _SORT_COLUMNS)
+    + "CREATE INDEX outfalls_by_county_state ON outfalls (county_code, lifecycle_state);\n"
+)
+
+
+def statements(script: str) -> Iterator[str]:
+    """Splits a script into complete statements (executescript would commit mid-migration)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement: {buffer[:80]!r}")
+
+
+def _script_migration(number: int, script: str) -> Callable[[object], None]:
+    def migrate(db: object) -> None:
+        for statement in statements(script):
+            db.execute(statement)  # type: ignore[attr-defined]
+        db.execute(f"PRAGMA user_version = {number}")  # type: ignore[attr-defined]
+
+    return migrate
+
+
+# (number, name, function). Append only.
+MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
+    (1, "0001_core", _script_migration(1, _M0001_CORE)),
+    (2, "0002_search", _script_migration(2, _M0002_SEARCH)),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def migrate(conn: sqlite3.Connection, up_to: int = LATEST) -> None:
+    """Applies the pending migrations up to `up_to`, each in its own transaction."""
+    from sqlite_utils import Database  # import here: it costs ~80 ms, start-up rarely needs it
+    from sqlite_utils.migrations import Migrations
+
+    db = Database(conn, execute_plugins=False)
+    migrations = Migrations(MIGRATION_SET)
+    for number, name, fn in MIGRATIONS:
+        if number <= up_to:
+            migrations(name=name)(fn)  # type: ignore[arg-type]
+    migrations.apply(db)
