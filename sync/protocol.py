@@ -1,0 +1,380 @@
+"""The sync protocol shared by the device's sync engine and the central server (协议).
+
+Protocol version: ``PROTOCOL_VERSION`` (1). Every message below is a pydantic model with
+``extra="forbid"``: an unknown field is a clean 422, never silently dropped.
+
+Authentication
+--------------
+``POST /v1/login`` ``LoginRequest{username, password, install_id, device_name}`` →
+``LoginResponse{token, device_id, user}``. ``install_id`` is a UUID the device makes once; the same
+user logging in again from the same install keeps its ``device_id`` (so its change ids stay its own)
+and gets a fresh token (the old one stops working). Every other call carries
+``Authorization: Bearer <token>``. Tokens are random, stored only as a SHA-256 hash, revocable.
+Failed logins are rate-limited per user name and per client address (429 ``login_rate_limited``).
+
+Push
+----
+``POST /v1/push`` ``PushRequest{batch_id, changes: [Change]}`` → ``PushResponse``. A change is::
+
+    {"change_id": uuid, "entity": table, "row_id": uuid, "op": "upsert" | "delete",
+     "data": {whole row after the change} | null for delete, "at": ISO 8601 UTC, "hlc": str}
+
+``hlc`` is a hybrid logical clock string that sorts in time order (recommended form
+``"<13-digit unix ms>:<5-digit counter>:<node>"``, the form the server uses itself).
+
+A batch is applied atomically (all of its results are stored in one transaction, or none). Sending
+the same ``batch_id`` again with the same content returns the stored answer and applies nothing; the
+same ``batch_id`` with different content is 409 ``batch_id_reused``; a batch id of another device is
+409 ``batch_foreign``. Each change gets a ``ChangeResult`` whose ``result`` is one of:
+
+- ``applied``: stored; ``version`` is the row's new server version.
+- ``duplicate``: this device's change id was already applied earlier; nothing applied again.
+- ``proposed``: a field edit of the ledger (``outfalls``) stored as a proposal for a supervisor to
+  accept or reject (``proposal_id``); the ledger itself is unchanged until then.
+- ``conflict``: the server row was changed by another device at a later ``hlc``; not applied, the
+  server's current row is returned in ``server_row`` with its ``version``.
+- ``rejected``: not applied, ``reason`` is a ``Reason`` code.
+
+Ownership rules (pure functions in ``sync.server.rules``):
+
+- ``outfalls`` (the ledger, 台账) is owned by the server. A new outfall carrying only a
+  ``provisional_code`` (no national or local code) is applied as a provisional ledger entry. Every
+  other field edit or delete becomes a proposal. Supervisors' pushes to the ledger apply directly.
+- ``inspections`` and ``patrols`` belong to their ``author`` (must be the pushing user) until
+  submitted (``status == "complete"``); a submitted record is rejected ``record_submitted`` unless
+  a supervisor returned it (退回), and a record approved or escalated is locked (``record_locked``).
+- ``inspection_photos`` follow their parent inspection (area, owner, lock).
+- ``outfall_events`` and ``outfall_edits`` are append-only history rows of an outfall (area of the
+  outfall; ``actor`` must be the pushing user); changing an existing one is ``immutable``.
+- ``reviews`` and ``tasks`` are written by the server only (``entity_read_only``).
+- Areas: a row's county is its ``county_code`` or its parent's; it must be one of the user's
+  counties (a user bound to the city, ``320600``, sees every county).
+
+Photos are referenced by any field named ``sha256`` or a list field ``photo_sha256s`` or
+``photos`` (lists of hex SHA-256 strings). A batch is ``complete`` once every photo it refers to
+has arrived; it flips to complete when the last photo arrives.
+
+Photos
+------
+``POST /v1/photos/missing`` ``{sha256s: [...]}`` → ``{missing: [...]}``.
+``GET /v1/photos/{sha256}/upload`` → ``UploadState{offset, complete}`` (where to resume, also after a
+restart of either side). ``PUT /v1/photos/{sha256}/upload?offset=N&total=T`` with the raw bytes of
+the chunk; the chunk must start at the server's offset (409 ``upload_offset_mismatch`` otherwise,
+with the right offset in ``detail``). When the last byte arrives the server verifies the hash (422
+``photo_hash_mismatch``, the partial upload is discarded) and stores the photo atomically.
+
+Pull
+----
+``GET /v1/pull?cursor=N&limit=L`` → ``PullResponse{items: [PulledChange], cursor, more}``: the
+server's changes after ``cursor`` visible to the user (their counties): ledger rows (``outfalls``),
+review decisions (``reviews``) and tasks (``tasks``). Each item is a ``Change`` plus ``seq``, the
+server sequence. ``seq`` only grows and is assigned in commit order (feed writers are serialised),
+so a client that stores the last ``cursor`` never misses a change.
+
+Review (supervisors of the area only)
+-------------------------------------
+``GET /v1/batches``, ``GET /v1/batches/{batch_id}``, ``GET /v1/records``,
+``GET /v1/records/{entity}/{row_id}``, ``POST /v1/records/{entity}/{row_id}/review``
+``ReviewRequest{state: approved|returned|escalated, comment, deadline}``, ``GET /v1/proposals``,
+``POST /v1/proposals/{proposal_id}/decision`` ``{decision: accept|reject, comment}``,
+``POST /v1/tasks``. A record outside the user's counties answers 404, never 403.
+
+Errors
+------
+Every 4xx carries ``ErrorBody{error: {code, message, detail}}`` with ``code`` an ``ErrorCode``.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+PROTOCOL_VERSION = 1
+
+# Bounds a device must respect; the server refuses more with a clean 4xx.
+MAX_BATCH_CHANGES = 5000
+MAX_PULL_LIMIT = 1000
+MAX_MISSING_QUERY = 5000
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+ENTITY_PATTERN = r"^[a-z][a-z_]{0,39}$"
+CITY_CODE = "320600"  # 南通市: a user bound to it sees every county
+
+Role = Literal["inspector", "river_chief", "supervisor", "admin"]
+ROLES: tuple[str, ...] = ("inspector", "river_chief", "supervisor", "admin")
+
+
+class ErrorCode(enum.StrEnum):
+    """Stable error codes of 4xx answers."""
+
+    MALFORMED_JSON = "malformed_json"
+    INVALID_REQUEST = "invalid_request"
+    BODY_TOO_LARGE = "body_too_large"
+    NOT_AUTHENTICATED = "not_authenticated"
+    TOKEN_INVALID = "token_invalid"
+    DEVICE_REVOKED = "device_revoked"
+    USER_DISABLED = "user_disabled"
+    LOGIN_FAILED = "login_failed"
+    LOGIN_RATE_LIMITED = "login_rate_limited"
+    ROLE_FORBIDDEN = "role_forbidden"
+    NOT_FOUND = "not_found"
+    PROTOCOL_UNSUPPORTED = "protocol_unsupported"
+    BATCH_ID_REUSED = "batch_id_reused"
+    BATCH_FOREIGN = "batch_foreign"
+    UPLOAD_OFFSET_MISMATCH = "upload_offset_mismatch"
+    UPLOAD_BUSY = "upload_busy"
+    PHOTO_TOO_LARGE = "photo_too_large"
+    PHOTO_HASH_MISMATCH = "photo_hash_mismatch"
+    RECORD_NOT_SUBMITTED = "record_not_submitted"
+    NOT_REVIEWABLE = "not_reviewable"
+    PROPOSAL_DECIDED = "proposal_decided"
+    ALREADY_EXISTS = "already_exists"
+
+
+class Reason(enum.StrEnum):
+    """Why a single change of a batch was rejected."""
+
+    ENTITY_UNKNOWN = "entity_unknown"
+    ENTITY_READ_ONLY = "entity_read_only"
+    ROLE_FORBIDDEN = "role_forbidden"
+    AREA_FORBIDDEN = "area_forbidden"
+    NOT_OWNER = "not_owner"
+    RECORD_SUBMITTED = "record_submitted"
+    RECORD_LOCKED = "record_locked"
+    IMMUTABLE = "immutable"
+    PARENT_UNKNOWN = "parent_unknown"
+    ROW_ID_MISMATCH = "row_id_mismatch"
+    INVALID_ROW = "invalid_row"
+    NOT_FOUND = "not_found"
+    CHANGE_ID_FOREIGN = "change_id_foreign"
+
+
+class ResultKind(enum.StrEnum):
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"
+    PROPOSED = "proposed"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+class ReviewState(enum.StrEnum):
+    APPROVED = "approved"
+    RETURNED = "returned"
+    ESCALATED = "escalated"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorInfo(_Strict):
+    code: str
+    message: str
+    detail: Any = None
+
+
+class ErrorBody(_Strict):
+    error: ErrorInfo
+
+
+class LoginRequest(_Strict):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+    install_id: uuid.UUID
+    device_name: str = Field(default="", max_length=120)
+
+
+class UserInfo(_Strict):
+    username: str
+    role: str
+    counties: list[str]
+
+
+class LoginResponse(_Strict):
+    token: str
+    device_id: str
+    user: UserInfo
+    protocol_version: int = PROTOCOL_VERSION
+
+
+class Change(_Strict):
+    change_id: uuid.UUID
+    entity: str = Field(pattern=ENTITY_PATTERN)
+    row_id: uuid.UUID
+    op: Literal["upsert", "delete"]
+    data: dict[str, Any] | None
+    at: AwareDatetime
+    hlc: str = Field(min_length=1, max_length=64)
+
+    @model_validator(mode="after")
+    def _data_matches_op(self) -> Change:
+        if self.op == "upsert" and self.data is None:
+            raise ValueError("an upsert carries the whole row in data")
+        if self.op == "delete" and self.data is not None:
+            raise ValueError("a delete carries data: null")
+        return self
+
+
+class PushRequest(_Strict):
+    batch_id: uuid.UUID
+    changes: list[Change] = Field(max_length=MAX_BATCH_CHANGES)
+    protocol_version: int = PROTOCOL_VERSION
+
+
+class ChangeResult(_Strict):
+    change_id: str
+    result: ResultKind
+    reason: Reason | None = None
+    version: int | None = None
+    proposal_id: str | None = None
+    server_row: dict[str, Any] | None = None
+
+
+class PushResponse(_Strict):
+    batch_id: str
+    results: list[ChangeResult]
+    missing_photos: list[str]
+    complete: bool
+
+
+class PulledChange(_Strict):
+    seq: int
+    change_id: str
+    entity: str
+    row_id: str
+    op: Literal["upsert", "delete"]
+    data: dict[str, Any] | None
+    at: datetime
+    hlc: str
+
+
+class PullResponse(_Strict):
+    items: list[PulledChange]
+    cursor: int
+    more: bool
+
+
+class MissingRequest(_Strict):
+    sha256s: list[str] = Field(max_length=MAX_MISSING_QUERY)
+
+
+class MissingResponse(_Strict):
+    missing: list[str]
+
+
+class UploadState(_Strict):
+    sha256: str
+    offset: int
+    complete: bool
+
+
+class BatchSummary(_Strict):
+    batch_id: str
+    device_id: str
+    username: str
+    received_at: datetime
+    content_hash: str
+    counts: dict[str, int]
+    total: int
+    complete: bool
+    counties: list[str]
+
+
+class BatchItem(_Strict):
+    change_id: str
+    entity: str
+    row_id: str
+    op: str
+    result: str
+    reason: str | None
+    county_code: str | None
+
+
+class BatchDetail(_Strict):
+    batch: BatchSummary
+    items: list[BatchItem]
+
+
+class BatchList(_Strict):
+    batches: list[BatchSummary]
+
+
+class RecordView(_Strict):
+    entity: str
+    row_id: str
+    version: int
+    data: dict[str, Any] | None
+    county_code: str | None
+    owner: str | None
+    review_state: str | None
+    deleted: bool
+    updated_at: datetime
+
+
+class RecordList(_Strict):
+    records: list[RecordView]
+
+
+class ReviewRequest(_Strict):
+    state: ReviewState
+    comment: str = Field(default="", max_length=4000)
+    deadline: datetime | None = None
+
+
+class ReviewResponse(_Strict):
+    review_id: str
+    record: RecordView
+
+
+class ProposalView(_Strict):
+    proposal_id: str
+    entity: str
+    row_id: str
+    op: str
+    data: dict[str, Any] | None
+    base_version: int | None
+    proposed_by: str
+    county_code: str | None
+    state: str
+    comment: str | None
+    created_at: datetime
+
+
+class ProposalList(_Strict):
+    proposals: list[ProposalView]
+
+
+class DecisionRequest(_Strict):
+    decision: Literal["accept", "reject"]
+    comment: str = Field(default="", max_length=4000)
+
+
+class TaskRequest(_Strict):
+    id: uuid.UUID
+    county_code: str = Field(pattern=r"^\d{6}$")
+    title: str = Field(min_length=1, max_length=200)
+    assignee: str | None = Field(default=None, max_length=64)
+    outfall_id: uuid.UUID | None = None
+    due: datetime | None = None
+    note: str = Field(default="", max_length=4000)
+
+
+class DeviceView(_Strict):
+    device_id: str
+    username: str
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked: bool
+
+
+class DeviceList(_Strict):
+    devices: list[DeviceView]
+
+
+class Health(_Strict):
+    status: str
+    protocol_version: int

@@ -1,0 +1,163 @@
+"""The FastAPI application: routers, error rendering, request size limit and server timing."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sync.protocol import PROTOCOL_VERSION, ErrorCode
+from sync.server import db
+from sync.server.config import Settings
+from sync.server.context import ServerContext
+from sync.server.errors import ApiError
+from sync.server.photostore import PhotoStore
+from sync.server.routes import admin, health, login, photos, review, sync
+from sync.server.security import password_hasher
+
+
+def _error(status: int, code: str, message: str, detail: Any = None) -> JSONResponse:
+    body = {"error": {"code": code, "message": message, "detail": detail}}
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes with 413, by header or while streaming."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = -1
+                if declared < 0 or declared > self.limit:
+                    await self._refuse(scope, receive, send)
+                    return
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise _TooLarge()
+            return message
+
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited, tracking_send)
+        except _TooLarge:
+            if started:
+                raise
+            await self._refuse(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = _error(413, ErrorCode.BODY_TOO_LARGE, f"body larger than {self.limit} bytes")
+        await response(scope, receive, send)
+
+
+class _TooLarge(StarletteHTTPException):
+    """Raised from inside ``receive``; FastAPI lets HTTP exceptions through its body parsing."""
+
+    def __init__(self) -> None:
+        super().__init__(413, "body too large")
+
+
+class ServerTiming:
+    """Adds ``Server-Timing: app;dur=<ms>``: the time spent inside the application."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+
+        async def timed_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                ms = (time.perf_counter() - start) * 1000
+                headers = [
+                    *message.get("headers", []),
+                    (b"server-timing", f"app;dur={ms:.3f}".encode()),
+                ]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, timed_send)
+
+
+def build_context(settings: Settings, engine: Engine | None = None) -> ServerContext:
+    engine = engine or db.make_engine(settings.database_url)
+    return ServerContext(
+        settings=settings,
+        engine=engine,
+        hasher=password_hasher(settings),
+        photo_store=PhotoStore(Path(settings.photo_dir)),
+    )
+
+
+def create_app(ctx: ServerContext) -> FastAPI:
+    """The HTTP API over one server context (the database must be migrated)."""
+    app = FastAPI(
+        title="Hekou central server",
+        version=str(PROTOCOL_VERSION),
+        description="Sync, photos and review for the Hekou field-inspection app (河口).",
+    )
+    app.state.ctx = ctx
+    for module in (health, login, sync, photos, review, admin):
+        app.include_router(module.router)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message, exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {
+                "loc": [str(p) for p in e.get("loc", ())],
+                "msg": str(e.get("msg", "")),
+                "type": e.get("type"),
+            }
+            for e in exc.errors()
+        ]
+        if any(e["type"] == "json_invalid" for e in errors):
+            return _error(400, ErrorCode.MALFORMED_JSON, "the body is not valid JSON", errors)
+        return _error(422, ErrorCode.INVALID_REQUEST, "the request does not match the API", errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: ErrorCode.NOT_FOUND, 413: ErrorCode.BODY_TOO_LARGE}.get(
+            exc.status_code, ErrorCode.INVALID_REQUEST
+        )
+        return _error(exc.status_code, code, str(exc.detail))
+
+    app.add_middleware(BodyLimit, limit=ctx.settings.max_body_bytes)
+    app.add_middleware(ServerTiming)
+    return app

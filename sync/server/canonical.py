@@ -1,0 +1,52 @@
+"""Canonical JSON and time helpers shared by the hash chains, batch hashes and stored documents."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import threading
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+
+def dumps(value: Any) -> str:
+    """Canonical JSON text: sorted keys, no spaces, UTF-8 kept as is."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def loads(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime) -> datetime:
+    """A stored time as an aware UTC datetime (SQLite hands back naive UTC values)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def iso(value: datetime) -> str:
+    return as_utc(value).isoformat()
+
+
+_hlc_lock = threading.Lock()
+_hlc_last = [0]
+_hlc_counter = itertools.count()
+
+
+def server_hlc() -> str:
+    """A hybrid logical clock value of the server, in the protocol's recommended form."""
+    with _hlc_lock:
+        ms = max(int(time.time() * 1000), _hlc_last[0])
+        _hlc_last[0] = ms
+        return f"{ms:013d}:{next(_hlc_counter) % 100000:05d}:server"

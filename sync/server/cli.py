@@ -1,0 +1,176 @@
+"""``fieldapp-server``: init, users, devices, serve, audit verify.
+
+The database is a URL (``--database`` or ``HEKOU_DATABASE_URL``): ``sqlite:///path`` (the
+default, ``sqlite:///hekou-server.db``) or ``postgresql://user@host/db``. Photos live under
+``--photos`` (or ``HEKOU_PHOTO_DIR``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from sync.server import db
+from sync.server.app import build_context, create_app
+from sync.server.config import Settings
+from sync.server.context import ServerContext
+from sync.server.queries import audit, devices, users
+from sync.server.services import admin
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="fieldapp-server", description=__doc__.splitlines()[0])
+    p.add_argument(
+        "--database",
+        default=os.environ.get("HEKOU_DATABASE_URL", Settings.database_url),
+        help="database URL (sqlite:///file or postgresql://...)",
+    )
+    p.add_argument(
+        "--photos",
+        default=os.environ.get("HEKOU_PHOTO_DIR", str(Settings.photo_dir)),
+        help="folder for photos",
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("init", help="create or migrate the database")
+
+    user = sub.add_parser("user", help="manage users").add_subparsers(dest="action", required=True)
+    add = user.add_parser("add", help="add a user")
+    add.add_argument("username")
+    add.add_argument(
+        "--role", required=True, choices=["inspector", "river_chief", "supervisor", "admin"]
+    )
+    add.add_argument(
+        "--county", action="append", default=[], help="GB/T 2260 code; repeat; 320600 = city"
+    )
+    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    user.add_parser("list", help="list users")
+    for name in ("disable", "enable"):
+        user.add_parser(name).add_argument("username")
+    passwd = user.add_parser("passwd", help="set a password")
+    passwd.add_argument("username")
+    passwd.add_argument("--password-stdin", action="store_true")
+
+    device = sub.add_parser("device", help="manage devices").add_subparsers(
+        dest="action", required=True
+    )
+    device.add_parser("list", help="list devices with their last use")
+    device.add_parser("revoke", help="revoke a device's token").add_argument("device_id")
+
+    serve = sub.add_parser("serve", help="run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8750)
+    serve.add_argument("--certfile", help="TLS certificate (PEM)")
+    serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    serve.add_argument("--behind-proxy", action="store_true", help="trust X-Forwarded-* headers")
+    serve.add_argument("--workers", type=int, default=1)
+
+    aud = sub.add_parser("audit", help="the audit log").add_subparsers(dest="action", required=True)
+    aud.add_parser("verify", help="verify the hash chain")
+    return p
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("password: ")
+    if getpass.getpass("again: ") != first:
+        raise admin.AdminError("the passwords differ")
+    return first
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = Settings(database_url=args.database, photo_dir=Path(args.photos))
+    ctx = build_context(settings)
+    try:
+        if args.command == "init":
+            db.migrate(ctx.engine)
+            print(f"database at schema {db.current_revision(ctx.engine)}")
+            return 0
+        db.check_revision(ctx.engine)
+        return _run(ctx, args)
+    except (admin.AdminError, db.DatabaseTooNew, db.DatabaseNotMigrated) as exc:
+        print(f"fieldapp-server: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        ctx.engine.dispose()
+
+
+def _run(ctx: ServerContext, args: argparse.Namespace) -> int:
+    if args.command == "user":
+        return _user(ctx, args)
+    if args.command == "device":
+        return _device(ctx, args)
+    if args.command == "audit":
+        return _audit_verify(ctx)
+    return _serve(ctx, args)
+
+
+def _user(ctx: ServerContext, args: argparse.Namespace) -> int:
+    if args.action == "add":
+        user = admin.add_user(
+            ctx, args.username, _password(args.password_stdin), args.role, args.county
+        )
+        print(f"added {user.username} ({user.role}; {', '.join(user.counties) or '-'})")
+    elif args.action == "list":
+        with db.read(ctx.engine) as conn:
+            for u in users.list_all(conn):
+                state = "disabled" if u.disabled else "active"
+                print(f"{u.username}\t{u.role}\t{','.join(u.counties)}\t{state}")
+    elif args.action in ("disable", "enable"):
+        admin.set_disabled(ctx, args.username, args.action == "disable")
+        print(f"{args.username} {args.action}d")
+    else:
+        admin.set_password(ctx, args.username, _password(args.password_stdin))
+        print(f"password of {args.username} changed")
+    return 0
+
+
+def _device(ctx: ServerContext, args: argparse.Namespace) -> int:
+    if args.action == "revoke":
+        admin.revoke_device(ctx, args.device_id)
+        print(f"device {args.device_id} revoked")
+        return 0
+    with db.read(ctx.engine) as conn:
+        for d, username in devices.list_with_users(conn):
+            last = d.last_used_at.isoformat() if d.last_used_at else "-"
+            state = "revoked" if d.revoked_at else "active"
+            print(f"{d.id}\t{username}\t{d.name}\tlast used {last}\t{state}")
+    return 0
+
+
+def _audit_verify(ctx: ServerContext) -> int:
+    from sync.server.audit import verify
+
+    with db.read(ctx.engine) as conn:
+        checked, broken = verify(audit.iter_chain(conn))
+    if broken is not None:
+        print(
+            f"audit chain BROKEN at entry {broken.seq}: {broken.why} ({checked} entries intact before it)"
+        )
+        return 1
+    print(f"audit chain intact: {checked} entries")
+    return 0
+
+
+def _serve(ctx: ServerContext, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    uvicorn.run(
+        create_app(ctx),
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
+        proxy_headers=args.behind_proxy,
+        forwarded_allow_ips="*" if args.behind_proxy else None,
+        log_level="warning",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""Engines for SQLite (the embedded default) and PostgreSQL, migrations, and write transactions.
+
+Every write goes through ``write(engine)``: on SQLite it opens ``BEGIN IMMEDIATE`` (one writer at a
+time, waiting up to the busy timeout instead of failing), on PostgreSQL it takes one
+transaction-level advisory lock. Serialising writers is what makes the feed sequence follow commit
+order (a pull cursor never skips a row) and what keeps the audit hash chain linear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, text
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+WRITE_LOCK_KEY = 0x48454B4F  # "HEKO": the advisory lock all feed and audit writers share
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+class DatabaseTooNew(RuntimeError):
+    """The database was migrated by a newer server than this one."""
+
+
+class DatabaseNotMigrated(RuntimeError):
+    """The database lacks the current schema: run ``fieldapp-server init``."""
+
+
+def normalise_url(url: str) -> str:
+    """Accept ``postgresql://`` and pick the psycopg 3 driver for it."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine configured for the server's transaction discipline."""
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, **kwargs)
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, **kwargs)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        # FULL: an acknowledged batch survives power loss too, not just a process crash.
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = "IMMEDIATE" if conn.get_execution_options().get("hekou_write") else "DEFERRED"
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+@contextmanager
+def write(engine: Engine) -> Iterator[Connection]:
+    """One serialised write transaction; commits on success, rolls back on any exception."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(hekou_write=True)
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
+            yield conn
+
+
+@contextmanager
+def read(engine: Engine) -> Iterator[Connection]:
+    """A read transaction (a consistent snapshot on both databases)."""
+    with engine.connect() as conn, conn.begin():
+        yield conn
+
+
+def _alembic_config(conn: Connection) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def head_revision() -> str:
+    script = ScriptDirectory(str(MIGRATIONS))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_revision(engine: Engine) -> None:
+    """Refuse a database newer than the code, or one not migrated to the current schema."""
+    current = current_revision(engine)
+    script = ScriptDirectory(str(MIGRATIONS))
+    if current is not None and current not in {s.revision for s in script.walk_revisions()}:
+        raise DatabaseTooNew(
+            f"database schema {current} is newer than this server; upgrade the server"
+        )
+    if current != head_revision():
+        raise DatabaseNotMigrated(
+            f"database schema is {current or 'empty'}, expected {head_revision()}: "
+            "run `fieldapp-server init`"
+        )
+
+
+def migrate(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest revision (each migration in its own transaction)."""
+    current = current_revision(engine)
+    script = ScriptDirectory(str(MIGRATIONS))
+    if current is not None and current not in {s.revision for s in script.walk_revisions()}:
+        raise DatabaseTooNew(
+            f"database schema {current} is newer than this server; upgrade the server"
+        )
+    with engine.connect() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+        conn.commit()

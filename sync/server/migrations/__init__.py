@@ -1,0 +1,1 @@
+"""Alembic migrations of the server database, for SQLite and PostgreSQL (dated revisions)."""

@@ -1,0 +1,66 @@
+"""The ``audit_log`` table: appends entries to the hash chain and reads it back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import Connection, insert, select
+
+from sync.server.audit import GENESIS, AuditEntry, chain_hash
+from sync.server.canonical import as_utc, dumps, loads
+from sync.server.schema import audit_log
+
+
+def last_hash(conn: Connection) -> str:
+    row = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)).first()
+    return GENESIS if row is None else str(row.hash)
+
+
+def append_many(conn: Connection, entries: list[AuditEntry]) -> None:
+    """Chain and store entries; the caller holds the write lock."""
+    if not entries:
+        return
+    prev = last_hash(conn)
+    rows = []
+    for e in entries:
+        digest = chain_hash(prev, e)
+        rows.append(
+            {
+                "at": e.at,
+                "username": e.username,
+                "device_id": e.device_id,
+                "action": e.action,
+                "entity": e.entity,
+                "row_id": e.row_id,
+                "before": None if e.before is None else dumps(e.before),
+                "after": None if e.after is None else dumps(e.after),
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
+        prev = digest
+    conn.execute(insert(audit_log), rows)
+
+
+def iter_chain(conn: Connection, batch: int = 5000) -> Iterator[tuple[int, AuditEntry, str, str]]:
+    """Every stored entry in order, as (seq, entry, prev_hash, hash)."""
+    after = 0
+    while True:
+        rows = conn.execute(
+            select(audit_log).where(audit_log.c.seq > after).order_by(audit_log.c.seq).limit(batch)
+        ).all()
+        if not rows:
+            return
+        for r in rows:
+            entry = AuditEntry(
+                at=as_utc(r.at),
+                username=r.username,
+                device_id=r.device_id,
+                action=r.action,
+                entity=r.entity,
+                row_id=r.row_id,
+                before=loads(r.before),
+                after=loads(r.after),
+            )
+            yield r.seq, entry, r.prev_hash, r.hash
+        after = rows[-1].seq

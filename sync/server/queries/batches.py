@@ -1,0 +1,137 @@
+"""The ``batches``, ``batch_items`` and ``batch_counties`` tables: each push kept for review."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, exists, insert, select, update
+
+from sync.protocol import BatchItem, BatchSummary
+from sync.server.canonical import as_utc
+from sync.server.schema import batch_counties, batch_items, batch_photos, batches, photos
+
+
+def _summary(row: Any) -> BatchSummary:
+    return BatchSummary(
+        batch_id=row.batch_id,
+        device_id=row.device_id,
+        username=row.username,
+        received_at=as_utc(row.received_at),
+        content_hash=row.content_hash,
+        counts=json.loads(row.counts),
+        total=row.total,
+        complete=bool(row.complete),
+        counties=json.loads(row.counties),
+    )
+
+
+def get_raw(conn: Connection, batch_id: str) -> Any:
+    """The stored row (device, content hash, stored response), or None."""
+    return conn.execute(select(batches).where(batches.c.batch_id == batch_id)).first()
+
+
+def insert_batch(conn: Connection, row: dict[str, Any], counties: list[str]) -> None:
+    conn.execute(insert(batches).values(**row))
+    if counties:
+        conn.execute(
+            insert(batch_counties),
+            [{"batch_id": row["batch_id"], "county_code": c} for c in counties],
+        )
+
+
+def insert_items(conn: Connection, items: list[dict[str, Any]]) -> None:
+    if items:
+        conn.execute(insert(batch_items), items)
+
+
+def _in_area(counties: frozenset[str] | None) -> Any:
+    if counties is None:
+        return True
+    return exists().where(
+        batch_counties.c.batch_id == batches.c.batch_id,
+        batch_counties.c.county_code.in_(sorted(counties)),
+    )
+
+
+def get(conn: Connection, batch_id: str, counties: frozenset[str] | None) -> BatchSummary | None:
+    row = conn.execute(
+        select(batches).where(batches.c.batch_id == batch_id, _in_area(counties))
+    ).first()
+    return None if row is None else _summary(row)
+
+
+def search(
+    conn: Connection,
+    counties: frozenset[str] | None,
+    *,
+    username: str | None = None,
+    device_id: str | None = None,
+    complete: bool | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[BatchSummary]:
+    conds = [_in_area(counties)]
+    if username is not None:
+        conds.append(batches.c.username == username)
+    if device_id is not None:
+        conds.append(batches.c.device_id == device_id)
+    if complete is not None:
+        conds.append(batches.c.complete == complete)
+    if since is not None:
+        conds.append(batches.c.received_at >= since)
+    if until is not None:
+        conds.append(batches.c.received_at < until)
+    rows = conn.execute(
+        select(batches)
+        .where(and_(*conds))
+        .order_by(batches.c.received_at.desc(), batches.c.batch_id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [_summary(r) for r in rows]
+
+
+def items(conn: Connection, batch_id: str, counties: frozenset[str] | None) -> list[BatchItem]:
+    """The batch's changes inside ``counties`` (rows without a county are shown to the city)."""
+    query = select(batch_items).where(batch_items.c.batch_id == batch_id)
+    if counties is not None:
+        query = query.where(batch_items.c.county_code.in_(sorted(counties)))
+    rows = conn.execute(query.order_by(batch_items.c.position))
+    return [
+        BatchItem(
+            change_id=r.change_id,
+            entity=r.entity,
+            row_id=r.row_id,
+            op=r.op,
+            result=r.result,
+            reason=r.reason,
+            county_code=r.county_code,
+        )
+        for r in rows
+    ]
+
+
+def add_photo_refs(conn: Connection, batch_id: str, hashes: set[str]) -> None:
+    if hashes:
+        conn.execute(
+            insert(batch_photos), [{"batch_id": batch_id, "sha256": h} for h in sorted(hashes)]
+        )
+
+
+def complete_waiting_on(conn: Connection, sha256: str) -> None:
+    """Flip to complete every batch that was waiting for this photo and now has them all."""
+    missing = (
+        select(batch_photos.c.sha256)
+        .where(batch_photos.c.batch_id == batches.c.batch_id)
+        .where(~exists().where(photos.c.sha256 == batch_photos.c.sha256))
+    )
+    waiting = select(batch_photos.c.batch_id).where(batch_photos.c.sha256 == sha256)
+    conn.execute(
+        update(batches)
+        .where(batches.c.batch_id.in_(waiting), batches.c.complete.is_(False), ~exists(missing))
+        .values(complete=True)
+    )

@@ -1,0 +1,50 @@
+"""The ``feed`` table: the server's changes that devices pull, numbered in commit order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select
+
+from sync.protocol import PulledChange
+from sync.server.canonical import as_utc, dumps, loads
+from sync.server.schema import feed
+
+
+def append_many(conn: Connection, items: list[dict[str, Any]]) -> None:
+    """Append items (keys: change_id, entity, row_id, op, data, at, hlc, county_code).
+
+    The caller holds the write lock (``db.write``), so sequence numbers follow commit order.
+    """
+    if items:
+        conn.execute(
+            insert(feed),
+            [{**i, "data": None if i["data"] is None else dumps(i["data"])} for i in items],
+        )
+
+
+def since(
+    conn: Connection, cursor: int, counties: frozenset[str] | None, limit: int
+) -> list[PulledChange]:
+    """Up to ``limit`` items after ``cursor`` inside ``counties`` (None: the whole city)."""
+    query = select(feed).where(feed.c.seq > cursor)
+    if counties is not None:
+        query = query.where(feed.c.county_code.in_(sorted(counties)))
+    rows = conn.execute(query.order_by(feed.c.seq).limit(limit))
+    return [
+        PulledChange(
+            seq=r.seq,
+            change_id=r.change_id,
+            entity=r.entity,
+            row_id=r.row_id,
+            op=r.op,
+            data=loads(r.data),
+            at=as_utc(r.at),
+            hlc=r.hlc,
+        )
+        for r in rows
+    ]
+
+
+def last_seq(conn: Connection) -> int:
+    return int(conn.execute(select(func.coalesce(func.max(feed.c.seq), 0))).scalar_one())

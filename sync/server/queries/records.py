@@ -1,0 +1,155 @@
+"""The ``records`` table: every synced row as a JSON document keyed by (entity, id)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, func, insert, select, update
+
+from sync.server.canonical import as_utc, dumps, loads
+from sync.server.models import StoredRecord
+from sync.server.schema import records
+
+Key = tuple[str, str]
+CHUNK = 500
+
+
+def _record(row: Any) -> StoredRecord:
+    return StoredRecord(
+        entity=row.entity,
+        id=row.id,
+        version=row.version,
+        data=loads(row.data),
+        county_code=row.county_code,
+        owner=row.owner,
+        parent_id=row.parent_id,
+        status=row.status,
+        review_state=row.review_state,
+        deleted=bool(row.deleted),
+        hlc=row.hlc,
+        device_id=row.device_id,
+        batch_id=row.batch_id,
+        updated_at=as_utc(row.updated_at),
+    )
+
+
+def _params(r: StoredRecord) -> dict[str, Any]:
+    return {
+        "entity": r.entity,
+        "id": r.id,
+        "version": r.version,
+        "data": None if r.data is None else dumps(r.data),
+        "county_code": r.county_code,
+        "owner": r.owner,
+        "parent_id": r.parent_id,
+        "status": r.status,
+        "review_state": r.review_state,
+        "deleted": r.deleted,
+        "hlc": r.hlc,
+        "device_id": r.device_id,
+        "batch_id": r.batch_id,
+        "updated_at": r.updated_at,
+    }
+
+
+def get(conn: Connection, entity: str, row_id: str) -> StoredRecord | None:
+    row = conn.execute(
+        select(records).where(records.c.entity == entity, records.c.id == row_id)
+    ).first()
+    return None if row is None else _record(row)
+
+
+def get_many(conn: Connection, keys: Iterable[Key]) -> dict[Key, StoredRecord]:
+    """The stored rows among ``keys``, fetched in chunks per entity."""
+    by_entity: dict[str, list[str]] = {}
+    for entity, row_id in set(keys):
+        by_entity.setdefault(entity, []).append(row_id)
+    found: dict[Key, StoredRecord] = {}
+    for entity, ids in by_entity.items():
+        for start in range(0, len(ids), CHUNK):
+            rows = conn.execute(
+                select(records).where(
+                    records.c.entity == entity, records.c.id.in_(ids[start : start + CHUNK])
+                )
+            )
+            for row in rows:
+                found[(row.entity, row.id)] = _record(row)
+    return found
+
+
+def insert_many(conn: Connection, rows: list[StoredRecord]) -> None:
+    if rows:
+        conn.execute(insert(records), [_params(r) for r in rows])
+
+
+def update_many(conn: Connection, rows: list[StoredRecord]) -> None:
+    if not rows:
+        return
+    names = [c for c in _params(rows[0]) if c not in ("entity", "id")]
+    stmt = (
+        update(records)
+        .where(records.c.entity == bindparam("k_entity"), records.c.id == bindparam("k_id"))
+        .values({name: bindparam(name) for name in names})
+    )
+    params = []
+    for r in rows:
+        p = _params(r)
+        p["k_entity"] = p.pop("entity")
+        p["k_id"] = p.pop("id")
+        params.append(p)
+    conn.execute(stmt, params)
+
+
+def set_review_state(conn: Connection, entity: str, row_id: str, state: str, at: datetime) -> None:
+    conn.execute(
+        update(records)
+        .where(records.c.entity == entity, records.c.id == row_id)
+        .values(review_state=state, updated_at=at)
+    )
+
+
+def search(
+    conn: Connection,
+    counties: frozenset[str] | None,
+    *,
+    entity: str | None = None,
+    county_code: str | None = None,
+    owner: str | None = None,
+    review_state: str | None = None,
+    batch_id: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[StoredRecord]:
+    """Records inside ``counties`` (None: the whole city) matching the filters."""
+    conds: list[ColumnElement[bool]] = []
+    if counties is not None:
+        conds.append(records.c.county_code.in_(sorted(counties)))
+    for column, value in (
+        (records.c.entity, entity),
+        (records.c.county_code, county_code),
+        (records.c.owner, owner),
+        (records.c.batch_id, batch_id),
+    ):
+        if value is not None:
+            conds.append(column == value)
+    if review_state == "none":
+        conds.append(records.c.review_state.is_(None))
+    elif review_state is not None:
+        conds.append(records.c.review_state == review_state)
+    query = (
+        select(records)
+        .where(and_(*conds))
+        .order_by(records.c.updated_at.desc(), records.c.entity, records.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [_record(r) for r in conn.execute(query)]
+
+
+def count(conn: Connection, entity: str | None = None) -> int:
+    query = select(func.count()).select_from(records)
+    if entity is not None:
+        query = query.where(records.c.entity == entity)
+    return int(conn.execute(query).scalar_one())

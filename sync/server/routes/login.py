@@ -1,0 +1,17 @@
+"""``POST /v1/login``: user name and password in, a device token out."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from sync.protocol import LoginRequest, LoginResponse
+from sync.server.deps import ERROR_RESPONSES, Ctx
+from sync.server.services import auth
+
+router = APIRouter(prefix="/v1", tags=["auth"], responses=ERROR_RESPONSES)
+
+
+@router.post("/login")
+def login(ctx: Ctx, body: LoginRequest, request: Request) -> LoginResponse:
+    client = request.client.host if request.client else "unknown"
+    return auth.login(ctx, body, client)

@@ -1,0 +1,62 @@
+"""Photos: ask which are missing, resume and upload chunks (raw bytes), content-addressed."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
+
+from sync.protocol import (
+    SHA256_PATTERN,
+    ErrorCode,
+    MissingRequest,
+    MissingResponse,
+    UploadState,
+)
+from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor
+from sync.server.errors import ApiError
+from sync.server.rules import SHA256_RE
+from sync.server.services import photos
+
+router = APIRouter(prefix="/v1/photos", tags=["photos"], responses=ERROR_RESPONSES)
+Sha = Annotated[str, Path(pattern=SHA256_PATTERN, description="lowercase hex SHA-256")]
+RAW_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
+
+
+@router.post("/missing")
+def missing(ctx: Ctx, actor: CurrentActor, body: MissingRequest) -> MissingResponse:
+    bad = [h for h in body.sha256s if not SHA256_RE.match(h)]
+    if bad:
+        raise ApiError(422, ErrorCode.INVALID_REQUEST, "not lowercase hex SHA-256", bad[:10])
+    return MissingResponse(missing=photos.missing(ctx, body.sha256s))
+
+
+@router.get("/{sha256}/upload")
+def upload_state(ctx: Ctx, actor: CurrentActor, sha256: Sha) -> UploadState:
+    return photos.state(ctx, sha256)
+
+
+@router.put("/{sha256}/upload", openapi_extra=RAW_BODY)
+async def upload_chunk(
+    ctx: Ctx,
+    actor: CurrentActor,
+    sha256: Sha,
+    request: Request,
+    offset: Annotated[int, Query(ge=0)],
+    total: Annotated[int, Query(ge=1)],
+) -> UploadState:
+    """Append the body at ``offset`` of a photo of ``total`` bytes; see sync.protocol."""
+    if offset >= total:
+        raise ApiError(422, ErrorCode.INVALID_REQUEST, "offset must be below total")
+    chunk = await request.body()
+    if len(chunk) > ctx.settings.max_chunk_bytes:
+        raise ApiError(413, ErrorCode.BODY_TOO_LARGE, "chunk too large")
+    if not chunk:
+        raise ApiError(422, ErrorCode.INVALID_REQUEST, "empty chunk")
+    return await run_in_threadpool(photos.upload_chunk, ctx, actor, sha256, offset, total, chunk)

@@ -1,0 +1,49 @@
+"""``POST /v1/push`` and ``GET /v1/pull``: the exactly-once change exchange."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from sync.protocol import (
+    MAX_PULL_LIMIT,
+    PROTOCOL_VERSION,
+    ErrorCode,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+from sync.server import db
+from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor
+from sync.server.errors import ApiError
+from sync.server.queries import feed
+from sync.server.services import push as push_service
+
+router = APIRouter(prefix="/v1", tags=["sync"], responses=ERROR_RESPONSES)
+MAX_CURSOR = 2**62
+
+
+@router.post("/push")
+def push(ctx: Ctx, actor: CurrentActor, body: PushRequest) -> PushResponse:
+    if body.protocol_version != PROTOCOL_VERSION:
+        raise ApiError(
+            400,
+            ErrorCode.PROTOCOL_UNSUPPORTED,
+            f"this server speaks protocol {PROTOCOL_VERSION}",
+        )
+    return push_service.push(ctx.engine, actor, body)
+
+
+@router.get("/pull")
+def pull(
+    ctx: Ctx,
+    actor: CurrentActor,
+    cursor: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500,
+) -> PullResponse:
+    with db.read(ctx.engine) as conn:
+        items = feed.since(conn, cursor, actor.visible_counties(), limit + 1)
+    more = len(items) > limit
+    items = items[:limit]
+    return PullResponse(items=items, cursor=items[-1].seq if items else cursor, more=more)

@@ -1,0 +1,261 @@
+"""Ownership, area, lock and conflict rules of pushed changes: pure functions, no I/O.
+
+``decide`` looks at one change, the stored row it touches (if any), its parent (for child rows)
+and the actor, and says what happens: applied, proposed, conflict or rejected with a reason.
+The rules themselves are described in the docstring of ``sync.protocol``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sync.protocol import Reason, ResultKind, ReviewState
+from sync.server.models import Actor, StoredRecord
+
+Kind = Literal["ledger", "owned", "owned_child", "history", "server"]
+FIELD_ROLES = frozenset({"inspector", "river_chief", "supervisor"})
+LOCKED_STATES = frozenset({ReviewState.APPROVED.value, ReviewState.ESCALATED.value})
+COUNTY_RE = re.compile(r"^\d{6}$")
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+PHOTO_LIST_FIELDS = ("photo_sha256s", "photos")
+
+
+@dataclass(frozen=True)
+class EntityRule:
+    """How one entity is owned, where its area comes from, and who may push it."""
+
+    kind: Kind
+    roles: frozenset[str]
+    owner_field: str | None = None
+    parent_entity: str | None = None
+    parent_field: str | None = None
+    in_feed: bool = False
+
+
+ENTITIES: dict[str, EntityRule] = {
+    "outfalls": EntityRule("ledger", FIELD_ROLES, in_feed=True),
+    "outfall_events": EntityRule(
+        "history", FIELD_ROLES, "actor", parent_entity="outfalls", parent_field="outfall_id"
+    ),
+    "outfall_edits": EntityRule(
+        "history", FIELD_ROLES, "actor", parent_entity="outfalls", parent_field="outfall_id"
+    ),
+    "inspections": EntityRule("owned", frozenset({"inspector", "supervisor"}), "author"),
+    "inspection_photos": EntityRule(
+        "owned_child",
+        frozenset({"inspector", "supervisor"}),
+        parent_entity="inspections",
+        parent_field="inspection_id",
+    ),
+    "patrols": EntityRule("owned", frozenset({"river_chief", "supervisor"}), "author"),
+    "reviews": EntityRule("server", frozenset(), in_feed=True),
+    "tasks": EntityRule("server", frozenset(), in_feed=True),
+}
+FEED_ENTITIES = frozenset(name for name, rule in ENTITIES.items() if rule.in_feed)
+REVIEWABLE = frozenset({"inspections", "patrols", "outfall_events"})
+
+
+@dataclass(frozen=True)
+class IncomingChange:
+    """The parts of a pushed change the rules look at."""
+
+    entity: str
+    row_id: str
+    op: str
+    data: dict[str, Any] | None
+    hlc: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do with one change, and the row attributes to store when it is applied."""
+
+    result: ResultKind
+    reason: Reason | None = None
+    county_code: str | None = None
+    owner: str | None = None
+    parent_id: str | None = None
+    status: str | None = None
+    noop: bool = False
+
+
+def rejected(reason: Reason) -> Decision:
+    return Decision(ResultKind.REJECTED, reason)
+
+
+def is_provisional(data: dict[str, Any]) -> bool:
+    """A newly found outfall: a provisional code and neither a national nor a local code."""
+    return bool(data.get("provisional_code")) and not (
+        data.get("national_code") or data.get("local_code")
+    )
+
+
+def is_later(server_hlc: str, change_hlc: str) -> bool:
+    """Whether the stored row's clock is later than the change's (hlc strings sort in time)."""
+    return server_hlc > change_hlc
+
+
+def photo_refs(data: Any) -> set[str] | None:
+    """SHA-256 photo references anywhere in a row, or None when one is malformed."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> bool:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "sha256" and item is not None:
+                    if not isinstance(item, str) or not SHA256_RE.match(item):
+                        return False
+                    found.add(item)
+                elif key in PHOTO_LIST_FIELDS and isinstance(item, list):
+                    for ref in item:
+                        if isinstance(ref, str) and SHA256_RE.match(ref):
+                            found.add(ref)
+                        elif key == "photo_sha256s" or isinstance(ref, str) or not walk(ref):
+                            return False
+                elif not walk(item):
+                    return False
+        elif isinstance(value, list):
+            return all(walk(item) for item in value)
+        return True
+
+    return found if walk(data) else None
+
+
+def decide(
+    change: IncomingChange,
+    existing: StoredRecord | None,
+    parent: StoredRecord | None,
+    actor: Actor,
+) -> Decision:
+    """Apply the rules of the change's entity; see the module docstring of sync.protocol."""
+    rule = ENTITIES.get(change.entity)
+    if rule is None:
+        return rejected(Reason.ENTITY_UNKNOWN)
+    if rule.kind == "server":
+        return rejected(Reason.ENTITY_READ_ONLY)
+    if actor.role not in rule.roles:
+        return rejected(Reason.ROLE_FORBIDDEN)
+    live = existing if existing is not None and not existing.deleted else None
+    data = change.data
+    if data is not None and str(data.get("id", "")).lower() != change.row_id:
+        return rejected(Reason.ROW_ID_MISMATCH)
+    if change.op == "delete" and live is None:
+        return rejected(Reason.NOT_FOUND)
+    if existing is not None and not actor.sees(existing.county_code):
+        return rejected(Reason.AREA_FORBIDDEN)
+    if rule.parent_entity is not None:
+        return _decide_child(rule, change, live, parent, actor)
+    county = live.county_code if data is None and live else (data or {}).get("county_code")
+    if not isinstance(county, str) or not COUNTY_RE.match(county):
+        return rejected(Reason.INVALID_ROW)
+    if not actor.sees(county):
+        return rejected(Reason.AREA_FORBIDDEN)
+    if rule.kind == "ledger":
+        return _decide_ledger(change, live, actor, county)
+    return _decide_owned(rule, change, live, actor, county)
+
+
+def _conflicts(change: IncomingChange, live: StoredRecord | None, actor: Actor) -> bool:
+    return live is not None and live.device_id != actor.device_id and is_later(live.hlc, change.hlc)
+
+
+def _decide_ledger(
+    change: IncomingChange, live: StoredRecord | None, actor: Actor, county: str
+) -> Decision:
+    if actor.role == "supervisor":
+        if _conflicts(change, live, actor):
+            return Decision(ResultKind.CONFLICT)
+        return Decision(ResultKind.APPLIED, county_code=county, status="ledger")
+    if live is None and change.data is not None and is_provisional(change.data):
+        return Decision(ResultKind.APPLIED, county_code=county, status="provisional")
+    return Decision(ResultKind.PROPOSED, county_code=county)
+
+
+def _decide_owned(
+    rule: EntityRule,
+    change: IncomingChange,
+    live: StoredRecord | None,
+    actor: Actor,
+    county: str,
+) -> Decision:
+    assert rule.owner_field is not None
+    if live is not None:
+        if live.owner != actor.username:
+            return rejected(Reason.NOT_OWNER)
+        lock = _lock_reason(live)
+        if lock is not None:
+            return rejected(lock)
+    if change.data is not None and change.data.get(rule.owner_field) != actor.username:
+        return rejected(Reason.NOT_OWNER)
+    if _conflicts(change, live, actor):
+        return Decision(ResultKind.CONFLICT)
+    status = (change.data or {}).get("status")
+    return Decision(
+        ResultKind.APPLIED,
+        county_code=county,
+        owner=actor.username,
+        status=status if isinstance(status, str) else None,
+    )
+
+
+def _lock_reason(record: StoredRecord) -> Reason | None:
+    """Why the author may no longer change a record, if they may not."""
+    if record.review_state in LOCKED_STATES:
+        return Reason.RECORD_LOCKED
+    if record.status == "complete" and record.review_state != ReviewState.RETURNED.value:
+        return Reason.RECORD_SUBMITTED
+    return None
+
+
+def _decide_child(
+    rule: EntityRule,
+    change: IncomingChange,
+    live: StoredRecord | None,
+    parent: StoredRecord | None,
+    actor: Actor,
+) -> Decision:
+    assert rule.parent_field is not None
+    if parent is None or parent.deleted or not actor.sees(parent.county_code):
+        return rejected(Reason.PARENT_UNKNOWN)
+    if live is not None and live.parent_id != parent.id:
+        return rejected(Reason.INVALID_ROW)
+    if rule.kind == "history":
+        assert rule.owner_field is not None
+        if change.data is None or (live is not None and live.data != change.data):
+            return rejected(Reason.IMMUTABLE)
+        if change.data.get(rule.owner_field) != actor.username:
+            return rejected(Reason.NOT_OWNER)
+        return Decision(
+            ResultKind.APPLIED,
+            county_code=parent.county_code,
+            owner=actor.username,
+            parent_id=parent.id,
+            noop=live is not None,
+        )
+    if parent.owner != actor.username:
+        return rejected(Reason.NOT_OWNER)
+    if parent.review_state in LOCKED_STATES:
+        return rejected(Reason.RECORD_LOCKED)
+    if _conflicts(change, live, actor):
+        return Decision(ResultKind.CONFLICT)
+    return Decision(
+        ResultKind.APPLIED,
+        county_code=parent.county_code,
+        owner=actor.username,
+        parent_id=parent.id,
+    )
+
+
+def parent_id_of(
+    entity: str, data: dict[str, Any] | None, existing: StoredRecord | None
+) -> str | None:
+    """The parent row id a child change points to (from its data, or from the stored row)."""
+    rule = ENTITIES.get(entity)
+    if rule is None or rule.parent_field is None:
+        return None
+    if data is not None:
+        value = data.get(rule.parent_field)
+        return str(value).lower() if isinstance(value, str) else None
+    return existing.parent_id if existing is not None else None

@@ -1,0 +1,195 @@
+"""The server's tables (SQLAlchemy Core). Changed only together with a new migration."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+# BigInteger primary keys that still autoincrement on SQLite (where only INTEGER does).
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("counties", Text, nullable=False),  # JSON list of GB/T 2260 codes
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("user_id", BigId, ForeignKey("users.id"), nullable=False),
+    Column("install_id", String(36), nullable=False),
+    Column("name", String(120), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_used_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+    Index("ix_devices_user_install", "user_id", "install_id", unique=True),
+)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False),
+    Column("client", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_login_failures_username_at", "username", "at"),
+    Index("ix_login_failures_client_at", "client", "at"),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("entity", String(40), primary_key=True),
+    Column("id", String(36), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("data", Text),  # the row as a JSON document; NULL for a tombstone
+    Column("county_code", String(6)),
+    Column("owner", String(64)),
+    Column("parent_id", String(36)),
+    Column("status", String(20)),
+    Column("review_state", String(20)),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("hlc", String(64), nullable=False),
+    Column("device_id", String(36)),
+    Column("batch_id", String(36)),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_records_county_entity", "county_code", "entity"),
+)
+
+feed = Table(
+    "feed",
+    metadata,
+    Column("seq", BigId, primary_key=True, autoincrement=True),
+    Column("change_id", String(36), nullable=False),
+    Column("entity", String(40), nullable=False),
+    Column("row_id", String(36), nullable=False),
+    Column("op", String(10), nullable=False),
+    Column("data", Text),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("hlc", String(64), nullable=False),
+    Column("county_code", String(6)),
+    Index("ix_feed_county_seq", "county_code", "seq"),
+)
+
+batches = Table(
+    "batches",
+    metadata,
+    Column("batch_id", String(36), primary_key=True),
+    Column("device_id", String(36), nullable=False),
+    Column("username", String(64), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("counts", Text, nullable=False),  # JSON {result: count}
+    Column("total", Integer, nullable=False),
+    Column("counties", Text, nullable=False),  # JSON list
+    Column("complete", Boolean, nullable=False),
+    Column("response", Text, nullable=False),  # the stored answer, returned again on a replay
+    Index("ix_batches_received", "received_at"),
+)
+
+batch_items = Table(
+    "batch_items",
+    metadata,
+    Column("batch_id", String(36), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("change_id", String(36), nullable=False),
+    Column("entity", String(40), nullable=False),
+    Column("row_id", String(36), nullable=False),
+    Column("op", String(10), nullable=False),
+    Column("result", String(20), nullable=False),
+    Column("reason", String(40)),
+    Column("county_code", String(6)),
+)
+
+batch_counties = Table(
+    "batch_counties",
+    metadata,
+    Column("batch_id", String(36), primary_key=True),
+    Column("county_code", String(6), primary_key=True),
+    Index("ix_batch_counties_county", "county_code"),
+)
+
+applied_changes = Table(
+    "applied_changes",
+    metadata,
+    Column("change_id", String(36), primary_key=True),
+    Column("device_id", String(36), nullable=False),
+    Column("batch_id", String(36), nullable=False),
+)
+
+photos = Table(
+    "photos",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("device_id", String(36)),
+)
+
+batch_photos = Table(
+    "batch_photos",
+    metadata,
+    Column("batch_id", String(36), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Index("ix_batch_photos_sha256", "sha256"),
+)
+
+proposals = Table(
+    "proposals",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("entity", String(40), nullable=False),
+    Column("row_id", String(36), nullable=False),
+    Column("op", String(10), nullable=False),
+    Column("data", Text),
+    Column("base_version", Integer),
+    Column("proposed_by", String(64), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("batch_id", String(36), nullable=False),
+    Column("change_id", String(36), nullable=False),
+    Column("county_code", String(6)),
+    Column("state", String(20), nullable=False),
+    Column("decided_by", String(64)),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("comment", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_proposals_county_state", "county_code", "state"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", BigId, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("username", String(64)),
+    Column("device_id", String(36)),
+    Column("action", String(40), nullable=False),
+    Column("entity", String(40)),
+    Column("row_id", String(64)),
+    Column("before", Text),
+    Column("after", Text),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)

@@ -1,0 +1,1 @@
+"""Services: run the pure rules and the table queries together inside one transaction."""

@@ -1,0 +1,81 @@
+"""Logging in (registers the device, returns its token) and authenticating a token."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sync.protocol import ErrorCode, LoginRequest, LoginResponse, UserInfo
+from sync.server import db
+from sync.server.canonical import utcnow
+from sync.server.context import ServerContext
+from sync.server.errors import ApiError
+from sync.server.models import Actor
+from sync.server.queries import devices, login_failures, users
+from sync.server.security import check_password, new_token, token_hash
+
+
+def login(ctx: ServerContext, request: LoginRequest, client: str) -> LoginResponse:
+    """Check the password (rate-limited), register the device and hand out a fresh token."""
+    settings = ctx.settings
+    now = utcnow()
+    window_start = now - timedelta(seconds=settings.login_window_seconds)
+    with db.read(ctx.engine) as conn:
+        by_user, by_client = login_failures.count_since(
+            conn, window_start, username=request.username, client=client
+        )
+        user = users.by_username(conn, request.username)
+    if (
+        by_user >= settings.login_max_failures_per_user
+        or by_client >= settings.login_max_failures_per_client
+    ):
+        raise ApiError(
+            429,
+            ErrorCode.LOGIN_RATE_LIMITED,
+            "too many failed logins; wait and try again",
+            {"retry_after_seconds": settings.login_window_seconds},
+        )
+    ok = check_password(ctx.hasher, user.password_hash if user else None, request.password)
+    if user is None or not ok:
+        with db.write(ctx.engine) as conn:
+            login_failures.record(conn, request.username, client)
+        raise ApiError(401, ErrorCode.LOGIN_FAILED, "wrong user name or password")
+    if user.disabled:
+        raise ApiError(401, ErrorCode.USER_DISABLED, "this account is disabled")
+    token = new_token()
+    with db.write(ctx.engine) as conn:
+        found = devices.by_install(conn, user.id, str(request.install_id))
+        if found is not None and found.revoked_at is not None:
+            raise ApiError(401, ErrorCode.DEVICE_REVOKED, "this device was revoked")
+        device = devices.register(
+            conn, user.id, str(request.install_id), request.device_name, token_hash(token)
+        )
+        login_failures.forget_before(conn, window_start)
+    return LoginResponse(
+        token=token,
+        device_id=device.id,
+        user=UserInfo(username=user.username, role=user.role, counties=list(user.counties)),
+    )
+
+
+def authenticate(ctx: ServerContext, token: str) -> Actor:
+    """The actor behind a bearer token, or a 401 saying why not."""
+    with db.read(ctx.engine) as conn:
+        device = devices.by_token_hash(conn, token_hash(token))
+        user = None if device is None else users.by_id(conn, device.user_id)
+    if device is None or user is None:
+        raise ApiError(401, ErrorCode.TOKEN_INVALID, "unknown or replaced token")
+    if device.revoked_at is not None:
+        raise ApiError(401, ErrorCode.DEVICE_REVOKED, "this device was revoked")
+    if user.disabled:
+        raise ApiError(401, ErrorCode.USER_DISABLED, "this account is disabled")
+    now = utcnow()
+    stale = now - timedelta(seconds=ctx.settings.token_touch_seconds)
+    if device.last_used_at is None or device.last_used_at < stale:
+        with db.write(ctx.engine) as conn:
+            devices.touch(conn, device.id, now)
+    return Actor(
+        username=user.username,
+        role=user.role,
+        counties=frozenset(user.counties),
+        device_id=device.id,
+    )

@@ -1,0 +1,66 @@
+"""Photo uploads: which photos are missing, resumable chunks, and completing waiting batches."""
+
+from __future__ import annotations
+
+from sync.protocol import ErrorCode, UploadState
+from sync.server import db
+from sync.server.context import ServerContext
+from sync.server.errors import ApiError
+from sync.server.models import Actor
+from sync.server.photostore import HashMismatch, OffsetMismatch, UploadBusy
+from sync.server.queries import batches, photos
+
+
+def missing(ctx: ServerContext, hashes: list[str]) -> list[str]:
+    with db.read(ctx.engine) as conn:
+        present = photos.present(conn, hashes)
+    return sorted(set(hashes) - present)
+
+
+def state(ctx: ServerContext, sha256: str) -> UploadState:
+    with db.read(ctx.engine) as conn:
+        done = bool(photos.present(conn, [sha256]))
+    if done:
+        size = ctx.photo_store.final_path(sha256).stat().st_size
+        return UploadState(sha256=sha256, offset=size, complete=True)
+    return UploadState(sha256=sha256, offset=ctx.photo_store.offset(sha256), complete=False)
+
+
+def upload_chunk(
+    ctx: ServerContext, actor: Actor, sha256: str, offset: int, total: int, chunk: bytes
+) -> UploadState:
+    """Store one chunk; when it is the last, verify the hash and register the photo."""
+    if total > ctx.settings.max_photo_bytes:
+        raise ApiError(
+            413,
+            ErrorCode.PHOTO_TOO_LARGE,
+            "photo larger than the server accepts",
+            {"max_bytes": ctx.settings.max_photo_bytes},
+        )
+    current = state(ctx, sha256)
+    if current.complete:
+        return current
+    store = ctx.photo_store
+    if not store.has(sha256):
+        try:
+            outcome = store.write_chunk(sha256, offset, total, chunk)
+        except UploadBusy as exc:
+            raise ApiError(409, ErrorCode.UPLOAD_BUSY, "this photo is being uploaded") from exc
+        except OffsetMismatch as exc:
+            raise ApiError(
+                409,
+                ErrorCode.UPLOAD_OFFSET_MISMATCH,
+                "the chunk does not start where the upload stands",
+                {"offset": exc.offset},
+            ) from exc
+        except HashMismatch as exc:
+            raise ApiError(
+                422, ErrorCode.PHOTO_HASH_MISMATCH, "the bytes do not match the SHA-256"
+            ) from exc
+        if not outcome.complete:
+            return UploadState(sha256=sha256, offset=outcome.offset, complete=False)
+    size = store.final_path(sha256).stat().st_size
+    with db.write(ctx.engine) as conn:
+        photos.add(conn, sha256, size, actor.device_id)
+        batches.complete_waiting_on(conn, sha256)
+    return UploadState(sha256=sha256, offset=size, complete=True)

@@ -1,0 +1,238 @@
+"""Supervisors' decisions: review a record, accept or reject a ledger proposal, assign a task.
+
+Each decision is itself a row of entity ``reviews`` (or ``tasks``) published in the pull feed of
+the record's county, and an entry of the audit log.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sync.protocol import (
+    DecisionRequest,
+    ErrorCode,
+    ProposalView,
+    ReviewRequest,
+    TaskRequest,
+)
+from sync.server import db
+from sync.server.audit import AuditEntry
+from sync.server.canonical import iso, server_hlc, utcnow
+from sync.server.context import ServerContext
+from sync.server.errors import ApiError, not_found
+from sync.server.models import Actor, StoredRecord
+from sync.server.queries import audit, feed, proposals, records
+from sync.server.rules import REVIEWABLE
+
+
+def _publish(conn: Any, actor: Actor, entity: str, data: dict[str, Any], county: str) -> None:
+    """Store a server-made row, put it in the feed and the audit log."""
+    now = utcnow()
+    row_id = str(data["id"])
+    hlc = server_hlc()
+    current = records.get(conn, entity, row_id)
+    new = StoredRecord(
+        entity=entity,
+        id=row_id,
+        version=1 if current is None else current.version + 1,
+        data=data,
+        county_code=county,
+        owner=actor.username,
+        parent_id=None,
+        status=None,
+        review_state=None,
+        deleted=False,
+        hlc=hlc,
+        device_id=actor.device_id,
+        batch_id=None,
+        updated_at=now,
+    )
+    if current is None:
+        records.insert_many(conn, [new])
+    else:
+        records.update_many(conn, [new])
+    feed.append_many(
+        conn,
+        [
+            {
+                "change_id": str(uuid.uuid4()),
+                "entity": entity,
+                "row_id": row_id,
+                "op": "upsert",
+                "data": data,
+                "at": now,
+                "hlc": hlc,
+                "county_code": county,
+            }
+        ],
+    )
+    audit.append_many(
+        conn,
+        [
+            AuditEntry(
+                at=now,
+                username=actor.username,
+                device_id=actor.device_id,
+                action=f"server.{entity}",
+                entity=entity,
+                row_id=row_id,
+                before=None if current is None else current.data,
+                after=data,
+            )
+        ],
+    )
+
+
+def review_record(
+    ctx: ServerContext, actor: Actor, entity: str, row_id: str, request: ReviewRequest
+) -> tuple[str, StoredRecord]:
+    """Set a submitted record's review state; approved or escalated locks it, returned unlocks."""
+    with db.write(ctx.engine) as conn:
+        record = records.get(conn, entity, row_id)
+        if record is None or record.deleted or not actor.sees(record.county_code):
+            raise not_found("no such record in your area")
+        if entity not in REVIEWABLE:
+            raise ApiError(409, ErrorCode.NOT_REVIEWABLE, f"{entity} rows are not reviewed")
+        if entity != "outfall_events" and record.status != "complete":
+            raise ApiError(409, ErrorCode.RECORD_NOT_SUBMITTED, "the record is still a draft")
+        now = utcnow()
+        review_id = str(uuid.uuid4())
+        data = {
+            "id": review_id,
+            "record_entity": entity,
+            "record_id": row_id,
+            "state": request.state.value,
+            "comment": request.comment,
+            "deadline": None if request.deadline is None else iso(request.deadline),
+            "reviewer": actor.username,
+            "at": iso(now),
+        }
+        assert record.county_code is not None
+        _publish(conn, actor, "reviews", data, record.county_code)
+        records.set_review_state(conn, entity, row_id, request.state.value, now)
+        updated = records.get(conn, entity, row_id)
+    assert updated is not None
+    return review_id, updated
+
+
+def decide_proposal(
+    ctx: ServerContext, actor: Actor, proposal_id: str, request: DecisionRequest
+) -> ProposalView:
+    """Accept (apply to the ledger) or reject a pending field proposal."""
+    counties = actor.visible_counties()
+    with db.write(ctx.engine) as conn:
+        proposal = proposals.get(conn, proposal_id, counties)
+        if proposal is None:
+            raise not_found("no such proposal in your area")
+        state = "accepted" if request.decision == "accept" else "rejected"
+        now = utcnow()
+        if not proposals.decide(conn, proposal_id, state, actor.username, request.comment, now):
+            raise ApiError(409, ErrorCode.PROPOSAL_DECIDED, "the proposal was already decided")
+        county = proposal.county_code or ""
+        if state == "accepted":
+            _apply_to_ledger(conn, actor, proposal, county)
+        review = {
+            "id": str(uuid.uuid4()),
+            "record_entity": proposal.entity,
+            "record_id": proposal.row_id,
+            "proposal_id": proposal_id,
+            "state": state,
+            "comment": request.comment,
+            "deadline": None,
+            "reviewer": actor.username,
+            "at": iso(now),
+        }
+        _publish(conn, actor, "reviews", review, county)
+        decided = proposals.get(conn, proposal_id, counties)
+    assert decided is not None
+    return decided
+
+
+def _apply_to_ledger(conn: Any, actor: Actor, proposal: ProposalView, county: str) -> None:
+    if proposal.op == "delete":
+        current = records.get(conn, proposal.entity, proposal.row_id)
+        if current is None or current.deleted:
+            return
+        _write_ledger(conn, actor, proposal, current, None, current.county_code or county)
+        return
+    assert proposal.data is not None
+    current = records.get(conn, proposal.entity, proposal.row_id)
+    _write_ledger(conn, actor, proposal, current, proposal.data, county)
+
+
+def _write_ledger(
+    conn: Any,
+    actor: Actor,
+    proposal: ProposalView,
+    current: StoredRecord | None,
+    data: dict[str, Any] | None,
+    county: str,
+) -> None:
+    now = utcnow()
+    hlc = server_hlc()
+    new = StoredRecord(
+        entity=proposal.entity,
+        id=proposal.row_id,
+        version=1 if current is None else current.version + 1,
+        data=data,
+        county_code=county,
+        owner=current.owner if current else proposal.proposed_by,
+        parent_id=None,
+        status="ledger",
+        review_state=None,
+        deleted=data is None,
+        hlc=hlc,
+        device_id=actor.device_id,
+        batch_id=None,
+        updated_at=now,
+    )
+    if current is None:
+        records.insert_many(conn, [new])
+    else:
+        records.update_many(conn, [new])
+    op = "delete" if data is None else "upsert"
+    feed.append_many(
+        conn,
+        [
+            {
+                "change_id": str(uuid.uuid4()),
+                "entity": proposal.entity,
+                "row_id": proposal.row_id,
+                "op": op,
+                "data": data,
+                "at": now,
+                "hlc": hlc,
+                "county_code": county,
+            }
+        ],
+    )
+    audit.append_many(
+        conn,
+        [
+            AuditEntry(
+                at=now,
+                username=actor.username,
+                device_id=actor.device_id,
+                action=f"proposal.accept.{op}",
+                entity=proposal.entity,
+                row_id=proposal.row_id,
+                before=None if current is None else current.data,
+                after=data,
+            )
+        ],
+    )
+
+
+def create_task(ctx: ServerContext, actor: Actor, request: TaskRequest) -> dict[str, Any]:
+    """Assign a task in a county of the supervisor; it reaches devices through the feed."""
+    if not actor.sees(request.county_code):
+        raise not_found("no such county in your area")
+    data = request.model_dump(mode="json")
+    data["created_by"] = actor.username
+    with db.write(ctx.engine) as conn:
+        existing = records.get(conn, "tasks", data["id"])
+        if existing is not None:
+            raise ApiError(409, ErrorCode.ALREADY_EXISTS, "a task with this id exists")
+        _publish(conn, actor, "tasks", data, request.county_code)
+    return data
