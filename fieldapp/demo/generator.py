@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import random
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,9 +111,9 @@ class LedgerGenerator:
                 name_zh=ref.county(c["code"]).zh,  # type: ignore[union-attr]
                 share=c["share"],
                 huai_share=c["huai_share"],
-                polygon=[tuple(p) for p in c["polygon"]],  # type: ignore[misc]
-                yangtze=[[tuple(p) for p in line] for line in c["yangtze"]],  # type: ignore[misc]
-                sea=[[tuple(p) for p in line] for line in c["sea"]],  # type: ignore[misc]
+                polygon=[tuple(p) for p in c["polygon"]],
+                yangtze=[[tuple(p) for p in line] for line in c["yangtze"]],
+                sea=[[tuple(p) for p in line] for line in c["sea"]],
                 towns=c["towns"],
                 rivers=c["rivers"],
             )
@@ -125,7 +125,7 @@ class LedgerGenerator:
     def _uuid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
-    def _pick(self, weights: dict[Any, float]) -> Any:
+    def _pick(self, weights: Mapping[Any, float]) -> Any:
         keys = list(weights)
         return self.rng.choices(keys, weights=[weights[k] for k in keys])[0]
 

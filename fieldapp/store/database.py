@@ -79,7 +79,7 @@ def _looks_like_sqlite(path: Path) -> bool:
         return f.read(16) == b"SQLite format 3\x00"
 
 
-def _translated(exc: sqlite3.Error, path: Path) -> BaseException:
+def _translated(exc: sqlite3.Error, path: Path | str) -> BaseException:
     translated = errors.translate(exc, path)
     return translated if translated is not None else exc
 

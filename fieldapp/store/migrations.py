@@ -219,5 +219,5 @@ def migrate(conn: sqlite3.Connection, up_to: int = LATEST) -> None:
     migrations = Migrations(MIGRATION_SET)
     for number, name, fn in MIGRATIONS:
         if number <= up_to:
-            migrations(name=name)(fn)  # type: ignore[arg-type]
+            migrations(name=name)(fn)
     migrations.apply(db)

@@ -1,0 +1,106 @@
+"""The detail pane: the whole record of the selected outfall and its history, read-only."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from fieldapp.domain.outfall import Outfall, OutfallHistory
+from fieldapp.ui.labels import Labels
+
+
+class OutfallDetail(QTextBrowser):
+    def __init__(self, labels: Labels, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._labels = labels
+        self.setOpenLinks(False)
+        self.setObjectName("outfallDetail")
+        self.show_nothing()
+
+    def show_nothing(self) -> None:
+        hint = self.tr("Select an outfall to see it here.")
+        self.setHtml(f"<p style='color:#444'>{escape(hint)}</p>")
+
+    def show_outfall(self, o: Outfall, history: OutfallHistory) -> None:
+        lab = self._labels
+        unknown = self.tr("unknown")
+        position = (
+            f"{o.lat:.6f}, {o.lon:.6f} ({o.position_datum}"
+            + (f", ±{o.position_accuracy_m:g} m" if o.position_accuracy_m is not None else "")
+            + f", {lab.vocab('position_source', o.position_source)})"
+            if o.lat is not None and o.lon is not None
+            else self.tr("not recorded")
+        )
+        type_text = lab.type(o.type_code, o.subtype_code)
+        if o.legacy_type_code:
+            type_text += " · " + self.tr("legacy: %1").replace(
+                "%1", lab.legacy_type(o.legacy_type_code)
+            )
+        regime = lab.vocab("regime", o.regime) or self.tr("not set")
+        if o.regime_document_no:
+            regime += f" · {o.regime_document_no}"
+        if o.regime_date:
+            regime += f" · {o.regime_date}"
+        rows = [
+            (self.tr("National code"), o.national_code or "—"),
+            (self.tr("Local code"), o.local_code or "—"),
+            (self.tr("Provisional code"), o.provisional_code or "—"),
+            (self.tr("Type"), type_text),
+            (self.tr("Into"), lab.vocab("receiving_kind", o.receiving_kind)),
+            (self.tr("Basin"), lab.vocab("basin", o.basin)),
+            (self.tr("Water body"), o.water_body),
+            (self.tr("County"), lab.county(o.county_code)),
+            (self.tr("Town and village"), f"{o.town} {o.village}".strip()),
+            (self.tr("Position"), position),
+            (self.tr("Responsible party"), o.responsible_party or unknown),
+            (self.tr("Discharging units"), "、".join(o.discharging_units) or "—"),
+            (
+                self.tr("Discharge channel"),
+                (lab.vocab("channel_kind", o.channel_kind) + " " + o.channel_note).strip() or "—",
+            ),
+            (self.tr("Regime"), regime),
+            (self.tr("Sea-outfall tier"), lab.vocab("sea_tier", o.sea_tier) or "—"),
+            (
+                self.tr("Remediation route"),
+                lab.vocab("remediation_route", o.remediation_route) or "—",
+            ),
+            (self.tr("Lifecycle state"), lab.state(o.lifecycle_state)),
+            (self.tr("Sign"), lab.vocab("sign_status", o.sign_status)),
+            (self.tr("Sampling point"), lab.vocab("sampling_status", o.sampling_status)),
+            (self.tr("Note"), o.note or "—"),
+            (self.tr("Last changed"), f"{_when(o.updated_at)} {o.updated_by}"),
+        ]
+        table = "".join(
+            f"<tr><td style='color:#333;padding-right:12px'><b>{escape(k)}</b></td>"
+            f"<td>{escape(str(v))}</td></tr>"
+            for k, v in rows
+        )
+        events = "".join(
+            f"<tr><td>{escape(_when(e.at))}</td>"
+            f"<td>{escape(lab.state(e.from_state) if e.from_state else '—')} → "
+            f"<b>{escape(lab.state(e.to_state))}</b></td><td>{escape(e.actor)}</td>"
+            f"<td>{escape(e.note)}</td></tr>"
+            for e in history.events
+        )
+        edits = "".join(
+            f"<tr><td>{escape(_when(e.at))}</td><td>{escape(e.actor)}</td>"
+            f"<td>{escape(e.field)}</td><td>{escape(e.old_value)} → {escape(e.new_value)}</td></tr>"
+            for e in history.edits
+        )
+        history_title = self.tr("Lifecycle history")
+        edits_title = self.tr("Edits")
+        self.setHtml(
+            f"<h2 style='margin:0'>{escape(o.name)}</h2>"
+            f"<p style='font-size:large'><b>{escape(o.display_code)}</b></p>"
+            f"<table cellspacing='0' cellpadding='3'>{table}</table>"
+            f"<h3>{escape(history_title)}</h3>"
+            f"<table cellpadding='3'>{events or '<tr><td>—</td></tr>'}</table>"
+            f"<h3>{escape(edits_title)}</h3>"
+            f"<table cellpadding='3'>{edits or '<tr><td>—</td></tr>'}</table>"
+        )
+
+
+def _when(iso: str) -> str:
+    """An ISO time as people read it (minutes, no zone letter; all times are UTC)."""
+    return iso[:16].replace("T", " ")

@@ -1,0 +1,350 @@
+"""The main window: the ledger (search, filters, sorting, count), the selected outfall's detail and
+history, editing and lifecycle steps. Reads go through a `LedgerReader`; writes through the lane.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.lifecycle import available_actions
+from fieldapp.domain.outfall import Outfall
+from fieldapp.domain.problems import InvalidRecord
+from fieldapp.domain.reference import Term
+from fieldapp.store.errors import StoreError
+from fieldapp.store.ledger_query import NO_ROUTE, LedgerQuery
+from fieldapp.store.ledger_reader import LedgerReader
+from fieldapp.store.outfalls import StaleEdit
+from fieldapp.ui.detail_pane import OutfallDetail
+from fieldapp.ui.edit_dialog import OutfallEditDialog
+from fieldapp.ui.labels import Labels
+from fieldapp.ui.ledger_model import COLUMNS, OutfallTableModel
+
+ROW_HEIGHT = 36
+
+# Writes the window may ask for, run on the lane: (edited, expected_updated_at) → Outfall, and
+# (outfall_id, action, note) → Outfall.
+SaveEdit = Callable[[Outfall, str], Outfall]
+Transition = Callable[[str, str, str], Outfall]
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        reader: LedgerReader,
+        labels: Labels,
+        lane: Any,
+        save_edit: SaveEdit,
+        transition: Transition,
+        db_label: str,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.reader = reader
+        self.labels = labels
+        self.lane = lane
+        self._save_edit = save_edit
+        self._transition = transition
+        self.setWindowTitle(self.tr("Hekou — outfall ledger"))
+        self.selected: Outfall | None = None
+        self.edit_dialog: OutfallEditDialog | None = None
+
+        headers = {
+            "code": self.tr("Code"),
+            "name": self.tr("Name"),
+            "county": self.tr("County"),
+            "town": self.tr("Town / village"),
+            "water_body": self.tr("Water body"),
+            "receiving_kind": self.tr("Into"),
+            "type": self.tr("Type"),
+            "state": self.tr("State"),
+            "route": self.tr("Route"),
+            "responsible_party": self.tr("Responsible party"),
+        }
+        self.model = OutfallTableModel(reader, labels, [headers[c] for c in COLUMNS])
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(
+            self.tr("Search code, name, water body, town, village or responsible party")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+
+        ref = labels.ref
+        lang = labels.lang
+        routes = (*ref.vocabulary("remediation_route"), Term(NO_ROUTE, "未确定", "Not decided"))
+        self.filters: dict[str, QComboBox] = {}
+        filter_row = QHBoxLayout()
+        for key, label, terms in (
+            ("county", self.tr("All counties"), ref.counties),
+            ("basin", self.tr("All basins"), ref.vocabulary("basin")),
+            ("receiving_kind", self.tr("Yangtze / sea / river"), ref.vocabulary("receiving_kind")),
+            ("type", self.tr("All types"), (*(t.term for t in ref.types), ref.undetermined)),
+            ("state", self.tr("All states"), ref.states),
+            ("route", self.tr("All routes"), routes),
+        ):
+            box = QComboBox()
+            box.setObjectName(f"filter_{key}")
+            # Long Chinese type names must not widen the window past a 1366-pixel screen.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(6)
+            box.addItem(label, None)
+            for t in terms:
+                box.addItem(t.label(lang), t.code)
+            box.currentIndexChanged.connect(lambda _i, k=key, b=box: self._filter_changed(k, b))
+            self.filters[key] = box
+            filter_row.addWidget(box)
+        clear = QPushButton(self.tr("Clear filters"))
+        clear.setObjectName("clearFilters")
+        clear.clicked.connect(self.clear_filters)
+        filter_row.addWidget(clear)
+
+        self.table = QTableView()
+        self.table.setObjectName("ledgerTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        vh = self.table.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measure 100,000 rows
+        vh.setDefaultSectionSize(ROW_HEIGHT)
+        vh.hide()
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in zip(
+            COLUMNS, (150, 330, 90, 170, 110, 80, 170, 110, 90, 200), strict=True
+        ):
+            self.table.setColumnWidth(COLUMNS.index(column), width)
+        hh.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _i: self.open_editor())
+
+        self.detail = OutfallDetail(labels)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setObjectName("editButton")
+        self.edit_button.clicked.connect(self.open_editor)
+        self.action_box = QComboBox()
+        self.action_box.setObjectName("actionBox")
+        self.action_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.action_box.setMinimumContentsLength(8)
+        self.action_button = QPushButton(self.tr("Apply step"))
+        self.action_button.setObjectName("actionButton")
+        self.action_button.clicked.connect(self.apply_selected_action)
+        actions = QHBoxLayout()
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.action_box, 1)
+        actions.addWidget(self.action_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addLayout(actions)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addLayout(filter_row)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.statusBar().showMessage(db_label)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.open_editor)
+        self._update_count()
+        self._update_actions()
+
+    # -- ledger ----------------------------------------------------------------------------------
+    def _search_changed(self, text: str) -> None:
+        q = self.model.query
+        self._set_query(LedgerQuery(text, q.filters, q.sort, q.descending))
+
+    def _filter_changed(self, key: str, box: QComboBox) -> None:
+        self._set_query(self.model.query.with_filter(key, box.currentData()))
+
+    def clear_filters(self) -> None:
+        for box in self.filters.values():
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        q = self.model.query
+        self._set_query(LedgerQuery(q.text, (), q.sort, q.descending))
+
+    def _set_query(self, query: LedgerQuery) -> None:
+        self.model.set_query(query)
+        self._update_count()
+        self._reselect()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%n outfall(s)", "", self.model.rowCount()))
+
+    def _reselect(self) -> None:
+        if self.selected is None:
+            return
+        row = self.reader.position_of(self.model.query, self.selected.id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        row = self.model.row_at(indexes[0].row())
+        if row is not None:
+            self.show_outfall(row.id)
+
+    def show_outfall(self, outfall_id: str) -> None:
+        outfall = self.reader.get(outfall_id)
+        self.selected = outfall
+        if outfall is None:
+            self.detail.show_nothing()
+        else:
+            self.detail.show_outfall(outfall, self.reader.history(outfall_id))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        self.action_box.clear()
+        o = self.selected
+        self.edit_button.setEnabled(o is not None)
+        if o is None:
+            self.action_button.setEnabled(False)
+            return
+        for t in available_actions(o, self.labels.ref):
+            self.action_box.addItem(t.term.label(self.labels.lang), t.action)
+        has_steps = self.action_box.count() > 0
+        if not has_steps:
+            self.action_box.addItem(self.tr("No further step"), None)
+        self.action_box.setEnabled(has_steps)
+        self.action_button.setEnabled(has_steps)
+
+    # -- writes ----------------------------------------------------------------------------------
+    def open_editor(self) -> None:
+        if self.selected is None:
+            return
+        original = self.selected
+        dialog = OutfallEditDialog(
+            original,
+            self.labels,
+            code_lookup=self.reader.id_for_code,
+            code_of=lambda oid: o.display_code if (o := self.reader.get(oid)) else oid,
+            parent=self,
+        )
+        self.edit_dialog = dialog
+
+        def save(edited: Outfall) -> None:
+            self.lane.submit(
+                lambda: self._save_edit(edited, original.updated_at),
+                on_done=lambda saved: self._saved(dialog, saved),
+                on_error=lambda exc: self._save_failed(dialog, exc),
+            )
+
+        dialog.on_save = save
+        dialog.open()
+
+    def _saved(self, dialog: OutfallEditDialog, saved: Outfall) -> None:
+        dialog.accept()
+        self.selected = saved
+        self.model.refresh()
+        self._update_count()
+        self._reselect()
+        self.show_outfall(saved.id)
+        self.statusBar().showMessage(self.tr("Saved."), 5000)
+
+    def _save_failed(self, dialog: OutfallEditDialog, exc: Exception) -> None:
+        if isinstance(exc, InvalidRecord):
+            dialog.save_failed(exc.problems)
+        elif isinstance(exc, StaleEdit):
+            dialog.buttons.setEnabled(True)
+            self._warn(
+                self.tr(
+                    "Someone changed this outfall after you opened it. Close the editor, "
+                    "look at the new version and edit again."
+                )
+            )
+        elif isinstance(exc, StoreError):
+            dialog.buttons.setEnabled(True)
+            self._warn(exc.message(self.labels.lang))
+        else:
+            dialog.buttons.setEnabled(True)
+            raise exc
+
+    def apply_selected_action(self) -> None:
+        o = self.selected
+        action = self.action_box.currentData()
+        if o is None or action is None:
+            return
+        transition = next(t for t in self.labels.ref.transitions if t.action == action)
+        note = ""
+        if transition.note_required:
+            note, ok = QInputDialog.getText(
+                self, self.tr("Reason"), self.tr("Why is this step taken?")
+            )
+            if not ok:
+                return
+        self.run_transition(o.id, action, note)
+
+    def run_transition(self, outfall_id: str, action: str, note: str) -> None:
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, InvalidRecord):
+                self._warn("\n".join(p.message(self.labels.lang) for p in exc.problems))
+            elif isinstance(exc, StoreError):
+                self._warn(exc.message(self.labels.lang))
+            else:
+                raise exc
+
+        self.lane.submit(
+            lambda: self._transition(outfall_id, action, note),
+            on_done=lambda moved: self._saved_transition(moved),
+            on_error=failed,
+        )
+
+    def _saved_transition(self, moved: Outfall) -> None:
+        self.selected = moved
+        self.model.refresh()
+        self._update_count()
+        self._reselect()
+        self.show_outfall(moved.id)
+        self.statusBar().showMessage(self.tr("Saved."), 5000)
+
+    def _warn(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, parent=self)
+        box.setObjectName("warning")
+        box.open()
+        self.last_warning = text
