@@ -1,0 +1,110 @@
+"""Photos: which are missing, resumable chunked uploads, hash checks, limits, path tricks."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+from sqlalchemy import select
+
+from sync.server.schema import batches
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def upload(who, data: bytes, offset: int, chunk: bytes):  # type: ignore[no-untyped-def]
+    return who.put(
+        f"/v1/photos/{sha(data)}/upload",
+        params={"offset": offset, "total": len(data)},
+        content=chunk,
+        headers={"Content-Type": "application/octet-stream"},
+    )
+
+
+def test_upload_in_chunks_resumes_and_completes_the_batch(person, h, ctx, engine):
+    alice = person("alice")
+    photo = os.urandom(300_000)
+    row = h.inspection("alice", photos=[sha(photo)])
+    pushed = alice.push_ok([h.change("inspections", row)])
+    assert pushed["missing_photos"] == [sha(photo)] and pushed["complete"] is False
+    assert alice.post("/v1/photos/missing", json={"sha256s": [sha(photo)]}).json() == {
+        "missing": [sha(photo)]
+    }
+    first = upload(alice, photo, 0, photo[:100_000]).json()
+    assert first == {"sha256": sha(photo), "offset": 100_000, "complete": False}
+    # The client restarts and asks where to resume.
+    state = alice.get(f"/v1/photos/{sha(photo)}/upload").json()
+    assert state["offset"] == 100_000
+    wrong = upload(alice, photo, 50_000, photo[50_000:100_000])
+    assert wrong.status_code == 409
+    assert wrong.json()["error"] == {
+        "code": "upload_offset_mismatch",
+        "message": "the chunk does not start where the upload stands",
+        "detail": {"offset": 100_000},
+    }
+    done = upload(alice, photo, 100_000, photo[100_000:]).json()
+    assert done["complete"] is True
+    stored = ctx.photo_store.final_path(sha(photo))
+    assert stored.read_bytes() == photo
+    assert alice.post("/v1/photos/missing", json={"sha256s": [sha(photo)]}).json()["missing"] == []
+    with engine.connect() as conn:
+        assert conn.execute(select(batches.c.complete)).scalar_one() is True
+    again = upload(alice, photo, 0, photo)
+    assert again.status_code == 200 and again.json()["complete"] is True
+
+
+def test_batch_completes_only_when_the_last_photo_arrives(person, h, engine):
+    alice = person("alice")
+    a, b = os.urandom(1000), os.urandom(1000)
+    upload(alice, a, 0, a)  # arrives before the record that refers to it
+    pushed = alice.push_ok(
+        [h.change("inspections", h.inspection("alice", photo_sha256s=[sha(a), sha(b)]))]
+    )
+    assert pushed["missing_photos"] == [sha(b)]
+    upload(alice, b, 0, b)
+    with engine.connect() as conn:
+        assert conn.execute(select(batches.c.complete)).scalar_one() is True
+
+
+def test_hash_mismatch_is_refused_and_discarded(person, ctx):
+    alice = person("alice")
+    photo = os.urandom(5000)
+    claimed = sha(b"something else")
+    response = alice.put(
+        f"/v1/photos/{claimed}/upload",
+        params={"offset": 0, "total": len(photo)},
+        content=photo,
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "photo_hash_mismatch"
+    assert not ctx.photo_store.has(claimed)
+    assert ctx.photo_store.offset(claimed) == 0
+
+
+def test_limits_and_path_tricks(person):
+    alice = person("alice")
+    for name in ("..%2F..%2Fetc%2Fpasswd", "A" * 64, "0" * 63, "../" + "0" * 61):
+        response = alice.put(
+            f"/v1/photos/{name}/upload", params={"offset": 0, "total": 1}, content=b"x"
+        )
+        assert response.status_code in (404, 422), name
+    big = alice.put(
+        f"/v1/photos/{'0' * 64}/upload",
+        params={"offset": 0, "total": 41 * 1024 * 1024},
+        content=b"x",
+    )
+    assert big.status_code == 413 and big.json()["error"]["code"] == "photo_too_large"
+    beyond = alice.put(
+        f"/v1/photos/{'0' * 64}/upload", params={"offset": 0, "total": 2}, content=b"xyz"
+    )
+    assert beyond.status_code == 409
+    bad = alice.post("/v1/photos/missing", json={"sha256s": ["../x"]})
+    assert bad.status_code == 422
+    assert (
+        alice.put(
+            f"/v1/photos/{'0' * 64}/upload", params={"offset": 0, "total": 2}, content=b""
+        ).status_code
+        == 422
+    )
