@@ -10,7 +10,7 @@ from fieldapp.domain.outfall import Outfall
 from fieldapp.domain.problems import Problem
 from fieldapp.domain.reference import Reference
 
-CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,39}$")
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,39}\Z")  # \Z: "$" lets "\n" through
 NAME_MAX = 120
 TEXT_MAX = 200
 # A generous box around Nantong: a position outside it is a typing or datum error.
