@@ -342,6 +342,8 @@ def _regime(o: Outfall, ref: Reference, today: dt.date) -> list[Problem]:
     if o.regime_date:
         try:
             date = dt.date.fromisoformat(o.regime_date)
+            if date.isoformat() != o.regime_date:  # Python 3.11 also takes 20210630, 2021-W26-3
+                raise ValueError(o.regime_date)
         except ValueError:
             out.append(
                 _p("regime_date", "bad_date", "日期格式应为 YYYY-MM-DD。", "Dates are YYYY-MM-DD.")
