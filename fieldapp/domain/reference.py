@@ -125,7 +125,7 @@ def build_reference(
         for t in classification["current"]
     )
     type_codes = {t.term.code for t in types}
-    subtype_codes = {s.code for t in types for s in t.subtypes}
+    subtype_codes = {t.term.code: {s.code for s in t.subtypes} for t in types}
     mapping = {
         legacy: LegacyMapping(m["type"], m.get("subtype"))
         for legacy, m in classification["legacy_mapping"].items()
@@ -135,8 +135,8 @@ def build_reference(
         m = mapping.get(legacy.code)
         if m is None or m.type_code not in type_codes:
             raise ValueError(f"legacy type {legacy.code!r} has no valid mapping")
-        if m.subtype_code is not None and m.subtype_code not in subtype_codes:
-            raise ValueError(f"legacy type {legacy.code!r} maps to unknown sub-type")
+        if m.subtype_code is not None and m.subtype_code not in subtype_codes[m.type_code]:
+            raise ValueError(f"legacy type {legacy.code!r} maps to a sub-type not of its type")
     states = tuple(_term(s) for s in lifecycle["states"])
     state_codes = {s.code for s in states}
     transitions = tuple(
