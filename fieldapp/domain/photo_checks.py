@@ -1,0 +1,84 @@
+"""Plausibility of a photo as evidence for an inspection: was it taken near the outfall, and
+around the inspection's time? Pure functions; thresholds are parameters (user settings).
+
+A photo without EXIF position or time is not flagged as implausible, but the missing fact is
+reported (``no_position`` / ``no_time``) so the form can show it. Camera clocks without a recorded
+UTC offset are taken to be in ``camera_utc_offset`` (China Standard Time by default).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from fieldapp.domain import geo
+
+CHINA_STANDARD_TIME = timedelta(hours=8)
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoPlausibility:
+    """The flags that travel with a photo in the record."""
+
+    distance_m: float | None  # from the outfall, None without an EXIF position
+    time_offset_s: float | None  # taken_at minus inspection time, None without an EXIF time
+    far_from_outfall: bool
+    time_implausible: bool
+
+    @property
+    def no_position(self) -> bool:
+        return self.distance_m is None
+
+    @property
+    def no_time(self) -> bool:
+        return self.time_offset_s is None
+
+    @property
+    def flagged(self) -> bool:
+        return self.far_from_outfall or self.time_implausible
+
+
+def distance_from_outfall(
+    photo_lat: float, photo_lon: float, outfall_lat: float, outfall_lon: float
+) -> float:
+    """Metres between the photo's EXIF position and the outfall."""
+    return geo.distance_m(photo_lat, photo_lon, outfall_lat, outfall_lon)
+
+
+def time_offset_s(
+    taken_at: datetime,
+    inspection_time: datetime,
+    camera_utc_offset: timedelta = CHINA_STANDARD_TIME,
+) -> float:
+    """Seconds from the inspection to the photo (negative: before). Naive times are camera local."""
+    taken = taken_at if taken_at.tzinfo else taken_at.replace(tzinfo=timezone(camera_utc_offset))
+    if inspection_time.tzinfo is None:
+        raise ValueError("the inspection time must be timezone-aware")
+    return (taken - inspection_time).total_seconds()
+
+
+def check_photo(
+    *,
+    photo_lat: float | None,
+    photo_lon: float | None,
+    taken_at: datetime | None,
+    outfall_lat: float,
+    outfall_lon: float,
+    inspection_time: datetime,
+    max_distance_m: float,
+    max_time_offset_s: float,
+    camera_utc_offset: timedelta = CHINA_STANDARD_TIME,
+) -> PhotoPlausibility:
+    """Distance and time checks for one photo against its inspection."""
+    distance = None
+    if photo_lat is not None and photo_lon is not None:
+        distance = distance_from_outfall(photo_lat, photo_lon, outfall_lat, outfall_lon)
+    offset = None
+    if taken_at is not None:
+        offset = time_offset_s(taken_at, inspection_time, camera_utc_offset)
+    return PhotoPlausibility(
+        distance_m=distance,
+        time_offset_s=offset,
+        far_from_outfall=distance is not None and distance > max_distance_m,
+        time_implausible=offset is not None and abs(offset) > max_time_offset_s,
+    )

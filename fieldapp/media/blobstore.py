@@ -1,0 +1,128 @@
+"""A content-addressed store of original photo bytes, named by SHA-256, written durably.
+
+``put`` writes the bytes unchanged, once: a second put of the same content finds it and writes
+nothing. Durability: a temporary file in the same directory, ``fsync``, atomic rename, ``fsync``
+of the directory, so after ``put`` returns the photo survives a crash or power cut, and a crash
+during ``put`` leaves at most a temporary file (cleared by ``sweep_temporaries``), never a
+half-written photo under its final name. Paths come only from validated hex digests: no name a
+caller supplies can reach outside the store. Stored files are made read-only.
+
+Layout: ``ROOT/ab/ab…(64 hex)``: 256 shard directories, all present once a few hundred photos are
+stored, so a new photo usually costs one file and one directory fsync.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldapp.media.errors import PhotoStoreError
+
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+_TEMP_PREFIX = ".incoming-"
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBlob:
+    """Where a blob lives and whether this put wrote it (False: it was already there)."""
+
+    sha256: str
+    size: int
+    path: Path
+    written: bool
+
+
+class BlobStore:
+    """Original photos by SHA-256 under ``root``."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+
+    def path_for(self, sha256: str) -> Path:
+        """The file of a digest; ValueError for anything but 64 lowercase hex digits."""
+        if not isinstance(sha256, str) or not _DIGEST.fullmatch(sha256):
+            raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
+        return self.root / sha256[:2] / sha256
+
+    def contains(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def put(self, data: bytes, sha256: str | None = None) -> StoredBlob:
+        """Store ``data`` (its digest may be passed if already computed; it is trusted)."""
+        digest = sha256 or sha256_hex(data)
+        path = self.path_for(digest)
+        try:
+            if path.is_file() and path.stat().st_size == len(data):
+                return StoredBlob(digest, len(data), path, written=False)
+            self._write_durably(path, data)
+        except OSError as exc:
+            raise PhotoStoreError.make("save a photo", exc.strerror or str(exc)) from exc
+        return StoredBlob(digest, len(data), path, written=True)
+
+    def get(self, sha256: str) -> bytes:
+        """The stored bytes, checked against their digest."""
+        path = self.path_for(sha256)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise PhotoStoreError.make("read a photo", exc.strerror or str(exc)) from exc
+        if sha256_hex(data) != sha256:
+            raise PhotoStoreError.make("read a photo", f"stored file {sha256[:12]}… is damaged")
+        return data
+
+    def discard(self, sha256: str) -> None:
+        """Remove a blob (only for one that turned out not to be a photo, just after put)."""
+        path = self.path_for(sha256)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise PhotoStoreError.make("remove a rejected file", exc.strerror or str(exc)) from exc
+
+    def sweep_temporaries(self) -> int:
+        """Remove temporary files a crash left behind; returns how many."""
+        removed = 0
+        for temp in self.root.glob(f"*/{_TEMP_PREFIX}*"):
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+                removed += 1
+        return removed
+
+    def _write_durably(self, path: Path, data: bytes) -> None:
+        directory = path.parent
+        new_dir = not directory.is_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        temp = directory / f"{_TEMP_PREFIX}{path.name}.{os.getpid()}.{id(data):x}"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            os.replace(temp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise
+        _fsync_dir(directory)
+        if new_dir:  # a new shard directory must itself survive too
+            _fsync_dir(directory.parent)
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals the rename
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
