@@ -1,0 +1,215 @@
+"""Over a real socket against a real uvicorn process: kill -9 mid-batch, concurrent pushes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select, text
+
+from sync.server.schema import applied_changes, audit_log, batch_items, batches, feed, records
+from sync.server.services import admin
+
+pytestmark = pytest.mark.slow
+
+
+class LiveServer:
+    """``fieldapp-server serve`` in a child process."""
+
+    def __init__(self, database_url: str, photos: Path) -> None:
+        self.database_url = database_url
+        self.photos = photos
+        self.port = 0
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "sync.server.cli",
+                "--database",
+                self.database_url,
+                "--photos",
+                str(self.photos),
+                "serve",
+                "--port",
+                str(self.port),
+            ],
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.05)
+        raise RuntimeError("the server did not come up")
+
+    def kill(self) -> None:
+        assert self.process is not None
+        os.kill(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def live(ctx: Any, database_url: str, tmp_path: Path) -> Iterator[LiveServer]:
+    server = LiveServer(database_url, tmp_path / "photos")
+    server.start()
+    yield server
+    server.stop()
+
+
+def log_in(
+    live: LiveServer, ctx: Any, h: Any, name: str, counties: tuple[str, ...]
+) -> dict[str, str]:
+    admin.add_user(ctx, name, h.PASSWORD, "inspector", list(counties))
+    answer = httpx.post(
+        live.url + "/v1/login",
+        json={"username": name, "password": h.PASSWORD, "install_id": str(uuid.uuid4())},
+    ).json()
+    return {"Authorization": f"Bearer {answer['token']}"}
+
+
+def counts(engine: Any) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {
+            t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+            for t in (records, feed, batches, batch_items, applied_changes, audit_log)
+        }
+
+
+def writer_busy(engine: Any) -> bool:
+    """Whether the server holds the write lock right now (is inside a batch's transaction)."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            held = conn.execute(
+                text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+            ).scalar_one()
+            return bool(held)
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA busy_timeout = 0")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+        except Exception:
+            return True
+        raw.execute("ROLLBACK")
+        return False
+
+
+def test_kill_9_mid_batch_leaves_nothing_half_applied(live, ctx, engine, h):
+    headers = log_in(live, ctx, h, "alice", (h.TOSHI,))
+    padding = "河" * 400
+    changes = [
+        h.change("inspections", h.inspection("alice", notes=padding)) for _ in range(5000)
+    ] + [h.change("outfalls", h.outfall()) for _ in range(50)]
+    changes = changes[:5000]
+    body = {"batch_id": str(uuid.uuid4()), "changes": changes}
+    before = counts(engine)
+    outcome: dict[str, Any] = {}
+
+    def send() -> None:
+        try:
+            outcome["response"] = httpx.post(
+                live.url + "/v1/push", json=body, headers=headers, timeout=60
+            )
+        except httpx.TransportError as exc:
+            outcome["error"] = exc
+
+    sender = threading.Thread(target=send)
+    sender.start()
+    deadline = time.monotonic() + 30
+    while not writer_busy(engine):
+        assert time.monotonic() < deadline and "response" not in outcome, "never caught it writing"
+        time.sleep(0.002)
+    live.kill()
+    sender.join(timeout=30)
+    assert "error" in outcome, "the server answered before it was killed"
+    assert counts(engine) == before  # nothing of the batch is there
+
+    live.start()
+    answer = httpx.post(live.url + "/v1/push", json=body, headers=headers, timeout=120)
+    assert answer.status_code == 200
+    assert {r["result"] for r in answer.json()["results"]} == {"applied"}
+    after = counts(engine)
+    assert after["records"] == 5000 and after["batches"] == 1
+    replay = httpx.post(live.url + "/v1/push", json=body, headers=headers, timeout=120)
+    assert replay.json() == answer.json()
+    assert counts(engine) == after
+
+
+def test_pull_cursor_never_skips_under_concurrent_pushes(live, ctx, h):
+    writers = {f"inspector{i}": log_in(live, ctx, h, f"inspector{i}", (h.TOSHI,)) for i in range(4)}
+    reader = log_in(live, ctx, h, "reader", (h.TOSHI,))
+    pushed: set[str] = set()
+    lock = threading.Lock()
+    failures: list[str] = []
+
+    def push(name: str, headers: dict[str, str]) -> None:
+        with httpx.Client(base_url=live.url, headers=headers, timeout=60) as client:
+            for _ in range(8):
+                rows = [h.outfall() for _ in range(5)]
+                # Inspections after the ledger rows keep each transaction open a while after its
+                # feed rows took their sequence numbers: the window a cursor could skip through.
+                filler = [h.change("inspections", h.inspection(name)) for _ in range(300)]
+                response = client.post(
+                    "/v1/push",
+                    json={
+                        "batch_id": str(uuid.uuid4()),
+                        "changes": [h.change("outfalls", r) for r in rows] + filler,
+                    },
+                )
+                if response.status_code != 200:
+                    failures.append(response.text)
+                with lock:
+                    pushed.update(r["id"] for r in rows)
+
+    seen: list[int] = []
+    seen_rows: set[str] = set()
+
+    def pull(client: httpx.Client, cursor: int) -> int:
+        while True:
+            page = client.get("/v1/pull", params={"cursor": cursor, "limit": 7}).json()
+            seen.extend(i["seq"] for i in page["items"])
+            seen_rows.update(i["row_id"] for i in page["items"])
+            cursor = page["cursor"]
+            if not page["more"]:
+                return cursor
+
+    threads = [threading.Thread(target=push, args=item) for item in writers.items()]
+    for t in threads:
+        t.start()
+    with httpx.Client(base_url=live.url, headers=reader, timeout=60) as client:
+        cursor = 0
+        while any(t.is_alive() for t in threads):
+            cursor = pull(client, cursor)
+        for t in threads:
+            t.join()
+        pull(client, cursor)
+    assert failures == []
+    assert seen == sorted(seen) and len(seen) == len(set(seen))
+    assert seen_rows == pushed  # the cursor skipped nothing
