@@ -20,6 +20,7 @@ from fieldapp.gnss.errors import PortLost, PortUnavailable
 from fieldapp.gnss.replay import LogReplay
 
 DEFAULT_BAUD = 9600
+LOG_SUFFIXES = frozenset({".log", ".nmea", ".txt", ".ubx"})  # a missing file, not a port name
 
 
 class BytePort(Protocol):
@@ -102,6 +103,8 @@ def open_source(
         return LogReplay(path, speed=speed)
     if path.is_dir():
         raise PortUnavailable.for_source(source, "a directory is neither a port nor a log")
+    if path.suffix.lower() in LOG_SUFFIXES:
+        raise PortUnavailable.for_source(source, "no such log file")
     return SerialSource(source, baudrate)
 
 
