@@ -18,6 +18,7 @@ import hashlib
 import os
 import re
 import stat
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,16 +58,23 @@ class BlobStore:
         return self.path_for(sha256).is_file()
 
     def put(self, data: bytes, sha256: str | None = None) -> StoredBlob:
-        """Store ``data`` (its digest may be passed if already computed; it is trusted)."""
+        """Store ``data`` durably (its digest may be passed if already computed; it is trusted)."""
+        return self.begin(data, sha256).commit()
+
+    def begin(self, data: bytes, sha256: str | None = None) -> PendingBlob:
+        """First half of a put: write the bytes to a temporary file, not yet synced or named.
+
+        Lets a caller do other work (decoding) while the kernel writes the pages back, then
+        ``commit()`` (fsync, rename, fsync directory) or ``abort()``.
+        """
         digest = sha256 or sha256_hex(data)
         path = self.path_for(digest)
         try:
             if path.is_file() and path.stat().st_size == len(data):
-                return StoredBlob(digest, len(data), path, written=False)
-            self._write_durably(path, data)
+                return PendingBlob(StoredBlob(digest, len(data), path, written=False), None)
+            return PendingBlob(StoredBlob(digest, len(data), path, True), _write_temp(path, data))
         except OSError as exc:
             raise PhotoStoreError.make("save a photo", exc.strerror or str(exc)) from exc
-        return StoredBlob(digest, len(data), path, written=True)
 
     def get(self, sha256: str) -> bytes:
         """The stored bytes, checked against their digest."""
@@ -96,26 +104,69 @@ class BlobStore:
                 removed += 1
         return removed
 
-    def _write_durably(self, path: Path, data: bytes) -> None:
-        directory = path.parent
-        new_dir = not directory.is_dir()
-        directory.mkdir(parents=True, exist_ok=True)
-        temp = directory / f"{_TEMP_PREFIX}{path.name}.{os.getpid()}.{id(data):x}"
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+
+@dataclass(slots=True)
+class _Temp:
+    path: Path
+    fd: int
+    new_dir: bool
+
+
+@dataclass(slots=True)
+class PendingBlob:
+    """A put in progress: ``commit()`` makes it durable under its name, ``abort()`` drops it."""
+
+    blob: StoredBlob
+    _temp: _Temp | None
+
+    def commit(self) -> StoredBlob:
+        temp = self._temp
+        if temp is None:
+            return self.blob
+        self._temp = None
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(temp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-            os.replace(temp, path)
-        except BaseException:
+            try:
+                os.fsync(temp.fd)
+            finally:
+                os.close(temp.fd)
+            os.chmod(temp.path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            os.replace(temp.path, self.blob.path)
+            _fsync_dir(temp.path.parent)
+            if temp.new_dir:  # a new shard directory must itself survive too
+                _fsync_dir(temp.path.parent.parent)
+        except OSError as exc:
             with contextlib.suppress(OSError):
-                temp.unlink()
-            raise
-        _fsync_dir(directory)
-        if new_dir:  # a new shard directory must itself survive too
-            _fsync_dir(directory.parent)
+                temp.path.unlink()
+            raise PhotoStoreError.make("save a photo", exc.strerror or str(exc)) from exc
+        return self.blob
+
+    def abort(self) -> None:
+        temp = self._temp
+        self._temp = None
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.close(temp.fd)
+            with contextlib.suppress(OSError):
+                temp.path.unlink()
+
+
+def _write_temp(path: Path, data: bytes) -> _Temp:
+    directory = path.parent
+    new_dir = not directory.is_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    temp = directory / f"{_TEMP_PREFIX}{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return _Temp(temp, fd, new_dir)
 
 
 def _fsync_dir(directory: Path) -> None:

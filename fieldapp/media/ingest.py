@@ -7,14 +7,12 @@ caller records the returned ``IngestedPhoto`` in the inspection.
 
 from __future__ import annotations
 
-import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.media.blobstore import BlobStore, StoredBlob
+from fieldapp.media.blobstore import BlobStore, StoredBlob, sha256_hex
 from fieldapp.media.decode import jpeg_damage
-from fieldapp.media.errors import CorruptImage, FileUnreadable, PhotoError
+from fieldapp.media.errors import CorruptImage, FileUnreadable
 from fieldapp.media.photo_facts import PhotoFacts, read_facts
 from fieldapp.media.thumbnails import THUMBNAIL_SIDE, Rendition, decode_reduced, encode
 
@@ -81,44 +79,20 @@ def ingest_bytes(
 ) -> IngestedPhoto:
     """Ingest a photo already in memory (e.g. dropped from another application).
 
-    The JPEG structure check, hashing and the durable write (its fsyncs wait on the disk) run on a
-    helper thread while this one decodes (libjpeg releases the GIL). If the bytes turn out not to
-    be an acceptable photo, a blob this call wrote is removed again: only photos stay stored.
+    Order: hash; check the JPEG structure; write the bytes to a temporary file; decode the
+    thumbnail while the kernel writes those pages back; then fsync, rename and fsync the
+    directory. A file that is not an acceptable photo leaves nothing in the store.
     """
-    pending = _store_lane().submit(_check_and_store, data, store, name)
-    try:
-        facts, thumb, width, height, fmt = inspect_bytes(data, name, thumbnail_side, False)
-    except PhotoError:
-        _undo_put(store, pending)
-        raise
-    stored = pending.result()
-    return IngestedPhoto(stored.sha256, len(data), width, height, fmt, facts, thumb, stored, name)
-
-
-def _check_and_store(data: bytes, store: BlobStore, name: str) -> StoredBlob:
+    digest = sha256_hex(data)
     if data[:2] == JPEG_MAGIC:
         damage = jpeg_damage(data)
         if damage is not None:
             raise CorruptImage.make(name, damage)
-    return store.put(data)
-
-
-_lane: ThreadPoolExecutor | None = None
-_lane_lock = threading.Lock()
-
-
-def _store_lane() -> ThreadPoolExecutor:
-    global _lane
-    with _lane_lock:
-        if _lane is None:
-            _lane = ThreadPoolExecutor(max_workers=2, thread_name_prefix="photo-store")
-        return _lane
-
-
-def _undo_put(store: BlobStore, pending: Future[StoredBlob]) -> None:
+    pending = store.begin(data, digest)
     try:
-        stored = pending.result()
-    except PhotoError:
-        return  # the store failed too; the decoding error is the one to report
-    if stored.written:
-        store.discard(stored.sha256)
+        facts, thumb, width, height, fmt = inspect_bytes(data, name, thumbnail_side, False)
+    except BaseException:
+        pending.abort()
+        raise
+    stored = pending.commit()
+    return IngestedPhoto(digest, len(data), width, height, fmt, facts, thumb, stored, name)
