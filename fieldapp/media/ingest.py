@@ -7,12 +7,14 @@ caller records the returned ``IngestedPhoto`` in the inspection.
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.media.blobstore import BlobStore, StoredBlob, sha256_hex
+from fieldapp.media.blobstore import BlobStore, PendingBlob, StoredBlob, sha256_hex
 from fieldapp.media.decode import jpeg_damage
-from fieldapp.media.errors import CorruptImage, FileUnreadable
+from fieldapp.media.errors import CorruptImage, FileUnreadable, PhotoError
 from fieldapp.media.photo_facts import PhotoFacts, read_facts
 from fieldapp.media.thumbnails import THUMBNAIL_SIDE, Rendition, decode_reduced, encode
 
@@ -79,20 +81,44 @@ def ingest_bytes(
 ) -> IngestedPhoto:
     """Ingest a photo already in memory (e.g. dropped from another application).
 
-    Order: hash; check the JPEG structure; write the bytes to a temporary file; decode the
-    thumbnail while the kernel writes those pages back; then fsync, rename and fsync the
-    directory. A file that is not an acceptable photo leaves nothing in the store.
+    A helper thread checks the JPEG structure, hashes the bytes and writes them to a temporary
+    file in the store while this thread decodes the thumbnail (hashing, ``write`` and libjpeg all
+    release the GIL, so on two cores they overlap). Then fsync, rename, fsync the directory. A
+    file that is not an acceptable photo leaves nothing in the store.
     """
-    digest = sha256_hex(data)
+    writing = _writer().submit(_check_hash_and_write, data, store, name)
+    try:
+        facts, thumb, width, height, fmt = inspect_bytes(data, name, thumbnail_side, False)
+    except BaseException:
+        _abort(writing)
+        raise
+    stored = writing.result().commit()
+    return IngestedPhoto(stored.sha256, len(data), width, height, fmt, facts, thumb, stored, name)
+
+
+def _check_hash_and_write(data: bytes, store: BlobStore, name: str) -> PendingBlob:
     if data[:2] == JPEG_MAGIC:
         damage = jpeg_damage(data)
         if damage is not None:
             raise CorruptImage.make(name, damage)
-    pending = store.begin(data, digest)
+    return store.begin(data, sha256_hex(data))
+
+
+def _abort(writing: Future[PendingBlob]) -> None:
     try:
-        facts, thumb, width, height, fmt = inspect_bytes(data, name, thumbnail_side, False)
-    except BaseException:
-        pending.abort()
-        raise
-    stored = pending.commit()
-    return IngestedPhoto(digest, len(data), width, height, fmt, facts, thumb, stored, name)
+        pending = writing.result()
+    except PhotoError:
+        return  # nothing was written; the decoding error is the one to report
+    pending.abort()
+
+
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _writer() -> ThreadPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="photo-write")
+        return _pool
