@@ -131,16 +131,19 @@ def position_of(conn: sqlite3.Connection, query: LedgerQuery, outfall_id: str) -
     where, params = _where(query)
     column = SORT_COLUMNS[query.sort]
     cmp = ">" if query.descending else "<"
+    extra = " AND " if where else " WHERE "
+    # An outfall the query does not show has no position in it.
     target = conn.execute(
-        f"SELECT {column}, rid FROM outfalls WHERE id = ?", (outfall_id,)
+        f"SELECT {column}, rid FROM outfalls{where}{extra}id = ?", [*params, outfall_id]
     ).fetchone()
     if target is None:
         return None
     value, rid = target
-    extra = " AND " if where else " WHERE "
     # NULLs sort first in SQLite; rows before the target are those with a smaller (value, rid).
     if value is None:
         before = f"({column} IS NULL AND rid {cmp} ?)"
+        if query.descending:  # NULLs come last in descending order: every value is before
+            before = f"({column} IS NOT NULL OR rid {cmp} ?)"
         args: list[Any] = [rid]
     else:
         before = f"({column} IS NULL OR {column} {cmp} ? OR ({column} = ? AND rid {cmp} ?))"
