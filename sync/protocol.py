@@ -169,6 +169,15 @@ class ReviewState(enum.StrEnum):
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    @model_validator(mode="after")
+    def _no_nul_characters(self) -> Any:
+        # PostgreSQL text cannot hold NUL; refuse it at the edge rather than fail in storage.
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, str) and "\x00" in value:
+                raise ValueError(f"{name} contains a NUL character")
+        return self
+
 
 class ErrorInfo(_Strict):
     code: str

@@ -40,6 +40,12 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        query = scope.get("query_string", b"")
+        if b"%00" in query or b"\x00" in query or "\x00" in scope.get("path", ""):
+            # PostgreSQL text cannot hold NUL: refuse it in any URL before it reaches a query.
+            response = _error(422, ErrorCode.INVALID_REQUEST, "NUL character in the URL")
+            await response(scope, receive, send)
+            return
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:

@@ -396,3 +396,14 @@ def test_a_batch_is_atomic_when_storing_fails(person, h, ctx, engine, monkeypatc
     monkeypatch.undo()
     alice.push_ok([h.change("inspections", h.inspection("alice"))])
     assert count(engine, audit_log) == before + 1
+
+
+def test_nul_characters_are_refused_before_storage(person, h, engine):
+    alice = person("alice")
+    bad = h.change("inspections", h.inspection("alice"), clock="1\x00")
+    response = alice.push([bad])
+    assert response.status_code == 422
+    assert alice.get("/v1/pull", params={"cursor": "1\x00"}).status_code == 422
+    fine = h.change("inspections", h.inspection("alice", findings="a\x00b"))
+    assert alice.push_ok([fine])["results"][0]["result"] == "applied"  # escaped inside JSON
+    assert count(engine, records) == 1

@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, insert, select, update
+from sqlalchemy import Connection, and_, exists, insert, select, true, update
 
 from sync.protocol import BatchItem, BatchSummary
 from sync.server.canonical import as_utc
@@ -87,7 +87,7 @@ def search(
         conds.append(batches.c.received_at < until)
     rows = conn.execute(
         select(batches)
-        .where(and_(*conds))
+        .where(and_(true(), *conds))
         .order_by(batches.c.received_at.desc(), batches.c.batch_id)
         .limit(limit)
         .offset(offset)

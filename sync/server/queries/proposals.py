@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, insert, select, update
+from sqlalchemy import ColumnElement, Connection, and_, insert, select, true, update
 
 from sync.protocol import ProposalView
 from sync.server.canonical import as_utc, dumps, loads
@@ -59,7 +59,7 @@ def search(
         conds.append(proposals.c.state == state)
     rows = conn.execute(
         select(proposals)
-        .where(and_(*conds))
+        .where(and_(true(), *conds))
         .order_by(proposals.c.created_at, proposals.c.id)
         .limit(limit)
         .offset(offset)

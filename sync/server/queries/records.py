@@ -6,7 +6,17 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, bindparam, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    bindparam,
+    func,
+    insert,
+    select,
+    true,
+    update,
+)
 
 from sync.server.canonical import as_utc, dumps, loads
 from sync.server.models import StoredRecord
@@ -140,7 +150,7 @@ def search(
         conds.append(records.c.review_state == review_state)
     query = (
         select(records)
-        .where(and_(*conds))
+        .where(and_(true(), *conds))
         .order_by(records.c.updated_at.desc(), records.c.entity, records.c.id)
         .limit(limit)
         .offset(offset)
