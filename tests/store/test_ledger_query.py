@@ -7,6 +7,8 @@ import random
 import sqlite3
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fieldapp.store import database, ledger_query, outfalls
 from fieldapp.store.ledger_query import NO_ROUTE, SORT_COLUMNS, LedgerQuery
@@ -303,3 +305,30 @@ def test_a_stale_edit_is_refused_and_changes_nothing(profile, ref, make_outfall)
     assert profile.execute("SELECT count(*) FROM change_log").fetchone()[0] == n_changes
     assert not profile.in_transaction
     assert database.integrity_ok(profile)
+
+
+# -- any text -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def alphabet(rows) -> list[str]:
+    """Characters of the ledger's search text (the ones a real search hits), and some others."""
+    chars = sorted({c for r in rows[:500] for c in r["text"] if not c.isspace()})
+    return chars + list("\"*^():-+.%_ÄäİßＮ'")
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_search_text_agrees_with_brute_force(ledger, rows, alphabet, data):
+    term = st.text(st.sampled_from(alphabet), min_size=1, max_size=4)
+    terms = data.draw(st.lists(term, min_size=1, max_size=3))
+    q = LedgerQuery(
+        text=" ".join(terms),
+        sort=data.draw(st.sampled_from(sorted(SORT_COLUMNS))),
+        descending=data.draw(st.booleans()),
+    )
+    expected = [r["id"] for r in brute(rows, q)]
+    assert ledger_query.count(ledger, q) == len(expected)
+    assert [r.id for r in ledger_query.page(ledger, q, 0, 50)] == expected[:50]
