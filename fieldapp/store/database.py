@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from fieldapp.store import errors, migrations
+from fieldapp.store import errors, migrations, search_grams
 
 BUSY_TIMEOUT_MS = 3000
 
@@ -21,6 +21,10 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # The search triggers call this; every connection of ours can write, so every one has it.
+    conn.create_function(
+        search_grams.SQL_FUNCTION, 1, search_grams.grams_document, deterministic=True
+    )
     return conn
 
 

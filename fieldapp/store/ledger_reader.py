@@ -19,8 +19,10 @@ class LedgerReader:
     def count(self, query: LedgerQuery) -> int:
         return ledger_query.count(self._conn, query)
 
-    def page(self, query: LedgerQuery, offset: int, limit: int) -> list[LedgerRow]:
-        return ledger_query.page(self._conn, query, offset, limit)
+    def page(
+        self, query: LedgerQuery, offset: int, limit: int, total: int | None = None
+    ) -> list[LedgerRow]:
+        return ledger_query.page(self._conn, query, offset, limit, total)
 
     def position_of(self, query: LedgerQuery, outfall_id: str) -> int | None:
         return ledger_query.position_of(self._conn, query, outfall_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 
-from fieldapp.store import capture
+from fieldapp.store import capture, search_grams
 
 MIGRATION_SET = "hekou_profile"
 
@@ -127,8 +127,9 @@ CREATE INDEX outfall_edits_outfall ON outfall_edits (outfall_id, at);
 )
 
 # Search and sorting for the ledger window. The search text is derived, so it is not captured.
-# FTS5's trigram tokenizer answers queries of three characters and more; shorter ones scan the
-# compact `outfall_search` table (see ledger_query).
+# FTS5's trigram tokenizer answers queries of three characters and more; `outfall_grams` answers
+# shorter ones (see search_grams). Writers register the grams function (database._connect).
+_GRAMS = search_grams.SQL_FUNCTION
 _SEARCH_TEXT = (
     "lower(coalesce(NEW.national_code, '') || ' ' || coalesce(NEW.local_code, '') || ' ' || "
     "coalesce(NEW.provisional_code, '') || ' ' || NEW.name || ' ' || NEW.water_body || ' ' || "
@@ -153,21 +154,30 @@ CREATE TABLE outfall_search (rid INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE VIRTUAL TABLE outfall_fts USING fts5(
     text, content='outfall_search', content_rowid='rid', tokenize='trigram'
 );
+CREATE VIRTUAL TABLE outfall_grams USING fts5(
+    grams, content='', detail=none, columnsize=0, tokenize='ascii'
+);
 CREATE TRIGGER outfall_search_ai AFTER INSERT ON outfall_search BEGIN
     INSERT INTO outfall_fts (rowid, text) VALUES (NEW.rid, NEW.text);
+    INSERT INTO outfall_grams (rowid, grams) VALUES (NEW.rid, {_GRAMS}(NEW.text));
 END;
 CREATE TRIGGER outfall_search_ad AFTER DELETE ON outfall_search BEGIN
     INSERT INTO outfall_fts (outfall_fts, rowid, text) VALUES ('delete', OLD.rid, OLD.text);
+    INSERT INTO outfall_grams (outfall_grams, rowid, grams)
+        VALUES ('delete', OLD.rid, {_GRAMS}(OLD.text));
 END;
 CREATE TRIGGER outfall_search_au AFTER UPDATE ON outfall_search BEGIN
     INSERT INTO outfall_fts (outfall_fts, rowid, text) VALUES ('delete', OLD.rid, OLD.text);
+    INSERT INTO outfall_grams (outfall_grams, rowid, grams)
+        VALUES ('delete', OLD.rid, {_GRAMS}(OLD.text));
     INSERT INTO outfall_fts (rowid, text) VALUES (NEW.rid, NEW.text);
+    INSERT INTO outfall_grams (rowid, grams) VALUES (NEW.rid, {_GRAMS}(NEW.text));
 END;
 CREATE TRIGGER outfalls_search_ai AFTER INSERT ON outfalls BEGIN
     INSERT INTO outfall_search (rid, text) VALUES (NEW.rid, {_SEARCH_TEXT});
 END;
 CREATE TRIGGER outfalls_search_au AFTER UPDATE ON outfalls BEGIN
-    UPDATE outfall_search SET text = {_SEARCH_TEXT} WHERE rid = NEW.rid;
+    UPDATE outfall_search SET text = {_SEARCH_TEXT} WHERE rid = NEW.rid AND text != {_SEARCH_TEXT};
 END;
 CREATE TRIGGER outfalls_search_ad AFTER DELETE ON outfalls BEGIN
     DELETE FROM outfall_search WHERE rid = OLD.rid;

@@ -70,6 +70,8 @@ def make_app(lang: str) -> QApplication:
     font.setPointSize(11)
     app.setFont(font)
     app.setStyleSheet(STYLE_SHEET)
+    for old in getattr(app, "_hekou_translators", []):  # a second window in another language
+        app.removeTranslator(old)
     app._hekou_translators = install_translators(app, lang)  # type: ignore[attr-defined]
     return app
 

@@ -227,14 +227,15 @@ class OutfallEditDialog(QDialog):
         return w.currentData()
 
     def _number(self, name: str) -> float | None:
-        text = self._text(name).replace(",", ".")
+        typed = self._text(name)
+        text = typed.replace(",", ".")  # a decimal comma is a common slip
         if not text:
             return None
         try:
             return float(text)
         except ValueError:
             self._number_problems.append(
-                Problem(name, "not_a_number", f"“{text}”不是数字。", f"'{text}' is not a number.")
+                Problem(name, "not_a_number", f"“{typed}”不是数字。", f"'{typed}' is not a number.")
             )
             return None
 
@@ -299,7 +300,11 @@ class OutfallEditDialog(QDialog):
         edited = self.value()
         if self._number_problems:
             # Show the form's own problems together with everything validation finds.
-            self.show_problems(self._number_problems + validate(edited, self._labels.ref))
+            unreadable = {p.field for p in self._number_problems}
+            if unreadable & {"lat", "lon"}:
+                unreadable |= {"lat", "lon"}  # "give both" would only repeat the typo
+            rest = [p for p in validate(edited, self._labels.ref) if p.field not in unreadable]
+            self.show_problems(self._number_problems + rest)
             return
         if self.on_save is not None:
             self.buttons.setEnabled(False)

@@ -13,14 +13,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from fieldapp.store.ledger_query import LedgerQuery, LedgerRow
 from fieldapp.ui.labels import Labels
 
-PAGE_SIZE = 200
-PAGES_KEPT = 8
+PAGE_SIZE = 100
+PAGES_KEPT = 12
 Index = QModelIndex | QPersistentModelIndex
 
 
 class LedgerSource(Protocol):
     def count(self, query: LedgerQuery) -> int: ...
-    def page(self, query: LedgerQuery, offset: int, limit: int) -> list[LedgerRow]: ...
+    def page(
+        self, query: LedgerQuery, offset: int, limit: int, total: int | None = None
+    ) -> list[LedgerRow]: ...
 
 
 # The columns, by their sort key in ledger_query.SORT_COLUMNS; the view supplies translated headers.
@@ -70,7 +72,7 @@ class OutfallTableModel(QAbstractTableModel):
         number, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            page = self._source.page(self._query, number * PAGE_SIZE, PAGE_SIZE)
+            page = self._source.page(self._query, number * PAGE_SIZE, PAGE_SIZE, self._count)
             self._pages[number] = page
             if len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
@@ -125,5 +127,5 @@ class OutfallTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         q = self._query
-        key = COLUMNS[column]
+        key = COLUMNS[column] if 0 <= column < len(COLUMNS) else "ledger"  # -1: no column
         self.set_query(type(q)(q.text, q.filters, key, order == Qt.SortOrder.DescendingOrder))

@@ -132,6 +132,9 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The ledger's own order at first: no column sorted (set before sorting is enabled,
+        # which sorts by the indicated column at once).
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
@@ -145,7 +148,6 @@ class MainWindow(QMainWindow):
             COLUMNS, (150, 330, 90, 170, 110, 80, 170, 110, 90, 200), strict=True
         ):
             self.table.setColumnWidth(COLUMNS.index(column), width)
-        hh.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.open_editor())
 

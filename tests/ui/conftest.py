@@ -1,0 +1,56 @@
+"""Fixtures for the ledger window: a real demo profile on disk and a real session over it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldapp.demo.cli import write_demo
+from fieldapp.ui.app import make_app
+from fieldapp.ui.session import Session, open_session
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("ledger") / "template.sqlite"
+    write_demo(str(path), 400, seed=7)
+    return path
+
+
+@pytest.fixture
+def profile(tmp_path: Path, demo_template: Path) -> Path:
+    """A fresh copy of the demo profile for each test (tests write to it)."""
+    import sqlite3
+
+    path = tmp_path / "profile.sqlite"
+    src = sqlite3.connect(demo_template)
+    dst = sqlite3.connect(path)
+    with dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return path
+
+
+def _open(qtbot, profile: Path, lang: str) -> Iterator[Session]:  # type: ignore[no-untyped-def]
+    make_app(lang)
+    session = open_session(profile, lang, actor="测试员")
+    assert isinstance(session, Session), session
+    qtbot.addWidget(session.window)
+    session.window.resize(1366, 768)
+    session.window.show()
+    qtbot.waitExposed(session.window)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def en_session(qtbot, profile: Path) -> Iterator[Session]:  # type: ignore[no-untyped-def]
+    yield from _open(qtbot, profile, "en")
+
+
+@pytest.fixture
+def zh_session(qtbot, profile: Path) -> Iterator[Session]:  # type: ignore[no-untyped-def]
+    yield from _open(qtbot, profile, "zh_CN")
