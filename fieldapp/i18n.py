@@ -1,9 +1,11 @@
 """Translations: `python -m fieldapp.i18n build | update | check`.
 
-The Qt Linguist source `resources/translations/hekou_zh_CN.ts` holds every user-visible string of
-the UI with its Chinese translation. `build` compiles it to `.qm` (the setup runs it); `update`
-re-scans the sources with lupdate, keeping existing translations; `check` fails when a string in the
-sources has no finished translation.
+Each part of the UI has its own Qt Linguist catalog, so parts can grow independently: the modules
+directly in `fieldapp/ui/` form the catalog `hekou`, and each sub-package `fieldapp/ui/NAME/` the
+catalog `NAME`. `resources/translations/CATALOG_zh_CN.ts` holds its strings with their Chinese
+translations. `build` compiles every `.ts` to `.qm` (the setup runs it); `update` re-scans the
+sources with lupdate, keeping existing translations; `check` fails when a string has no finished
+translation.
 """
 
 from __future__ import annotations
@@ -15,72 +17,82 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from fieldapp.paths import RESOURCES, TRANSLATIONS
+from fieldapp.paths import TRANSLATIONS
 
 LANGUAGES = ("zh_CN",)
-SOURCES = Path(__file__).resolve().parent / "ui"
+UI = Path(__file__).resolve().parent / "ui"
+MAIN_CATALOG = "hekou"
 
 
-def ts_file(lang: str) -> Path:
-    return TRANSLATIONS / f"hekou_{lang}.ts"
+def catalogs() -> dict[str, list[Path]]:
+    """Catalog name → the source files lupdate scans for it."""
+    out = {MAIN_CATALOG: sorted(UI.glob("*.py"))}
+    for package in sorted(p for p in UI.iterdir() if p.is_dir() and (p / "__init__.py").exists()):
+        out[package.name] = sorted(package.rglob("*.py"))
+    return out
 
 
-def qm_file(lang: str) -> Path:
-    return TRANSLATIONS / f"hekou_{lang}.qm"
+def ts_file(lang: str, catalog: str = MAIN_CATALOG) -> Path:
+    return TRANSLATIONS / f"{catalog}_{lang}.ts"
+
+
+def qm_file(lang: str, catalog: str = MAIN_CATALOG) -> Path:
+    return TRANSLATIONS / f"{catalog}_{lang}.qm"
+
+
+def qm_files(lang: str) -> list[Path]:
+    return sorted(TRANSLATIONS.glob(f"*_{lang}.qm"))
 
 
 def _tool(name: str) -> str:
-    found = shutil.which(name) or str(Path(sys.executable).parent / name)
-    return found
+    return shutil.which(name) or str(Path(sys.executable).parent / name)
 
 
-def _sources() -> list[str]:
-    return sorted(str(p) for p in SOURCES.rglob("*.py"))
+def _lupdate(sources: list[Path], ts: Path) -> None:
+    subprocess.run(
+        [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", *map(str, sources), "-ts", str(ts)],
+        check=True,
+    )
 
 
 def build() -> None:
     for lang in LANGUAGES:
-        subprocess.run(
-            [_tool("pyside6-lrelease"), "-silent", str(ts_file(lang)), "-qm", str(qm_file(lang))],
-            check=True,
-        )
+        for ts in sorted(TRANSLATIONS.glob(f"*_{lang}.ts")):
+            subprocess.run(
+                [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                check=True,
+            )
 
 
 def update() -> None:
     for lang in LANGUAGES:
-        subprocess.run(
-            [
-                _tool("pyside6-lupdate"),
-                "-silent",
-                "-no-obsolete",
-                *_sources(),
-                "-ts",
-                str(ts_file(lang)),
-            ],
-            check=True,
-        )
+        for catalog, sources in catalogs().items():
+            _lupdate(sources, ts_file(lang, catalog))
 
 
 def untranslated(lang: str) -> list[str]:
-    """Source strings of the current code with no finished translation in the .ts file."""
-    with tempfile.TemporaryDirectory() as tmp:
-        fresh = Path(tmp) / "fresh.ts"
-        shutil.copy(ts_file(lang), fresh)
-        subprocess.run(
-            [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", *_sources(), "-ts", str(fresh)],
-            check=True,
-        )
-        root = ET.parse(fresh).getroot()
+    """Source strings of the current code with no finished translation in their catalog."""
     missing = []
-    for message in root.iter("message"):
-        translation = message.find("translation")
-        source = message.findtext("source") or ""
-        if (
-            translation is None
-            or translation.get("type") in ("unfinished", "vanished", "obsolete")
-            or (not (translation.text or "").strip() and translation.find("numerusform") is None)
-        ):
-            missing.append(source)
+    for catalog, sources in catalogs().items():
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = Path(tmp) / "fresh.ts"
+            if ts_file(lang, catalog).exists():
+                shutil.copy(ts_file(lang, catalog), fresh)
+            _lupdate(sources, fresh)
+            root = ET.parse(fresh).getroot()
+        for message in root.iter("message"):
+            translation = message.find("translation")
+            source = message.findtext("source") or ""
+            unfinished = translation is None or translation.get("type") in (
+                "unfinished",
+                "vanished",
+                "obsolete",
+            )
+            empty = translation is not None and (
+                not (translation.text or "").strip() and translation.find("numerusform") is None
+            )
+            if unfinished or empty:
+                missing.append(f"{catalog}: {source}")
     return missing
 
 
@@ -102,5 +114,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    assert RESOURCES.is_dir()
     sys.exit(main(sys.argv[1:]))

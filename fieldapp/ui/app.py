@@ -48,10 +48,11 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     translators: list[QTranslator] = []
     if lang == "en":
         return translators
-    ours = QTranslator(app)
-    if ours.load(str(i18n.qm_file(lang))):
-        app.installTranslator(ours)
-        translators.append(ours)
+    for qm in i18n.qm_files(lang):  # one catalog per part of the UI
+        ours = QTranslator(app)
+        if ours.load(str(qm)):
+            app.installTranslator(ours)
+            translators.append(ours)
     from PySide6.QtCore import QLibraryInfo
 
     qt = QTranslator(app)
