@@ -1,4 +1,9 @@
-"""Test-wide settings: Qt runs offscreen; the shared test data is read in place."""
+"""Test-wide settings: Qt runs offscreen; the shared test data is read in place.
+
+The shared folder sits beside the checkout (`../shared`, as in CI); a clone made elsewhere for a
+local CI run finds it through HEKOU_SHARED or the workplace's own copy. Test modules read the
+resolved place from the HEKOU_SHARED environment variable set here, before they are imported.
+"""
 
 from __future__ import annotations
 
@@ -7,4 +12,18 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+def _shared() -> Path:
+    candidates = [
+        os.environ.get("HEKOU_SHARED", ""),
+        str(Path(__file__).resolve().parents[2] / "shared"),
+        "/work/shared",
+    ]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "testdata").is_dir():
+            return Path(candidate)
+    raise RuntimeError("the shared test data (../shared/testdata) is missing")
+
+
+SHARED = _shared()
+os.environ["HEKOU_SHARED"] = str(SHARED)

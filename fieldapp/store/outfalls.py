@@ -119,11 +119,14 @@ def _insert_event(conn: sqlite3.Connection, e: LifecycleEvent) -> None:
 def create(
     conn: sqlite3.Connection, o: Outfall, ref: Reference, actor: str, path: str = ""
 ) -> Outfall:
-    """Adds a new outfall in its initial state, with the event that records its creation."""
+    """Adds a new outfall in its initial state, with the event that records its creation.
+
+    Later states are reached through `transition`, which checks and records each step.
+    """
     at = now_iso()
     o = dataclasses.replace(
         o,
-        lifecycle_state=o.lifecycle_state or ref.initial_state,
+        lifecycle_state=ref.initial_state,
         created_at=o.created_at or at,
         updated_at=at,
         updated_by=actor,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from fieldapp.domain.nmea import parse_fixes
 
-NMEA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "nmea"
+NMEA_DIR = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "nmea"
 
 
 def fieldapp(*args: str) -> subprocess.CompletedProcess[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import string
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from fieldapp.domain.nmea import (
     with_checksum,
 )
 
-NMEA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "nmea"
+NMEA_DIR = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "nmea"
 
 GGA = "GPGGA,030719.000,3747.0873,S,17518.8938,E,1,08,1.1,59.9,M,23.7,M,,0000"
 RMC = "GPRMC,030719.000,A,3747.0873,S,17518.8938,E,0.69,181.39,311214,,,A"

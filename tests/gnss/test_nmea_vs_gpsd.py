@@ -14,6 +14,7 @@ gpsd reports a TPV after many sentences; we report one fix per epoch. The rules 
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 from pathlib import Path
 
@@ -21,7 +22,7 @@ import pytest
 
 from fieldapp.domain.nmea import Fix, parse_fixes
 
-NMEA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "nmea"
+NMEA_DIR = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "nmea"
 LOGS = sorted(NMEA_DIR.glob("*.log"))
 TOLERANCE_DEG = 1e-6
 

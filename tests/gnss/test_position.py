@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from fieldapp.domain.position import (
     offset_from_outfall,
 )
 
-NMEA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "nmea"
+NMEA_DIR = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "nmea"
 T0 = datetime(2026, 5, 1, 2, 0, tzinfo=UTC)
 
 

@@ -14,7 +14,7 @@ import pytest
 from fieldapp.domain.nmea import parse_fixes, with_checksum
 from fieldapp.gnss import LogReplay, PortLost, PortUnavailable, SerialSource, open_source
 
-NMEA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "nmea"
+NMEA_DIR = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "nmea"
 LOG = NMEA_DIR / "bu353s4.log"
 
 GGA = "GPGGA,030719.000,3747.0873,S,17518.8938,E,1,08,1.1,59.9,M,23.7,M,,0000"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-PHOTOS = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "photos"
+PHOTOS = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "photos"
 
 
 @pytest.fixture

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
-PHOTOS = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "photos"
+PHOTOS = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "photos"
 
 
 def fieldapp(*args: str) -> subprocess.CompletedProcess[str]:
