@@ -3,8 +3,8 @@
 Each part of the UI has its own Qt Linguist catalog, so parts can grow independently: the modules
 directly in `fieldapp/ui/` form the catalog `hekou`, and each sub-package `fieldapp/ui/NAME/` the
 catalog `NAME`. `resources/translations/CATALOG_zh_CN.ts` holds its strings with their Chinese
-translations. `build` compiles every `.ts` to `.qm` (the setup runs it); `update` re-scans the
-sources with lupdate, keeping existing translations; `check` fails when a string has no finished
+translations. `build` compiles every `.ts` to `.qm` (the setup runs it); `update [CATALOG]` re-scans
+the sources with lupdate, keeping existing translations; `check` fails when a string has no finished
 translation.
 """
 
@@ -64,10 +64,12 @@ def build() -> None:
             )
 
 
-def update() -> None:
+def update(only: str | None = None) -> None:
+    """Re-scans the sources of every catalog (or only `only`) into its .ts file."""
     for lang in LANGUAGES:
         for catalog, sources in catalogs().items():
-            _lupdate(sources, ts_file(lang, catalog))
+            if only is None or catalog == only:
+                _lupdate(sources, ts_file(lang, catalog))
 
 
 def untranslated(lang: str) -> list[str]:
@@ -101,7 +103,7 @@ def main(argv: list[str]) -> int:
     if command == "build":
         build()
     elif command == "update":
-        update()
+        update(argv[1] if len(argv) > 1 else None)
     elif command == "check":
         missing = [s for lang in LANGUAGES for s in untranslated(lang)]
         for s in missing:
