@@ -46,7 +46,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(url, **kwargs)
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, **kwargs)
+    return create_engine(url, pool_size=10, max_overflow=20, **kwargs)
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -68,12 +68,16 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 @contextmanager
-def write(engine: Engine) -> Iterator[Connection]:
-    """One serialised write transaction; commits on success, rolls back on any exception."""
+def write(engine: Engine, *, serialised: bool = True) -> Iterator[Connection]:
+    """One write transaction; commits on success, rolls back on any exception.
+
+    ``serialised=False`` is for bookkeeping that neither feeds nor audits (a device's last use,
+    a failed login): on PostgreSQL it does not wait behind a long batch.
+    """
     with engine.connect() as conn:
         conn = conn.execution_options(hekou_write=True)
         with conn.begin():
-            if conn.dialect.name == "postgresql":
+            if serialised and conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
             yield conn
 

@@ -14,9 +14,9 @@ import fcntl
 import hashlib
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 READ_BLOCK = 1024 * 1024
@@ -83,54 +83,102 @@ class PhotoStore:
         except FileNotFoundError:
             return 0
 
-    @contextlib.contextmanager
-    def _locked_part(self, sha256: str) -> Iterator[int]:
+    def open_chunk(self, sha256: str, offset: int, total: int) -> ChunkWriter:
+        """Lock the partial upload and position a writer at ``offset`` (the stored size)."""
         fd = os.open(self.part_path(sha256), os.O_RDWR | os.O_CREAT, 0o640)
         try:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as exc:
                 raise UploadBusy(sha256) from exc
-            yield fd
-        finally:
+            current = os.fstat(fd).st_size
+            if offset != current or current >= total:
+                raise OffsetMismatch(current)
+            digest = hashlib.sha256()
+            while block := os.read(fd, READ_BLOCK):
+                digest.update(block)
+            return ChunkWriter(self, sha256, fd, current, total, digest)
+        except BaseException:
             os.close(fd)
+            raise
 
     def write_chunk(self, sha256: str, offset: int, total: int, chunk: bytes) -> ChunkOutcome:
-        """Append a chunk that starts at ``offset``; verify and publish at ``total`` bytes."""
-        with self._locked_part(sha256) as fd:
-            current = os.fstat(fd).st_size
-            if offset != current or current + len(chunk) > total:
-                raise OffsetMismatch(current)
-            os.lseek(fd, current, os.SEEK_SET)
-            view = memoryview(chunk)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-            end = current + len(chunk)
-            if end < total:
-                return ChunkOutcome(end, False)
-            if self._digest(fd) != sha256:
-                os.unlink(self.part_path(sha256))
-                raise HashMismatch(sha256)
-            self._publish(sha256)
-            return ChunkOutcome(end, True)
-
-    @staticmethod
-    def _digest(fd: int) -> str:
-        digest = hashlib.sha256()
-        os.lseek(fd, 0, os.SEEK_SET)
-        while block := os.read(fd, READ_BLOCK):
-            digest.update(block)
-        return digest.hexdigest()
+        """Store a whole chunk at once (see ``ChunkWriter`` for streaming)."""
+        writer = self.open_chunk(sha256, offset, total)
+        try:
+            try:
+                writer.write(chunk)
+            except OffsetMismatch:
+                writer.abort()
+                raise
+            return writer.finish()
+        finally:
+            writer.close()
 
     def _publish(self, sha256: str) -> None:
         final = self.final_path(sha256)
-        final.parent.mkdir(parents=True, exist_ok=True)
+        if not final.parent.is_dir():
+            final.parent.mkdir(parents=True, exist_ok=True)
+            _fsync_dir(final.parent.parent)
+            _fsync_dir(final.parent.parent.parent)
         os.replace(self.part_path(sha256), final)
+        # The new name must survive power loss; a stale .part reappearing would be harmless
+        # (an existing final file wins), so the partial folder is not synced.
         _fsync_dir(final.parent)
-        _fsync_dir(self.partial_root)
 
     def discard(self, sha256: str) -> None:
+        """Forget an unfinished upload."""
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.part_path(sha256))
+
+
+class ChunkWriter:
+    """Streams one chunk into a locked partial upload, hashing as it goes.
+
+    ``finish`` fsyncs and, at the last byte, verifies and publishes. ``keep`` fsyncs what arrived
+    (a dropped link resumes from there); ``abort`` cuts the file back to where the chunk began.
+    """
+
+    def __init__(
+        self, store: PhotoStore, sha256: str, fd: int, start: int, total: int, digest: Any
+    ) -> None:
+        self.store = store
+        self.sha256 = sha256
+        self.fd = fd
+        self.start = start
+        self.position = start
+        self.total = total
+        self.digest = digest
+
+    def write(self, piece: bytes) -> None:
+        if self.position + len(piece) > self.total:
+            raise OffsetMismatch(self.start)
+        view = memoryview(piece)
+        while view:
+            written = os.write(self.fd, view)
+            view = view[written:]
+        self.digest.update(piece)
+        self.position += len(piece)
+
+    def keep(self) -> int:
+        os.fsync(self.fd)
+        return self.position
+
+    def abort(self) -> None:
+        os.ftruncate(self.fd, self.start)
+        os.fsync(self.fd)
+        self.position = self.start
+
+    def finish(self) -> ChunkOutcome:
+        if self.position < self.total:
+            os.fsync(self.fd)
+            return ChunkOutcome(self.position, False)
+        if self.digest.hexdigest() != self.sha256:
+            self.store.discard(self.sha256)
+            raise HashMismatch(self.sha256)
+        os.fsync(self.fd)
+        self.store._publish(self.sha256)
+        return ChunkOutcome(self.position, True)
+
+    def close(self) -> None:
+        os.close(self.fd)

@@ -213,3 +213,48 @@ def test_pull_cursor_never_skips_under_concurrent_pushes(live, ctx, h):
     assert failures == []
     assert seen == sorted(seen) and len(seen) == len(set(seen))
     assert seen_rows == pushed  # the cursor skipped nothing
+
+
+def test_a_dropped_upload_resumes_from_where_it_stopped_after_restarts(live, ctx, h):
+    import hashlib
+
+    headers = log_in(live, ctx, h, "alice", (h.TOSHI,))
+    photo = os.urandom(3 * 1024 * 1024)
+    digest = hashlib.sha256(photo).hexdigest()
+    sent = len(photo) * 9 // 10
+    with socket.create_connection(("127.0.0.1", live.port)) as raw:
+        raw.sendall(
+            (
+                f"PUT /v1/photos/{digest}/upload?offset=0&total={len(photo)} HTTP/1.1\r\n"
+                f"Host: 127.0.0.1\r\nAuthorization: {headers['Authorization']}\r\n"
+                f"Content-Type: application/octet-stream\r\nContent-Length: {len(photo)}\r\n\r\n"
+            ).encode()
+            + photo[:sent]
+        )
+        url = f"{live.url}/v1/photos/{digest}/upload"
+        deadline = time.monotonic() + 10
+        while httpx.get(url, headers=headers).json()["offset"] < sent:
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+    # The link is gone at 90%. The server keeps what arrived, even across kill -9 and restart.
+    deadline = time.monotonic() + 10
+    while True:
+        offset = httpx.get(url, headers=headers).json()["offset"]
+        if offset == sent or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    time.sleep(0.3)  # let the server notice the disconnect and fsync
+    live.kill()
+    live.start()
+    url = f"{live.url}/v1/photos/{digest}/upload"  # the restarted server has a new port
+    state = httpx.get(url, headers=headers).json()
+    assert state == {"sha256": digest, "offset": sent, "complete": False}
+    done = httpx.put(
+        url,
+        params={"offset": sent, "total": len(photo)},
+        content=photo[sent:],
+        headers=headers,
+    ).json()
+    assert done["complete"] is True
+    stored = ctx.photo_store.final_path(digest).read_bytes()
+    assert stored == photo

@@ -41,7 +41,7 @@ def test_upload_in_chunks_resumes_and_completes_the_batch(person, h, ctx, engine
     assert wrong.status_code == 409
     assert wrong.json()["error"] == {
         "code": "upload_offset_mismatch",
-        "message": "the chunk does not start where the upload stands",
+        "message": "the chunk does not start where the upload stands, or runs past its end",
         "detail": {"offset": 100_000},
     }
     done = upload(alice, photo, 100_000, photo[100_000:]).json()

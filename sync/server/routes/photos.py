@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from sync.protocol import (
     SHA256_PATTERN,
@@ -14,8 +15,10 @@ from sync.protocol import (
     MissingResponse,
     UploadState,
 )
+from sync.server.context import ServerContext
 from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor
 from sync.server.errors import ApiError
+from sync.server.photostore import ChunkWriter, OffsetMismatch
 from sync.server.rules import SHA256_RE
 from sync.server.services import photos
 
@@ -51,12 +54,41 @@ async def upload_chunk(
     offset: Annotated[int, Query(ge=0)],
     total: Annotated[int, Query(ge=1)],
 ) -> UploadState:
-    """Append the body at ``offset`` of a photo of ``total`` bytes; see sync.protocol."""
+    """Append the body at ``offset`` of a photo of ``total`` bytes; see sync.protocol.
+
+    The body is streamed to disk as it arrives: if the link drops, what arrived is kept and the
+    client resumes from the offset ``GET .../upload`` reports.
+    """
     if offset >= total:
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "offset must be below total")
-    chunk = await request.body()
-    if len(chunk) > ctx.settings.max_chunk_bytes:
-        raise ApiError(413, ErrorCode.BODY_TOO_LARGE, "chunk too large")
-    if not chunk:
-        raise ApiError(422, ErrorCode.INVALID_REQUEST, "empty chunk")
-    return await run_in_threadpool(photos.upload_chunk, ctx, actor, sha256, offset, total, chunk)
+    writer = await run_in_threadpool(photos.open_upload, ctx, sha256, offset, total)
+    if writer is None:
+        return await run_in_threadpool(photos.finish_upload, ctx, actor, None, sha256)
+    try:
+        received = await _receive(ctx, request, writer)
+        if received == 0:
+            raise ApiError(422, ErrorCode.INVALID_REQUEST, "empty chunk")
+        return await run_in_threadpool(photos.finish_upload, ctx, actor, writer, sha256)
+    except ClientDisconnect:
+        # The link dropped: keep what arrived, durably; nobody is left to read this answer.
+        kept = await run_in_threadpool(writer.keep)
+        return UploadState(sha256=sha256, offset=kept, complete=False)
+    except BaseException:
+        await run_in_threadpool(writer.abort)
+        raise
+    finally:
+        writer.close()
+
+
+async def _receive(ctx: ServerContext, request: Request, writer: ChunkWriter) -> int:
+    """Write the body's pieces as they come (page-cache writes, cheap enough for the loop)."""
+    received = 0
+    async for piece in request.stream():
+        received += len(piece)
+        if received > ctx.settings.max_chunk_bytes:
+            raise ApiError(413, ErrorCode.BODY_TOO_LARGE, "chunk too large")
+        try:
+            writer.write(piece)
+        except OffsetMismatch as exc:
+            raise photos.offset_mismatch(exc.offset) from exc
+    return received

@@ -36,7 +36,7 @@ def login(ctx: ServerContext, request: LoginRequest, client: str) -> LoginRespon
         )
     ok = check_password(ctx.hasher, user.password_hash if user else None, request.password)
     if user is None or not ok:
-        with db.write(ctx.engine) as conn:
+        with db.write(ctx.engine, serialised=False) as conn:
             login_failures.record(conn, request.username, client)
         raise ApiError(401, ErrorCode.LOGIN_FAILED, "wrong user name or password")
     if user.disabled:
@@ -71,7 +71,7 @@ def authenticate(ctx: ServerContext, token: str) -> Actor:
     now = utcnow()
     stale = now - timedelta(seconds=ctx.settings.token_touch_seconds)
     if device.last_used_at is None or device.last_used_at < stale:
-        with db.write(ctx.engine) as conn:
+        with db.write(ctx.engine, serialised=False) as conn:
             devices.touch(conn, device.id, now)
     return Actor(
         username=user.username,

@@ -7,7 +7,7 @@ from sync.server import db
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError
 from sync.server.models import Actor
-from sync.server.photostore import HashMismatch, OffsetMismatch, UploadBusy
+from sync.server.photostore import ChunkWriter, HashMismatch, OffsetMismatch, UploadBusy
 from sync.server.queries import batches, photos
 
 
@@ -26,10 +26,8 @@ def state(ctx: ServerContext, sha256: str) -> UploadState:
     return UploadState(sha256=sha256, offset=ctx.photo_store.offset(sha256), complete=False)
 
 
-def upload_chunk(
-    ctx: ServerContext, actor: Actor, sha256: str, offset: int, total: int, chunk: bytes
-) -> UploadState:
-    """Store one chunk; when it is the last, verify the hash and register the photo."""
+def open_upload(ctx: ServerContext, sha256: str, offset: int, total: int) -> ChunkWriter | None:
+    """A writer for the chunk at ``offset``, or None when the photo is already stored."""
     if total > ctx.settings.max_photo_bytes:
         raise ApiError(
             413,
@@ -37,30 +35,43 @@ def upload_chunk(
             "photo larger than the server accepts",
             {"max_bytes": ctx.settings.max_photo_bytes},
         )
-    current = state(ctx, sha256)
-    if current.complete:
-        return current
-    store = ctx.photo_store
-    if not store.has(sha256):
+    if ctx.photo_store.has(sha256):
+        return None
+    try:
+        return ctx.photo_store.open_chunk(sha256, offset, total)
+    except UploadBusy as exc:
+        raise ApiError(409, ErrorCode.UPLOAD_BUSY, "this photo is being uploaded") from exc
+    except OffsetMismatch as exc:
+        raise offset_mismatch(exc.offset) from exc
+
+
+def offset_mismatch(offset: int) -> ApiError:
+    return ApiError(
+        409,
+        ErrorCode.UPLOAD_OFFSET_MISMATCH,
+        "the chunk does not start where the upload stands, or runs past its end",
+        {"offset": offset},
+    )
+
+
+def finish_upload(
+    ctx: ServerContext, actor: Actor, writer: ChunkWriter | None, sha256: str
+) -> UploadState:
+    """Make the chunk durable; at the last byte verify the hash and register the photo."""
+    if writer is not None:
         try:
-            outcome = store.write_chunk(sha256, offset, total, chunk)
-        except UploadBusy as exc:
-            raise ApiError(409, ErrorCode.UPLOAD_BUSY, "this photo is being uploaded") from exc
-        except OffsetMismatch as exc:
-            raise ApiError(
-                409,
-                ErrorCode.UPLOAD_OFFSET_MISMATCH,
-                "the chunk does not start where the upload stands",
-                {"offset": exc.offset},
-            ) from exc
+            outcome = writer.finish()
         except HashMismatch as exc:
             raise ApiError(
                 422, ErrorCode.PHOTO_HASH_MISMATCH, "the bytes do not match the SHA-256"
             ) from exc
         if not outcome.complete:
             return UploadState(sha256=sha256, offset=outcome.offset, complete=False)
-    size = store.final_path(sha256).stat().st_size
-    with db.write(ctx.engine) as conn:
-        photos.add(conn, sha256, size, actor.device_id)
-        batches.complete_waiting_on(conn, sha256)
+    size = ctx.photo_store.final_path(sha256).stat().st_size
+    with db.read(ctx.engine) as conn:
+        known = bool(photos.present(conn, [sha256]))
+    if not known:
+        with db.write(ctx.engine) as conn:
+            photos.add(conn, sha256, size, actor.device_id)
+            batches.complete_waiting_on(conn, sha256)
     return UploadState(sha256=sha256, offset=size, complete=True)
