@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 
-from fieldapp.store import capture, search_grams
+from fieldapp.store import capture, inspection_schema, search_grams
 
 MIGRATION_SET = "hekou_profile"
 
@@ -216,6 +216,7 @@ def _script_migration(number: int, script: str) -> Callable[[object], None]:
 MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
     (1, "0001_core", _script_migration(1, _M0001_CORE)),
     (2, "0002_search", _script_migration(2, _M0002_SEARCH)),
+    (3, "0003_inspections", _script_migration(3, inspection_schema.M0003_INSPECTIONS)),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -1,0 +1,290 @@
+"""The inspection (检查记录) of one outfall as an inspector records it on the riverbank. Pure.
+
+Sections follow DOMAIN.md: discharging or not; appearance (colour, turbidity, odour, foam, oil
+film); flow; quick tests; the sign check and the sampling point / inspection well; problems found,
+each with a note and photos; whether the claimed remediation is really done; notes; the inspectors
+present; the position with its source and flags. A draft may hold anything (it is work in
+progress); `inspection_validation.problems_for_completion` says what completing needs. A completed
+record is frozen: a correction is a new version that names the one it supersedes.
+
+Photos live in their own rows (`InspectionPhoto`), linked by ``inspection_id``; a photo attached to
+a problem names the problem's code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, NewType
+
+from fieldapp.domain.position import CapturedPosition, PositionSource
+
+InspectionId = NewType("InspectionId", str)
+
+DRAFT = "draft"
+COMPLETE = "complete"
+
+
+class RecordFrozen(Exception):
+    """A completed inspection cannot change; corrections are new versions."""
+
+    message_en = "This inspection is complete and can no longer be changed."
+    message_zh = "此检查记录已完成，不能再修改。"
+
+
+def new_inspection_id() -> InspectionId:
+    return InspectionId(str(uuid.uuid4()))
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """Codes from the data file's appearance options; None while not answered."""
+
+    colour: str | None = None
+    turbidity: str | None = None
+    odour: str | None = None
+    foam: str | None = None
+    oil_film: str | None = None
+
+
+@dataclass(frozen=True)
+class Flow:
+    method: str | None = None  # measured / estimated / not_measurable
+    value: float | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class QuickTest:
+    code: str
+    value: float | None = None
+    confirmed: bool = False  # the inspector confirmed a value outside the plausible range
+
+
+@dataclass(frozen=True)
+class ProblemFound:
+    code: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RemediationCheck:
+    """Is the remediation the ledger claims really done? (取缔 still flowing, 一堵了之 ...)"""
+
+    finding: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PositionRecord:
+    """Where the inspection was made, where that came from, and how it relates to the outfall."""
+
+    lat: float
+    lon: float
+    accuracy_m: float | None
+    source: str  # gnss / photo_exif / manual
+    n_fixes: int = 0
+    reason: str | None = None
+    captured_at: str | None = None
+    distance_m: float | None = None  # to the registered outfall
+    bearing_deg: float | None = None  # from here towards the outfall
+    far: bool = False
+
+    @classmethod
+    def of(
+        cls,
+        p: CapturedPosition,
+        distance_m: float | None = None,
+        bearing_deg: float | None = None,
+        far: bool = False,
+    ) -> PositionRecord:
+        at = p.captured_at.isoformat() if p.captured_at else None
+        return cls(
+            p.lat,
+            p.lon,
+            p.accuracy_m,
+            PositionSource(p.source).value,
+            p.n_fixes,
+            p.reason,
+            at,
+            distance_m,
+            bearing_deg,
+            far,
+        )
+
+
+@dataclass(frozen=True)
+class Inspection:
+    id: InspectionId
+    outfall_id: str
+    author: str
+    county_code: str
+    kind: str = "routine"
+    status: str = DRAFT
+    started_at: str = ""
+    completed_at: str | None = None
+    updated_at: str = ""
+    version: int = 1
+    supersedes: str | None = None
+    discharging: str | None = None
+    appearance: Appearance = field(default_factory=Appearance)
+    flow: Flow = field(default_factory=Flow)
+    quick_tests: tuple[QuickTest, ...] = ()
+    sign_check: tuple[tuple[str, str], ...] = ()  # (item code, answer code)
+    sampling_check: tuple[tuple[str, str], ...] = ()
+    problems: tuple[ProblemFound, ...] = ()
+    remediation: RemediationCheck = field(default_factory=RemediationCheck)
+    notes: str = ""
+    inspectors: tuple[str, ...] = ()
+    position: PositionRecord | None = None
+    no_position_reason: str = ""
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status == COMPLETE
+
+    def answer(self, section: str, item: str) -> str | None:
+        pairs = self.sign_check if section == "sign" else self.sampling_check
+        return dict(pairs).get(item)
+
+
+@dataclass(frozen=True)
+class InspectionPhoto:
+    """A photo of an inspection: the original is in the blob store under ``sha256``."""
+
+    id: str
+    inspection_id: str
+    sha256: str
+    source_name: str = ""
+    caption: str = ""
+    problem_code: str | None = None
+    width: int = 0
+    height: int = 0
+    taken_at: str | None = None  # ISO, as the camera gave it
+    lat: float | None = None
+    lon: float | None = None
+    distance_m: float | None = None
+    time_offset_s: float | None = None
+    far_from_outfall: bool = False
+    time_implausible: bool = False
+    added_at: str = ""
+
+    @property
+    def flagged(self) -> bool:
+        return self.far_from_outfall or self.time_implausible
+
+
+def new_draft(
+    outfall_id: str, author: str, county_code: str, kind: str = "routine", at: str | None = None
+) -> Inspection:
+    """A fresh draft, its author the first inspector present."""
+    now = at or utc_now()
+    return Inspection(
+        id=new_inspection_id(),
+        outfall_id=outfall_id,
+        author=author,
+        county_code=county_code,
+        kind=kind,
+        started_at=now,
+        updated_at=now,
+        inspectors=(author,) if author else (),
+    )
+
+
+def ensure_editable(insp: Inspection) -> None:
+    if insp.is_complete:
+        raise RecordFrozen(insp.id)
+
+
+def completed(insp: Inspection, at: str | None = None) -> Inspection:
+    """The record frozen as complete (the caller validated it first)."""
+    ensure_editable(insp)
+    now = at or utc_now()
+    return dataclasses.replace(insp, status=COMPLETE, completed_at=now, updated_at=now)
+
+
+def correction_of(insp: Inspection, author: str, at: str | None = None) -> Inspection:
+    """A new draft version that corrects a completed record (the old one stays as it was)."""
+    now = at or utc_now()
+    return dataclasses.replace(
+        insp,
+        id=new_inspection_id(),
+        author=author,
+        status=DRAFT,
+        started_at=now,
+        completed_at=None,
+        updated_at=now,
+        version=insp.version + 1,
+        supersedes=insp.id,
+    )
+
+
+def provisional_code(county_code: str, day: dt.date, suffix: str | None = None) -> str:
+    """A provisional local code for a newly found outfall: ``LS320612-20240501-3FA9``."""
+    tail = suffix or secrets.token_hex(2).upper()
+    return f"LS{county_code}-{day:%Y%m%d}-{tail}"
+
+
+# -- the sections as JSON-ready dicts (the store keeps them in one JSON column) -----------------
+
+SECTION_FIELDS = (
+    "discharging",
+    "appearance",
+    "flow",
+    "quick_tests",
+    "sign_check",
+    "sampling_check",
+    "problems",
+    "remediation",
+    "notes",
+    "inspectors",
+    "no_position_reason",
+)
+
+
+def sections_to_dict(insp: Inspection) -> dict[str, Any]:
+    return {
+        "discharging": insp.discharging,
+        "appearance": dataclasses.asdict(insp.appearance),
+        "flow": dataclasses.asdict(insp.flow),
+        "quick_tests": [dataclasses.asdict(q) for q in insp.quick_tests],
+        "sign_check": dict(insp.sign_check),
+        "sampling_check": dict(insp.sampling_check),
+        "problems": [dataclasses.asdict(p) for p in insp.problems],
+        "remediation": dataclasses.asdict(insp.remediation),
+        "notes": insp.notes,
+        "inspectors": list(insp.inspectors),
+        "no_position_reason": insp.no_position_reason,
+    }
+
+
+def sections_from_dict(d: dict[str, Any]) -> dict[str, Any]:
+    """Keyword arguments for `Inspection` from a sections dict (unknown keys ignored)."""
+    return {
+        "discharging": d.get("discharging"),
+        "appearance": Appearance(**d.get("appearance", {})),
+        "flow": Flow(**d.get("flow", {})),
+        "quick_tests": tuple(QuickTest(**q) for q in d.get("quick_tests", ())),
+        "sign_check": tuple(sorted(d.get("sign_check", {}).items())),
+        "sampling_check": tuple(sorted(d.get("sampling_check", {}).items())),
+        "problems": tuple(ProblemFound(**p) for p in d.get("problems", ())),
+        "remediation": RemediationCheck(**d.get("remediation", {})),
+        "notes": d.get("notes", ""),
+        "inspectors": tuple(d.get("inspectors", ())),
+        "no_position_reason": d.get("no_position_reason", ""),
+    }
+
+
+def position_to_dict(p: PositionRecord | None) -> dict[str, Any] | None:
+    return None if p is None else dataclasses.asdict(p)
+
+
+def position_from_dict(d: dict[str, Any] | None) -> PositionRecord | None:
+    return None if d is None else PositionRecord(**d)

@@ -1,0 +1,272 @@
+"""What completing an inspection needs: every problem at once, in Chinese and English. Pure.
+
+A draft is never refused (it is work in progress); ``problems_for_completion`` lists what stands
+between a draft and "Complete". Photos are passed alongside the record (they are their own rows).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from fieldapp.domain.inspection import Inspection, InspectionPhoto
+from fieldapp.domain.inspection_rules import InspectionRules
+from fieldapp.domain.problems import Problem
+
+NOTE_MAX = 4000
+DISCHARGING_NOW = frozenset({"yes", "intermittent"})
+
+
+def problems_for_completion(
+    insp: Inspection, photos: Sequence[InspectionPhoto], rules: InspectionRules
+) -> list[Problem]:
+    out: list[Problem] = []
+    out += _basics(insp, rules)
+    out += _inspectors(insp, rules)
+    out += _discharge(insp, rules)
+    out += _quick_tests(insp, rules)
+    out += _problems(insp, photos, rules)
+    out += _remediation(insp, rules)
+    out += _position(insp)
+    return out
+
+
+def _basics(insp: Inspection, rules: InspectionRules) -> list[Problem]:
+    out = []
+    if insp.is_complete:
+        out.append(
+            Problem("", "frozen", "此检查记录已完成。", "This inspection is already complete.")
+        )
+    if not insp.outfall_id:
+        out.append(
+            Problem(
+                "outfall_id", "required", "请选择被检查的排污口。", "Choose the outfall inspected."
+            )
+        )
+    if insp.kind not in {k.code for k in rules.kinds}:
+        out.append(
+            Problem("kind", "required", "请选择检查类型。", "Choose the kind of inspection.")
+        )
+    if len(insp.notes) > NOTE_MAX:
+        out.append(
+            Problem(
+                "notes",
+                "too_long",
+                f"备注不能超过 {NOTE_MAX} 个字符。",
+                f"The notes are longer than {NOTE_MAX} characters.",
+            )
+        )
+    return out
+
+
+def _inspectors(insp: Inspection, rules: InspectionRules) -> list[Problem]:
+    names = {n.strip() for n in insp.inspectors if n.strip()}
+    need = rules.settings.min_inspectors_formal if insp.kind == "formal" else 1
+    if len(names) >= need:
+        return []
+    if need > 1:
+        return [
+            Problem(
+                "inspectors",
+                "too_few",
+                f"执法检查须至少 {need} 名检查人员在场，请填写全部在场人员。",
+                f"A formal inspection needs at least {need} inspectors present: name them all.",
+            )
+        ]
+    return [
+        Problem("inspectors", "required", "请填写在场的检查人员。", "Name the inspectors present.")
+    ]
+
+
+def _discharge(insp: Inspection, rules: InspectionRules) -> list[Problem]:
+    out = []
+    if insp.discharging not in {t.code for t in rules.discharging}:
+        out.append(
+            Problem(
+                "discharging",
+                "required",
+                "请选择排污口当前是否在排放。",
+                "Say whether the outfall is discharging.",
+            )
+        )
+        return out
+    if insp.discharging not in DISCHARGING_NOW:
+        return out
+    for code, aspect in rules.appearance.items():
+        if getattr(insp.appearance, code) not in {o.code for o in aspect.options}:
+            out.append(
+                Problem(
+                    f"appearance.{code}",
+                    "required",
+                    f"正在排放：请填写{aspect.term.zh}。",
+                    f"It is discharging: give the {aspect.term.en.lower()}.",
+                )
+            )
+    flow = insp.flow
+    if flow.method not in {m.code for m in rules.flow_methods}:
+        out.append(
+            Problem(
+                "flow.method",
+                "required",
+                "正在排放：请填写流量（实测、估算或无法测量）。",
+                "It is discharging: give the flow (measured, estimated or not measurable).",
+            )
+        )
+    elif flow.method != "not_measurable":
+        if flow.value is None or not math.isfinite(flow.value) or flow.value <= 0:
+            out.append(
+                Problem(
+                    "flow.value",
+                    "required",
+                    "请填写大于零的流量数值。",
+                    "Give a flow value greater than zero.",
+                )
+            )
+        if flow.unit not in {u.code for u in rules.flow_units}:
+            out.append(
+                Problem("flow.unit", "required", "请选择流量单位。", "Choose the flow unit.")
+            )
+    return out
+
+
+def _quick_tests(insp: Inspection, rules: InspectionRules) -> list[Problem]:
+    out = []
+    for test in insp.quick_tests:
+        if test.value is None:
+            continue
+        spec = rules.quick_test(test.code)
+        if spec is None:
+            out.append(
+                Problem(
+                    f"quick_tests.{test.code}",
+                    "unknown",
+                    f"未知的快速检测项目“{test.code}”。",
+                    f"Unknown quick test '{test.code}'.",
+                )
+            )
+            continue
+        unit = f" {spec.unit}" if spec.unit else ""
+        if not math.isfinite(test.value) or not spec.min <= test.value <= spec.max:
+            out.append(
+                Problem(
+                    f"quick_tests.{test.code}",
+                    "impossible",
+                    f"{spec.term.zh}数值 {test.value:g}{unit} 不可能（应在 {spec.min:g}–{spec.max:g} 之间）。",
+                    f"{spec.term.en} {test.value:g}{unit} is impossible "
+                    f"(must be {spec.min:g}–{spec.max:g}).",
+                )
+            )
+        elif (not spec.plausible_min <= test.value <= spec.plausible_max) and not test.confirmed:
+            out.append(
+                Problem(
+                    f"quick_tests.{test.code}",
+                    "confirm",
+                    f"{spec.term.zh}数值 {test.value:g}{unit} 超出常见范围"
+                    f"（{spec.plausible_min:g}–{spec.plausible_max:g}），请复核后勾选确认。",
+                    f"{spec.term.en} {test.value:g}{unit} is outside the usual range "
+                    f"({spec.plausible_min:g}–{spec.plausible_max:g}): check it and tick confirm.",
+                )
+            )
+    return out
+
+
+def _problems(
+    insp: Inspection, photos: Sequence[InspectionPhoto], rules: InspectionRules
+) -> list[Problem]:
+    out = []
+    seen: set[str] = set()
+    for found in insp.problems:
+        kind = rules.problem(found.code)
+        if kind is None:
+            out.append(
+                Problem(
+                    f"problems.{found.code}",
+                    "unknown",
+                    f"未知的问题类型“{found.code}”。",
+                    f"Unknown kind of problem '{found.code}'.",
+                )
+            )
+            continue
+        if found.code in seen:
+            continue
+        seen.add(found.code)
+        if not found.note.strip():
+            out.append(
+                Problem(
+                    f"problems.{found.code}",
+                    "note_required",
+                    f"问题“{kind.term.zh}”需要填写说明。",
+                    f"The problem '{kind.term.en}' needs a note.",
+                )
+            )
+        if kind.evidence_required and not any(p.problem_code == found.code for p in photos):
+            out.append(
+                Problem(
+                    f"problems.{found.code}",
+                    "photo_required",
+                    f"问题“{kind.term.zh}”需要至少一张照片作为证据。",
+                    f"The problem '{kind.term.en}' needs at least one photo as evidence.",
+                )
+            )
+    for p in photos:
+        if p.problem_code and p.problem_code not in seen:
+            out.append(
+                Problem(
+                    "photos",
+                    "orphan_photo",
+                    f"照片 {p.source_name} 关联的问题未在问题列表中。",
+                    f"Photo {p.source_name} is attached to a problem that is not listed.",
+                )
+            )
+    return out
+
+
+def _remediation(insp: Inspection, rules: InspectionRules) -> list[Problem]:
+    finding = insp.remediation.finding
+    if finding is None:
+        return []
+    if finding not in {f.code for f in rules.remediation_findings}:
+        return [
+            Problem(
+                "remediation",
+                "unknown",
+                "整治核查结论无效。",
+                "Unknown remediation finding.",
+            )
+        ]
+    out = []
+    if finding in rules.contradicted_findings:
+        if not insp.remediation.note.strip():
+            out.append(
+                Problem(
+                    "remediation.note",
+                    "note_required",
+                    "整治与声称不符：请说明看到的情况。",
+                    "The remediation is contradicted: describe what you saw.",
+                )
+            )
+        if not any(p.code == "remediation_not_done" for p in insp.problems):
+            out.append(
+                Problem(
+                    "remediation",
+                    "problem_missing",
+                    "整治与声称不符：请在问题中加入“整治未按要求完成”。",
+                    "The remediation is contradicted: add the problem "
+                    "'Remediation not done as claimed'.",
+                )
+            )
+    return out
+
+
+def _position(insp: Inspection) -> list[Problem]:
+    if insp.position is not None or insp.no_position_reason.strip():
+        return []
+    return [
+        Problem(
+            "position",
+            "required",
+            "请采集位置（卫星定位、照片位置或手工录入并说明原因），或说明无法定位的原因。",
+            "Capture the position (GNSS, a photo's position, or typed in with a reason), "
+            "or say why there is none.",
+        )
+    ]
