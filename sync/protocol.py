@@ -43,6 +43,8 @@ Ownership rules (pure functions in ``sync.server.rules``):
 - ``inspections`` and ``patrols`` belong to their ``author`` (must be the pushing user) until
   submitted (``status == "complete"``); a submitted record is rejected ``record_submitted`` unless
   a supervisor returned it (退回), and a record approved or escalated is locked (``record_locked``).
+  An accepted edit of a returned record clears its review state: it is the author's again until
+  they submit it anew.
 - ``inspection_photos`` follow their parent inspection (area, owner, lock).
 - ``outfall_events`` and ``outfall_edits`` are append-only history rows of an outfall (area of the
   outfall; ``actor`` must be the pushing user); changing an existing one is ``immutable``.
@@ -59,9 +61,13 @@ Photos
 ``POST /v1/photos/missing`` ``{sha256s: [...]}`` → ``{missing: [...]}``.
 ``GET /v1/photos/{sha256}/upload`` → ``UploadState{offset, complete}`` (where to resume, also after a
 restart of either side). ``PUT /v1/photos/{sha256}/upload?offset=N&total=T`` with the raw bytes of
-the chunk; the chunk must start at the server's offset (409 ``upload_offset_mismatch`` otherwise,
-with the right offset in ``detail``). When the last byte arrives the server verifies the hash (422
-``photo_hash_mismatch``, the partial upload is discarded) and stores the photo atomically.
+the chunk (``application/octet-stream``); the chunk must start at the server's offset and end by
+``T`` (409 ``upload_offset_mismatch`` otherwise, with the server's offset in ``detail``). The body
+is written to disk as it arrives: when the link drops mid-chunk, the bytes that arrived are kept
+and ``GET .../upload`` reports the offset to resume from. When the last byte arrives the server
+verifies the hash (422 ``photo_hash_mismatch``; the partial upload is discarded) and stores the
+photo atomically and durably. Limits: ``total`` up to 40 MiB (413 ``photo_too_large``), a chunk
+up to 16 MiB, any request body up to 32 MiB (413 ``body_too_large``).
 
 Pull
 ----
@@ -78,6 +84,12 @@ Review (supervisors of the area only)
 ``ReviewRequest{state: approved|returned|escalated, comment, deadline}``, ``GET /v1/proposals``,
 ``POST /v1/proposals/{proposal_id}/decision`` ``{decision: accept|reject, comment}``,
 ``POST /v1/tasks``. A record outside the user's counties answers 404, never 403.
+
+Audit
+-----
+Every change the server makes (applied changes, proposals, decisions, tasks, device logins, user
+and device administration) is appended to a hash-chained audit log: who, which device, what, when,
+the row before and after. ``fieldapp-server audit verify`` finds an edited or deleted entry.
 
 Errors
 ------

@@ -65,7 +65,6 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--certfile", help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", help="TLS private key (PEM)")
     serve.add_argument("--behind-proxy", action="store_true", help="trust X-Forwarded-* headers")
-    serve.add_argument("--workers", type=int, default=1)
 
     aud = sub.add_parser("audit", help="the audit log").add_subparsers(dest="action", required=True)
     aud.add_parser("verify", help="verify the hash chain")

@@ -11,8 +11,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sync.server.config import Settings
 
 TOKEN_PREFIX = "hk1_"
-# A hash to verify against when the user does not exist, so timing does not tell names apart.
-_DUMMY = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash("no such user")
+# Per hasher, a hash to verify against when the user does not exist, made with the same
+# parameters, so the time a login takes does not tell existing names apart.
+_dummies: dict[tuple[int, int, int], str] = {}
 
 
 def password_hasher(settings: Settings) -> PasswordHasher:
@@ -25,8 +26,15 @@ def password_hasher(settings: Settings) -> PasswordHasher:
 
 
 def check_password(hasher: PasswordHasher, stored_hash: str | None, password: str) -> bool:
+    """Whether the password matches; costs the same when there is no such user."""
+    if stored_hash is None:
+        key = (hasher.time_cost, hasher.memory_cost, hasher.parallelism)
+        if key not in _dummies:
+            _dummies[key] = hasher.hash("no such user")
+        stored_hash = _dummies[key]
+        password = password + "\0never"  # cannot match the dummy
     try:
-        return hasher.verify(stored_hash or _DUMMY, password) and stored_hash is not None
+        return hasher.verify(stored_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
+from sync.server.queries._bulk import insert_rows, one_of
 from sync.server.schema import applied_changes
 
 CHUNK = 500
@@ -18,7 +19,7 @@ def devices_of(conn: Connection, change_ids: Iterable[str]) -> dict[str, str]:
     for start in range(0, len(ids), CHUNK):
         rows = conn.execute(
             select(applied_changes.c.change_id, applied_changes.c.device_id).where(
-                applied_changes.c.change_id.in_(ids[start : start + CHUNK])
+                one_of(conn, applied_changes.c.change_id, ids[start : start + CHUNK])
             )
         )
         found.update({r.change_id: r.device_id for r in rows})
@@ -26,5 +27,4 @@ def devices_of(conn: Connection, change_ids: Iterable[str]) -> dict[str, str]:
 
 
 def insert_many(conn: Connection, rows: list[dict[str, str]]) -> None:
-    if rows:
-        conn.execute(insert(applied_changes), rows)
+    insert_rows(conn, applied_changes, rows)

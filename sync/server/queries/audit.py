@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
 from sync.server.audit import GENESIS, AuditEntry, chain_hash
 from sync.server.canonical import as_utc, dumps, loads
+from sync.server.queries._bulk import insert_rows
 from sync.server.schema import audit_log
 
 
@@ -39,7 +40,7 @@ def append_many(conn: Connection, entries: list[AuditEntry]) -> None:
             }
         )
         prev = digest
-    conn.execute(insert(audit_log), rows)
+    insert_rows(conn, audit_log, rows)
 
 
 def iter_chain(conn: Connection, batch: int = 5000) -> Iterator[tuple[int, AuditEntry, str, str]]:

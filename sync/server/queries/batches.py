@@ -10,6 +10,7 @@ from sqlalchemy import Connection, and_, exists, insert, select, true, update
 
 from sync.protocol import BatchItem, BatchSummary
 from sync.server.canonical import as_utc
+from sync.server.queries._bulk import insert_rows
 from sync.server.schema import batch_counties, batch_items, batch_photos, batches, photos
 
 
@@ -42,8 +43,7 @@ def insert_batch(conn: Connection, row: dict[str, Any], counties: list[str]) -> 
 
 
 def insert_items(conn: Connection, items: list[dict[str, Any]]) -> None:
-    if items:
-        conn.execute(insert(batch_items), items)
+    insert_rows(conn, batch_items, items)
 
 
 def _in_area(counties: frozenset[str] | None) -> Any:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, select
 
 from sync.protocol import PulledChange
 from sync.server.canonical import as_utc, dumps, loads
+from sync.server.queries._bulk import insert_rows
 from sync.server.schema import feed
 
 
@@ -16,11 +17,9 @@ def append_many(conn: Connection, items: list[dict[str, Any]]) -> None:
 
     The caller holds the write lock (``db.write``), so sequence numbers follow commit order.
     """
-    if items:
-        conn.execute(
-            insert(feed),
-            [{**i, "data": None if i["data"] is None else dumps(i["data"])} for i in items],
-        )
+    insert_rows(
+        conn, feed, [{**i, "data": None if i["data"] is None else dumps(i["data"])} for i in items]
+    )
 
 
 def since(

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, insert, select
 
 from sync.server.canonical import utcnow
+from sync.server.queries._bulk import one_of
 from sync.server.schema import photos
 
 CHUNK = 500
@@ -17,7 +18,9 @@ def present(conn: Connection, hashes: Iterable[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(wanted), CHUNK):
         rows = conn.execute(
-            select(photos.c.sha256).where(photos.c.sha256.in_(wanted[start : start + CHUNK]))
+            select(photos.c.sha256).where(
+                one_of(conn, photos.c.sha256, wanted[start : start + CHUNK])
+            )
         )
         found.update(r.sha256 for r in rows)
     return found

@@ -12,7 +12,6 @@ from sqlalchemy import (
     and_,
     bindparam,
     func,
-    insert,
     select,
     true,
     update,
@@ -20,6 +19,7 @@ from sqlalchemy import (
 
 from sync.server.canonical import as_utc, dumps, loads
 from sync.server.models import StoredRecord
+from sync.server.queries._bulk import insert_rows, one_of
 from sync.server.schema import records
 
 Key = tuple[str, str]
@@ -81,7 +81,8 @@ def get_many(conn: Connection, keys: Iterable[Key]) -> dict[Key, StoredRecord]:
         for start in range(0, len(ids), CHUNK):
             rows = conn.execute(
                 select(records).where(
-                    records.c.entity == entity, records.c.id.in_(ids[start : start + CHUNK])
+                    records.c.entity == entity,
+                    one_of(conn, records.c.id, ids[start : start + CHUNK]),
                 )
             )
             for row in rows:
@@ -90,8 +91,7 @@ def get_many(conn: Connection, keys: Iterable[Key]) -> dict[Key, StoredRecord]:
 
 
 def insert_many(conn: Connection, rows: list[StoredRecord]) -> None:
-    if rows:
-        conn.execute(insert(records), [_params(r) for r in rows])
+    insert_rows(conn, records, [_params(r) for r in rows])
 
 
 def update_many(conn: Connection, rows: list[StoredRecord]) -> None:

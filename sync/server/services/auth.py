@@ -6,11 +6,12 @@ from datetime import timedelta
 
 from sync.protocol import ErrorCode, LoginRequest, LoginResponse, UserInfo
 from sync.server import db
+from sync.server.audit import AuditEntry
 from sync.server.canonical import utcnow
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError
 from sync.server.models import Actor
-from sync.server.queries import devices, login_failures, users
+from sync.server.queries import audit, devices, login_failures, users
 from sync.server.security import check_password, new_token, token_hash
 
 
@@ -48,6 +49,21 @@ def login(ctx: ServerContext, request: LoginRequest, client: str) -> LoginRespon
             raise ApiError(401, ErrorCode.DEVICE_REVOKED, "this device was revoked")
         device = devices.register(
             conn, user.id, str(request.install_id), request.device_name, token_hash(token)
+        )
+        audit.append_many(
+            conn,
+            [
+                AuditEntry(
+                    at=now,
+                    username=user.username,
+                    device_id=device.id,
+                    action="device.login" if found else "device.register",
+                    entity="devices",
+                    row_id=device.id,
+                    before=None,
+                    after={"name": device.name, "install_id": device.install_id, "client": client},
+                )
+            ],
         )
         login_failures.forget_before(conn, window_start)
     return LoginResponse(
