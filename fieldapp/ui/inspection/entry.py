@@ -1,0 +1,174 @@
+"""The inspection side's entry points for the main window (see the package docstring)."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from fieldapp.domain.inspection import Inspection, ProblemFound, new_draft
+from fieldapp.domain.inspection_rules import InspectionRules
+from fieldapp.domain.outfall import Outfall
+from fieldapp.domain.problems import InvalidRecord
+from fieldapp.inspection_data import load_rules
+from fieldapp.media.blobstore import BlobStore
+from fieldapp.store import database, inspections, nearby
+from fieldapp.store.errors import StoreError
+from fieldapp.store.inspection_reader import InspectionReader
+from fieldapp.ui.inspection.nearest import NearestOutfallsDialog, NewOutfallDialog
+from fieldapp.ui.inspection.position_panel import PositionFeed, PositionPanel
+from fieldapp.ui.inspection.window import InspectionWindow
+from fieldapp.ui.labels import Labels
+from fieldapp.ui.lane import BackgroundLane
+
+
+def photo_store_for(profile_path: Path) -> BlobStore:
+    """The profile's evidence store: ``<profile>.photos/`` beside the database file."""
+    return BlobStore(profile_path.with_name(profile_path.name + ".photos"))
+
+
+@dataclass
+class InspectionServices:
+    """What the inspection windows need; ``writer`` is used only inside lane jobs."""
+
+    writer: sqlite3.Connection
+    lane: BackgroundLane
+    reader: InspectionReader
+    labels: Labels
+    rules: InspectionRules
+    blobs: BlobStore
+    actor: str
+    db_label: str
+    replay_speed: float | None = 1.0
+
+
+class InspectionEntry(QObject):
+    def __init__(
+        self,
+        profile_path: Path | str,
+        writer: sqlite3.Connection,
+        lane: BackgroundLane,
+        labels: Labels,
+        actor: str,
+        parent: QWidget | None = None,
+        *,
+        gnss_source: str | None = None,
+        replay_speed: float | None = 1.0,
+        rules: InspectionRules | None = None,
+    ) -> None:
+        super().__init__(parent)
+        path = Path(profile_path)
+        self.parent_widget = parent
+        self.gnss_source = gnss_source
+        self.services = InspectionServices(
+            writer=writer,
+            lane=lane,
+            reader=InspectionReader(database.open_reader(path)),
+            labels=labels,
+            rules=rules or load_rules(),
+            blobs=photo_store_for(path),
+            actor=actor,
+            db_label=str(path),
+            replay_speed=replay_speed,
+        )
+        self.windows: list[InspectionWindow] = []
+        self.dialog: NearestOutfallsDialog | NewOutfallDialog | None = None
+
+    # -- the three entry points ----------------------------------------------------------------
+
+    def open_inspection_for(
+        self, outfall_id: str, problems: tuple[ProblemFound, ...] = ()
+    ) -> InspectionWindow | None:
+        """Opens the actor's draft for this outfall where it was, or starts a new one."""
+        s = self.services
+        outfall = s.reader.outfall(outfall_id)
+        if outfall is None:
+            return None
+        record = s.reader.latest_draft(outfall_id, s.actor)
+        if record is None:
+            record = new_draft(outfall.id, s.actor, outfall.county_code)
+            record = dataclasses.replace(record, problems=problems)
+            self._save_new(record)
+        window = InspectionWindow(
+            s, outfall, record, s.reader.photos(record.id), self.parent_widget
+        )
+        window.resize(1366, 768)
+        window.show()
+        if self.gnss_source:
+            window.position.start(self.gnss_source)
+        self.windows.append(window)
+        return window
+
+    def open_nearest_outfalls(self) -> NearestOutfallsDialog:
+        dialog = NearestOutfallsDialog(self.services.reader, self._panel(None), self.parent_widget)
+        dialog.inspect.connect(self.open_inspection_for)
+        dialog.new_outfall.connect(lambda _record: self.open_new_outfall_inspection())
+        self._show(dialog)
+        return dialog
+
+    def open_new_outfall_inspection(self) -> NewOutfallDialog:
+        dialog = NewOutfallDialog(self.services.labels, self._panel(None), self.parent_widget)
+        dialog.submitted.connect(lambda draft: self._create_outfall(dialog, draft))
+        self._show(dialog)
+        return dialog
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _panel(self, outfall_position: tuple[float, float] | None) -> PositionPanel:
+        s = self.services
+        panel = PositionPanel(
+            s.rules.settings, s.labels.lang, outfall_position, PositionFeed(None, s.replay_speed)
+        )
+        if self.gnss_source:
+            panel.start(self.gnss_source)
+        return panel
+
+    def _show(self, dialog: NearestOutfallsDialog | NewOutfallDialog) -> None:
+        self.dialog = dialog
+        dialog.resize(900, 700)
+        dialog.show()
+
+    def _save_new(self, record: Inspection) -> None:
+        s = self.services
+        writer, label = s.writer, s.db_label
+        s.lane.submit(
+            lambda: inspections.save_draft(writer, record, label),
+            lambda _saved: None,
+            lambda error: None if isinstance(error, StoreError) else _raise(error),
+        )
+
+    def _create_outfall(self, dialog: NewOutfallDialog, draft: Outfall) -> None:
+        s = self.services
+        writer, label, ref, actor = s.writer, s.db_label, s.labels.ref, s.actor
+
+        def created(outfall: Outfall) -> None:
+            dialog.accept()
+            found = ProblemFound("unregistered_outfall", "")
+            self.open_inspection_for(outfall.id, (found,))
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, InvalidRecord):
+                dialog.show_problems(error.problems)
+            else:
+                raise error
+
+        s.lane.submit(
+            lambda: nearby.create_provisional(writer, ref, draft, actor, path=label),
+            created,
+            failed,
+        )
+
+    def close(self) -> None:
+        for window in self.windows:
+            window.close()
+        for window in self.windows:
+            window.photos.worker.wait()
+        self.services.reader.close()
+
+
+def _raise(error: Exception) -> None:
+    raise error

@@ -1,0 +1,320 @@
+"""The inspection form's sections (DOMAIN.md: daily supervision), built from the rules data.
+
+The form holds no storage: `load(insp)` shows a record, `value(base)` reads the widgets back into
+one, and `changed` fires on every edit (the window debounces it into an autosave).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.inspection import (
+    Appearance,
+    Flow,
+    Inspection,
+    ProblemFound,
+    QuickTest,
+    RemediationCheck,
+)
+from fieldapp.domain.inspection_rules import CheckItem, InspectionRules
+from fieldapp.domain.reference import Term
+
+_NAME_SPLIT = re.compile(r"[,，、;；\n]+")
+
+
+def _combo(terms: tuple[Term, ...], lang: str, name: str, blank: str) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(name)
+    box.addItem(blank, None)
+    for t in terms:
+        box.addItem(t.label(lang), t.code)
+    return box
+
+
+def _set_combo(box: QComboBox, code: str | None) -> None:
+    index = box.findData(code) if code is not None else 0
+    box.setCurrentIndex(max(index, 0))
+
+
+def _number(text: str) -> float | None:
+    text = text.strip().replace("，", ".").replace(",", ".")
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return math.nan  # kept, so validation names it instead of silently dropping it
+    return value
+
+
+def _number_text(value: float | None) -> str:
+    return "" if value is None or math.isnan(value) else f"{value:g}"
+
+
+class InspectionForm(QWidget):
+    """Every section of one inspection; large controls, Tab moves through them in order."""
+
+    changed = Signal()
+
+    def __init__(self, rules: InspectionRules, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rules = rules
+        self.lang = lang
+        self._loading = False
+        blank = self.tr("— choose —")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+
+        # Who and what kind.
+        head = QGroupBox(self.tr("Inspection"))
+        head_form = QFormLayout(head)
+        self.kind = _combo(rules.kinds, lang, "kind", blank)
+        self.inspectors = QLineEdit()
+        self.inspectors.setObjectName("inspectors")
+        self.inspectors.setPlaceholderText(
+            self.tr("Names of everyone present, separated by commas")
+        )
+        head_form.addRow(self.tr("Kind"), self.kind)
+        head_form.addRow(self.tr("Inspectors present"), self.inspectors)
+        layout.addWidget(head)
+
+        # Discharging, appearance, flow.
+        water = QGroupBox(self.tr("Discharge"))
+        water_form = QFormLayout(water)
+        self.discharging = _combo(rules.discharging, lang, "discharging", blank)
+        water_form.addRow(self.tr("Discharging now"), self.discharging)
+        self.appearance: dict[str, QComboBox] = {}
+        for code, aspect in rules.appearance.items():
+            box = _combo(aspect.options, lang, f"appearance_{code}", blank)
+            self.appearance[code] = box
+            water_form.addRow(aspect.term.label(lang), box)
+        self.flow_method = _combo(rules.flow_methods, lang, "flow_method", blank)
+        self.flow_value = QLineEdit()
+        self.flow_value.setObjectName("flow_value")
+        self.flow_value.setValidator(QDoubleValidator(0.0, 1e9, 3))
+        self.flow_unit = _combo(rules.flow_units, lang, "flow_unit", blank)
+        flow_row = QGridLayout()
+        flow_row.addWidget(self.flow_method, 0, 0)
+        flow_row.addWidget(self.flow_value, 0, 1)
+        flow_row.addWidget(self.flow_unit, 0, 2)
+        water_form.addRow(self.tr("Flow"), flow_row)
+        layout.addWidget(water)
+
+        # Quick tests.
+        tests = QGroupBox(self.tr("Quick tests (optional)"))
+        grid = QGridLayout(tests)
+        self.test_values: dict[str, QLineEdit] = {}
+        self.test_confirm: dict[str, QCheckBox] = {}
+        for row, spec in enumerate(rules.quick_tests):
+            edit = QLineEdit()
+            edit.setObjectName(f"test_{spec.term.code}")
+            confirm = QCheckBox(self.tr("Confirmed"))
+            confirm.setObjectName(f"confirm_{spec.term.code}")
+            confirm.setToolTip(self.tr("Tick after re-checking a value outside the usual range"))
+            hint = QLabel(f"{spec.unit}  ({spec.plausible_min:g}–{spec.plausible_max:g})")
+            grid.addWidget(QLabel(spec.term.label(lang)), row, 0)
+            grid.addWidget(edit, row, 1)
+            grid.addWidget(hint, row, 2)
+            grid.addWidget(confirm, row, 3)
+            self.test_values[spec.term.code] = edit
+            self.test_confirm[spec.term.code] = confirm
+        layout.addWidget(tests)
+
+        # Sign check and sampling point / inspection well.
+        self.sign = self._checklist(self.tr("Sign"), rules.sign_items, "sign", layout)
+        self.sampling = self._checklist(
+            self.tr("Sampling point / inspection well"), rules.sampling_items, "sampling", layout
+        )
+
+        # Problems found, each with its note.
+        problems = QGroupBox(self.tr("Problems found"))
+        pgrid = QGridLayout(problems)
+        self.problem_boxes: dict[str, QCheckBox] = {}
+        self.problem_notes: dict[str, QLineEdit] = {}
+        for row, kind in enumerate(rules.problems):
+            check = QCheckBox(kind.term.label(lang))
+            check.setObjectName(f"problem_{kind.term.code}")
+            note = QLineEdit()
+            note.setObjectName(f"problem_note_{kind.term.code}")
+            note.setPlaceholderText(self.tr("What was seen (required)"))
+            note.setEnabled(False)
+            check.toggled.connect(note.setEnabled)
+            pgrid.addWidget(check, row, 0)
+            pgrid.addWidget(note, row, 1)
+            self.problem_boxes[kind.term.code] = check
+            self.problem_notes[kind.term.code] = note
+        pgrid.setColumnStretch(1, 1)
+        layout.addWidget(problems)
+
+        # Remediation as claimed, notes, missing position.
+        rest = QGroupBox(self.tr("Remediation and notes"))
+        rest_form = QFormLayout(rest)
+        self.remediation = _combo(rules.remediation_findings, lang, "remediation", blank)
+        self.remediation_note = QLineEdit()
+        self.remediation_note.setObjectName("remediation_note")
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(90)
+        self.no_position_reason = QLineEdit()
+        self.no_position_reason.setObjectName("no_position_reason")
+        self.no_position_reason.setPlaceholderText(
+            self.tr("Only when no position can be captured: why")
+        )
+        rest_form.addRow(self.tr("Claimed remediation"), self.remediation)
+        rest_form.addRow(self.tr("What was seen"), self.remediation_note)
+        rest_form.addRow(self.tr("Notes"), self.notes)
+        rest_form.addRow(self.tr("No position because"), self.no_position_reason)
+        layout.addWidget(rest)
+        layout.addStretch(1)
+        self._connect_changes()
+
+    def _checklist(
+        self, title: str, items: tuple[CheckItem, ...], prefix: str, layout: QVBoxLayout
+    ) -> dict[str, QComboBox]:
+        group = QGroupBox(title)
+        grid = QGridLayout(group)
+        boxes: dict[str, QComboBox] = {}
+        for n, item in enumerate(items):
+            box = _combo(self.rules.check_answers, self.lang, f"{prefix}_{item.term.code}", "—")
+            label = QLabel(item.term.label(self.lang))
+            label.setWordWrap(True)
+            label.setBuddy(box)
+            row, col = divmod(n, 2)
+            grid.addWidget(label, row, col * 2)
+            grid.addWidget(box, row, col * 2 + 1)
+            boxes[item.term.code] = box
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        layout.addWidget(group)
+        return boxes
+
+    def _connect_changes(self) -> None:
+        for box in self.findChildren(QComboBox):
+            box.currentIndexChanged.connect(self._emit_changed)
+        for edit in self.findChildren(QLineEdit):
+            edit.textEdited.connect(self._emit_changed)
+        for check in self.findChildren(QCheckBox):
+            check.toggled.connect(self._emit_changed)
+        self.notes.textChanged.connect(self._emit_changed)
+
+    def _emit_changed(self, *_: object) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    # -- record <-> widgets --------------------------------------------------------------------
+
+    def load(self, insp: Inspection) -> None:
+        self._loading = True
+        try:
+            _set_combo(self.kind, insp.kind)
+            self.inspectors.setText("、".join(insp.inspectors))
+            _set_combo(self.discharging, insp.discharging)
+            for code, box in self.appearance.items():
+                _set_combo(box, getattr(insp.appearance, code))
+            _set_combo(self.flow_method, insp.flow.method)
+            self.flow_value.setText(_number_text(insp.flow.value))
+            _set_combo(self.flow_unit, insp.flow.unit)
+            tests = {t.code: t for t in insp.quick_tests}
+            for code, edit in self.test_values.items():
+                test = tests.get(code)
+                edit.setText(_number_text(test.value) if test else "")
+                self.test_confirm[code].setChecked(bool(test and test.confirmed))
+            for boxes, pairs in (
+                (self.sign, insp.sign_check),
+                (self.sampling, insp.sampling_check),
+            ):
+                answers = dict(pairs)
+                for code, box in boxes.items():
+                    _set_combo(box, answers.get(code))
+            found = {p.code: p for p in insp.problems}
+            for code, check in self.problem_boxes.items():
+                check.setChecked(code in found)
+                self.problem_notes[code].setText(found[code].note if code in found else "")
+            _set_combo(self.remediation, insp.remediation.finding)
+            self.remediation_note.setText(insp.remediation.note)
+            self.notes.setPlainText(insp.notes)
+            self.no_position_reason.setText(insp.no_position_reason)
+        finally:
+            self._loading = False
+
+    def value(self, base: Inspection) -> Inspection:
+        """``base`` with every section as the widgets show it."""
+        names = tuple(n.strip() for n in _NAME_SPLIT.split(self.inspectors.text()) if n.strip())
+        tests = []
+        for code, edit in self.test_values.items():
+            value = _number(edit.text())
+            confirmed = self.test_confirm[code].isChecked()
+            if value is not None or confirmed:
+                tests.append(QuickTest(code, value, confirmed))
+        return dataclasses.replace(
+            base,
+            kind=self.kind.currentData() or base.kind,
+            inspectors=names,
+            discharging=self.discharging.currentData(),
+            appearance=Appearance(
+                **{code: box.currentData() for code, box in self.appearance.items()}
+            ),
+            flow=Flow(
+                self.flow_method.currentData(),
+                _number(self.flow_value.text()),
+                self.flow_unit.currentData(),
+            ),
+            quick_tests=tuple(tests),
+            sign_check=tuple(
+                sorted((c, b.currentData()) for c, b in self.sign.items() if b.currentData())
+            ),
+            sampling_check=tuple(
+                sorted((c, b.currentData()) for c, b in self.sampling.items() if b.currentData())
+            ),
+            problems=tuple(
+                ProblemFound(code, self.problem_notes[code].text().strip())
+                for code, box in self.problem_boxes.items()
+                if box.isChecked()
+            ),
+            remediation=RemediationCheck(
+                self.remediation.currentData(), self.remediation_note.text().strip()
+            ),
+            notes=self.notes.toPlainText(),
+            no_position_reason=self.no_position_reason.text().strip(),
+        )
+
+    def widget_for(self, field: str) -> QWidget | None:
+        """The widget a validation problem's field points at (to take the user there)."""
+        head, _, tail = field.partition(".")
+        simple: dict[str, QWidget] = {
+            "kind": self.kind,
+            "inspectors": self.inspectors,
+            "discharging": self.discharging,
+            "notes": self.notes,
+            "position": self.no_position_reason,
+            "remediation": self.remediation,
+        }
+        if head == "appearance":
+            return self.appearance.get(tail)
+        if head == "flow":
+            return {"method": self.flow_method, "value": self.flow_value}.get(tail, self.flow_unit)
+        if head == "quick_tests":
+            return self.test_values.get(tail)
+        if head == "problems":
+            return self.problem_notes.get(tail)
+        if field == "remediation.note":
+            return self.remediation_note
+        return simple.get(head)

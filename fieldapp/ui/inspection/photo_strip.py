@@ -1,0 +1,465 @@
+"""The photo strip: add photos from files, a folder / SD card, or by drag and drop; ingest runs in
+a worker pool (the form never freezes); thumbnails upright; per photo its distance from the
+outfall and its time offset, flagged when implausible; caption; attach to a problem; a larger view
+on demand; a clear message for every file that is not an acceptable photo.
+
+The strip does not write: it emits ``photo_ingested`` (the window links the photo to the record
+through the lane, then calls ``show_photo``) and ``photo_edited``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.inspection import InspectionPhoto, utc_now
+from fieldapp.domain.inspection_rules import InspectionSettings
+from fieldapp.domain.photo_checks import check_photo
+from fieldapp.domain.reference import Term
+from fieldapp.media.blobstore import BlobStore
+from fieldapp.media.errors import PhotoError
+from fieldapp.media.ingest import IngestedPhoto, ingest_photo
+from fieldapp.media.thumbnails import larger_view, thumbnail
+
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".heic", ".heif"})
+MAX_FOLDER_PHOTOS = 500
+ICON_SIDE = 96
+
+
+def photo_files(paths: Iterable[Path]) -> list[Path]:
+    """The photo files among ``paths``, folders searched recursively (an SD card's DCIM)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in PHOTO_SUFFIXES and p.is_file()
+            )
+            out.extend(found[:MAX_FOLDER_PHOTOS])
+        else:
+            out.append(path)  # a single file is tried whatever its name: the ingest judges it
+    return out
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], None]) -> None:
+        super().__init__()
+        self._fn = fn
+
+    def run(self) -> None:
+        self._fn()
+
+
+class PhotoWorker(QObject):
+    """Ingest, thumbnails and larger views in a worker pool; results arrive by signal."""
+
+    ingested = Signal(str, object)  # path, IngestedPhoto
+    failed = Signal(str, str, str)  # path, message_en, message_zh
+    thumbnail_ready = Signal(str, bytes)  # sha256, jpeg
+    view_ready = Signal(str, bytes)
+    idle = Signal()
+
+    def __init__(self, store: BlobStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one decode at a time leaves a core for the GUI
+        self.pending = 0
+
+    def _submit(self, fn: Callable[[], None]) -> None:
+        self.pending += 1
+
+        def job() -> None:
+            try:
+                fn()
+            finally:
+                self._finished()
+
+        self.pool.start(_Job(job))
+
+    def _finished(self) -> None:
+        self.pending -= 1
+        if self.pending == 0:
+            self.idle.emit()
+
+    def ingest(self, path: Path) -> None:
+        def run() -> None:
+            try:
+                self.ingested.emit(str(path), ingest_photo(path, self.store))
+            except PhotoError as exc:
+                self.failed.emit(str(path), exc.message_en, exc.message_zh)
+
+        self._submit(run)
+
+    def thumbnail(self, sha256: str) -> None:
+        def run() -> None:
+            try:
+                self.thumbnail_ready.emit(sha256, thumbnail(self.store.get(sha256)).jpeg)
+            except PhotoError as exc:
+                self.failed.emit(sha256[:12], exc.message_en, exc.message_zh)
+
+        self._submit(run)
+
+    def view(self, sha256: str) -> None:
+        def run() -> None:
+            try:
+                self.view_ready.emit(sha256, larger_view(self.store.get(sha256)).jpeg)
+            except PhotoError as exc:
+                self.failed.emit(sha256[:12], exc.message_en, exc.message_zh)
+
+        self._submit(run)
+
+    def wait(self) -> None:
+        self.pool.waitForDone()
+
+
+def distance_text(metres: float) -> str:
+    return f"{metres:.0f} m" if metres < 1000 else f"{metres / 1000:,.1f} km"
+
+
+def _pixmap(jpeg: bytes) -> QPixmap:
+    return QPixmap.fromImage(QImage.fromData(jpeg))
+
+
+class PhotoStrip(QGroupBox):
+    photo_ingested = Signal(object, object)  # InspectionPhoto, thumbnail jpeg bytes
+    photo_edited = Signal(str, str, object)  # photo id, caption, problem code or None
+    use_position = Signal(float, float, object, object)  # lat, lon, alt, taken_at
+
+    def __init__(
+        self,
+        store: BlobStore,
+        settings: InspectionSettings,
+        problems: tuple[Term, ...],
+        lang: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Photos"))
+        self.setAcceptDrops(True)
+        self.settings = settings
+        self.lang = lang
+        self.inspection_id = ""
+        self.outfall_position: tuple[float, float] | None = None
+        self.inspection_time: datetime | None = None
+        self.read_only = False
+        self.worker = PhotoWorker(store, self)
+        self.worker.ingested.connect(self._on_ingested)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.thumbnail_ready.connect(self._on_thumbnail)
+        self.worker.view_ready.connect(self._on_view)
+        self.photos: dict[str, InspectionPhoto] = {}
+        self.gps: dict[str, tuple[float, float, float | None, datetime | None]] = {}
+        self.errors: list[str] = []
+        self.view_dialog: QDialog | None = None
+
+        self.add_files = QPushButton(self.tr("Add photos…"))
+        self.add_files.setObjectName("add_photos")
+        self.add_files.clicked.connect(self._choose_files)
+        self.add_folder = QPushButton(self.tr("Add folder / SD card…"))
+        self.add_folder.setObjectName("add_folder")
+        self.add_folder.clicked.connect(self._choose_folder)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_files)
+        buttons.addWidget(self.add_folder)
+
+        self.list = QListWidget()
+        self.list.setObjectName("photo_list")
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(QSize(ICON_SIDE, ICON_SIDE))
+        self.list.setGridSize(QSize(ICON_SIDE + 40, ICON_SIDE + 62))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setWordWrap(True)
+        self.list.currentItemChanged.connect(self._selected)
+        self.list.itemActivated.connect(lambda _item: self._view_clicked())
+
+        self.status = QLabel(self.tr("Drop photos here, or add them from files or a folder"))
+        self.status.setObjectName("photo_status")
+        self.status.setWordWrap(True)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("photo_errors")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #a00000; font-weight: bold;")
+
+        self.caption = QLineEdit()
+        self.caption.setObjectName("photo_caption")
+        self.caption.setPlaceholderText(self.tr("Caption"))
+        self.caption.editingFinished.connect(self._edited)
+        self.problem = QComboBox()
+        self.problem.setObjectName("photo_problem")
+        self.problem.addItem(self.tr("Not attached to a problem"), None)
+        for term in problems:
+            self.problem.addItem(term.label(lang), term.code)
+        self.problem.currentIndexChanged.connect(lambda _i: self._edited())
+        self.detail = QLabel()
+        self.detail.setObjectName("photo_detail")
+        self.detail.setWordWrap(True)
+        self.view_button = QPushButton(self.tr("View larger"))
+        self.view_button.setObjectName("photo_view")
+        self.view_button.clicked.connect(self._view_clicked)
+        self.position_button = QPushButton(self.tr("Use its position"))
+        self.position_button.setObjectName("photo_position")
+        self.position_button.clicked.connect(self._position_clicked)
+        detail = QGridLayout()
+        detail.addWidget(self.caption, 0, 0)
+        detail.addWidget(self.problem, 0, 1)
+        detail.addWidget(self.view_button, 1, 0)
+        detail.addWidget(self.position_button, 1, 1)
+        detail.addWidget(self.detail, 2, 0, 1, 2)
+
+        self.list.setMinimumHeight(ICON_SIDE + 56)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error_label)
+        layout.addLayout(detail)
+        self._selected(None, None)
+
+    # -- adding ---------------------------------------------------------------------------------
+
+    def add_paths(self, paths: Iterable[Path]) -> int:
+        """Queue photo files (folders searched) for ingest; returns how many were queued."""
+        if self.read_only:
+            return 0
+        files = photo_files(paths)
+        for path in files:
+            self.worker.ingest(path)
+        if files:
+            text = self.tr("Adding %1 photo(s)…").replace("%1", str(self.worker.pending))
+            self.status.setText(text)
+        return len(files)
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Add photos"),
+            "",
+            self.tr("Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF)"),
+        )
+        self.add_paths(Path(n) for n in names)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add every photo in a folder"))
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and not self.read_only:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.add_paths(paths)
+            event.acceptProposedAction()
+
+    def _on_ingested(self, path: str, photo: IngestedPhoto) -> None:
+        facts = photo.facts
+        gps = facts.gps
+        checks = None
+        if self.outfall_position is not None and self.inspection_time is not None:
+            checks = check_photo(
+                photo_lat=gps.lat if gps else None,
+                photo_lon=gps.lon if gps else None,
+                taken_at=facts.taken_at,
+                outfall_lat=self.outfall_position[0],
+                outfall_lon=self.outfall_position[1],
+                inspection_time=self.inspection_time,
+                max_distance_m=self.settings.photo_max_distance_m,
+                max_time_offset_s=self.settings.photo_max_time_offset_s,
+            )
+        record = InspectionPhoto(
+            id=str(uuid.uuid4()),
+            inspection_id=self.inspection_id,
+            sha256=photo.sha256,
+            source_name=Path(path).name,
+            width=photo.width,
+            height=photo.height,
+            taken_at=facts.taken_at.isoformat() if facts.taken_at else None,
+            lat=gps.lat if gps else None,
+            lon=gps.lon if gps else None,
+            distance_m=checks.distance_m if checks else None,
+            time_offset_s=checks.time_offset_s if checks else None,
+            far_from_outfall=bool(checks and checks.far_from_outfall),
+            time_implausible=bool(checks and checks.time_implausible),
+            added_at=utc_now(),
+        )
+        if gps:
+            self.gps[photo.sha256] = (gps.lat, gps.lon, gps.alt_m, facts.taken_at)
+        self.photo_ingested.emit(record, photo.thumbnail.jpeg)
+        self._update_status()
+
+    def _on_failed(self, path: str, message_en: str, message_zh: str) -> None:
+        self.errors.append(message_zh if self.lang.startswith("zh") else message_en)
+        self.error_label.setText("\n".join(self.errors[-2:]))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if self.worker.pending > 1:
+            text = self.tr("Adding %1 photo(s)…").replace("%1", str(self.worker.pending - 1))
+        else:
+            text = self.tr("%1 photo(s)").replace("%1", str(len(self.photos)))
+        self.status.setText(text)
+
+    # -- showing ---------------------------------------------------------------------------------
+
+    def show_photo(self, photo: InspectionPhoto, jpeg: bytes | None) -> None:
+        """Show a photo linked to the record (after the lane saved it, or when reopening)."""
+        existing = self._item(photo.id)
+        self.photos[photo.id] = photo
+        item = existing or QListWidgetItem()
+        item.setData(Qt.ItemDataRole.UserRole, photo.id)
+        item.setText(self._item_text(photo))
+        item.setToolTip(self._describe(photo))
+        if photo.flagged:
+            item.setBackground(QBrush(QColor("#ffd6d6")))
+        if jpeg:
+            item.setIcon(QIcon(_pixmap(jpeg)))
+        elif existing is None:
+            self.worker.thumbnail(photo.sha256)
+        if existing is None:
+            self.list.addItem(item)
+        self._update_status()
+
+    def _item(self, photo_id: str) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == photo_id:
+                return item
+        return None
+
+    def _on_thumbnail(self, sha256: str, jpeg: bytes) -> None:
+        for photo in self.photos.values():
+            if photo.sha256 == sha256:
+                item = self._item(photo.id)
+                if item is not None:
+                    item.setIcon(QIcon(_pixmap(jpeg)))
+
+    def _item_text(self, photo: InspectionPhoto) -> str:
+        parts = []
+        if photo.distance_m is not None:
+            parts.append(distance_text(photo.distance_m))
+        if photo.time_offset_s is not None:
+            parts.append(self._offset_text(photo.time_offset_s))
+        flag = "⚠ " if photo.flagged else ""
+        return flag + (" · ".join(parts) or photo.source_name)
+
+    def _offset_text(self, seconds: float) -> str:
+        minutes = abs(seconds) / 60
+        value = f"{minutes:.0f} min" if minutes < 120 else f"{minutes / 60:.0f} h"
+        if minutes > 60 * 48:
+            value = f"{minutes / 1440:.0f} d"
+        return ("−" if seconds < 0 else "+") + value
+
+    def _describe(self, photo: InspectionPhoto) -> str:
+        lines = [photo.source_name]
+        if photo.distance_m is None:
+            lines.append(self.tr("No position in the photo"))
+        else:
+            text = self.tr("%1 from the outfall").replace("%1", distance_text(photo.distance_m))
+            lines.append(text)
+        if photo.time_offset_s is None:
+            lines.append(self.tr("No time in the photo"))
+        else:
+            text = self.tr("Taken %1 from the inspection time")
+            lines.append(text.replace("%1", self._offset_text(photo.time_offset_s)))
+        if photo.far_from_outfall:
+            lines.append("⚠ " + self.tr("Taken far from the outfall"))
+        if photo.time_implausible:
+            lines.append("⚠ " + self.tr("Taken long before or after the inspection"))
+        return "\n".join(lines)
+
+    def current(self) -> InspectionPhoto | None:
+        item = self.list.currentItem()
+        return None if item is None else self.photos.get(item.data(Qt.ItemDataRole.UserRole))
+
+    def _selected(self, *_: Any) -> None:
+        photo = self.current()
+        enabled = photo is not None
+        for w in (self.caption, self.problem, self.view_button):
+            w.setEnabled(enabled and (w is self.view_button or not self.read_only))
+        self.position_button.setEnabled(
+            enabled and not self.read_only and photo is not None and photo.lat is not None
+        )
+        self.caption.blockSignals(True)
+        self.problem.blockSignals(True)
+        self.caption.setText(photo.caption if photo else "")
+        index = self.problem.findData(photo.problem_code) if photo and photo.problem_code else 0
+        self.problem.setCurrentIndex(max(index, 0))
+        self.caption.blockSignals(False)
+        self.problem.blockSignals(False)
+        self.detail.setText(self._describe(photo).replace("\n", " · ") if photo else "")
+
+    def _edited(self) -> None:
+        photo = self.current()
+        if photo is None or self.read_only:
+            return
+        caption = self.caption.text().strip()
+        problem = self.problem.currentData()
+        if caption != photo.caption or problem != photo.problem_code:
+            self.photos[photo.id] = dataclasses.replace(
+                photo, caption=caption, problem_code=problem
+            )
+            self.photo_edited.emit(photo.id, caption, problem)
+
+    def _position_clicked(self) -> None:
+        photo = self.current()
+        if photo is not None and photo.lat is not None and photo.lon is not None:
+            taken = datetime.fromisoformat(photo.taken_at) if photo.taken_at else None
+            self.use_position.emit(photo.lat, photo.lon, None, taken)
+
+    # -- larger view ---------------------------------------------------------------------------
+
+    def _view_clicked(self) -> None:
+        photo = self.current()
+        if photo is not None:
+            self.worker.view(photo.sha256)
+
+    def _on_view(self, sha256: str, jpeg: bytes) -> None:
+        dialog = QDialog(self)
+        dialog.setObjectName("photo_view_dialog")
+        dialog.setWindowTitle(self.tr("Photo"))
+        label = QLabel()
+        label.setPixmap(_pixmap(jpeg))
+        scroll = QScrollArea()
+        scroll.setWidget(label)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(dialog.accept)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(close)
+        dialog.resize(1200, 700)
+        self.view_dialog = dialog
+        dialog.show()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self.setAcceptDrops(not read_only)
+        self.add_files.setEnabled(not read_only)
+        self.add_folder.setEnabled(not read_only)
+        self._selected()
