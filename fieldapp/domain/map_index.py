@@ -14,6 +14,7 @@ a frame depends on the screen, not on the ledger's size.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -88,8 +89,8 @@ class PointIndex:
 
     @staticmethod
     def level_for(zoom: float) -> int:
-        """The level drawn at a (fractional) zoom: cells then look 31 to 62 pixels wide."""
-        return max(MIN_LEVEL, min(MAX_LEVEL, round(zoom)))
+        """The level drawn at a (fractional) zoom: cells then look 44 to 88 pixels wide."""
+        return max(MIN_LEVEL, min(MAX_LEVEL, math.floor(zoom)))
 
     def is_built(self, zoom: int) -> bool:
         return zoom in self._levels

@@ -1,0 +1,24 @@
+"""The offline map of outfalls (地图). Entry API for the main window:
+
+    from fieldapp.store.map_points import MapReader
+    from fieldapp.store import database
+    from fieldapp.ui.map import MapWindow
+
+    reader = MapReader(database.open_reader(profile_path))    # read-only, GUI thread
+    window = MapWindow(reader, labels, BasemapSettings(path, gcj02))  # basemap optional
+    window.outfall_activated.connect(open_in_ledger)           # str: the outfall id
+    window.basemap_changed.connect(save_setting)               # BasemapSettings to persist
+    window.show_outfall(outfall_id)                            # centre on and select one
+    window.find_code("320623…")                                # jump by code (also the box)
+    window.set_position(fix)                                   # current fix with its accuracy
+    window.set_tracks([[(lat, lon), ...], ...])                # patrol tracks to draw
+    # on close: window.close_resources(); reader.close()
+
+``MapView`` (the canvas alone) is reused by the patrol window. Strings are in the catalog
+``map`` (``resources/translations/map_zh_CN.ts``).
+"""
+
+from fieldapp.ui.map.view import MapView, Overlay
+from fieldapp.ui.map.window import MapWindow
+
+__all__ = ["MapView", "MapWindow", "Overlay"]

@@ -1,0 +1,486 @@
+"""The map canvas: basemap tiles (or a plain grid), outfalls, tracks, the current position.
+
+Drawing costs what the screen shows, not what the ledger holds: outfall positions are projected
+once into arrays of web-mercator world coordinates, and each frame asks the grid-cluster index
+(``fieldapp.domain.map_index``) for the cells inside the window. Points are batched by colour.
+Tiles are decoded at most ``TILE_DECODES_PER_FRAME`` per frame (the rest on the next frame) and
+kept in a small cache; a missing tile leaves the plain background.
+
+GCJ-02 basemaps: everything is stored and drawn in WGS-84, and the *basemap* is moved by the
+WGS-84 → GCJ-02 offset (``geo.wgs84_to_gcj02``) at the centre of the view; across one screen that
+offset changes by well under a pixel at street zooms (tested), so positions sit where the tiles
+show them without any coordinate being shifted in storage.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QWidget
+
+from fieldapp.domain import geo, tiles
+from fieldapp.domain.map_index import MAX_LEVEL, MIN_LEVEL, PointIndex
+from fieldapp.maps import Basemap
+
+MIN_ZOOM, MAX_ZOOM = 5.0, 19.0
+HIT_RADIUS_PX = 26  # a finger, not a mouse pointer
+DRAG_THRESHOLD_PX = 8
+TILE_DECODES_PER_FRAME = 6
+TILE_CACHE = 256
+POINT_RADIUS = 7
+BACKGROUND = QColor("#eef1ec")
+
+
+@dataclass
+class Overlay:
+    """What the map draws besides the outfalls (all WGS-84)."""
+
+    position: tuple[float, float, float | None] | None = None  # lat, lon, error radius m
+    tracks: tuple[tuple[tuple[float, float], ...], ...] = ()
+    markers: tuple[tuple[float, float], ...] = ()  # problems along a patrol
+
+
+class MapView(QWidget):
+    """Pan by dragging, zoom by wheel, pinch or ``zoom_by``; tap an outfall to activate it.
+
+    Signals: ``point_activated(int)`` the index (into the points given) of a tapped outfall;
+    ``view_changed()`` after any pan or zoom.
+    """
+
+    point_activated = Signal(int)
+    view_changed = Signal()
+    resized = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(320, 240)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.grabGesture(Qt.GestureType.PinchGesture)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.center = (tiles.world_x(120.9), tiles.world_y(32.05))  # Nantong
+        self.zoom = 9.0
+        self.xs: Sequence[float] = []
+        self.ys: Sequence[float] = []
+        self.categories: bytes = b""
+        self.colours: list[QColor] = []
+        self.index = PointIndex([], [])
+        self.selected: int | None = None
+        self.overlay = Overlay()
+        self._track_world: list[list[tuple[float, float]]] = []
+        self._basemap: Basemap | None = None
+        self._gcj02 = False
+        self._tiles: OrderedDict[tuple[int, int, int], QPixmap | None] = OrderedDict()
+        self._drawn: list[tuple[float, float, int, int]] = []  # sx, sy, point index, count
+        self._press: QPointF | None = None
+        self._press_center = self.center
+        self._dragging = False
+        self._prebuild = QTimer(self)
+        self._prebuild.setInterval(0)
+        self._prebuild.timeout.connect(self._build_next_level)
+        self._cluster_font = QFont(self.font())
+        self._cluster_font.setPixelSize(13)
+        self._cluster_font.setBold(True)
+
+    # -- data ------------------------------------------------------------------------------
+    def set_points(
+        self, lats: Sequence[float], lons: Sequence[float], categories: bytes, colours: list[QColor]
+    ) -> None:
+        """Outfall positions (WGS-84) with a colour category each; projected once here."""
+        wx = tiles.world_x
+        self.xs = [wx(lon) for lon in lons]
+        pi4 = 4 * math.pi
+        self.ys = [
+            0.5 - math.log((1 + s) / (1 - s)) / pi4 for s in map(math.sin, map(math.radians, lats))
+        ]
+        self.categories = categories
+        self.colours = colours
+        self.index = PointIndex(self.xs, self.ys)
+        self.selected = None
+        self.index.level(PointIndex.level_for(self.zoom))
+        self._prebuild.start()
+        self.update()
+
+    def set_categories(self, categories: bytes, colours: list[QColor]) -> None:
+        self.categories = categories
+        self.colours = colours
+        self.update()
+
+    def levels_ready(self) -> bool:
+        return all(self.index.is_built(z) for z in range(MIN_LEVEL, MAX_LEVEL + 1))
+
+    def _build_next_level(self) -> None:
+        current = PointIndex.level_for(self.zoom)
+        pending = [z for z in range(MIN_LEVEL, MAX_LEVEL + 1) if not self.index.is_built(z)]
+        if not pending or not self.xs:
+            self._prebuild.stop()
+            return
+        self.index.level(min(pending, key=lambda z: abs(z - current)))
+
+    def set_basemap(self, basemap: Basemap | None, gcj02: bool = False) -> None:
+        if self._basemap is not None and self._basemap is not basemap:
+            self._basemap.close()
+        self._basemap = basemap
+        self._gcj02 = gcj02
+        self._tiles.clear()
+        self.update()
+
+    @property
+    def basemap(self) -> Basemap | None:
+        return self._basemap
+
+    def set_overlay(self, overlay: Overlay) -> None:
+        if overlay.tracks != self.overlay.tracks:
+            self._track_world = [
+                [tiles.to_world(lat, lon) for lat, lon in t] for t in overlay.tracks
+            ]
+        self.overlay = overlay
+        self.update()
+
+    def select(self, index: int | None) -> None:
+        self.selected = index
+        self.update()
+
+    # -- view ------------------------------------------------------------------------------
+    def scale(self) -> float:
+        return tiles.world_size_px(self.zoom)
+
+    def to_screen(self, wx: float, wy: float) -> QPointF:
+        s = self.scale()
+        return QPointF(
+            (wx - self.center[0]) * s + self.width() / 2,
+            (wy - self.center[1]) * s + self.height() / 2,
+        )
+
+    def to_world(self, sx: float, sy: float) -> tuple[float, float]:
+        s = self.scale()
+        return (
+            self.center[0] + (sx - self.width() / 2) / s,
+            self.center[1] + (sy - self.height() / 2) / s,
+        )
+
+    def center_on(self, lat: float, lon: float, zoom: float | None = None) -> None:
+        self.center = tiles.to_world(lat, lon)
+        if zoom is not None:
+            self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self._changed()
+
+    def center_lat_lon(self) -> tuple[float, float]:
+        return tiles.to_lat_lon(*self.center)
+
+    def fit_points(self) -> None:
+        """Shows every outfall (the whole city)."""
+        if not self.xs:
+            return
+        x0, x1, y0, y1 = min(self.xs), max(self.xs), min(self.ys), max(self.ys)
+        self.center = ((x0 + x1) / 2, (y0 + y1) / 2)
+        z = tiles.fit_zoom(x0, y0, x1, y1, max(self.width(), 320), max(self.height(), 240))
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, z - 0.1))
+        self._changed()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        s = self.scale()
+        self.center = (self.center[0] - dx / s, self.center[1] - dy / s)
+        self._changed()
+
+    def zoom_by(self, steps: float, anchor: QPointF | None = None) -> None:
+        """Zooms by ``steps`` levels keeping the world point under ``anchor`` in place."""
+        anchor = anchor or QPointF(self.width() / 2, self.height() / 2)
+        before = self.to_world(anchor.x(), anchor.y())
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, self.zoom + steps))
+        after = self.to_world(anchor.x(), anchor.y())
+        self.center = (
+            self.center[0] + before[0] - after[0],
+            self.center[1] + before[1] - after[1],
+        )
+        self._changed()
+
+    def _changed(self) -> None:
+        self.update()
+        self.view_changed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    # -- input -----------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._press_center = self.center
+            self._dragging = False
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None:
+            return
+        delta = event.position() - self._press
+        if not self._dragging and math.hypot(delta.x(), delta.y()) >= DRAG_THRESHOLD_PX:
+            self._dragging = True
+        if self._dragging:
+            s = self.scale()
+            self.center = (
+                self._press_center[0] - delta.x() / s,
+                self._press_center[1] - delta.y() / s,
+            )
+            self._changed()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and not self._dragging:
+            self._tap(event.position())
+        self._press = None
+        self._dragging = False
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(steps * 0.5, event.position())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                factor = pinch.scaleFactor()
+                if factor > 0:
+                    self.zoom_by(math.log2(factor), self.mapFromGlobal(pinch.centerPoint()))
+                event.accept()
+                return True
+        return super().event(event)
+
+    def item_at(self, pos: QPointF) -> tuple[int, int] | None:
+        """(point index, count) of the drawn outfall or cluster nearest ``pos`` within reach."""
+        best, best_d = None, float(HIT_RADIUS_PX)
+        for sx, sy, i, count in self._drawn:
+            d = math.hypot(sx - pos.x(), sy - pos.y())
+            if d <= best_d:
+                best, best_d = (i, count), d
+        return best
+
+    def _tap(self, pos: QPointF) -> None:
+        hit = self.item_at(pos)
+        if hit is None:
+            return
+        i, count = hit
+        if count > 1:  # a cluster: look closer
+            self.zoom_by(2.0, pos)
+            return
+        self.selected = i
+        self.update()
+        self.point_activated.emit(i)
+
+    # -- drawing ---------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), BACKGROUND)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        if self._basemap is not None:
+            self._draw_tiles(p)
+        else:
+            self._draw_grid(p)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._draw_tracks(p)
+        self._draw_points(p)
+        self._draw_overlay(p)
+        self._draw_scale(p)
+        p.end()
+
+    def _visible_world(self, margin_px: float) -> tuple[float, float, float, float]:
+        x0, y0 = self.to_world(-margin_px, -margin_px)
+        x1, y1 = self.to_world(self.width() + margin_px, self.height() + margin_px)
+        return x0, y0, x1, y1
+
+    def _draw_grid(self, p: QPainter) -> None:
+        """No basemap: a light grid of the current zoom's tile edges."""
+        p.setPen(QPen(QColor("#cfd6cc"), 1))
+        z = max(0, round(self.zoom))
+        n = 1 << z
+        x0, y0, x1, y1 = self._visible_world(0)
+        for tx in range(max(0, int(x0 * n)), min(n, int(x1 * n) + 2)):
+            sx = self.to_screen(tx / n, 0).x()
+            p.drawLine(QPointF(sx, 0), QPointF(sx, self.height()))
+        for ty in range(max(0, int(y0 * n)), min(n, int(y1 * n) + 2)):
+            sy = self.to_screen(0, ty / n).y()
+            p.drawLine(QPointF(0, sy), QPointF(self.width(), sy))
+
+    def _gcj_offset(self) -> tuple[float, float]:
+        if not self._gcj02:
+            return 0.0, 0.0
+        lat, lon = tiles.to_lat_lon(*self.center)
+        glat, glon = geo.wgs84_to_gcj02(lat, lon)
+        gx, gy = tiles.to_world(glat, glon)
+        return gx - self.center[0], gy - self.center[1]
+
+    def _draw_tiles(self, p: QPainter) -> None:
+        basemap = self._basemap
+        assert basemap is not None
+        tz = max(basemap.min_zoom, min(basemap.max_zoom, round(self.zoom)))
+        dx, dy = self._gcj_offset()
+        x0, y0, x1, y1 = self._visible_world(0)
+        size = tiles.world_size_px(self.zoom) / (1 << tz)
+        n = 1 << tz
+        decoded = 0
+        missing_later = False
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        for key in tiles.tiles_covering(x0 + dx, y0 + dy, x1 + dx, y1 + dy, tz):
+            k = (key.z, key.x, key.y)
+            if k in self._tiles:
+                self._tiles.move_to_end(k)
+                pixmap = self._tiles[k]
+            elif decoded < TILE_DECODES_PER_FRAME:
+                decoded += 1
+                pixmap = self._decode(basemap.tile(*k))
+                self._tiles[k] = pixmap
+                if len(self._tiles) > TILE_CACHE:
+                    self._tiles.popitem(last=False)
+            else:
+                missing_later = True
+                continue
+            if pixmap is None:
+                continue  # missing tile: the plain background shows
+            top_left = self.to_screen(key.x / n - dx, key.y / n - dy)
+            p.drawPixmap(
+                QRectF(top_left.x(), top_left.y(), size + 0.5, size + 0.5),
+                pixmap,
+                QRectF(pixmap.rect()),
+            )
+        if missing_later:
+            QTimer.singleShot(0, self.update)
+
+    @staticmethod
+    def _decode(data: bytes | None) -> QPixmap | None:
+        if data is None:
+            return None
+        pixmap = QPixmap()
+        return pixmap if pixmap.loadFromData(data) else None
+
+    def _draw_tracks(self, p: QPainter) -> None:
+        if not self._track_world:
+            return
+        pen = QPen(QColor("#0050b3"), 4)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for track in self._track_world:
+            if len(track) < 2:
+                continue
+            path = QPainterPath(self.to_screen(*track[0]))
+            for wx, wy in track[1:]:
+                path.lineTo(self.to_screen(wx, wy))
+            p.drawPath(path)
+
+    def _draw_points(self, p: QPainter) -> None:
+        self._drawn = []
+        if not self.xs:
+            return
+        level = self.index.level(PointIndex.level_for(self.zoom))
+        x0, y0, x1, y1 = self._visible_world(POINT_RADIUS + 24)
+        cells = level.visible(x0, y0, x1, y1)
+        s = self.scale()
+        ox = self.width() / 2 - self.center[0] * s
+        oy = self.height() / 2 - self.center[1] * s
+        xs, ys, cats = self.xs, self.ys, self.categories
+        ls = level.scale
+        singles: dict[int, list[QPointF]] = {}
+        clusters: list[tuple[float, float, int]] = []
+        drawn = self._drawn
+        for cell in cells:
+            if cell.count == 1 or level.zoom == MAX_LEVEL:
+                for i in level.members_of(cell, xs, ys) if cell.count > 1 else (cell.first,):
+                    sx, sy = xs[i] * s + ox, ys[i] * s + oy
+                    singles.setdefault(cats[i], []).append(QPointF(sx, sy))
+                    drawn.append((sx, sy, i, 1))
+            else:  # drawn at the cell's centre: clusters never overlap
+                i = cell.first
+                sx = (int(xs[i] * ls) + 0.5) / ls * s + ox
+                sy = (int(ys[i] * ls) + 0.5) / ls * s + oy
+                clusters.append((sx, sy, cell.count))
+                drawn.append((sx, sy, i, cell.count))
+        outline = QPen(QColor("#ffffff"), 2 * POINT_RADIUS + 4)
+        outline.setCapStyle(Qt.PenCapStyle.RoundCap)
+        fill = QPen(QColor("#000000"), 2 * POINT_RADIUS)
+        fill.setCapStyle(Qt.PenCapStyle.RoundCap)
+        for cat, pts in singles.items():
+            p.setPen(outline)
+            p.drawPoints(pts)
+            fill.setColor(self.colours[cat] if cat < len(self.colours) else QColor("#555"))
+            p.setPen(fill)
+            p.drawPoints(pts)
+        if clusters:
+            p.setPen(QPen(QColor("#ffffff"), 2))
+            p.setBrush(QBrush(QColor(0, 60, 110, 215)))
+            p.setFont(self._cluster_font)
+            for sx, sy, count in clusters:
+                r = 12 + 2.3 * math.log10(count)
+                p.drawEllipse(QPointF(sx, sy), r, r)
+            p.setPen(QColor("#ffffff"))
+            for sx, sy, count in clusters:
+                r = 12 + 2.3 * math.log10(count)
+                text = str(count) if count < 10000 else f"{count // 1000}k"
+                p.drawText(QRectF(sx - r, sy - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, text)
+        if self.selected is not None and self.selected < len(xs):
+            i = self.selected
+            p.setPen(QPen(QColor("#ffd600"), 5))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawEllipse(QPointF(xs[i] * s + ox, ys[i] * s + oy), 15, 15)
+            p.setPen(QPen(QColor("#111111"), 2))
+            p.drawEllipse(QPointF(xs[i] * s + ox, ys[i] * s + oy), 18, 18)
+
+    def _draw_overlay(self, p: QPainter) -> None:
+        for lat, lon in self.overlay.markers:
+            pt = self.to_screen(*tiles.to_world(lat, lon))
+            p.setPen(QPen(QColor("#ffffff"), 2))
+            p.setBrush(QColor("#d50000"))
+            path = QPainterPath()
+            path.moveTo(pt)
+            path.lineTo(pt + QPointF(-9, -20))
+            path.lineTo(pt + QPointF(9, -20))
+            path.closeSubpath()
+            p.drawPath(path)
+        if self.overlay.position is None:
+            return
+        lat, lon, error_m = self.overlay.position
+        pt = self.to_screen(*tiles.to_world(lat, lon))
+        if error_m:
+            r = error_m / tiles.metres_per_pixel(lat, self.zoom)
+            p.setPen(QPen(QColor(21, 101, 192, 160), 1.5))
+            p.setBrush(QColor(21, 101, 192, 50))
+            p.drawEllipse(pt, r, r)
+        p.setPen(QPen(QColor("#ffffff"), 3))
+        p.setBrush(QColor("#1565c0"))
+        p.drawEllipse(pt, 9, 9)
+
+    def _draw_scale(self, p: QPainter) -> None:
+        lat, _ = tiles.to_lat_lon(*self.center)
+        mpp = tiles.metres_per_pixel(lat, self.zoom)
+        metres = tiles.nice_scale_length(mpp * 140)
+        px = metres / mpp
+        x, y = 16.0, self.height() - 22.0
+        label = (
+            self.tr("%1 km").replace("%1", f"{metres / 1000:g}")
+            if metres >= 1000
+            else self.tr("%1 m").replace("%1", f"{metres:g}")
+        )
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.fillRect(QRectF(x - 6, y - 26, px + 12, 36), QColor(255, 255, 255, 210))
+        p.setPen(QPen(QColor("#111111"), 3))
+        p.drawLine(QPointF(x, y), QPointF(x + px, y))
+        p.drawLine(QPointF(x, y - 7), QPointF(x, y))
+        p.drawLine(QPointF(x + px, y - 7), QPointF(x + px, y))
+        p.drawText(QRectF(x, y - 26, px, 18), Qt.AlignmentFlag.AlignCenter, label)

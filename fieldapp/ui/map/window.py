@@ -1,0 +1,278 @@
+"""The map window: the canvas with zoom buttons, a code search, colour-by and legend, basemap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPixmap, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.nmea import Fix
+from fieldapp.maps import BasemapError, BasemapSettings, open_basemap
+from fieldapp.store.map_points import MapPoints, MapReader
+from fieldapp.ui.labels import Labels
+from fieldapp.ui.map.palette import STATE_COLOURS, TYPE_COLOURS, colours_for
+from fieldapp.ui.map.view import MapView, Overlay
+
+
+class MapWindow(QWidget):
+    """Outfalls on an offline map. See the package docstring for the entry API."""
+
+    outfall_activated = Signal(str)  # an outfall id: the lead opens it in the ledger
+    basemap_changed = Signal(object)  # BasemapSettings chosen by the user (to persist)
+
+    def __init__(
+        self,
+        reader: MapReader,
+        labels: Labels,
+        basemap: BasemapSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.labels = labels
+        self.points: MapPoints = reader.points()
+        self.basemap_settings = basemap or BasemapSettings()
+        self.setWindowTitle(self.tr("Map of outfalls"))
+
+        self.view = MapView(self)
+        self.view.point_activated.connect(self._activated)
+        self.view.resized.connect(self._place_buttons)
+        self._fitted = False
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Outfall code, e.g. 320623…"))
+        self.search.returnPressed.connect(self._search)
+        self.go = QPushButton(self.tr("Find"), self)
+        self.go.clicked.connect(self._search)
+        self.colour_by = QComboBox(self)
+        self.colour_by.addItem(self.tr("Colour by type"), "type")
+        self.colour_by.addItem(self.tr("Colour by state"), "state")
+        self.colour_by.currentIndexChanged.connect(self._recolour)
+        self.basemap_button = QPushButton(self.tr("Basemap…"), self)
+        self.basemap_button.clicked.connect(self._choose_basemap)
+        self.gcj02 = QCheckBox(self.tr("Tiles in GCJ-02"), self)
+        self.gcj02.setToolTip(self.tr("Amap and Tencent tiles are GCJ-02; Tianditu is not"))
+        self.gcj02.setChecked(self.basemap_settings.gcj02)
+        self.gcj02.toggled.connect(self._gcj_toggled)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.go)
+        top.addWidget(self.colour_by, 1)
+        top.addWidget(self.basemap_button)
+        top.addWidget(self.gcj02)
+
+        self.zoom_in = QPushButton("+", self.view)
+        self.zoom_out = QPushButton("−", self.view)
+        self.fit = QPushButton(self.tr("All"), self.view)
+        for b in (self.zoom_in, self.zoom_out, self.fit):
+            b.setFixedSize(QSize(64, 56))
+            b.setStyleSheet("font-size: 22px; min-width: 0;")
+        self.fit.setStyleSheet("font-size: 16px; min-width: 0;")
+        self.zoom_in.clicked.connect(lambda: self.view.zoom_by(1.0))
+        self.zoom_out.clicked.connect(lambda: self.view.zoom_by(-1.0))
+        self.fit.clicked.connect(self.view.fit_points)
+
+        self.legend_title = QLabel(self)
+        self.legend_title.setStyleSheet("font-weight: bold; font-size: 16px;")
+        self.legend = QWidget(self)
+        self.legend_layout = QVBoxLayout(self.legend)
+        self.legend_layout.setContentsMargins(0, 0, 0, 0)
+        legend_scroll = QScrollArea(self)
+        legend_scroll.setWidget(self.legend)
+        legend_scroll.setWidgetResizable(True)
+        legend_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        legend_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.count = QLabel(self)
+        self.count.setObjectName("count")
+        self.count.setWordWrap(True)
+        side = QVBoxLayout()
+        side.addWidget(self.count)
+        side.addWidget(self.legend_title)
+        side.addWidget(legend_scroll, 1)
+        side.addWidget(self.status)
+        side_widget = QWidget(self)
+        side_widget.setLayout(side)
+        side_widget.setFixedWidth(250)
+
+        body = QHBoxLayout()
+        body.addWidget(self.view, 1)
+        body.addWidget(side_widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+        self.count.setText(self.tr("%n outfall(s) on the map", "", len(self.points)))
+        self._recolour()
+        self.view.set_points(
+            self.points.lats, self.points.lons, self.points.types, self._colours("type")
+        )
+        self.view.fit_points()
+        if self.basemap_settings.path:
+            self.set_basemap(self.basemap_settings)
+
+    # -- API -------------------------------------------------------------------------------
+    def show_outfall(self, outfall_id: str) -> bool:
+        """Centres on and selects an outfall by id; False when it has no position."""
+        rid = self.reader.rid_of(outfall_id)
+        return rid is not None and self._show_rid(rid)
+
+    def find_code(self, code: str) -> bool:
+        """Jumps to the outfall carrying ``code``; False (and a message) when there is none."""
+        rid = self.reader.find_code(code) if code.strip() else None
+        if rid is None or not self._show_rid(rid):
+            self.status.setText(
+                self.tr("No outfall with position has the code %1.").replace("%1", code.strip())
+            )
+            return False
+        self.status.setText("")
+        return True
+
+    def set_position(self, fix: Fix | None) -> None:
+        """The receiver's current fix (drawn with its accuracy circle), or None to hide it."""
+        pos = None
+        if fix is not None and fix.has_position:
+            assert fix.lat is not None and fix.lon is not None
+            pos = (fix.lat, fix.lon, fix.eph_m)
+        o = self.view.overlay
+        self.view.set_overlay(Overlay(pos, o.tracks, o.markers))
+
+    def set_tracks(self, tracks: list[list[tuple[float, float]]]) -> None:
+        """Patrol tracks to draw, each a list of (lat, lon)."""
+        o = self.view.overlay
+        self.view.set_overlay(Overlay(o.position, tuple(tuple(t) for t in tracks), o.markers))
+
+    def set_basemap(self, settings: BasemapSettings) -> bool:
+        """Opens the basemap; on a bad file shows why and keeps the plain grid."""
+        self.basemap_settings = settings
+        if not settings.path:
+            self.view.set_basemap(None)
+            return True
+        try:
+            basemap = open_basemap(settings.path)
+        except BasemapError as exc:
+            self.view.set_basemap(None)
+            self.status.setText(exc.message(self.labels.lang))
+            return False
+        self.view.set_basemap(basemap, settings.gcj02)
+        self.status.setText(self.tr("Basemap: %1").replace("%1", basemap.name))
+        return True
+
+    def close_resources(self) -> None:
+        self.view.set_basemap(None)
+
+    # -- internals ---------------------------------------------------------------------------
+    def _show_rid(self, rid: int) -> bool:
+        i = self.points.index_of_rid(rid)
+        if i is None:
+            return False
+        self.view.center_on(self.points.lats[i], self.points.lons[i], max(self.view.zoom, 16.0))
+        self.view.select(i)
+        return True
+
+    def _search(self) -> None:
+        self.find_code(self.search.text())
+
+    def _activated(self, index: int) -> None:
+        found = self.reader.outfall_id(self.points.rids[index])
+        if found is not None:
+            outfall_id, code = found
+            self.status.setText(self.tr("Selected: %1").replace("%1", code or outfall_id))
+            self.outfall_activated.emit(outfall_id)
+
+    def _colours(self, by: str) -> list[QColor]:
+        if by == "state":
+            return colours_for(self.points.state_codes, STATE_COLOURS)
+        return colours_for(self.points.type_codes, TYPE_COLOURS)
+
+    def _recolour(self) -> None:
+        by = self.colour_by.currentData() or "type"
+        colours = self._colours(by)
+        label: Callable[[str], str]
+        if by == "state":
+            codes, label = self.points.state_codes, self.labels.state
+            categories = self.points.states
+            self.legend_title.setText(self.tr("Lifecycle state"))
+        else:
+            codes, label = self.points.type_codes, lambda code: self.labels.type(code)
+            categories = self.points.types
+            self.legend_title.setText(self.tr("Outfall type"))
+        if self.view.xs:
+            self.view.set_categories(categories, colours)
+        while self.legend_layout.count():
+            item = self.legend_layout.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.hide()
+                old.deleteLater()
+        for code, colour in sorted(zip(codes, colours, strict=True), key=lambda c: label(c[0])):
+            row = QLabel(label(code))
+            row.setWordWrap(True)
+            row.setMinimumHeight(30)
+            swatch = QPixmap(22, 22)
+            swatch.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(swatch)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.GlobalColor.white)
+            painter.setBrush(colour)
+            painter.drawEllipse(2, 2, 18, 18)
+            painter.end()
+            icon = QLabel()
+            icon.setPixmap(swatch)
+            line = QHBoxLayout()
+            line.addWidget(icon)
+            line.addWidget(row, 1)
+            holder = QWidget()
+            holder.setLayout(line)
+            self.legend_layout.addWidget(holder)
+        cluster = QLabel(self.tr("Dark circle with a number: that many outfalls; tap to zoom in"))
+        cluster.setWordWrap(True)
+        self.legend_layout.addWidget(cluster)
+        self.legend_layout.addStretch(1)
+
+    def _choose_basemap(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open an MBTiles basemap"),
+            "",
+            self.tr("MBTiles (*.mbtiles);;All files (*)"),
+        )
+        if path:
+            settings = BasemapSettings(path, self.gcj02.isChecked())
+            if self.set_basemap(settings):
+                self.basemap_changed.emit(settings)
+
+    def _gcj_toggled(self, on: bool) -> None:
+        settings = BasemapSettings(self.basemap_settings.path, on)
+        self.basemap_settings = settings
+        if self.view.basemap is not None:
+            self.view.set_basemap(self.view.basemap, on)
+        self.basemap_changed.emit(settings)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # the first layout has given the canvas its real size
+            self._fitted = True
+            self.view.fit_points()
+
+    def _place_buttons(self) -> None:
+        x = self.view.width() - 76
+        self.zoom_in.move(x, 12)
+        self.zoom_out.move(x, 74)
+        self.fit.move(x, 136)
