@@ -20,13 +20,11 @@ Pure: fixes in, numbers out. The rules are data (``resources/data/patrol_rules.j
 from __future__ import annotations
 
 import itertools
-import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from fieldapp.domain import geo
@@ -100,10 +98,6 @@ class PatrolRules:
             max_gap_s=float(d["max_gap_s"]),
             max_open_hours=float(d["max_open_hours"]),
         )
-
-    @classmethod
-    def from_file(cls, path: Path) -> PatrolRules:
-        return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True)

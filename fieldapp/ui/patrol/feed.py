@@ -1,0 +1,70 @@
+"""The position feed: a source of fixes (receiver or replayed log) read on its own thread.
+
+Fixes arrive on the GUI thread by signal. A receiver that drops out (``GnssSourceError``) is
+reported once by ``lost`` and reopened every ``retry_s`` seconds; the next fix after that emits
+``restored``. A replayed log that comes to its end emits ``ended``. Nothing here touches a widget
+or the database.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QObject, Signal
+
+from fieldapp.domain.nmea import Fix
+from fieldapp.gnss import GnssSourceError
+
+SourceFactory = Callable[[], Iterable[Fix]]
+
+
+class PositionFeed(QObject):
+    fix = Signal(object)  # Fix
+    lost = Signal(str, str)  # message_en, message_zh
+    restored = Signal()
+    ended = Signal()
+
+    def __init__(self, source: SourceFactory, retry_s: float = 3.0) -> None:
+        super().__init__()
+        self._source = source
+        self._retry_s = retry_s
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        if self.running:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="gnss-feed", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def _run(self) -> None:
+        was_lost = False
+        while not self._stop.is_set():
+            try:
+                for fix in self._source():
+                    if self._stop.is_set():
+                        return
+                    if was_lost:
+                        was_lost = False
+                        self.restored.emit()
+                    self.fix.emit(fix)
+            except GnssSourceError as exc:
+                if not was_lost:
+                    was_lost = True
+                    self.lost.emit(exc.message_en, exc.message_zh)
+                self._stop.wait(self._retry_s)
+                continue
+            self.ended.emit()
+            return

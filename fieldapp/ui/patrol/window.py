@@ -1,0 +1,540 @@
+"""The patrol window: start, pause, resume, finish; the live track on a map; problems; summary; GPX.
+
+Every fix of a running patrol goes to the background lane and is committed on its own
+(``patrols.add_point``) before ``point_committed`` is emitted, so whatever was reported saved
+survives a crash. On opening, the author's unfinished patrol is resumed (or, if left open longer
+than the rules allow, finished at its last point and shown as such).
+
+Fix times: the receiver's UTC time is recorded; when it has none, or it is more than
+``CLOCK_TRUST_S`` away from the computer's clock (a replayed log, a receiver without a date), the
+computer's time is used instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp import patrol_rules
+from fieldapp.domain.gpx import Waypoint, to_gpx
+from fieldapp.domain.nmea import Fix
+from fieldapp.domain.patrol import (
+    Patrol,
+    PatrolRules,
+    PatrolSummary,
+    Problem,
+    TrackPoint,
+    frequency_status,
+    utc_now,
+)
+from fieldapp.media.blobstore import BlobStore
+from fieldapp.store import database, patrols
+from fieldapp.store.map_points import MapReader
+from fieldapp.ui.labels import Labels
+from fieldapp.ui.lane import BackgroundLane
+from fieldapp.ui.map.palette import TYPE_COLOURS, colours_for
+from fieldapp.ui.map.view import MapView, Overlay
+from fieldapp.ui.patrol.feed import PositionFeed, SourceFactory
+from fieldapp.ui.patrol.problem_dialog import ProblemDialog
+
+CLOCK_TRUST_S = 12 * 3600
+
+
+class PatrolWindow(QWidget):
+    """A river chief's patrol. See the package docstring for the entry API."""
+
+    point_committed = Signal(int)  # points of this patrol now safely on disk
+    patrol_changed = Signal(str)  # patrol id: started, resumed, paused, finished
+    outfall_activated = Signal(str)
+
+    def __init__(
+        self,
+        profile_path: str | Path,
+        lane: BackgroundLane,
+        labels: Labels,
+        actor: str,
+        county_code: str,
+        source: SourceFactory,
+        *,
+        reader: MapReader | None = None,
+        blobs: BlobStore | None = None,
+        rules: PatrolRules | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.profile_path = Path(profile_path)
+        self.lane = lane
+        self.labels = labels
+        self.actor = actor
+        self.county_code = county_code
+        self.rules = rules or patrol_rules.load()
+        self.blobs = blobs
+        self.reader = reader
+        self.patrol: Patrol | None = None
+        self.last_fix: Fix | None = None
+        self.committed = 0
+        self._next_seq = 0
+        self._conn: Any = None
+        self._feed = PositionFeed(source)
+        self._feed.fix.connect(self._on_fix)
+        self._feed.lost.connect(self._on_lost)
+        self._feed.restored.connect(self._on_restored)
+        self._feed.ended.connect(self._on_ended)
+        self.setWindowTitle(self.tr("River patrol"))
+        self._build()
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._refresh)
+        self._tick.start()
+        self._run(self._open, self._opened)
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.level = QComboBox(self)
+        for lv in self.rules.levels:
+            self.level.addItem(lv.label(self.labels.lang), lv.code)
+        self.level.setCurrentIndex(self.level.count() - 1)
+        self.river = QLineEdit(self)
+        self.river.setPlaceholderText(self.tr("River or stretch"))
+        self.start_button = QPushButton(self.tr("Start patrol"), self)
+        self.pause_button = QPushButton(self.tr("Pause"), self)
+        self.resume_button = QPushButton(self.tr("Resume"), self)
+        self.finish_button = QPushButton(self.tr("Finish"), self)
+        self.problem_button = QPushButton(self.tr("Mark a problem"), self)
+        self.export_button = QPushButton(self.tr("Export GPX…"), self)
+        self.start_button.clicked.connect(self.start)
+        self.pause_button.clicked.connect(self.pause)
+        self.resume_button.clicked.connect(self.resume)
+        self.finish_button.clicked.connect(self.finish)
+        self.problem_button.clicked.connect(self._mark_problem)
+        self.export_button.clicked.connect(self._export)
+        top = QHBoxLayout()
+        top.addWidget(self.level)
+        top.addWidget(self.river, 1)
+        for b in (self.start_button, self.pause_button, self.resume_button, self.finish_button):
+            top.addWidget(b)
+
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("count")
+        self.receiver_label = QLabel(self)
+        self.receiver_label.setWordWrap(True)
+        self.stats_label = QLabel(self)
+        self.stats_label.setWordWrap(True)
+        self.stats_label.setTextFormat(Qt.TextFormat.RichText)
+        self.problems = QListWidget(self)
+        self.passed = QListWidget(self)
+        self.passed.itemActivated.connect(
+            lambda item: self.outfall_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        side = QVBoxLayout()
+        side.addWidget(self.state_label)
+        side.addWidget(self.receiver_label)
+        side.addWidget(self.stats_label)
+        side.addWidget(self.problem_button)
+        side.addWidget(QLabel(self.tr("Problems found"), self))
+        side.addWidget(self.problems, 1)
+        side.addWidget(QLabel(self.tr("Outfalls passed"), self))
+        side.addWidget(self.passed, 1)
+        side.addWidget(self.export_button)
+        side_widget = QWidget(self)
+        side_widget.setLayout(side)
+        side_widget.setFixedWidth(380)
+
+        self.map = MapView(self)
+        if self.reader is not None:
+            pts = self.reader.points()
+            self.map.set_points(
+                pts.lats, pts.lons, pts.types, colours_for(pts.type_codes, TYPE_COLOURS)
+            )
+            self._map_rids = pts.rids
+            self.map.point_activated.connect(self._map_point)
+        self.map.zoom = 16.0
+        body = QHBoxLayout()
+        body.addWidget(self.map, 1)
+        body.addWidget(side_widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        self._update_buttons()
+
+    # -- lane helpers ------------------------------------------------------------------------
+    def _run(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        self.lane.submit(job, done, self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        message = getattr(exc, "message", None)
+        text = message(self.labels.lang) if callable(message) else str(exc)
+        self.receiver_label.setText(self.tr("Could not save: %1").replace("%1", text))
+        self.receiver_label.setStyleSheet("color: #b00020; font-weight: bold;")
+
+    def _open(self) -> Patrol | None:
+        self._conn = database.open_profile(self.profile_path)
+        patrol = patrols.open_patrol(self._conn, self.actor)
+        if patrol is not None:
+            patrol = patrols.finish_if_stale(self._conn, patrol, self.rules)
+        return patrol
+
+    def _opened(self, patrol: Patrol | None) -> None:
+        if patrol is None:
+            self.state_label.setText(self.tr("No patrol running"))
+            return
+        self._show_patrol(patrol)
+        if patrol.is_open:
+            self.receiver_label.setText(
+                self.tr("Resumed the unfinished patrol started %1 (%2 points kept).")
+                .replace("%1", _local(patrol.started_at))
+                .replace("%2", str(len(patrol.points)))
+            )
+            self._feed.start()
+        else:
+            self.receiver_label.setText(
+                self.tr(
+                    "The patrol started %1 was left open too long; it was finished at its "
+                    "last recorded point."
+                ).replace("%1", _local(patrol.started_at))
+            )
+            self._show_summary()
+        self.patrol_changed.emit(patrol.id)
+
+    def _show_patrol(self, patrol: Patrol) -> None:
+        self.patrol = patrol
+        self._next_seq = max((p.seq for p in patrol.points), default=-1) + 1
+        self.committed = len(patrol.points)
+        i = self.level.findData(patrol.chief_level)
+        if i >= 0:
+            self.level.setCurrentIndex(i)
+        self.river.setText(patrol.river)
+        self.problems.clear()
+        for problem in patrol.problems:
+            self._list_problem(problem)
+        if patrol.points:
+            last = patrol.points[-1]
+            self.map.center_on(last.lat, last.lon)
+        self._redraw_track()
+        self._update_buttons()
+        self._refresh()
+
+    # -- actions -----------------------------------------------------------------------------
+    def start(self) -> None:
+        if self.patrol is not None and self.patrol.is_open:
+            return
+        level, river = self.level.currentData(), self.river.text().strip()
+
+        def job() -> Patrol:
+            return patrols.start(
+                self._conn,
+                author=self.actor,
+                county_code=self.county_code,
+                chief_level=level,
+                river=river,
+            )
+
+        def done(patrol: Patrol) -> None:
+            self._show_patrol(patrol)
+            self.passed.clear()
+            self._feed.start()
+            self.patrol_changed.emit(patrol.id)
+
+        self._run(job, done)
+
+    def pause(self) -> None:
+        if self.patrol is None or not self.patrol.is_open or self.patrol.paused:
+            return
+        pid = self.patrol.id
+        self._run(lambda: patrols.pause(self._conn, pid), self._state_saved)
+
+    def resume(self) -> None:
+        if self.patrol is None or not self.patrol.paused:
+            return
+        pid = self.patrol.id
+        self._run(lambda: patrols.resume(self._conn, pid), self._state_saved)
+
+    def _state_saved(self, patrol: Patrol) -> None:
+        if self.patrol is not None and patrol.id == self.patrol.id:
+            self.patrol.pauses = patrol.pauses
+        self._update_buttons()
+        self._refresh()
+        self.patrol_changed.emit(patrol.id)
+
+    def finish(self) -> None:
+        if self.patrol is None or not self.patrol.is_open:
+            return
+        pid = self.patrol.id
+        self._feed.stop()
+
+        def done(patrol: Patrol) -> None:
+            self.patrol = patrol
+            self._update_buttons()
+            self._show_summary()
+            self.patrol_changed.emit(patrol.id)
+
+        self._run(lambda: patrols.finish(self._conn, pid, self.rules), done)
+
+    def add_problem(self, note: str, photo_paths: list[str], outfall_id: str | None = None) -> None:
+        """Records a problem at the current position with its photos (ingested on the lane)."""
+        if self.patrol is None:
+            return
+        pid, fix, blobs = self.patrol.id, self.last_fix, self.blobs
+
+        def job() -> Problem:
+            shas = []
+            if blobs is not None:
+                from fieldapp.media.ingest import ingest_photo
+
+                shas = [ingest_photo(Path(p), blobs).sha256 for p in photo_paths]
+            return patrols.add_problem(
+                self._conn,
+                pid,
+                note=note,
+                lat=fix.lat if fix else None,
+                lon=fix.lon if fix else None,
+                error_m=fix.eph_m if fix else None,
+                photo_sha256s=shas,
+                outfall_id=outfall_id,
+            )
+
+        def done(problem: Problem) -> None:
+            if self.patrol is not None:
+                self.patrol.problems.append(problem)
+            self._list_problem(problem)
+            self._redraw_track()
+            self._refresh()
+
+        self.lane.submit(job, done, self._problem_failed)
+
+    def _problem_failed(self, exc: Exception) -> None:
+        zh = getattr(exc, "message_zh", None)
+        if zh is not None:
+            text = zh if self.labels.lang.startswith("zh") else str(exc)
+            self.receiver_label.setText(self.tr("Photo not added: %1").replace("%1", text))
+            return
+        self._failed(exc)
+
+    def export_gpx(self, path: str | Path) -> None:
+        """Writes the patrol as GPX 1.1 (its track pieces and problems as waypoints)."""
+        if self.patrol is None:
+            return
+        Path(path).write_text(self.gpx_text(), encoding="utf-8")
+
+    def gpx_text(self) -> str:
+        assert self.patrol is not None
+        patrol = self.patrol
+        track = patrol.filtered(self.rules)
+        waypoints = [
+            Waypoint(p.lat, p.lon, p.at, self.tr("Problem"), p.note)
+            for p in patrol.problems
+            if p.lat is not None and p.lon is not None
+        ]
+        level = self.rules.level(patrol.chief_level)
+        name = " ".join(
+            x for x in (patrol.river, level.label(self.labels.lang) if level else "") if x
+        )
+        return to_gpx(name or self.tr("River patrol"), patrol.author, track.pieces, waypoints)
+
+    def shutdown(self) -> None:
+        """Stops the feed and closes this window's connection on the lane (call before closing)."""
+        self._feed.stop()
+        self._tick.stop()
+        conn = self._conn
+        if conn is not None:
+            self.lane.submit(conn.close, lambda _: None, lambda _: None)
+
+    # -- fixes -------------------------------------------------------------------------------
+    def _on_fix(self, fix: Fix) -> None:
+        if not fix.has_position:
+            return
+        self.last_fix = fix
+        o = self.map.overlay
+        assert fix.lat is not None and fix.lon is not None
+        self.map.set_overlay(Overlay((fix.lat, fix.lon, fix.eph_m), o.tracks, o.markers))
+        patrol = self.patrol
+        if patrol is None or not patrol.is_open or patrol.paused:
+            return
+        now = utc_now()
+        t = fix.time
+        if t is None or abs((t - now).total_seconds()) > CLOCK_TRUST_S:
+            t = now
+        point = TrackPoint(self._next_seq, t, fix.lat, fix.lon, fix.eph_m, patrol.piece)
+        self._next_seq += 1
+        pid = patrol.id
+
+        def saved(_: object) -> None:
+            if self.patrol is not None and self.patrol.id == pid:
+                self.patrol.points.append(point)
+                self.committed += 1
+                self.point_committed.emit(self.committed)
+
+        self._run(lambda: patrols.add_point(self._conn, pid, point), saved)
+
+    def _on_lost(self, message_en: str, message_zh: str) -> None:
+        text = message_zh if self.labels.lang.startswith("zh") else message_en
+        self.receiver_label.setText(
+            self.tr("Receiver lost; recording resumes when it returns. %1").replace("%1", text)
+        )
+        self.receiver_label.setStyleSheet("color: #b00020; font-weight: bold;")
+
+    def _on_restored(self) -> None:
+        self.receiver_label.setText(self.tr("Receiver back; recording resumed."))
+        self.receiver_label.setStyleSheet("")
+
+    def _on_ended(self) -> None:
+        self.receiver_label.setText(self.tr("The position source has ended (end of the log)."))
+
+    # -- display -----------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        patrol = self.patrol
+        running = patrol is not None and patrol.is_open
+        paused = running and patrol is not None and patrol.paused
+        self.start_button.setEnabled(not running)
+        self.pause_button.setEnabled(running and not paused)
+        self.resume_button.setEnabled(paused)
+        self.finish_button.setEnabled(running)
+        self.problem_button.setEnabled(running)
+        self.export_button.setEnabled(patrol is not None and not patrol.is_open)
+        self.level.setEnabled(not running)
+        self.river.setEnabled(not running)
+        if not running:
+            self.state_label.setText(
+                self.tr("Patrol finished") if patrol is not None else self.tr("No patrol running")
+            )
+        elif paused:
+            self.state_label.setText(self.tr("Paused"))
+        else:
+            self.state_label.setText(self.tr("Recording"))
+
+    def _redraw_track(self) -> None:
+        if self.patrol is None:
+            return
+        track = self.patrol.filtered(self.rules)
+        o = self.map.overlay
+        markers = tuple(
+            (p.lat, p.lon) for p in self.patrol.problems if p.lat is not None and p.lon is not None
+        )
+        pieces = tuple(tuple((p.lat, p.lon) for p in piece) for piece in track.pieces)
+        self.map.set_overlay(Overlay(o.position, pieces, markers))
+
+    def _refresh(self) -> None:
+        if self.patrol is None:
+            self.stats_label.setText("")
+            return
+        if self.patrol.is_open:
+            self._redraw_track()
+        self.stats_label.setText(self._stats_html(self.patrol.summary(self.rules)))
+
+    def _stats_html(self, s: PatrolSummary) -> str:
+        yes, no = self.tr("yes"), self.tr("no")
+        rows = [
+            (self.tr("Duration"), _duration(s.duration_s)),
+            (self.tr("Distance"), f"{s.distance_m / 1000:.2f} km"),
+            (self.tr("Points kept / recorded"), f"{s.points_kept} / {s.points_recorded}"),
+            (self.tr("Problems"), str(s.problems)),
+        ]
+        if self.patrol is not None and not self.patrol.is_open:
+            rows.append((self.tr("Outfalls passed"), str(s.outfalls_passed)))
+            rows.append(
+                (
+                    self.tr("Meets the minimum (%1 min, %2 km)")
+                    .replace("%1", f"{self.rules.min_duration_s / 60:g}")
+                    .replace("%2", f"{self.rules.min_distance_m / 1000:g}"),
+                    yes if s.meets_rules else no,
+                )
+            )
+        return (
+            "<table>"
+            + "".join(f"<tr><td>{k}&nbsp;&nbsp;</td><td><b>{v}</b></td></tr>" for k, v in rows)
+            + "</table>"
+        )
+
+    def _show_summary(self) -> None:
+        patrol = self.patrol
+        if patrol is None:
+            return
+        self._redraw_track()
+        self.passed.clear()
+        from PySide6.QtWidgets import QListWidgetItem
+
+        for o in patrol.passed:
+            item = QListWidgetItem(f"{o.code or o.name}  {o.distance_m:.0f} m")
+            item.setData(Qt.ItemDataRole.UserRole, o.outfall_id)
+            item.setToolTip(o.name)
+            self.passed.addItem(item)
+        summary = patrol.summary(self.rules)
+        self.stats_label.setText(self._stats_html(summary))
+        level = self.rules.level(patrol.chief_level)
+        if level is None:
+            return
+        pid, author = patrol.id, patrol.author
+
+        def job() -> list[Any]:
+            return patrols.qualifying_days(self._conn, author, level.code)
+
+        def done(days: list[Any]) -> None:
+            if self.patrol is None or self.patrol.id != pid:
+                return
+            status = frequency_status(level, days, utc_now().date())
+            self.state_label.setText(
+                self.tr("Patrol finished. This period: %1 of %2 required patrols")
+                .replace("%1", str(status.done))
+                .replace("%2", str(status.required))
+            )
+
+        self._run(job, done)
+
+    def _list_problem(self, problem: Problem) -> None:
+        photos = len(problem.photo_sha256s)
+        text = f"{_local(problem.at)}  {problem.note}"
+        if photos:
+            text += "  " + self.tr("(%1 photos)").replace("%1", str(photos))
+        self.problems.addItem(text)
+
+    def _mark_problem(self) -> None:
+        dialog = ProblemDialog(self)
+        if dialog.exec():
+            self.add_problem(dialog.note(), dialog.photos())
+
+    def _export(self) -> None:
+        if self.patrol is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the patrol as GPX"),
+            f"patrol-{self.patrol.id[:8]}.gpx",
+            "GPX (*.gpx)",
+        )
+        if path:
+            try:
+                self.export_gpx(path)
+            except OSError as exc:
+                self.receiver_label.setText(
+                    self.tr("Could not write %1: %2").replace("%1", path).replace("%2", str(exc))
+                )
+
+    def _map_point(self, index: int) -> None:
+        if self.reader is None:
+            return
+        found = self.reader.outfall_id(self._map_rids[index])
+        if found:
+            self.outfall_activated.emit(found[0])
+
+
+def _local(t: datetime) -> str:
+    return t.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _duration(seconds: float) -> str:
+    return str(timedelta(seconds=round(seconds)))
