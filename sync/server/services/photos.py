@@ -68,10 +68,7 @@ def finish_upload(
         if not outcome.complete:
             return UploadState(sha256=sha256, offset=outcome.offset, complete=False)
     size = ctx.photo_store.final_path(sha256).stat().st_size
-    with db.read(ctx.engine) as conn:
-        known = bool(photos.present(conn, [sha256]))
-    if not known:
-        with db.write(ctx.engine) as conn:
-            photos.add(conn, sha256, size, actor.device_id)
+    with db.write(ctx.engine) as conn:
+        if photos.add(conn, sha256, size, actor.device_id):
             batches.complete_waiting_on(conn, sha256)
     return UploadState(sha256=sha256, offset=size, complete=True)
