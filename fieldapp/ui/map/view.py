@@ -95,6 +95,7 @@ class MapView(QWidget):
         self._prebuild = QTimer(self)
         self._prebuild.setInterval(0)
         self._prebuild.timeout.connect(self._build_next_level)
+        self._prebuild_pending = False
         self._cluster_font = QFont(self.font())
         self._cluster_font.setPixelSize(13)
         self._cluster_font.setBold(True)
@@ -114,8 +115,7 @@ class MapView(QWidget):
         self.colours = colours
         self.index = PointIndex(self.xs, self.ys)
         self.selected = None
-        self.index.level(PointIndex.level_for(self.zoom))
-        self._prebuild.start()
+        self._prebuild_pending = True  # other levels build in idle time after the first frame
         self.update()
 
     def set_categories(self, categories: bytes, colours: list[QColor]) -> None:
@@ -286,6 +286,12 @@ class MapView(QWidget):
 
     # -- drawing ---------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._paint()
+
+    def _paint(self) -> None:
+        if self._prebuild_pending:
+            self._prebuild_pending = False
+            QTimer.singleShot(100, self._prebuild.start)
         p = QPainter(self)
         p.fillRect(self.rect(), BACKGROUND)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -428,7 +434,7 @@ class MapView(QWidget):
             p.setFont(self._cluster_font)
             for sx, sy, count in clusters:
                 r = 12 + 2.3 * math.log10(count)
-                p.drawEllipse(QPointF(sx, sy), r, r)
+                p.drawEllipse(QRectF(sx - r, sy - r, 2 * r, 2 * r))
             p.setPen(QColor("#ffffff"))
             for sx, sy, count in clusters:
                 r = 12 + 2.3 * math.log10(count)
@@ -438,9 +444,9 @@ class MapView(QWidget):
             i = self.selected
             p.setPen(QPen(QColor("#ffd600"), 5))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawEllipse(QPointF(xs[i] * s + ox, ys[i] * s + oy), 15, 15)
+            p.drawEllipse(_circle(xs[i] * s + ox, ys[i] * s + oy, 15))
             p.setPen(QPen(QColor("#111111"), 2))
-            p.drawEllipse(QPointF(xs[i] * s + ox, ys[i] * s + oy), 18, 18)
+            p.drawEllipse(_circle(xs[i] * s + ox, ys[i] * s + oy, 18))
 
     def _draw_overlay(self, p: QPainter) -> None:
         for lat, lon in self.overlay.markers:
@@ -461,10 +467,10 @@ class MapView(QWidget):
             r = error_m / tiles.metres_per_pixel(lat, self.zoom)
             p.setPen(QPen(QColor(21, 101, 192, 160), 1.5))
             p.setBrush(QColor(21, 101, 192, 50))
-            p.drawEllipse(pt, r, r)
+            p.drawEllipse(_circle(pt.x(), pt.y(), r))
         p.setPen(QPen(QColor("#ffffff"), 3))
         p.setBrush(QColor("#1565c0"))
-        p.drawEllipse(pt, 9, 9)
+        p.drawEllipse(_circle(pt.x(), pt.y(), 9))
 
     def _draw_scale(self, p: QPainter) -> None:
         lat, _ = tiles.to_lat_lon(*self.center)
@@ -484,3 +490,9 @@ class MapView(QWidget):
         p.drawLine(QPointF(x, y - 7), QPointF(x, y))
         p.drawLine(QPointF(x + px, y - 7), QPointF(x + px, y))
         p.drawText(QRectF(x, y - 26, px, 18), Qt.AlignmentFlag.AlignCenter, label)
+
+
+def _circle(x: float, y: float, r: float) -> QRectF:
+    # drawEllipse(QRectF): the (QPointF, rx, ry) overload crashed PySide6 6.12 after many calls
+    # ("none_dealloc": a reference count bug), seen in the map benchmark.
+    return QRectF(x - r, y - r, 2 * r, 2 * r)

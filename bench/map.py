@@ -1,0 +1,82 @@
+"""The map at 100,000 outfalls (issue 7): opening, and repaints after pan and zoom.
+
+- opening the map window to its first painted frame with every outfall loaded (target ≤ 300 ms);
+- a repaint after a pan step or a zoom step, across zooms 9 to 18 (targets: median ≤ 16 ms,
+  worst ≤ 50 ms), measured once the cluster levels are built (they build in idle time after
+  opening; ``map.levels_ready`` says how long that takes).
+
+Runs in fresh child processes (Qt offscreen), like the ledger benchmark; the figure is the median
+over the runs (the worst is the worst of all).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+
+from bench import Figure
+from bench.ledger import ROOT, ledger_file
+
+
+def _child(db: str) -> dict[str, object]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-m", "bench._map_app", db],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def run(quick: bool) -> list[Figure]:
+    count = 20_000 if quick else 100_000
+    db = ledger_file(count)
+    from fieldapp.store import database
+
+    database.open_profile(db).close()  # migrate once, outside the measurement
+    runs = 2 if quick else 5
+    _child(str(db))  # warm the OS caches
+    opens, levels, pans, zooms = [], [], [], []
+    for _ in range(runs):
+        r = _child(str(db))
+        opens.append(float(r["open_s"]) * 1000)  # type: ignore[arg-type]
+        levels.append(float(r["levels_s"]) * 1000)  # type: ignore[arg-type]
+        pans += [x * 1000 for x in r["pan"]]  # type: ignore[attr-defined]
+        zooms += [x * 1000 for x in r["zoom"]]  # type: ignore[attr-defined]
+    figures = [
+        Figure(
+            f"map.open_{count}",
+            statistics.median(opens),
+            "ms",
+            target="≤ 300 ms",
+            met=statistics.median(opens) <= 300,
+        ),
+        Figure(f"map.levels_ready_{count}", statistics.median(levels), "ms"),
+    ]
+    for name, values in (("pan", pans), ("zoom", zooms)):
+        figures.append(
+            Figure(
+                f"map.repaint_{name}_median_{count}",
+                statistics.median(values),
+                "ms",
+                target="≤ 16 ms",
+                met=statistics.median(values) <= 16,
+            )
+        )
+        figures.append(
+            Figure(
+                f"map.repaint_{name}_worst_{count}",
+                max(values),
+                "ms",
+                target="≤ 50 ms",
+                met=max(values) <= 50,
+            )
+        )
+    return figures
