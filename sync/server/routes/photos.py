@@ -87,15 +87,20 @@ async def _receive(ctx: ServerContext, request: Request, writer: ChunkWriter) ->
     received = 0
     pending: list[bytes] = []
     pending_size = 0
-    async for piece in request.stream():
-        received += len(piece)
-        if received > ctx.settings.max_chunk_bytes:
-            raise ApiError(413, ErrorCode.BODY_TOO_LARGE, "chunk too large")
-        pending.append(piece)
-        pending_size += len(piece)
-        if pending_size >= WRITE_BLOCK:
+    try:
+        async for piece in request.stream():
+            received += len(piece)
+            if received > ctx.settings.max_chunk_bytes:
+                raise ApiError(413, ErrorCode.BODY_TOO_LARGE, "chunk too large")
+            pending.append(piece)
+            pending_size += len(piece)
+            if pending_size >= WRITE_BLOCK:
+                await _write(writer, pending)
+                pending, pending_size = [], 0
+    except ClientDisconnect:
+        if pending:  # keep every byte that arrived before the link dropped
             await _write(writer, pending)
-            pending, pending_size = [], 0
+        raise
     if pending:
         await _write(writer, pending)
     return received
