@@ -18,11 +18,7 @@
 ``map`` (``resources/translations/map_zh_CN.ts``).
 """
 
-from fieldapp.ui.map.none_guard import pin_none
-
-pin_none()  # PySide6 6.12 on Python 3.11 loses None references (see none_guard)
-
-from fieldapp.ui.map.view import MapView, Overlay  # noqa: E402
-from fieldapp.ui.map.window import MapWindow  # noqa: E402
+from fieldapp.ui.map.view import MapView, Overlay
+from fieldapp.ui.map.window import MapWindow
 
 __all__ = ["MapView", "MapWindow", "Overlay"]

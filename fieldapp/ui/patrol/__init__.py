@@ -20,11 +20,7 @@ resumes the actor's unfinished patrol (``fieldapp.store.patrols.open_patrol``). 
 catalog ``patrol`` (``resources/translations/patrol_zh_CN.ts``).
 """
 
-from fieldapp.ui.map.none_guard import pin_none
-
-pin_none()  # PySide6 6.12 on Python 3.11 loses None references (see fieldapp.ui.map.none_guard)
-
-from fieldapp.ui.patrol.feed import PositionFeed  # noqa: E402
-from fieldapp.ui.patrol.window import PatrolWindow  # noqa: E402
+from fieldapp.ui.patrol.feed import PositionFeed
+from fieldapp.ui.patrol.window import PatrolWindow
 
 __all__ = ["PatrolWindow", "PositionFeed"]
