@@ -144,7 +144,8 @@ def decide(
     if change.op == "delete" and live is None:
         return rejected(Reason.NOT_FOUND)
     if existing is not None and not actor.sees(existing.county_code):
-        return rejected(Reason.AREA_FORBIDDEN)
+        # Deleting a row one cannot see answers as if it did not exist.
+        return rejected(Reason.NOT_FOUND if change.op == "delete" else Reason.AREA_FORBIDDEN)
     if rule.parent_entity is not None:
         return _decide_child(rule, change, live, parent, actor)
     county = live.county_code if data is None and live else (data or {}).get("county_code")

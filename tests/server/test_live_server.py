@@ -27,15 +27,17 @@ pytestmark = pytest.mark.slow
 class LiveServer:
     """``fieldapp-server serve`` in a child process."""
 
-    def __init__(self, database_url: str, photos: Path) -> None:
+    def __init__(self, database_url: str, photos: Path, *extra: str) -> None:
         self.database_url = database_url
         self.photos = photos
+        self.extra = list(extra)
+        self.scheme = "https" if "--certfile" in extra else "http"
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     def start(self) -> None:
         with socket.socket() as s:
@@ -53,12 +55,13 @@ class LiveServer:
                 "serve",
                 "--port",
                 str(self.port),
+                *self.extra,
             ],
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
+                if httpx.get(self.url + "/health", timeout=1, verify=False).status_code == 200:
                     return
             except httpx.TransportError:
                 time.sleep(0.05)
@@ -253,3 +256,39 @@ def test_a_dropped_upload_resumes_from_where_it_stopped_after_restarts(live, ctx
     assert done["complete"] is True
     stored = ctx.photo_store.final_path(digest).read_bytes()
     assert stored == photo
+
+
+def test_serves_over_tls(ctx, database_url, tmp_path):
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    server = LiveServer(
+        database_url, tmp_path / "photos", "--certfile", str(cert), "--keyfile", str(key)
+    )
+    server.start()
+    try:
+        assert server.url.startswith("https://")
+        answer = httpx.get(server.url + "/health", verify=False)
+        assert answer.json()["status"] == "ok"
+        with pytest.raises(httpx.TransportError):
+            httpx.get(server.url.replace("https", "http") + "/health")
+    finally:
+        server.stop()

@@ -108,3 +108,10 @@ def test_limits_and_path_tricks(person):
         ).status_code
         == 422
     )
+
+
+def test_only_field_roles_send_photos(person, h):
+    root = person("root", role="admin", counties=(h.CITY,))
+    data = b"photo"
+    assert upload(root, data, 0, data).status_code == 403
+    assert root.post("/v1/photos/missing", json={"sha256s": []}).status_code == 403

@@ -407,3 +407,17 @@ def test_nul_characters_are_refused_before_storage(person, h, engine):
     fine = h.change("inspections", h.inspection("alice", findings="a\x00b"))
     assert alice.push_ok([fine])["results"][0]["result"] == "applied"  # escaped inside JSON
     assert count(engine, records) == 1
+
+
+def test_rows_of_other_counties_cannot_be_touched(person, h):
+    alice = person("alice", counties=(h.TOSHI,))
+    carol = person("carol", counties=(h.HAIMEN,))
+    row = h.inspection("alice")
+    alice.push_ok([h.change("inspections", row)])
+    results = carol.push_ok(
+        [
+            h.change("inspections", dict(row, author="carol", county_code=h.HAIMEN)),
+            h.change("inspections", None, op="delete", row_id=row["id"]),
+        ]
+    )["results"]
+    assert [r["reason"] for r in results] == ["area_forbidden", "not_found"]

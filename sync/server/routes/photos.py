@@ -16,10 +16,10 @@ from sync.protocol import (
     UploadState,
 )
 from sync.server.context import ServerContext
-from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor
+from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor, require_role
 from sync.server.errors import ApiError
 from sync.server.photostore import ChunkWriter, OffsetMismatch
-from sync.server.rules import SHA256_RE
+from sync.server.rules import FIELD_ROLES, SHA256_RE
 from sync.server.services import photos
 
 router = APIRouter(prefix="/v1/photos", tags=["photos"], responses=ERROR_RESPONSES)
@@ -35,6 +35,7 @@ RAW_BODY = {
 
 @router.post("/missing")
 def missing(ctx: Ctx, actor: CurrentActor, body: MissingRequest) -> MissingResponse:
+    require_role(actor, *FIELD_ROLES)
     bad = [h for h in body.sha256s if not SHA256_RE.match(h)]
     if bad:
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "not lowercase hex SHA-256", bad[:10])
@@ -43,6 +44,7 @@ def missing(ctx: Ctx, actor: CurrentActor, body: MissingRequest) -> MissingRespo
 
 @router.get("/{sha256}/upload")
 def upload_state(ctx: Ctx, actor: CurrentActor, sha256: Sha) -> UploadState:
+    require_role(actor, *FIELD_ROLES)
     return photos.state(ctx, sha256)
 
 
@@ -60,6 +62,7 @@ async def upload_chunk(
     The body is streamed to disk as it arrives: if the link drops, what arrived is kept and the
     client resumes from the offset ``GET .../upload`` reports.
     """
+    require_role(actor, *FIELD_ROLES)
     if offset >= total:
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "offset must be below total")
     writer = await run_in_threadpool(photos.open_upload, ctx, sha256, offset, total)
