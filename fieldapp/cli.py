@@ -37,7 +37,10 @@ def _run_app(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="fieldapp", description="Hekou outfall field app")
     parser.add_argument("--db", help="the profile's SQLite file (default: the user's profile)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: system)")
+    parser.add_argument(
+        "--gnss", help="position source for this run: a receiver port or an NMEA log to replay"
+    )
     args = parser.parse_args(argv)
     from fieldapp.ui.app import run
 
-    return run(db_path=args.db, lang=args.lang)
+    return run(db_path=args.db, lang=args.lang, gnss=args.gnss)

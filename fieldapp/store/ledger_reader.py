@@ -36,5 +36,12 @@ class LedgerReader:
     def id_for_code(self, code: str) -> str | None:
         return outfalls.code_owner(self._conn, code)
 
+    def most_common_county(self) -> str | None:
+        """The county most of the profile's outfalls are in (a default for the user's area)."""
+        row = self._conn.execute(
+            "SELECT county_code FROM outfalls GROUP BY county_code ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else str(row[0])
+
     def close(self) -> None:
         self._conn.close()

@@ -33,6 +33,11 @@ QTableView { gridline-color: #bbb; alternate-background-color: #f2f5f9;
 QHeaderView::section { background: #dde3ea; font-weight: bold; padding: 6px;
     border: 1px solid #aaa; }
 QCheckBox { min-height: 36px; }
+QToolBar { spacing: 6px; padding: 4px; background: #f4f6f9; border-bottom: 1px solid #c8ced6; }
+QToolBar QToolButton { min-height: 40px; min-width: 80px; padding: 0 12px; font-weight: bold;
+    border: 2px solid #8aa4c8; border-radius: 6px; background: #ffffff; color: #002b66; }
+QToolBar QToolButton:hover { background: #e8f0fe; }
+QToolBar QToolButton:disabled { color: #888; border-color: #ccc; }
 QCheckBox::indicator { width: 26px; height: 26px; }
 """
 
@@ -77,14 +82,14 @@ def make_app(lang: str) -> QApplication:
     return app
 
 
-def run(db_path: str | None, lang: str | None) -> int:
+def run(db_path: str | None, lang: str | None, gnss: str | None = None) -> int:
     from fieldapp.ui.session import open_session
 
     language = choose_language(lang)
     app = make_app(language)
     path = Path(db_path) if db_path else default_profile_db()
     path.parent.mkdir(parents=True, exist_ok=True) if not db_path else None
-    session = open_session(path, language, actor=getpass.getuser())
+    session = open_session(path, language, actor=getpass.getuser(), gnss=gnss)
     if isinstance(session, str):
         QMessageBox.critical(None, "Hekou", session)
         return 1

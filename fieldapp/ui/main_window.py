@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelection, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,16 @@ Transition = Callable[[str, str, str], Outfall]
 
 
 class MainWindow(QMainWindow):
+    """The ledger window; the other tools open from its toolbar (the session opens them)."""
+
+    map_requested = Signal()
+    patrol_requested = Signal()
+    settings_requested = Signal()
+    inspection_requested = Signal(str)  # an outfall id
+    new_outfall_requested = Signal()
+    nearest_requested = Signal()
+    sync_requested = Signal()
+
     def __init__(
         self,
         reader: LedgerReader,
@@ -186,11 +197,62 @@ class MainWindow(QMainWindow):
         layout.addLayout(filter_row)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        self._build_toolbar()
         self.statusBar().showMessage(db_label)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
         QShortcut(QKeySequence("Ctrl+E"), self, self.open_editor)
         self._update_count()
         self._update_actions()
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Tools"))
+        bar.setObjectName("tools")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(28, 28))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.actions_by_name: dict[str, QAction] = {}
+
+        def add(name: str, text: str, shortcut: str, slot: Any) -> QAction:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            bar.addAction(action)
+            self.actions_by_name[name] = action
+            return action
+
+        add("inspect", self.tr("Inspect this outfall"), "Ctrl+I", self._inspect_selected)
+        add("nearest", self.tr("Nearest outfalls"), "F3", self.nearest_requested.emit)
+        add("newOutfall", self.tr("New outfall found"), "Ctrl+N", self.new_outfall_requested.emit)
+        bar.addSeparator()
+        add("patrol", self.tr("Patrol"), "Ctrl+P", self.patrol_requested.emit)
+        add("map", self.tr("Map"), "Ctrl+M", self.map_requested.emit)
+        bar.addSeparator()
+        add("sync", self.tr("Sync"), "F5", self.sync_requested.emit)
+        add("settings", self.tr("Settings"), "Ctrl+,", self.settings_requested.emit)
+
+    def _inspect_selected(self) -> None:
+        if self.selected is not None:
+            self.inspection_requested.emit(self.selected.id)
+
+    def reveal_outfall(self, outfall_id: str) -> None:
+        """Selects an outfall in the ledger (clearing the search and filters if they hide it)."""
+        if self.reader.position_of(self.model.query, outfall_id) is None:
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.clear_filters()
+        self.selected = self.reader.get(outfall_id)
+        self._reselect()
+        self.show_outfall(outfall_id)
+        self.raise_()
+        self.activateWindow()
+
+    def set_tool_enabled(self, name: str, enabled: bool, why: str = "") -> None:
+        action = self.actions_by_name[name]
+        action.setEnabled(enabled)
+        action.setToolTip(why)
 
     # -- ledger ----------------------------------------------------------------------------------
     def _search_changed(self, text: str) -> None:
@@ -245,6 +307,7 @@ class MainWindow(QMainWindow):
         self.action_box.clear()
         o = self.selected
         self.edit_button.setEnabled(o is not None)
+        self.actions_by_name["inspect"].setEnabled(o is not None)
         if o is None:
             self.action_button.setEnabled(False)
             return

@@ -1,11 +1,19 @@
-"""Wires one open profile together: the write connection on the lane, a reader, the main window."""
+"""Wires one open profile together: the write connection on the lane, a reader, the main window,
+and the tools the main window opens (map, patrol, settings). Tool modules are imported when first
+opened: start-up only pays for the ledger.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
 
 from fieldapp import reference_data
+from fieldapp.domain.nmea import Fix
 from fieldapp.domain.outfall import Outfall
 from fieldapp.store import database, outfalls
 from fieldapp.store.errors import StoreError
@@ -13,6 +21,7 @@ from fieldapp.store.ledger_reader import LedgerReader
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.lane import BackgroundLane
 from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.settings import AppSettings
 
 
 @dataclass
@@ -20,13 +29,112 @@ class Session:
     window: MainWindow
     lane: BackgroundLane
     reader: LedgerReader
+    path: Path
+    labels: Labels
+    actor: str
+    settings: AppSettings
+    gnss_override: str | None = None
+    tools: dict[str, QWidget] = field(default_factory=dict)
+    _closers: list[Any] = field(default_factory=list)
+
+    # -- tools ---------------------------------------------------------------------------------
+    def position_source(self) -> Iterator[Fix]:
+        """Fixes from the configured receiver or log (raises GnssSourceError when unusable)."""
+        from fieldapp.gnss import GnssSourceError
+        from fieldapp.gnss.serial_port import drain, open_source
+
+        spec = self.gnss_override or self.settings.gnss_source
+        if not spec:
+            raise GnssSourceError(
+                "No position source is set: choose the receiver's port or a log in Settings.",
+                "尚未设置定位来源：请在“设置”中选择接收机端口或日志文件。",
+            )
+        return drain(open_source(spec, speed=1.0))
+
+    def evidence_store(self) -> Any:
+        from fieldapp.media.blobstore import BlobStore
+
+        return BlobStore(self.path.with_name(self.path.name + ".photos"))
+
+    def open_map(self) -> QWidget:
+        window = self.tools.get("map")
+        if window is None:
+            from fieldapp.store.map_points import MapReader
+            from fieldapp.ui.map import MapWindow
+
+            reader = MapReader(database.open_reader(self.path))
+            window = MapWindow(reader, self.labels, self.settings.basemap)
+            window.outfall_activated.connect(self.window.reveal_outfall)
+            window.basemap_changed.connect(self._basemap_changed)
+            self._closers.append(lambda w=window, r=reader: (w.close_resources(), r.close()))
+            self.tools["map"] = window
+        if self.window.selected is not None:
+            window.show_outfall(self.window.selected.id)  # type: ignore[attr-defined]
+        _present(window)
+        return window
+
+    def _basemap_changed(self, basemap: Any) -> None:
+        self.settings.basemap = basemap
+        self.settings.sync()
+
+    def open_patrol(self) -> QWidget:
+        window = self.tools.get("patrol")
+        if window is None:
+            from fieldapp.store.map_points import MapReader
+            from fieldapp.ui.patrol import PatrolWindow
+
+            reader = MapReader(database.open_reader(self.path))
+            window = PatrolWindow(
+                self.path,
+                self.lane,
+                self.labels,
+                self.actor,
+                self.settings.home_county or _most_common_county(self.reader),
+                source=self.position_source,
+                reader=reader,
+                blobs=self.evidence_store(),
+            )
+            window.outfall_activated.connect(self.window.reveal_outfall)
+            self._closers.append(lambda w=window, r=reader: (w.shutdown(), r.close()))
+            self.tools["patrol"] = window
+        _present(window)
+        return window
+
+    def open_settings(self) -> QWidget:
+        from fieldapp.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.labels, parent=self.window)
+        self.tools["settings"] = dialog
+        dialog.open()
+        return dialog
 
     def close(self) -> None:
+        for closer in reversed(self._closers):
+            closer()
+        self._closers.clear()
+        for tool in self.tools.values():
+            tool.close()
         self.lane.shutdown()
         self.reader.close()
 
 
-def open_session(path: Path, lang: str, actor: str) -> Session | str:
+def _present(window: QWidget) -> None:
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def _most_common_county(reader: LedgerReader) -> str:
+    return reader.most_common_county() or ""
+
+
+def open_session(
+    path: Path,
+    lang: str,
+    actor: str,
+    settings: AppSettings | None = None,
+    gnss: str | None = None,
+) -> Session | str:
     """Opens the profile at `path`; returns the session, or the message to show when it cannot."""
     ref = reference_data.load()
     try:
@@ -43,7 +151,13 @@ def open_session(path: Path, lang: str, actor: str) -> Session | str:
     def transition(outfall_id: str, action: str, note: str) -> Outfall:
         return outfalls.transition(writer, outfall_id, action, ref, actor, note, db_label)
 
-    window = MainWindow(reader, Labels(ref, lang), lane, save_edit, transition, db_label)
-    session = Session(window, lane, reader)
+    labels = Labels(ref, lang)
+    window = MainWindow(reader, labels, lane, save_edit, transition, db_label)
+    session = Session(
+        window, lane, reader, path, labels, actor, settings or AppSettings(), gnss_override=gnss
+    )
+    window.map_requested.connect(session.open_map)
+    window.patrol_requested.connect(session.open_patrol)
+    window.settings_requested.connect(session.open_settings)
     lane.destroyed.connect(writer.close)
     return session

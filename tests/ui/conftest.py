@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from fieldapp.demo.cli import write_demo
 from fieldapp.ui.app import make_app
 from fieldapp.ui.session import Session, open_session
+from fieldapp.ui.settings import AppSettings
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +38,9 @@ def profile(tmp_path: Path, demo_template: Path) -> Path:
 
 def _open(qtbot, profile: Path, lang: str) -> Iterator[Session]:  # type: ignore[no-untyped-def]
     make_app(lang)
-    session = open_session(profile, lang, actor="测试员")
+    settings = AppSettings(f"HekouTests-{os.getpid()}")
+    settings.clear()
+    session = open_session(profile, lang, actor="测试员", settings=settings)
     assert isinstance(session, Session), session
     qtbot.addWidget(session.window)
     session.window.resize(1366, 768)

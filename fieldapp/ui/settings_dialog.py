@@ -1,0 +1,103 @@
+"""The settings dialog: the position source, the home county, and the offline basemap."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.maps.tiles import BasemapSettings
+from fieldapp.ui.labels import Labels
+from fieldapp.ui.settings import AppSettings
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self, settings: AppSettings, labels: Labels, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings = settings
+        self.resize(640, 320)
+
+        self.gnss = QLineEdit(settings.gnss_source)
+        self.gnss.setObjectName("gnssSource")
+        self.gnss.setPlaceholderText(
+            self.tr("Receiver port (e.g. /dev/ttyUSB0 or COM3) or an NMEA log")
+        )
+        browse_log = QPushButton(self.tr("Log file…"))
+        browse_log.clicked.connect(self._browse_log)
+        gnss_row = QHBoxLayout()
+        gnss_row.addWidget(self.gnss, 1)
+        gnss_row.addWidget(browse_log)
+
+        self.county = QComboBox()
+        self.county.setObjectName("homeCounty")
+        self.county.addItem("—", "")
+        for term in labels.ref.counties:
+            self.county.addItem(term.label(labels.lang), term.code)
+        self.county.setCurrentIndex(max(0, self.county.findData(settings.home_county)))
+
+        basemap = settings.basemap
+        self.basemap = QLineEdit(basemap.path or "")
+        self.basemap.setObjectName("basemapPath")
+        self.basemap.setPlaceholderText(self.tr("An MBTiles file or a folder of XYZ tiles"))
+        browse_tiles = QPushButton(self.tr("Choose…"))
+        browse_tiles.clicked.connect(self._browse_tiles)
+        tiles_row = QHBoxLayout()
+        tiles_row.addWidget(self.basemap, 1)
+        tiles_row.addWidget(browse_tiles)
+        self.gcj02 = QCheckBox(self.tr("Tiles are in GCJ-02 (Amap, Tencent): shift for display"))
+        self.gcj02.setObjectName("basemapGcj02")
+        self.gcj02.setChecked(basemap.gcj02)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Position source"), gnss_row)
+        form.addRow(self.tr("Home county"), self.county)
+        form.addRow(self.tr("Basemap"), tiles_row)
+        form.addRow("", self.gcj02)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+
+    def _browse_log(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("NMEA log"), "", "NMEA (*.log *.nmea *.txt);;* (*)"
+        )
+        if path:
+            self.gnss.setText(path)
+
+    def _browse_tiles(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Basemap"), "", "MBTiles (*.mbtiles);;* (*)"
+        )
+        if path:
+            self.basemap.setText(path)
+
+    def save(self) -> None:
+        self.settings.gnss_source = self.gnss.text().strip()
+        self.settings.home_county = self.county.currentData() or ""
+        self.settings.basemap = BasemapSettings(
+            self.basemap.text().strip() or None, self.gcj02.isChecked()
+        )
+        self.settings.sync()
+        self.accept()
