@@ -103,7 +103,14 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 PROTOCOL_VERSION = 1
 
@@ -111,12 +118,30 @@ PROTOCOL_VERSION = 1
 MAX_BATCH_CHANGES = 5000
 MAX_PULL_LIMIT = 1000
 MAX_MISSING_QUERY = 5000
+MAX_ROW_DEPTH = 32  # nesting of lists and objects inside a row's data
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 ENTITY_PATTERN = r"^[a-z][a-z_]{0,39}$"
 CITY_CODE = "320600"  # 南通市: a user bound to it sees every county
 
 Role = Literal["inspector", "river_chief", "supervisor", "admin"]
 ROLES: tuple[str, ...] = ("inspector", "river_chief", "supervisor", "admin")
+
+
+def nesting_depth(value: Any) -> int:
+    """How deeply lists and objects nest in a JSON value (iterative: no recursion limit)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 class ErrorCode(enum.StrEnum):
@@ -229,6 +254,13 @@ class Change(_Strict):
     data: dict[str, Any] | None
     at: AwareDatetime
     hlc: str = Field(min_length=1, max_length=64)
+
+    @field_validator("data")
+    @classmethod
+    def _shallow_enough(cls, data: dict[str, Any] | None) -> dict[str, Any] | None:
+        if data is not None and nesting_depth(data) > MAX_ROW_DEPTH:
+            raise ValueError(f"a row may nest at most {MAX_ROW_DEPTH} levels deep")
+        return data
 
     @model_validator(mode="after")
     def _data_matches_op(self) -> Change:

@@ -159,9 +159,12 @@ def create_app(ctx: ServerContext) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: ErrorCode.NOT_FOUND, 413: ErrorCode.BODY_TOO_LARGE}.get(
-            exc.status_code, ErrorCode.INVALID_REQUEST
-        )
+        # FastAPI raises a bare 400 only when it cannot parse the body at all.
+        code = {
+            400: ErrorCode.MALFORMED_JSON,
+            404: ErrorCode.NOT_FOUND,
+            413: ErrorCode.BODY_TOO_LARGE,
+        }.get(exc.status_code, ErrorCode.INVALID_REQUEST)
         return _error(exc.status_code, code, str(exc.detail))
 
     app.add_middleware(BodyLimit, limit=ctx.settings.max_body_bytes)

@@ -292,3 +292,45 @@ def test_serves_over_tls(ctx, database_url, tmp_path):
             httpx.get(server.url.replace("https", "http") + "/health")
     finally:
         server.stop()
+
+
+def test_concurrent_retries_of_one_batch_apply_it_once(live, ctx, engine, h):
+    headers = log_in(live, ctx, h, "alice", (h.TOSHI,))
+    body = {
+        "batch_id": str(uuid.uuid4()),
+        "changes": [h.change("inspections", h.inspection("alice")) for _ in range(300)],
+    }
+    answers: list[Any] = []
+
+    def send() -> None:
+        answers.append(httpx.post(live.url + "/v1/push", json=body, headers=headers, timeout=60))
+
+    threads = [threading.Thread(target=send) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [a.status_code for a in answers] == [200] * 4
+    assert all(a.json() == answers[0].json() for a in answers)
+    after = counts(engine)
+    assert after["records"] == 300 and after["batches"] == 1 and after["applied_changes"] == 300
+
+
+def test_a_streamed_body_over_the_limit_is_cut_off(live, ctx, engine, h):
+    headers = log_in(live, ctx, h, "alice", (h.TOSHI,))
+    before = counts(engine)
+
+    def endless() -> Iterator[bytes]:
+        yield b'{"batch_id": "' + str(uuid.uuid4()).encode() + b'", "changes": ['
+        for _ in range(40):  # 40 MiB, more than the 32 MiB limit, without a Content-Length
+            yield b" " * (1024 * 1024)
+
+    response = httpx.post(
+        live.url + "/v1/push",
+        content=endless(),
+        headers={**headers, "Content-Type": "application/json"},
+        timeout=60,
+    )
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "body_too_large"
+    assert counts(engine) == before

@@ -421,3 +421,22 @@ def test_rows_of_other_counties_cannot_be_touched(person, h):
         ]
     )["results"]
     assert [r["reason"] for r in results] == ["area_forbidden", "not_found"]
+
+
+def test_deeply_nested_rows_are_refused_cleanly(person, h, engine):
+    import json
+
+    alice = person("alice")
+    for depth, status, code in ((40, 422, "invalid_request"), (100_000, 400, "malformed_json")):
+        body = json.dumps(
+            {
+                "batch_id": str(uuid.uuid4()),
+                "changes": [h.change("inspections", h.inspection("alice"))],
+            }
+        ).replace('"findings": "', '"deep": ' + "[" * depth + "]" * depth + ', "findings": "', 1)
+        response = alice.post(
+            "/v1/push", content=body.encode(), headers={"Content-Type": "application/json"}
+        )
+        assert response.status_code == status, response.text
+        assert response.json()["error"]["code"] == code
+    assert count(engine, records) == 0
