@@ -207,15 +207,16 @@ class InspectionForm(QWidget):
         return boxes
 
     def _connect_changes(self) -> None:
+        # Slots take no arguments: a variadic slot fed a bool trips a PySide6 refcount bug.
         for box in self.findChildren(QComboBox):
-            box.currentIndexChanged.connect(self._emit_changed)
+            box.currentIndexChanged.connect(lambda _index: self._emit_changed())
         for edit in self.findChildren(QLineEdit):
-            edit.textEdited.connect(self._emit_changed)
+            edit.textEdited.connect(lambda _text: self._emit_changed())
         for check in self.findChildren(QCheckBox):
-            check.toggled.connect(self._emit_changed)
+            check.toggled.connect(lambda _on: self._emit_changed())
         self.notes.textChanged.connect(self._emit_changed)
 
-    def _emit_changed(self, *_: object) -> None:
+    def _emit_changed(self) -> None:
         if not self._loading:
             self.changed.emit()
 

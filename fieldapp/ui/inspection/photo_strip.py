@@ -14,7 +14,6 @@ import uuid
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
@@ -194,7 +193,7 @@ class PhotoStrip(QGroupBox):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMovement(QListView.Movement.Static)
         self.list.setWordWrap(True)
-        self.list.currentItemChanged.connect(self._selected)
+        self.list.currentItemChanged.connect(lambda _new, _old: self._selected())
         self.list.itemActivated.connect(lambda _item: self._view_clicked())
 
         self.status = QLabel(self.tr("Drop photos here, or add them from files or a folder"))
@@ -204,6 +203,7 @@ class PhotoStrip(QGroupBox):
         self.error_label.setObjectName("photo_errors")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #a00000; font-weight: bold;")
+        self.error_label.hide()
 
         self.caption = QLineEdit()
         self.caption.setObjectName("photo_caption")
@@ -231,14 +231,14 @@ class PhotoStrip(QGroupBox):
         detail.addWidget(self.position_button, 1, 1)
         detail.addWidget(self.detail, 2, 0, 1, 2)
 
-        self.list.setMinimumHeight(ICON_SIDE + 56)
+        self.list.setMinimumHeight(ICON_SIDE + 48)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.error_label)
         layout.addLayout(detail)
-        self._selected(None, None)
+        self._selected()
 
     # -- adding ---------------------------------------------------------------------------------
 
@@ -317,6 +317,7 @@ class PhotoStrip(QGroupBox):
     def _on_failed(self, path: str, message_en: str, message_zh: str) -> None:
         self.errors.append(message_zh if self.lang.startswith("zh") else message_en)
         self.error_label.setText("\n".join(self.errors[-2:]))
+        self.error_label.show()
         self._update_status()
 
     def _update_status(self) -> None:
@@ -398,7 +399,7 @@ class PhotoStrip(QGroupBox):
         item = self.list.currentItem()
         return None if item is None else self.photos.get(item.data(Qt.ItemDataRole.UserRole))
 
-    def _selected(self, *_: Any) -> None:
+    def _selected(self) -> None:
         photo = self.current()
         enabled = photo is not None
         for w in (self.caption, self.problem, self.view_button):

@@ -143,6 +143,7 @@ class PositionPanel(QGroupBox):
         self.message.setObjectName("gnss_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #a00000; font-weight: bold;")
+        self.message.hide()
 
         self.manual_lat = QLineEdit()
         self.manual_lat.setObjectName("manual_lat")
@@ -180,7 +181,7 @@ class PositionPanel(QGroupBox):
 
     def start(self, spec: str) -> None:
         self.source.setText(spec)
-        self.message.clear()
+        self._say("")
         self.live.setText(self.tr("Waiting for the receiver…"))
         self.feed.start(spec)
         self.start_button.setText(self.tr("Disconnect"))
@@ -188,6 +189,10 @@ class PositionPanel(QGroupBox):
     def stop(self) -> None:
         self.feed.stop()
         self.start_button.setText(self.tr("Connect"))
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _start_clicked(self) -> None:
         if self.feed.running:
@@ -203,7 +208,7 @@ class PositionPanel(QGroupBox):
             self.start(name)
 
     def _on_failed(self, message_en: str, message_zh: str) -> None:
-        self.message.setText(message_zh if self.lang.startswith("zh") else message_en)
+        self._say(message_zh if self.lang.startswith("zh") else message_en)
         self.capture_button.setEnabled(False)
         self.capture = None
 
@@ -272,11 +277,9 @@ class PositionPanel(QGroupBox):
             lon = float(self.manual_lon.text().replace(",", "."))
             captured = pos.manual(lat, lon, self.manual_reason.text())
         except ValueError:
-            self.message.setText(
-                self.tr("Type a latitude, a longitude and the reason they were typed in")
-            )
+            self._say(self.tr("Type a latitude, a longitude and the reason they were typed in"))
             return
-        self.message.clear()
+        self._say("")
         self.use_position(captured)
 
     def use_position(self, captured: pos.CapturedPosition) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -56,6 +57,7 @@ class InspectionWindow(QMainWindow):
         self.lang = services.labels.lang
         self._saving = False
         self._dirty = False
+        self._dirty_since = 0.0
         self.save_count = 0
         settings = services.rules.settings
 
@@ -175,9 +177,15 @@ class InspectionWindow(QMainWindow):
     def _changed(self) -> None:
         if self.record.is_complete:
             return
+        if not self._dirty:
+            self._dirty_since = time.monotonic()
         self._dirty = True
         self.save_state.setText(self.tr("Unsaved changes…"))
-        self.timer.start()
+        # Debounced, but never postponed for long: steady typing still saves every few seconds.
+        if time.monotonic() - self._dirty_since > 3 * self.timer.interval() / 1000:
+            self.save_now()
+        else:
+            self.timer.start()
 
     def current_value(self) -> Inspection:
         return self.form.value(self.record)
@@ -192,6 +200,7 @@ class InspectionWindow(QMainWindow):
             return
         value = self.current_value()
         self._dirty = False
+        self._dirty_since = time.monotonic()
         self._saving = True
         writer, label = self.services.writer, self.services.db_label
         self.services.lane.submit(
@@ -255,6 +264,7 @@ class InspectionWindow(QMainWindow):
 
     def _photo_failed(self, error: Exception) -> None:
         self.photos.error_label.setText(self._message(error))
+        self.photos.error_label.show()
 
     # -- completing ----------------------------------------------------------------------------
 
