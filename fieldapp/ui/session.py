@@ -5,6 +5,7 @@ opened: start-up only pays for the ledger.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,12 +30,14 @@ class Session:
     window: MainWindow
     lane: BackgroundLane
     reader: LedgerReader
+    writer: sqlite3.Connection  # used only inside lane jobs
     path: Path
     labels: Labels
     actor: str
     settings: AppSettings
     gnss_override: str | None = None
     tools: dict[str, QWidget] = field(default_factory=dict)
+    _inspection_entry: Any = None
     _closers: list[Any] = field(default_factory=list)
 
     # -- tools ---------------------------------------------------------------------------------
@@ -52,9 +55,43 @@ class Session:
         return drain(open_source(spec, speed=1.0))
 
     def evidence_store(self) -> Any:
-        from fieldapp.media.blobstore import BlobStore
+        from fieldapp.ui.inspection import photo_store_for
 
-        return BlobStore(self.path.with_name(self.path.name + ".photos"))
+        return photo_store_for(self.path)
+
+    def inspections(self) -> Any:
+        """The inspection tools (created on first use)."""
+        entry = self._inspection_entry
+        if entry is None:
+            from fieldapp.ui.inspection import InspectionEntry
+
+            entry = InspectionEntry(
+                self.path,
+                self.writer,
+                self.lane,
+                self.labels,
+                self.actor,
+                parent=self.window,
+                gnss_source=(self.gnss_override or self.settings.gnss_source) or None,
+            )
+            self._inspection_entry = entry
+            self._closers.append(entry.close)
+        return entry
+
+    def open_inspection(self, outfall_id: str) -> QWidget:
+        window = self.inspections().open_inspection_for(outfall_id)
+        self.tools["inspection"] = window
+        return window
+
+    def open_nearest(self) -> QWidget:
+        dialog = self.inspections().open_nearest_outfalls()
+        self.tools["nearest"] = dialog
+        return dialog
+
+    def open_new_outfall(self) -> QWidget:
+        dialog = self.inspections().open_new_outfall_inspection()
+        self.tools["newOutfall"] = dialog
+        return dialog
 
     def open_map(self) -> QWidget:
         window = self.tools.get("map")
@@ -154,8 +191,19 @@ def open_session(
     labels = Labels(ref, lang)
     window = MainWindow(reader, labels, lane, save_edit, transition, db_label)
     session = Session(
-        window, lane, reader, path, labels, actor, settings or AppSettings(), gnss_override=gnss
+        window,
+        lane,
+        reader,
+        writer,
+        path,
+        labels,
+        actor,
+        settings or AppSettings(),
+        gnss_override=gnss,
     )
+    window.inspection_requested.connect(session.open_inspection)
+    window.nearest_requested.connect(session.open_nearest)
+    window.new_outfall_requested.connect(session.open_new_outfall)
     window.map_requested.connect(session.open_map)
     window.patrol_requested.connect(session.open_patrol)
     window.settings_requested.connect(session.open_settings)

@@ -61,3 +61,20 @@ def test_settings_are_saved(en_session: Session) -> None:
     assert settings.gnss_source == "/dev/ttyUSB0"
     assert settings.home_county == "320681"
     assert settings.basemap.path == "/data/nantong.mbtiles" and settings.basemap.gcj02
+
+
+def test_inspection_opens_for_the_selected_outfall(en_session: Session) -> None:
+    window = en_session.window
+    window.table.selectRow(3)
+    assert window.selected is not None
+    window.actions_by_name["inspect"].trigger()
+    inspection = en_session.tools["inspection"]
+    assert inspection.isVisible()
+    assert window.selected.display_code in inspection.windowTitle()
+
+
+def test_nearest_and_new_outfall_dialogs_open(en_session: Session) -> None:
+    en_session.window.actions_by_name["nearest"].trigger()
+    assert en_session.tools["nearest"].isVisible()
+    en_session.window.actions_by_name["newOutfall"].trigger()
+    assert en_session.tools["newOutfall"].isVisible()
