@@ -198,6 +198,15 @@ def new_draft(
     )
 
 
+def registering_position(record: PositionRecord) -> PositionRecord:
+    """The position of an inspection that registers a newly found outfall.
+
+    There the capture becomes the outfall's registered position, so the inspection stands on its
+    outfall by definition: 0 m away, no bearing, never flagged far.
+    """
+    return dataclasses.replace(record, distance_m=0.0, bearing_deg=None, far=False)
+
+
 def ensure_editable(insp: Inspection) -> None:
     if insp.is_complete:
         raise RecordFrozen(insp.id)

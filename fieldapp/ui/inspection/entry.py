@@ -10,7 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from fieldapp.domain.inspection import Inspection, ProblemFound, new_draft
+from fieldapp.domain.inspection import (
+    Inspection,
+    PositionRecord,
+    ProblemFound,
+    new_draft,
+    registering_position,
+)
 from fieldapp.domain.inspection_rules import InspectionRules
 from fieldapp.domain.outfall import Outfall
 from fieldapp.domain.problems import InvalidRecord
@@ -24,6 +30,7 @@ from fieldapp.ui.inspection.position_panel import PositionFeed, PositionPanel
 from fieldapp.ui.inspection.window import InspectionWindow
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.lane import BackgroundLane
+from fieldapp.ui.settings import AppSettings
 
 
 def photo_store_for(profile_path: Path) -> BlobStore:
@@ -59,9 +66,17 @@ class InspectionEntry(QObject):
         gnss_source: str | None = None,
         replay_speed: float | None = 1.0,
         rules: InspectionRules | None = None,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
         path = Path(profile_path)
+        rules = rules or load_rules()
+        if settings is not None:  # the user's thresholds over the data file's defaults
+            rules = dataclasses.replace(
+                rules, settings=settings.inspection_settings(rules.settings)
+            )
+        self.app_settings = settings
+        self._scroll: dict[str, int] = {}  # inspection id -> where its form was scrolled to
         self.parent_widget = parent
         self.gnss_source = gnss_source
         self.services = InspectionServices(
@@ -69,7 +84,7 @@ class InspectionEntry(QObject):
             lane=lane,
             reader=InspectionReader(database.open_reader(path)),
             labels=labels,
-            rules=rules or load_rules(),
+            rules=rules,
             blobs=photo_store_for(path),
             actor=actor,
             db_label=str(path),
@@ -81,9 +96,13 @@ class InspectionEntry(QObject):
     # -- the three entry points ----------------------------------------------------------------
 
     def open_inspection_for(
-        self, outfall_id: str, problems: tuple[ProblemFound, ...] = ()
+        self,
+        outfall_id: str,
+        problems: tuple[ProblemFound, ...] = (),
+        position: PositionRecord | None = None,
     ) -> InspectionWindow | None:
-        """Opens the actor's draft for this outfall where it was, or starts a new one."""
+        """Opens the actor's draft for this outfall where it was, or starts a new one (with
+        ``problems`` and ``position`` already filled in, as for a newly found outfall)."""
         s = self.services
         outfall = s.reader.outfall(outfall_id)
         if outfall is None:
@@ -91,13 +110,15 @@ class InspectionEntry(QObject):
         record = s.reader.latest_draft(outfall_id, s.actor)
         if record is None:
             record = new_draft(outfall.id, s.actor, outfall.county_code)
-            record = dataclasses.replace(record, problems=problems)
+            record = dataclasses.replace(record, problems=problems, position=position)
             self._save_new(record)
         window = InspectionWindow(
             s, outfall, record, s.reader.photos(record.id), self.parent_widget
         )
         window.resize(1366, 768)
         window.show()
+        window.restore_scroll(self._remembered_scroll(record.id))
+        window.scrolled_on_close.connect(self._remember_scroll)
         if self.gnss_source:
             window.position.start(self.gnss_source)
         self.windows.append(window)
@@ -145,10 +166,14 @@ class InspectionEntry(QObject):
         s = self.services
         writer, label, ref, actor = s.writer, s.db_label, s.labels.ref, s.actor
 
+        captured = dialog.panel.record
+
         def created(outfall: Outfall) -> None:
             dialog.accept()
             found = ProblemFound("unregistered_outfall", "")
-            self.open_inspection_for(outfall.id, (found,))
+            # The capture became the outfall's registered position: this inspection is on it.
+            here = registering_position(captured) if captured is not None else None
+            self.open_inspection_for(outfall.id, (found,), here)
 
         def failed(error: Exception) -> None:
             if isinstance(error, InvalidRecord):
@@ -161,6 +186,17 @@ class InspectionEntry(QObject):
             created,
             failed,
         )
+
+    def _remembered_scroll(self, inspection_id: str) -> int:
+        if inspection_id in self._scroll:
+            return self._scroll[inspection_id]
+        saved = self.app_settings.inspection_scroll if self.app_settings else None
+        return saved[1] if saved is not None and saved[0] == inspection_id else 0
+
+    def _remember_scroll(self, inspection_id: str, value: int) -> None:
+        self._scroll[inspection_id] = value
+        if self.app_settings is not None:
+            self.app_settings.inspection_scroll = (inspection_id, value)
 
     def close(self) -> None:
         for window in self.windows:

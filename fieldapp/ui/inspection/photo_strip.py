@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +40,9 @@ from fieldapp.domain.reference import Term
 from fieldapp.media.blobstore import BlobStore
 from fieldapp.media.errors import PhotoError
 from fieldapp.media.ingest import IngestedPhoto, ingest_photo
-from fieldapp.media.thumbnails import larger_view, thumbnail
+from fieldapp.media.thumbnails import VIEW_SIDE, larger_view, thumbnail
+from fieldapp.media.watermark import caption_lines, watermarked_copy
+from fieldapp.ui.inspection.photo_view import PhotoViewDialog
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".heic", ".heif"})
 MAX_FOLDER_PHOTOS = 500
@@ -79,6 +79,8 @@ class PhotoWorker(QObject):
     failed = Signal(str, str, str)  # path, message_en, message_zh
     thumbnail_ready = Signal(str, bytes)  # sha256, jpeg
     view_ready = Signal(str, bytes)
+    exported = Signal(str)  # destination file
+    export_failed = Signal(str, str)  # destination file, reason
     idle = Signal()
 
     def __init__(self, store: BlobStore, parent: QObject | None = None) -> None:
@@ -122,12 +124,36 @@ class PhotoWorker(QObject):
 
         self._submit(run)
 
-    def view(self, sha256: str) -> None:
+    def view(self, sha256: str, watermark: Sequence[str] | None = None) -> None:
+        """A larger upright copy; with ``watermark`` lines drawn on it (never on the original)."""
+
         def run() -> None:
             try:
-                self.view_ready.emit(sha256, larger_view(self.store.get(sha256)).jpeg)
+                original = self.store.get(sha256)
+                if watermark:
+                    jpeg = watermarked_copy(original, watermark, side=VIEW_SIDE)
+                else:
+                    jpeg = larger_view(original).jpeg
+                self.view_ready.emit(sha256, jpeg)
             except PhotoError as exc:
                 self.failed.emit(sha256[:12], exc.message_en, exc.message_zh)
+
+        self._submit(run)
+
+    def export(self, sha256: str, destination: Path, watermark: Sequence[str] | None) -> None:
+        """Write a copy: the original bytes unchanged, or a watermarked rendition."""
+
+        def run() -> None:
+            try:
+                original = self.store.get(sha256)
+                data = watermarked_copy(original, watermark) if watermark else original
+                destination.write_bytes(data)
+            except PhotoError as exc:
+                self.export_failed.emit(str(destination), exc.message_en)
+            except OSError as exc:
+                self.export_failed.emit(str(destination), exc.strerror or str(exc))
+            else:
+                self.exported.emit(str(destination))
 
         self._submit(run)
 
@@ -170,10 +196,14 @@ class PhotoStrip(QGroupBox):
         self.worker.failed.connect(self._on_failed)
         self.worker.thumbnail_ready.connect(self._on_thumbnail)
         self.worker.view_ready.connect(self._on_view)
+        self.worker.exported.connect(self._on_exported)
+        self.worker.export_failed.connect(self._on_export_failed)
+        self.outfall_code = ""
+        self.watermark = False  # draw the watermark on shown and exported copies
         self.photos: dict[str, InspectionPhoto] = {}
         self.gps: dict[str, tuple[float, float, float | None, datetime | None]] = {}
         self.errors: list[str] = []
-        self.view_dialog: QDialog | None = None
+        self.view_dialog: PhotoViewDialog | None = None
 
         self.add_files = QPushButton(self.tr("Add photos…"))
         self.add_files.setObjectName("add_photos")
@@ -438,25 +468,52 @@ class PhotoStrip(QGroupBox):
 
     def _view_clicked(self) -> None:
         photo = self.current()
-        if photo is not None:
-            self.worker.view(photo.sha256)
-
-    def _on_view(self, sha256: str, jpeg: bytes) -> None:
-        dialog = QDialog(self)
-        dialog.setObjectName("photo_view_dialog")
-        dialog.setWindowTitle(self.tr("Photo"))
-        label = QLabel()
-        label.setPixmap(_pixmap(jpeg))
-        scroll = QScrollArea()
-        scroll.setWidget(label)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(dialog.accept)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(close)
+        if photo is None:
+            return
+        if self.view_dialog is not None:
+            self.view_dialog.close()
+        dialog = PhotoViewDialog(photo, self.outfall_code, self.watermark, self)
+        dialog.render_requested.connect(lambda on: self._render_view(dialog, on))
+        dialog.export_requested.connect(lambda name, on: self.export_copy(photo, Path(name), on))
         dialog.resize(1200, 700)
         self.view_dialog = dialog
         dialog.show()
+        self._render_view(dialog, self.watermark)
+
+    def _render_view(self, dialog: PhotoViewDialog, watermark: bool) -> None:
+        self.watermark = watermark
+        lines = self.watermark_lines(dialog.photo) if watermark else None
+        self.worker.view(dialog.photo.sha256, lines)
+
+    def watermark_lines(self, photo: InspectionPhoto) -> list[str]:
+        """Outfall code, the photo's EXIF time and position (what the watermark shows)."""
+        taken = photo.taken_at.replace("T", " ") if photo.taken_at else None
+        return caption_lines(self.outfall_code, taken, photo.lat, photo.lon)
+
+    def export_copy(self, photo: InspectionPhoto, destination: Path, watermark: bool) -> None:
+        """Write a copy of ``photo`` to ``destination`` (watermarked or byte-for-byte)."""
+        lines = self.watermark_lines(photo) if watermark else None
+        self.worker.export(photo.sha256, destination, lines)
+
+    def _on_view(self, sha256: str, jpeg: bytes) -> None:
+        dialog = self.view_dialog
+        if dialog is not None and dialog.photo.sha256 == sha256:
+            dialog.show_image(jpeg)
+
+    def _on_exported(self, destination: str) -> None:
+        text = self.tr("Exported a copy to %1").replace("%1", destination)
+        self.status.setText(text)
+        if self.view_dialog is not None:
+            self.view_dialog.say(text)
+
+    def _on_export_failed(self, destination: str, reason: str) -> None:
+        text = self.tr("Could not export to %1: %2").replace("%1", destination)
+        text = text.replace("%2", reason)
+        self.errors.append(text)
+        self.error_label.setText(text)
+        self.error_label.show()
+        if self.view_dialog is not None:
+            self.view_dialog.say(text)
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 class InspectionWindow(QMainWindow):
     saved = Signal(object)  # the Inspection as last saved
     completed = Signal(object)
+    scrolled_on_close = Signal(str, int)  # inspection id, the form's scroll position
 
     def __init__(
         self,
@@ -86,6 +87,7 @@ class InspectionWindow(QMainWindow):
             services.blobs, settings, tuple(p.term for p in services.rules.problems), self.lang
         )
         self.photos.inspection_id = record.id
+        self.photos.outfall_code = outfall.display_code
         self.photos.outfall_position = outfall_pos  # type: ignore[assignment]
         self.photos.inspection_time = dt.datetime.fromisoformat(record.started_at)
         self.photos.photo_ingested.connect(self._photo_ingested)
@@ -137,6 +139,9 @@ class InspectionWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+
+        self._pending_scroll = 0
+        scroll.verticalScrollBar().rangeChanged.connect(self._apply_pending_scroll)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -316,7 +321,23 @@ class InspectionWindow(QMainWindow):
             self.form_scroll.ensureWidgetVisible(widget)
             widget.setFocus()
 
+    # -- scroll position (a reopened draft shows the same place) ----------------------------------
+
+    def restore_scroll(self, value: int) -> None:
+        """Scroll the form to ``value`` once its layout is tall enough to get there."""
+        self._pending_scroll = value
+        bar = self.form_scroll.verticalScrollBar()
+        self._apply_pending_scroll(bar.minimum(), bar.maximum())
+
+    def _apply_pending_scroll(self, _minimum: int, maximum: int) -> None:
+        if self._pending_scroll <= 0:
+            return
+        self.form_scroll.verticalScrollBar().setValue(min(self._pending_scroll, maximum))
+        if maximum >= self._pending_scroll:
+            self._pending_scroll = 0
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.scrolled_on_close.emit(self.record.id, self.form_scroll.verticalScrollBar().value())
         self.save_now()
         self.position.stop()
         super().closeEvent(event)
