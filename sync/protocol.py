@@ -40,12 +40,14 @@ Ownership rules (pure functions in ``sync.server.rules``):
 - ``outfalls`` (the ledger, 台账) is owned by the server. A new outfall carrying only a
   ``provisional_code`` (no national or local code) is applied as a provisional ledger entry. Every
   other field edit or delete becomes a proposal. Supervisors' pushes to the ledger apply directly.
-- ``inspections`` and ``patrols`` belong to their ``author`` (must be the pushing user) until
+- ``inspections`` and ``patrols`` belong to their ``author`` (the pushing user's name) until
   submitted (``status == "complete"``); a submitted record is rejected ``record_submitted`` unless
   a supervisor returned it (退回), and a record approved or escalated is locked (``record_locked``).
   An accepted edit of a returned record clears its review state: it is the author's again until
   they submit it anew.
-- ``inspection_photos`` follow their parent inspection (area, owner, lock).
+- ``inspection_photos`` follow their parent inspection (``inspection_id``), and
+  ``patrol_tracks``, ``patrol_problems`` and ``patrol_photos`` their patrol (``patrol_id``): area,
+  owner and lock come from the parent, which must already be on the server or earlier in the batch.
 - ``outfall_events`` and ``outfall_edits`` are append-only history rows of an outfall (area of the
   outfall; ``actor`` must be the pushing user); changing an existing one is ``immutable``.
 - ``reviews`` and ``tasks`` are written by the server only (``entity_read_only``).

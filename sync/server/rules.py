@@ -16,6 +16,7 @@ from sync.server.models import Actor, StoredRecord
 
 Kind = Literal["ledger", "owned", "owned_child", "history", "server"]
 FIELD_ROLES = frozenset({"inspector", "river_chief", "supervisor"})
+PATROL_ROLES = frozenset({"river_chief", "supervisor"})
 LOCKED_STATES = frozenset({ReviewState.APPROVED.value, ReviewState.ESCALATED.value})
 COUNTY_RE = re.compile(r"^\d{6}$")
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -49,7 +50,17 @@ ENTITIES: dict[str, EntityRule] = {
         parent_entity="inspections",
         parent_field="inspection_id",
     ),
-    "patrols": EntityRule("owned", frozenset({"river_chief", "supervisor"}), "author"),
+    "patrols": EntityRule("owned", PATROL_ROLES, "author"),
+    # A patrol's GPS track parts, the problems found and their photos (巡河轨迹、问题、照片).
+    "patrol_tracks": EntityRule(
+        "owned_child", PATROL_ROLES, parent_entity="patrols", parent_field="patrol_id"
+    ),
+    "patrol_problems": EntityRule(
+        "owned_child", PATROL_ROLES, parent_entity="patrols", parent_field="patrol_id"
+    ),
+    "patrol_photos": EntityRule(
+        "owned_child", PATROL_ROLES, parent_entity="patrols", parent_field="patrol_id"
+    ),
     "reviews": EntityRule("server", frozenset(), in_feed=True),
     "tasks": EntityRule("server", frozenset(), in_feed=True),
 }

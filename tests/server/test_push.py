@@ -440,3 +440,38 @@ def test_deeply_nested_rows_are_refused_cleanly(person, h, engine):
         assert response.status_code == status, response.text
         assert response.json()["error"]["code"] == code
     assert count(engine, records) == 0
+
+
+def test_a_patrol_with_its_track_problems_and_photos(person, h, engine):
+    chief = person("chief", role="river_chief")
+    patrol = {"id": str(uuid.uuid4()), "author": "chief", "county_code": h.TOSHI, "status": "draft"}
+    track = {
+        "id": str(uuid.uuid4()),
+        "patrol_id": patrol["id"],
+        "part": 0,
+        "points": [[32.0, 120.9]],
+    }
+    problem = {
+        "id": str(uuid.uuid4()),
+        "patrol_id": patrol["id"],
+        "county_code": h.TOSHI,
+        "note": "暗管",
+    }
+    photo = {
+        "id": str(uuid.uuid4()),
+        "patrol_id": patrol["id"],
+        "problem_id": problem["id"],
+        "sha256": "c" * 64,
+    }
+    answer = chief.push_ok(
+        [
+            h.change("patrols", patrol),
+            h.change("patrol_tracks", track),
+            h.change("patrol_problems", problem),
+            h.change("patrol_photos", photo),
+            h.change("patrols", dict(patrol, status="complete")),
+        ]
+    )
+    assert {r["result"] for r in answer["results"]} == {"applied"}
+    assert answer["missing_photos"] == ["c" * 64]
+    assert count(engine, records) == 4
