@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from fieldapp.domain.inspection import Inspection, InspectionPhoto, PositionRecord, RecordFrozen
 from fieldapp.domain.outfall import Outfall
@@ -214,6 +215,8 @@ class InspectionWindow(QMainWindow):
 
     def _saved(self, saved: Inspection) -> None:
         self._saving = False
+        if not isValid(self.save_state):  # the window went away while the write was in flight
+            return
         self.save_count += 1
         self.record = dataclasses.replace(self.record, updated_at=saved.updated_at)
         if not self._dirty:
@@ -224,6 +227,8 @@ class InspectionWindow(QMainWindow):
 
     def _save_failed(self, error: Exception) -> None:
         self._saving = False
+        if not isValid(self.save_state):
+            return
         self._dirty = True
         self.save_state.setText(self._message(error))
         if not isinstance(error, RecordFrozen):
@@ -249,6 +254,8 @@ class InspectionWindow(QMainWindow):
 
         def done(result: tuple[InspectionPhoto, bool]) -> None:
             saved, new = result
+            if not isValid(self.photos):  # saved; the window closed meanwhile
+                return
             self.photos.show_photo(saved, jpeg)
             if not new:
                 self.photos.status.setText(
@@ -268,6 +275,8 @@ class InspectionWindow(QMainWindow):
         )
 
     def _photo_failed(self, error: Exception) -> None:
+        if not isValid(self.photos):
+            return
         self.photos.error_label.setText(self._message(error))
         self.photos.error_label.show()
 
@@ -288,6 +297,8 @@ class InspectionWindow(QMainWindow):
 
     def _completed(self, done: Inspection) -> None:
         self.record = done
+        if not isValid(self.problems):
+            return
         self._dirty = False
         self.problems.hide()
         self._show_header()
@@ -295,6 +306,8 @@ class InspectionWindow(QMainWindow):
         self.completed.emit(done)
 
     def _complete_failed(self, error: Exception) -> None:
+        if not isValid(self.problems):
+            return
         self.complete_button.setEnabled(True)
         self.problems.clear()
         if isinstance(error, InvalidRecord):
