@@ -37,9 +37,10 @@ CHILD = textwrap.dedent(
     notes = window.form.notes
     notes.setFocus()
     QTest.keyClicks(notes, "first words")
-    # Keep typing, one character at a time, until killed.
+    # Keep typing real key presses, a short burst every 50 ms, until killed (PySide6 < 6.12
+    # no longer loses None/True/False references on these calls).
     def more():
-        notes.insertPlainText("x")  # (QTest.keyClicks in a loop trips a PySide6 refcount bug)
+        QTest.keyClicks(notes, "xyz ")
     from PySide6.QtCore import QTimer
     timer = QTimer()
     timer.timeout.connect(more)
@@ -79,4 +80,5 @@ def test_draft_survives_a_kill_mid_typing(profile_path) -> None:  # type: ignore
         conn.close()
     assert draft is not None
     assert draft.notes.startswith("first words")
+    assert "xyz" in draft.notes  # typed by real key presses after the first words
     assert len(draft.notes) >= len(saved[-1])  # at least what was announced as saved
