@@ -27,7 +27,7 @@ def test_nearest_outfalls_are_sorted_by_distance_and_open_an_inspection(qtbot, e
     assert [r.distance_m for r in rows] == sorted(r.distance_m for r in rows)
     assert rows[0].code == OTHERS[2].display_code and len(rows) == 7  # not the California one
     assert dialog.list.item(0).text().startswith("22 m")
-    assert "From 32.085200, 121.050000" == dialog.where.text()
+    assert dialog.where.text() == "From 32.085200, 121.050000"
     dialog.list.setCurrentRow(1)
     QTest.keyClick(dialog.list, Qt.Key.Key_Return)
     assert not dialog.isVisible()

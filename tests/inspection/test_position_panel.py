@@ -80,7 +80,7 @@ def test_a_replayed_log_near_the_outfall_gives_distance_and_bearing(qtbot, en) -
         f"Fix 3D · satellites {last.satellites} · HDOP {last.hdop:.1f} · error ±{last.eph_m:.0f} m"
     )
     assert panel.live.text() == expected
-    assert "Connect" == panel.start_button.text()
+    assert panel.start_button.text() == "Connect"
     assert not panel.capture_button.isEnabled()  # the source ended: nothing to capture from
     fixes = list(LogReplay(UBLOX_LOG))
     panel.feed.fix.emit(fixes[0])
