@@ -56,6 +56,8 @@ def main(workdir: str, count: int) -> None:
 
     from fieldapp import reference_data
     from fieldapp.domain.outfall import Outfall, OutfallId
+    from fieldapp.media.blobstore import BlobStore
+    from fieldapp.media.ingest import IngestedPhoto
     from fieldapp.store import database, outfalls
     from fieldapp.ui.app import make_app
     from fieldapp.ui.inspection import InspectionEntry, photo_strip
@@ -90,7 +92,7 @@ def main(workdir: str, count: int) -> None:
     ingest_times: list[float] = []
     real_ingest = photo_strip.ingest_photo
 
-    def timed_ingest(path, store):  # type: ignore[no-untyped-def]
+    def timed_ingest(path: Path, store: BlobStore) -> IngestedPhoto:
         t = time.perf_counter()
         try:
             return real_ingest(path, store)
