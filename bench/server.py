@@ -7,7 +7,9 @@
 - pull: a pull with nothing new for a user who sees 100,000 records, as the server's own time
   (``Server-Timing``) (≤ 20 ms).
 
-``--quick`` shrinks every size by ten. PostgreSQL runs in a database made for the run and dropped.
+Push and photo figures are medians of three runs (the photo ratio: the median of the three runs'
+ratios, each run's baseline measured right before it). ``--quick`` shrinks every size by ten.
+PostgreSQL runs in a database made for the run and dropped.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ PASSWORD = "benchmark password"
 COUNTY = "320612"
 BATCH = 500
 PARALLEL = 4  # uploads in flight, for the server and the raw baseline alike
+ROUNDS = 3  # each figure is the median of this many runs
 
 
 async def raw_sink(scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -269,7 +272,7 @@ def _bench_backend(kind: str, quick: bool) -> list[Figure]:
         with _process(serve, base + "/health"):
             headers = _login(base, "inspector")
             with httpx.Client(base_url=base, headers=headers, timeout=300) as client:
-                rates = [_push_rate(client, n_records) for _ in range(3)]
+                rates = [_push_rate(client, n_records) for _ in range(ROUNDS)]
             rate = median(rates)
             figures.append(
                 Figure(
@@ -280,30 +283,27 @@ def _bench_backend(kind: str, quick: bool) -> list[Figure]:
                     met=rate >= 2000,
                 )
             )
-            photos = [os.urandom(3 * 1024 * 1024) for _ in range(n_photos)]
             raw_port = _free_port()
-            raw = [
-                "-m",
-                "uvicorn",
-                "bench.server:raw_sink",
-                "--port",
-                str(raw_port),
-                "--log-level",
-                "warning",
-            ]
-            with _process(raw, f"http://127.0.0.1:{raw_port}/"):
-                raw_s = _upload_seconds(f"http://127.0.0.1:{raw_port}", {}, photos, raw=True)
-            ours_s = _upload_seconds(base, headers, photos, raw=False)
+            raw = ["-m", "uvicorn", "bench.server:raw_sink", "--port", str(raw_port)]
+            raw += ["--log-level", "warning"]
             total_mb = n_photos * 3
-            ours, baseline = total_mb / ours_s, total_mb / raw_s
+            ours_rates, raw_rates = [], []
+            with _process(raw, f"http://127.0.0.1:{raw_port}/"):
+                for _ in range(ROUNDS):  # new photos each round: the server keeps what it has
+                    photos = [os.urandom(3 * 1024 * 1024) for _ in range(n_photos)]
+                    raw_s = _upload_seconds(f"http://127.0.0.1:{raw_port}", {}, photos, raw=True)
+                    ours_s = _upload_seconds(base, headers, photos, raw=False)
+                    raw_rates.append(total_mb / raw_s)
+                    ours_rates.append(total_mb / ours_s)
+            ratio = median([o / r for o, r in zip(ours_rates, raw_rates, strict=True)])
             figures.append(
                 Figure(
                     f"server photo upload ({PARALLEL} in flight), {kind}",
-                    ours,
+                    median(ours_rates),
                     "MB/s",
-                    baseline=baseline,
-                    target="ratio ≥ 0.4",
-                    met=ours / baseline >= 0.4,
+                    baseline=median(raw_rates),
+                    target="median ratio ≥ 0.4",
+                    met=ratio >= 0.4,
                 )
             )
             _seed_visible(url, n_visible)
