@@ -112,48 +112,48 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="105"/>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="152"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="108"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="162"/>
         <source>Complete</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="108"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="111"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="152"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="162"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="154"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="164"/>
         <source>Inspection — %1</source>
         <translation>检查 — %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="164"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="177"/>
         <source>Completed %1: the record is frozen</source>
         <translation>已于 %1 完成：记录已锁定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="183"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="196"/>
         <source>Unsaved changes…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="216"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="231"/>
         <source>Draft saved %1</source>
         <translation>草稿已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="250"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="269"/>
         <source>%1 is already in this inspection</source>
         <translation>%1 已在本次检查中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="297"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="322"/>
         <source>%1 problem(s) to fix before completing:</source>
         <translation>完成前需要处理 %1 个问题：</translation>
     </message>
@@ -191,7 +191,7 @@
         <translation>当前位置 %1, %2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="107"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="108"/>
         <source>No registered outfall within 50 km</source>
         <translation>50 公里内没有已登记的排污口</translation>
     </message>
@@ -199,57 +199,57 @@
 <context>
     <name>NewOutfallDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="133"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="134"/>
         <source>New, unregistered outfall</source>
         <translation>新发现的未登记排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="140"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="141"/>
         <source>County + town + village + landmark + type</source>
         <translation>县区 + 镇街 + 村 + 方位地标 + 类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="163"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="164"/>
         <source>Create and inspect</source>
         <translation>登记并开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="167"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="168"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="170"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="171"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="171"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="172"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="172"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="173"/>
         <source>Town</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="173"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="174"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="174"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="175"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="175"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="176"/>
         <source>Into</source>
         <translation>入江 / 入海 / 入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="176"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="177"/>
         <source>Basin</source>
         <translation>流域</translation>
     </message>
@@ -257,284 +257,340 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="160"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="183"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="178"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="205"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="181"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="208"/>
         <source>Add folder / SD card…</source>
         <translation>添加文件夹 / SD 卡…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="199"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="226"/>
         <source>Drop photos here, or add them from files or a folder</source>
         <translation>可将照片拖放到此处，或从文件、文件夹添加</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="210"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="237"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="214"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="241"/>
         <source>Not attached to a problem</source>
         <translation>未关联问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="221"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="248"/>
         <source>View larger</source>
         <translation>查看大图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="224"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="251"/>
         <source>Use its position</source>
         <translation>使用照片位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="253"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="325"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="280"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="352"/>
         <source>Adding %1 photo(s)…</source>
         <translation>正在添加 %1 张照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="260"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="287"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="262"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="289"/>
         <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF)</source>
         <translation>照片 (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="267"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="294"/>
         <source>Add every photo in a folder</source>
         <translation>添加文件夹中的全部照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="327"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="354"/>
         <source>%1 photo(s)</source>
         <translation>%1 张照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="383"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="403"/>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="405"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="407"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="413"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="436"/>
         <source>No position in the photo</source>
         <translation>照片中没有位置信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="385"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="415"/>
         <source>%1 from the outfall</source>
         <translation>距排污口 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="388"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="418"/>
         <source>No time in the photo</source>
         <translation>照片中没有拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="390"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="420"/>
         <source>Taken %1 from the inspection time</source>
         <translation>拍摄时间与检查时间相差 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="393"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="423"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="432"/>
         <source>Taken far from the outfall</source>
         <translation>拍摄地点距排污口过远</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="395"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="425"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="434"/>
         <source>Taken long before or after the inspection</source>
         <translation>拍摄时间与检查时间相差过大</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="447"/>
-        <source>Photo</source>
-        <translation>照片</translation>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="515"/>
+        <source>Exported a copy to %1</source>
+        <translation>已导出副本：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="452"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="521"/>
+        <source>Could not export to %1: %2</source>
+        <translation>无法导出到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="44"/>
+        <source>Photo %1</source>
+        <translation>照片 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="45"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="52"/>
+        <source>Watermark: outfall code, time, coordinates</source>
+        <translation>水印：排污口编码、时间、坐标</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="55"/>
+        <source>Drawn on the copy shown or exported; the original photo is never changed</source>
+        <translation>水印只加在显示或导出的副本上，原始照片始终不变</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="59"/>
+        <source>Export copy…</source>
+        <translation>导出副本…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="65"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="97"/>
+        <source>Export a copy of the photo</source>
+        <translation>导出照片副本</translation>
     </message>
 </context>
 <context>
     <name>PositionPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="104"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="108"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="121"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="125"/>
         <source>Receiver port (COM3, /dev/ttyUSB0) or NMEA log</source>
         <translation>接收机端口（COM3、/dev/ttyUSB0）或 NMEA 日志</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="122"/>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="191"/>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="216"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="126"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="195"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="220"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="125"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="129"/>
         <source>Log file…</source>
         <translation>日志文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="132"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="136"/>
         <source>No receiver connected</source>
         <translation>未连接定位接收机</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="135"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="139"/>
         <source>Capture position</source>
         <translation>采集位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="139"/>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="304"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="143"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="308"/>
         <source>No position captured yet</source>
         <translation>尚未采集位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="150"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="154"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="154"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="158"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="158"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="162"/>
         <source>Why typed in (required)</source>
         <translation>手工录入原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="159"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="163"/>
         <source>Use typed</source>
         <translation>使用录入坐标</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="185"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="189"/>
         <source>Waiting for the receiver…</source>
         <translation>正在等待接收机…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="187"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="191"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="205"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="209"/>
         <source>NMEA log</source>
         <translation>NMEA 日志</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="205"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="209"/>
         <source>NMEA logs (*.log *.nmea *.txt);;All files (*)</source>
         <translation>NMEA 日志 (*.log *.nmea *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="220"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="224"/>
         <source>The source ended before enough good fixes arrived</source>
         <translation>定位源已结束，合格定位次数不足</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="225"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="229"/>
         <source>no fix</source>
         <translation>未定位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="231"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="235"/>
         <source>Fix %1 · satellites %2 · HDOP %3 · error ±%4</source>
         <translation>定位 %1 · 卫星 %2 · HDOP %3 · 误差 ±%4</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="241"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="245"/>
         <source>Accuracy not good enough to capture</source>
         <translation>精度不足，暂不能采集</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="258"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="262"/>
         <source>Averaging fixes: %1 of %2</source>
         <translation>正在平均定位：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="280"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="284"/>
         <source>Type a latitude, a longitude and the reason they were typed in</source>
         <translation>请输入纬度、经度和手工录入的原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="307"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="311"/>
         <source>GNSS, %1 fixes averaged</source>
         <translation>卫星定位，%1 次平均</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="308"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="312"/>
         <source>from a photo&apos;s EXIF</source>
         <translation>来自照片 EXIF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="309"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="313"/>
         <source>typed in: %1</source>
         <translation>手工录入：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="314"/>
-        <source>Outfall %1 m to the %2</source>
-        <translation>排污口位于%2，距 %1 米</translation>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="318"/>
+        <source>Outfall %1 to the %2</source>
+        <translation>排污口位于%2，距 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="317"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="321"/>
         <source>Far from the registered outfall: this will be flagged</source>
         <translation>距登记的排污口过远：将被标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="325"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="333"/>
         <source>north</source>
         <translation>正北</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="326"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="334"/>
         <source>north-east</source>
         <translation>东北</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="327"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="335"/>
         <source>east</source>
         <translation>正东</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="328"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="336"/>
         <source>south-east</source>
         <translation>东南</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="329"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="337"/>
         <source>south</source>
         <translation>正南</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="330"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="338"/>
         <source>south-west</source>
         <translation>西南</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="331"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="339"/>
         <source>west</source>
         <translation>正西</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="332"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="340"/>
         <source>north-west</source>
         <translation>西北</translation>
     </message>

@@ -133,6 +133,9 @@ class InspectionEntry(QObject):
 
     def open_new_outfall_inspection(self) -> NewOutfallDialog:
         dialog = NewOutfallDialog(self.services.labels, self._panel(None), self.parent_widget)
+        home = self.app_settings.home_county if self.app_settings else ""
+        if home and dialog.county.findData(home) >= 0:
+            dialog.county.setCurrentIndex(dialog.county.findData(home))
         dialog.submitted.connect(lambda draft: self._create_outfall(dialog, draft))
         self._show(dialog)
         return dialog

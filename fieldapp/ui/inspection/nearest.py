@@ -25,7 +25,7 @@ from fieldapp.domain.position import is_acceptable
 from fieldapp.domain.problems import Problem
 from fieldapp.store.inspection_reader import InspectionReader
 from fieldapp.store.nearby import NearbyOutfall
-from fieldapp.ui.inspection.position_panel import PositionPanel, compass
+from fieldapp.ui.inspection.position_panel import PositionPanel, distance_text
 from fieldapp.ui.labels import Labels
 
 
@@ -99,7 +99,8 @@ class NearestOutfallsDialog(QDialog):
         self.rows = self.reader.nearest(lat, lon)
         self.list.clear()
         for row in self.rows:
-            text = f"{row.distance_m:,.0f} m {compass(row.bearing_deg)}   {row.code}   {row.name}"
+            where = f"{distance_text(row.distance_m)} {self.panel.direction(row.bearing_deg)}"
+            text = f"{where}   {row.code}   {row.name}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.list.addItem(item)

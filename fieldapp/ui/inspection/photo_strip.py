@@ -43,6 +43,7 @@ from fieldapp.media.ingest import IngestedPhoto, ingest_photo
 from fieldapp.media.thumbnails import VIEW_SIDE, larger_view, thumbnail
 from fieldapp.media.watermark import caption_lines, watermarked_copy
 from fieldapp.ui.inspection.photo_view import PhotoViewDialog
+from fieldapp.ui.inspection.position_panel import distance_text
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".heic", ".heif"})
 MAX_FOLDER_PHOTOS = 500
@@ -159,10 +160,6 @@ class PhotoWorker(QObject):
 
     def wait(self) -> None:
         self.pool.waitForDone()
-
-
-def distance_text(metres: float) -> str:
-    return f"{metres:.0f} m" if metres < 1000 else f"{metres / 1000:,.1f} km"
 
 
 def _pixmap(jpeg: bytes) -> QPixmap:
@@ -402,9 +399,12 @@ class PhotoStrip(QGroupBox):
 
     def _offset_text(self, seconds: float) -> str:
         minutes = abs(seconds) / 60
-        value = f"{minutes:.0f} min" if minutes < 120 else f"{minutes / 60:.0f} h"
         if minutes > 60 * 48:
-            value = f"{minutes / 1440:.0f} d"
+            value = self.tr("%1 d").replace("%1", f"{minutes / 1440:.0f}")
+        elif minutes >= 120:
+            value = self.tr("%1 h").replace("%1", f"{minutes / 60:.0f}")
+        else:
+            value = self.tr("%1 min").replace("%1", f"{minutes:.0f}")
         return ("−" if seconds < 0 else "+") + value
 
     def _describe(self, photo: InspectionPhoto) -> str:
@@ -425,6 +425,17 @@ class PhotoStrip(QGroupBox):
             lines.append("⚠ " + self.tr("Taken long before or after the inspection"))
         return "\n".join(lines)
 
+    def _warnings(self, photo: InspectionPhoto) -> str:
+        """One short line under the strip: the name and its flags (the rest is on the item)."""
+        flags = []
+        if photo.far_from_outfall:
+            flags.append("⚠ " + self.tr("Taken far from the outfall"))
+        if photo.time_implausible:
+            flags.append("⚠ " + self.tr("Taken long before or after the inspection"))
+        if photo.distance_m is None:
+            flags.append(self.tr("No position in the photo"))
+        return " · ".join([photo.source_name, *flags])
+
     def current(self) -> InspectionPhoto | None:
         item = self.list.currentItem()
         return None if item is None else self.photos.get(item.data(Qt.ItemDataRole.UserRole))
@@ -444,7 +455,7 @@ class PhotoStrip(QGroupBox):
         self.problem.setCurrentIndex(max(index, 0))
         self.caption.blockSignals(False)
         self.problem.blockSignals(False)
-        self.detail.setText(self._describe(photo).replace("\n", " · ") if photo else "")
+        self.detail.setText(self._warnings(photo) if photo else "")
 
     def _edited(self) -> None:
         photo = self.current()

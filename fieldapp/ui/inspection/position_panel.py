@@ -38,6 +38,10 @@ def compass(bearing: float) -> str:
     return COMPASS[int((bearing % 360) / 45 + 0.5) % 8]
 
 
+def distance_text(metres: float) -> str:
+    return f"{metres:.0f} m" if metres < 1000 else f"{metres / 1000:,.1f} km"
+
+
 class PositionFeed(QObject):
     """Reads fixes from a source in a background thread; signals arrive on the GUI thread."""
 
@@ -311,7 +315,7 @@ class PositionPanel(QGroupBox):
         accuracy = "" if record.accuracy_m is None else f" ±{record.accuracy_m:.0f} m"
         text = f"{record.lat:.6f}, {record.lon:.6f}{accuracy} · {sources.get(record.source, '')}"
         if record.distance_m is not None and record.bearing_deg is not None:
-            where = self.tr("Outfall %1 m to the %2").replace("%1", f"{record.distance_m:.0f}")
+            where = self.tr("Outfall %1 to the %2").replace("%1", distance_text(record.distance_m))
             text += "\n" + where.replace("%2", self._compass(record.bearing_deg))
         if record.far:
             text += "\n⚠ " + self.tr("Far from the registered outfall: this will be flagged")
@@ -321,6 +325,10 @@ class PositionPanel(QGroupBox):
         self.result.setText(text)
 
     def _compass(self, bearing: float) -> str:
+        return f"{self.direction(bearing)} ({bearing:.0f}°)"
+
+    def direction(self, bearing: float) -> str:
+        """The compass direction of ``bearing`` in the user's language."""
         names = {
             "N": self.tr("north"),
             "NE": self.tr("north-east"),
@@ -331,7 +339,7 @@ class PositionPanel(QGroupBox):
             "W": self.tr("west"),
             "NW": self.tr("north-west"),
         }
-        return f"{names[compass(bearing)]} ({bearing:.0f}°)"
+        return names[compass(bearing)]
 
     def set_read_only(self, read_only: bool) -> None:
         for w in (self.capture_button, self.manual_button, self.manual_lat, self.manual_lon):

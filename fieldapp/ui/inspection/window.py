@@ -118,11 +118,15 @@ class InspectionWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(scroll, 1)
         left_layout.addWidget(self.problems)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
+        right_inner = QWidget()
+        right_layout = QVBoxLayout(right_inner)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.position)
         right_layout.addWidget(self.photos, 1)
+        right = QScrollArea()  # on a short screen the panel scrolls rather than clipping
+        right.setWidgetResizable(True)
+        right.setFrameShape(QScrollArea.Shape.NoFrame)
+        right.setWidget(right_inner)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -166,6 +170,9 @@ class InspectionWindow(QMainWindow):
         self.photos.set_read_only(frozen)
         self.complete_button.setEnabled(not frozen)
         if frozen:
+            self.save_state.setStyleSheet(
+                "background: #1b4f8a; color: white; font-weight: bold; padding: 8px;"
+            )
             self.save_state.setText(
                 self.tr("Completed %1: the record is frozen").replace(
                     "%1", self._local_time(self.record.completed_at)
