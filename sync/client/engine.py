@@ -1,0 +1,479 @@
+"""The device's sync engine (同步引擎): push the change log, upload photos, pull the server's changes.
+
+No Qt: the app runs it on a network thread, ``fieldapp sync`` and the tests run it directly. All
+database work goes through a *runner* (``db(fn)`` calls ``fn(connection)``), so in the app the one
+background lane that owns the write connection does it; every table it touches is owned by
+``fieldapp.store.sync_state``.
+
+One sync, every step resumable after a crash, a cancel or a lost link:
+
+1. Batches already made but unanswered are sent again, same id, same bytes (the server answers
+   a replay with its stored answer and applies nothing twice).
+2. New batches are cut from the change log and stored *before* they are sent.
+3. For each answer the photos the server lacks are uploaded in chunks, resuming from the offset
+   the server reports; a batch counts as sent only when its answer covers every change and the
+   server has every photo it refers to.
+4. Only then the server's changes are pulled, page by page, each page applied with its cursor
+   in one transaction without being captured as local changes.
+
+Every request is retried on network and server trouble with exponential backoff and full jitter;
+errors end up as a ``SyncError`` with words for the user, never an HTTP status.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+
+from fieldapp.media.blobstore import BlobStore
+from fieldapp.store import sync_state
+from fieldapp.store.sync_state import Account, Batch, Pending
+from sync.client.errors import Cancelled, SyncError
+from sync.client.retry import CancelToken, RetryPolicy
+
+T = TypeVar("T")
+DbRunner = Callable[[Callable[[sqlite3.Connection], Any]], Any]
+MIB = 1024 * 1024
+
+
+class ProfileDb:
+    """The default runner: the profile's own connection, used on the calling thread."""
+
+    def __init__(self, path: Path | str) -> None:
+        from fieldapp.store import database
+
+        self.path = Path(path)
+        self.conn = database.open_profile(self.path)
+
+    def __call__(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        try:
+            return fn(self.conn)
+        except sqlite3.OperationalError as exc:
+            raise SyncError("storage", str(exc)) from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@dataclass
+class Progress:
+    """Where a sync stands, in records and in bytes."""
+
+    phase: str = "start"  # push / photos / pull / done
+    records_done: int = 0
+    records_total: int = 0
+    bytes_done: int = 0
+    bytes_total: int = 0
+
+
+@dataclass
+class SyncReport:
+    sent: int = 0
+    applied: int = 0
+    duplicate: int = 0
+    proposed: int = 0
+    conflict: int = 0
+    rejected: int = 0
+    photos: int = 0
+    photo_bytes: int = 0
+    pulled: int = 0
+    pending: Pending = field(default_factory=lambda: Pending(0, 0, 0, 0, 0))
+    error: SyncError | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.pending.empty
+
+    def summary(self, lang: str = "en") -> str:
+        if lang.startswith("zh"):
+            text = (
+                f"同步{'完成' if self.ok else '未完成'}：发送 {self.sent} 项修改"
+                f"（冲突 {self.conflict}，被拒 {self.rejected}，待审 {self.proposed}），"
+                f"上传照片 {self.photos} 张（{self.photo_bytes} 字节），收到 {self.pulled} 项；"
+                f"待发送 {self.pending.changes} 项修改、{self.pending.photos} 张照片"
+            )
+        else:
+            text = (
+                f"sync {'complete' if self.ok else 'incomplete'}: sent {self.sent} changes"
+                f" ({self.conflict} conflicts, {self.rejected} rejected, {self.proposed} proposed),"
+                f" {self.photos} photos ({self.photo_bytes} bytes), received {self.pulled};"
+                f" left {self.pending.changes} changes, {self.pending.photos} photos"
+            )
+        if self.error is not None:
+            text += f" — {self.error.message(lang)}"
+        return text
+
+
+class SyncEngine:
+    """Sync one profile with its server. Not thread-safe: one sync at a time per engine."""
+
+    def __init__(
+        self,
+        db: DbRunner,
+        photos: BlobStore,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = 30.0,
+        retry: RetryPolicy | None = None,
+        chunk_bytes: int = MIB,
+        batch_changes: int = 1000,
+        pull_limit: int = 1000,
+        cancel: CancelToken | None = None,
+        progress: Callable[[Progress], None] | None = None,
+    ) -> None:
+        self.db = db
+        self.photos = photos
+        self.transport = transport
+        self.timeout = timeout
+        self.retry = retry or RetryPolicy()
+        self.chunk_bytes = chunk_bytes
+        self.batch_changes = batch_changes
+        self.pull_limit = pull_limit
+        self.cancel = cancel or CancelToken()
+        self.on_progress = progress
+        self.progress = Progress()
+        self.bytes_sent = 0  # chunk bytes put on the wire, also those of interrupted chunks
+
+    # -- set-up --------------------------------------------------------------------------------
+    def _client(self, base_url: str, token: str | None = None) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        try:
+            return httpx.Client(
+                base_url=base_url,
+                transport=self.transport,
+                timeout=self.timeout,
+                headers=headers,
+                verify=tls_context(),
+            )
+        except (httpx.InvalidURL, ValueError, TypeError) as exc:
+            raise SyncError("bad_address", str(exc)) from exc
+
+    def login(self, server_url: str, username: str, password: str, device_name: str) -> Account:
+        """Sign in and register this device (the token is kept in the profile)."""
+        server_url = server_url.strip().rstrip("/")
+        if not server_url.startswith(("http://", "https://")) or len(server_url) < 10:
+            raise SyncError("bad_address", server_url)
+        current: Account = self.db(sync_state.account)
+        if (
+            current.username
+            and current.username != username
+            and not self.db(sync_state.pending).empty
+        ):
+            raise SyncError("other_user", current.username)
+        body = {
+            "username": username,
+            "password": password,
+            "install_id": current.install_id,
+            "device_name": device_name[:120],
+        }
+        with self._client(server_url) as client:
+            response = self._request(client, "POST", "/v1/login", json=body)
+            if response.status_code >= 400:
+                raise SyncError(_error_code(response) or "server_refused")
+            data = self._json(response)
+        user = data["user"]
+        self.db(
+            lambda c: sync_state.save_login(
+                c,
+                server_url,
+                user["username"],
+                user["role"],
+                user["counties"],
+                data["device_id"],
+                data["token"],
+                device_name,
+            )
+        )
+        return self.db(sync_state.account)
+
+    def reachable(self, server_url: str | None = None) -> bool:
+        """Whether the server answers its health check now (one quick try, no retries)."""
+        url = server_url or self.db(sync_state.account).server_url
+        if not url:
+            return False
+        try:
+            with self._client(url) as client:
+                return client.get("/health", timeout=min(self.timeout, 5.0)).status_code == 200
+        except (httpx.HTTPError, SyncError):
+            return False
+
+    # -- one sync ------------------------------------------------------------------------------
+    def sync(self) -> SyncReport:
+        """One full sync; never raises an environment error, it reports it."""
+        started = time.perf_counter()
+        report = SyncReport()
+        self.bytes_sent = 0
+        try:
+            acct: Account = self.db(sync_state.account)
+            if not acct.signed_in:
+                raise SyncError("not_set_up")
+            assert acct.server_url is not None and acct.device_id is not None
+            before: Pending = self.db(_bound(sync_state.pending, self._photo_size))
+            self.progress = Progress("push", 0, before.changes, 0, before.photo_bytes)
+            self._emit()
+            with self._client(acct.server_url, acct.token) as client:
+                self._push(client, acct.device_id, report)
+                self._pull(client, report)
+            self.db(sync_state.record_success)
+        except SyncError as exc:
+            report.error = exc
+            if not isinstance(exc, Cancelled):
+                self.db(_bound(sync_state.record_error, exc.code, exc.detail))
+            if exc.code in ("signed_out", "device_revoked", "user_disabled"):
+                self.db(sync_state.forget_token)
+        report.pending = self.db(sync_state.pending)
+        report.seconds = time.perf_counter() - started
+        self.progress.phase = "done"
+        self._emit()
+        return report
+
+    def _push(self, client: httpx.Client, node: str, report: SyncReport) -> None:
+        for batch in self.db(sync_state.unfinished_batches):
+            self._check_cancel()
+            if batch.state == "open":
+                batch = self._send(client, batch, report)
+            self._complete_photos(client, batch, report)
+        while True:
+            self._check_cancel()
+            batch = self.db(_bound(sync_state.make_batch, self.batch_changes, node))
+            if batch is None:
+                return
+            batch = self._send(client, batch, report)
+            self._complete_photos(client, batch, report)
+
+    def _send(self, client: httpx.Client, batch: Batch, report: SyncReport) -> Batch:
+        response = self._request(
+            client,
+            "POST",
+            "/v1/push",
+            content=batch.body.encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        if response.status_code >= 400:
+            raise SyncError(_error_code(response) or "server_refused", response.text[:300])
+        answer = self._json(response)
+        if answer.get("batch_id") != batch.batch_id:
+            raise SyncError("server_busy", "answer for another batch")
+        summary = self.db(_bound(sync_state.record_answer, batch, answer))
+        report.sent += batch.n_changes
+        report.applied += summary.applied
+        report.duplicate += summary.duplicate
+        report.proposed += summary.proposed
+        report.conflict += summary.conflict
+        report.rejected += summary.rejected
+        self.progress.records_done += batch.n_changes
+        self.progress.records_total = max(self.progress.records_total, self.progress.records_done)
+        self._emit()
+        return Batch(
+            batch.batch_id, batch.first_seq, batch.last_seq, batch.body, batch.refs,
+            summary.missing_photos, batch.n_changes, "answered" if summary.missing_photos else "done",
+        )  # fmt: skip
+
+    def _complete_photos(self, client: httpx.Client, batch: Batch, report: SyncReport) -> None:
+        if batch.state != "answered":
+            return
+        self.progress.phase = "photos"
+        missing = list(batch.missing)
+        if missing:
+            response = self._request(
+                client, "POST", "/v1/photos/missing", json={"sha256s": missing}
+            )
+            if response.status_code >= 400:
+                raise SyncError(_error_code(response) or "server_refused")
+            missing = self._json(response)["missing"]
+        for sha in missing:
+            self._upload(client, sha, report)
+        if missing:
+            response = self._request(
+                client, "POST", "/v1/photos/missing", json={"sha256s": missing}
+            )
+            if response.status_code >= 400:
+                raise SyncError(_error_code(response) or "server_refused")
+            missing = self._json(response)["missing"]
+        self.db(_bound(sync_state.mark_photos_arrived, batch.batch_id, missing))
+        if missing:
+            raise SyncError("server_busy", "photos still missing after upload")
+        self.progress.phase = "push"
+
+    def _upload(self, client: httpx.Client, sha: str, report: SyncReport) -> None:
+        """Upload one photo from where the server stands; an interruption costs at most the
+        chunk in flight."""
+        path = self.photos.path_for(sha)
+        try:
+            total = path.stat().st_size
+        except OSError as exc:
+            raise SyncError("photo_missing_locally", sha) from exc
+        url = f"/v1/photos/{sha}/upload"
+        failures = 0
+        offset = self._upload_offset(client, url)
+        with path.open("rb") as f:
+            while offset is not None and offset < total:
+                self._check_cancel()
+                f.seek(offset)
+                chunk = f.read(min(self.chunk_bytes, total - offset))
+                self.bytes_sent += len(chunk)
+                try:
+                    response = client.put(
+                        url,
+                        params={"offset": offset, "total": total},
+                        content=chunk,
+                        headers={"Content-Type": "application/octet-stream"},
+                    )
+                    code = _error_code(response) if response.status_code >= 400 else None
+                except httpx.HTTPError:
+                    response, code = None, "offline"
+                if response is not None and response.status_code < 400:
+                    try:
+                        state = response.json()
+                        new_offset = total if state["complete"] else int(state["offset"])
+                    except (ValueError, KeyError, TypeError):
+                        new_offset = None
+                    if new_offset is not None:
+                        self.progress.bytes_done += max(0, new_offset - offset)
+                        report.photo_bytes += max(0, new_offset - offset)
+                        offset = new_offset
+                        failures = 0
+                        self._emit()
+                        continue
+                elif code in ("photo_too_large",):
+                    raise SyncError("photo_too_large", sha)
+                elif code in ("signed_out", "device_revoked", "user_disabled", "role_forbidden"):
+                    raise SyncError(code)
+                failures += 1
+                if failures >= self.retry.attempts:
+                    raise SyncError("offline" if code == "offline" else "server_busy", sha)
+                if self.cancel.wait(self.retry.delay(failures)):
+                    raise Cancelled()
+                offset = self._upload_offset(client, url)
+        report.photos += 1
+
+    def _upload_offset(self, client: httpx.Client, url: str) -> int | None:
+        """Where the server's copy of a photo stands (None: it has it all)."""
+        response = self._request(client, "GET", url)
+        if response.status_code >= 400:
+            raise SyncError(_error_code(response) or "server_refused")
+        state = self._json(response)
+        return None if state["complete"] else int(state["offset"])
+
+    def _pull(self, client: httpx.Client, report: SyncReport) -> None:
+        if any(b.state == "open" for b in self.db(sync_state.unfinished_batches)):
+            return  # never pull over changes the server has not answered
+        self.progress.phase = "pull"
+        self._emit()
+        while True:
+            self._check_cancel()
+            cursor = self.db(sync_state.pull_cursor)
+            response = self._request(
+                client, "GET", "/v1/pull", params={"cursor": cursor, "limit": self.pull_limit}
+            )
+            if response.status_code >= 400:
+                raise SyncError(_error_code(response) or "server_refused")
+            page = self._json(response)
+            if page["items"]:
+                self.db(_bound(sync_state.apply_pulled, page["items"], page["cursor"]))
+                report.pulled += len(page["items"])
+            if not page["more"] or page["cursor"] <= cursor:
+                return
+
+    # -- requests ------------------------------------------------------------------------------
+    def _request(self, client: httpx.Client, method: str, url: str, **kw: Any) -> httpx.Response:
+        """A request retried on network and server trouble; 4xx answers go back to the caller
+        except those that end the sync (signed out, revoked, disabled)."""
+        attempt = 0
+        while True:
+            self._check_cancel()
+            attempt += 1
+            try:
+                response = client.request(method, url, **kw)
+                response.read()
+            except httpx.TimeoutException as exc:
+                error = SyncError("timeout", str(exc))
+            except httpx.HTTPError as exc:
+                error = SyncError("offline", f"{type(exc).__name__}: {exc}")
+            else:
+                status = response.status_code
+                code = _error_code(response)
+                if status == 401:
+                    raise SyncError(code if code in ("device_revoked", "user_disabled",
+                                                     "login_failed") else "signed_out")  # fmt: skip
+                if status == 429:
+                    raise SyncError("login_rate_limited")
+                if status == 403:
+                    raise SyncError("role_forbidden")
+                if status == 400 and code == "protocol_unsupported":
+                    raise SyncError("protocol")
+                if status < 500 and code != "upload_busy":
+                    if status < 400 and not _json_ok(response):
+                        error = SyncError("server_busy", "unreadable answer")
+                    else:
+                        return response
+                else:
+                    error = SyncError("server_busy", f"HTTP {status}")
+            if attempt >= self.retry.attempts:
+                raise error
+            if self.cancel.wait(self.retry.delay(attempt)):
+                raise Cancelled()
+
+    @staticmethod
+    def _json(response: httpx.Response) -> Any:
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise SyncError("server_busy", "unreadable answer") from exc
+
+    def _check_cancel(self) -> None:
+        if self.cancel.cancelled:
+            raise Cancelled()
+
+    def _emit(self) -> None:
+        if self.on_progress is not None:
+            self.on_progress(Progress(**vars(self.progress)))
+
+    def _photo_size(self, sha: str) -> int:
+        try:
+            return self.photos.path_for(sha).stat().st_size
+        except (OSError, ValueError):
+            return 0
+
+
+_TLS: list[ssl.SSLContext] = []
+
+
+def tls_context() -> ssl.SSLContext:
+    """The system's certificate store, loaded once (it costs ~30 ms each time otherwise)."""
+    if not _TLS:
+        _TLS.append(ssl.create_default_context())
+    return _TLS[0]
+
+
+def _bound(fn: Callable[..., T], *args: Any) -> Callable[[sqlite3.Connection], T]:
+    """``fn(connection, *args)`` for the runner, with the arguments bound now."""
+    return lambda conn: fn(conn, *args)
+
+
+def _json_ok(response: httpx.Response) -> bool:
+    if "json" not in response.headers.get("content-type", ""):
+        return True
+    try:
+        json.loads(response.content)
+    except ValueError:
+        return False
+    return True
+
+
+def _error_code(response: httpx.Response) -> str | None:
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    error = body.get("error") if isinstance(body, dict) else None
+    return str(error.get("code")) if isinstance(error, dict) and error.get("code") else None

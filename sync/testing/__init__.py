@@ -1,0 +1,1 @@
+"""Test and benchmark aids for sync (no Qt): a fault-injecting TCP proxy on loopback."""
