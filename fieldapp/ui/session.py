@@ -73,6 +73,7 @@ class Session:
                 self.actor,
                 parent=self.window,
                 gnss_source=(self.gnss_override or self.settings.gnss_source) or None,
+                settings=self.settings,
             )
             self._inspection_entry = entry
             self._closers.append(entry.close)
