@@ -4,6 +4,7 @@
     fieldapp demo --db PATH [--count N]        write a demo Nantong ledger
     fieldapp gps check SOURCE                  print the fixes a receiver or NMEA log gives
     fieldapp photo inspect FILE...             print what a photo carries (hash, size, EXIF)
+    fieldapp sync --db PATH [--server URL --user NAME]   one full sync; exit 1 if anything is unsent
 
 Each subcommand's module is imported only when it runs: start-up time matters.
 """
@@ -26,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
         from fieldapp.diagnostics import gps_main
 
         return gps_main(argv[1:])
+    if argv and argv[0] == "sync":
+        from sync.client.cli import main as sync_main
+
+        return sync_main(argv[1:])
     if argv and argv[0] == "photo":
         from fieldapp.diagnostics import photo_main
 

@@ -539,12 +539,14 @@ def _reconcile(
     known, server_data = _server_row(conn, entity, row_id)
     if kind == "proposed":
         _issue(conn, "proposed", change, result.get("proposal_id"), server_data, "awaiting_review")
-        if not newer_local:
+        if not newer_local and known:
             _write_row(conn, entity, server_data if known else None, row_id)
         return
     if kind == "rejected":
+        # A row the server never held stays as it is here (never wipe field data); the issue
+        # list says why it was refused.
         _issue(conn, "rejected", change, result.get("reason"), server_data, "kept_server")
-        if not newer_local:
+        if not newer_local and known:
             _write_row(conn, entity, server_data if known else None, row_id)
         return
     # conflict: the server's row was written by another device at a later clock.

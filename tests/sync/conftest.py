@@ -28,7 +28,6 @@ from sqlalchemy import create_engine, select, text
 from fieldapp.domain import inspection as model
 from fieldapp.media.blobstore import BlobStore
 from fieldapp.store import database, inspections, sync_state
-from fieldapp.store.migrations import OUTFALL_COLUMNS
 from sync.client import ProfileDb, RetryPolicy, SyncEngine
 from sync.client.engine import tls_context
 from sync.server import db
@@ -563,5 +562,5 @@ def sync_world_tools() -> Any:
     import types
 
     return types.SimpleNamespace(
-        run_schedule=run_schedule, World=World, Device=Device, OUTFALL_COLUMNS=OUTFALL_COLUMNS
+        run_schedule=run_schedule, World=World, Device=Device, fast_settings=fast_settings
     )
