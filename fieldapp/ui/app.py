@@ -20,7 +20,7 @@ from fieldapp.paths import default_profile_db
 STYLE_SHEET = """
 QWidget { font-size: 15px; color: #111; }
 QMainWindow, QDialog { background: #ffffff; }
-QLineEdit, QComboBox, QPlainTextEdit { min-height: 36px; padding: 2px 6px;
+QLineEdit, QComboBox, QPlainTextEdit, QSpinBox, QDoubleSpinBox { min-height: 36px; padding: 2px 6px;
     border: 2px solid #555; border-radius: 4px; background: #fff; }
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus { border-color: #0050b3; }
 QLineEdit#search { font-size: 18px; min-height: 44px; }

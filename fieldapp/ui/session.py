@@ -139,9 +139,11 @@ class Session:
         return window
 
     def open_settings(self) -> QWidget:
+        from fieldapp.inspection_data import load_rules
         from fieldapp.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.labels, parent=self.window)
+        defaults = load_rules().settings
+        dialog = SettingsDialog(self.settings, self.labels, defaults, parent=self.window)
         self.tools["settings"] = dialog
         dialog.open()
         return dialog

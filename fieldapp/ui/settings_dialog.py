@@ -1,4 +1,5 @@
-"""The settings dialog: the position source, the home county, and the offline basemap."""
+"""The settings dialog: the position source, the home county, the offline basemap, and the
+inspection thresholds (the data file's defaults until the user changes them)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from fieldapp.domain.inspection_rules import InspectionSettings
 from fieldapp.maps.tiles import BasemapSettings
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.settings import AppSettings
@@ -23,13 +27,17 @@ from fieldapp.ui.settings import AppSettings
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, settings: AppSettings, labels: Labels, parent: QWidget | None = None
+        self,
+        settings: AppSettings,
+        labels: Labels,
+        defaults: InspectionSettings,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
-        self.resize(640, 320)
+        self.resize(680, 560)
 
         self.gnss = QLineEdit(settings.gnss_source)
         self.gnss.setObjectName("gnssSource")
@@ -62,11 +70,32 @@ class SettingsDialog(QDialog):
         self.gcj02.setObjectName("basemapGcj02")
         self.gcj02.setChecked(basemap.gcj02)
 
+        # Inspection thresholds: what the user set, else the data file's defaults.
+        current = settings.inspection_settings(defaults)
+        self.defaults = defaults
+        self.max_error = _number(current.max_position_error_m, 1, 500, " m", "maxError")
+        self.fixes = QSpinBox()
+        self.fixes.setObjectName("fixesToAverage")
+        self.fixes.setRange(1, 60)
+        self.fixes.setValue(current.fixes_to_average)
+        self.far = _number(current.far_from_outfall_m, 5, 5000, " m", "farFromOutfall")
+        self.photo_distance = _number(current.photo_max_distance_m, 5, 50000, " m", "photoDistance")
+        self.photo_hours = _number(
+            current.photo_max_time_offset_s / 3600, 0.1, 720, " h", "photoHours"
+        )
+
         form = QFormLayout()
         form.addRow(self.tr("Position source"), gnss_row)
         form.addRow(self.tr("Home county"), self.county)
         form.addRow(self.tr("Basemap"), tiles_row)
         form.addRow("", self.gcj02)
+        form.addRow(self.tr("Capture a position when its error is at most"), self.max_error)
+        form.addRow(self.tr("Fixes averaged per capture"), self.fixes)
+        form.addRow(self.tr("Flag an inspection farther from its outfall than"), self.far)
+        form.addRow(
+            self.tr("Flag a photo taken farther from the outfall than"), self.photo_distance
+        )
+        form.addRow(self.tr("Flag a photo taken longer before or after than"), self.photo_hours)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -99,5 +128,21 @@ class SettingsDialog(QDialog):
         self.settings.basemap = BasemapSettings(
             self.basemap.text().strip() or None, self.gcj02.isChecked()
         )
+        self.settings.position_max_error_m = self.max_error.value()
+        self.settings.fixes_to_average = self.fixes.value()
+        self.settings.far_from_outfall_m = self.far.value()
+        self.settings.photo_max_distance_m = self.photo_distance.value()
+        self.settings.photo_max_time_offset_s = self.photo_hours.value() * 3600
         self.settings.sync()
         self.accept()
+
+
+def _number(value: float, low: float, high: float, suffix: str, name: str) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setObjectName(name)
+    box.setRange(low, high)
+    box.setDecimals(1)
+    box.setSuffix(suffix)
+    box.setValue(value)
+    box.setMinimumHeight(40)
+    return box

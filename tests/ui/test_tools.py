@@ -56,11 +56,15 @@ def test_settings_are_saved(en_session: Session) -> None:
     dialog.county.setCurrentIndex(dialog.county.findData("320681"))  # type: ignore[attr-defined]
     dialog.basemap.setText("/data/nantong.mbtiles")  # type: ignore[attr-defined]
     dialog.gcj02.setChecked(True)  # type: ignore[attr-defined]
+    dialog.far.setValue(120)  # type: ignore[attr-defined]
+    dialog.photo_hours.setValue(3)  # type: ignore[attr-defined]
     dialog.save()  # type: ignore[attr-defined]
     settings = en_session.settings
     assert settings.gnss_source == "/dev/ttyUSB0"
     assert settings.home_county == "320681"
     assert settings.basemap.path == "/data/nantong.mbtiles" and settings.basemap.gcj02
+    assert settings.far_from_outfall_m == 120
+    assert settings.photo_max_time_offset_s == 3 * 3600
 
 
 def test_inspection_opens_for_the_selected_outfall(en_session: Session) -> None:
