@@ -833,3 +833,20 @@ def issues(conn: sqlite3.Connection, limit: int = 500) -> list[Issue]:
             (limit,),
         )
     ]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the sync panel shows, read in one go on the lane."""
+
+    account: Account
+    pending: Pending
+    records: list[RecordState]
+    issues: list[Issue]
+    errors: list[tuple[str, str, str]]
+
+
+def snapshot(conn: sqlite3.Connection, photo_size: Any = None) -> Snapshot:
+    return Snapshot(
+        account(conn), pending(conn, photo_size), record_states(conn), issues(conn), errors(conn)
+    )

@@ -138,6 +138,22 @@ class Session:
         _present(window)
         return window
 
+    def open_sync(self) -> QWidget:
+        panel = self.tools.get("sync")
+        if panel is None:
+            from fieldapp.ui.sync import SyncController, SyncPanel, SyncSetupDialog
+
+            controller = SyncController(self.path, self.lane, self.writer)
+            panel = SyncPanel(controller, self.labels.lang)
+            panel.setup_button.clicked.connect(
+                lambda: SyncSetupDialog(controller, self.labels.lang, parent=panel).open()
+            )
+            self._closers.append(controller.shutdown)
+            self.tools["sync"] = panel
+        panel.controller.refresh()  # type: ignore[attr-defined]
+        _present(panel)
+        return panel
+
     def open_settings(self) -> QWidget:
         from fieldapp.inspection_data import load_rules
         from fieldapp.ui.settings_dialog import SettingsDialog
@@ -210,5 +226,6 @@ def open_session(
     window.map_requested.connect(session.open_map)
     window.patrol_requested.connect(session.open_patrol)
     window.settings_requested.connect(session.open_settings)
+    window.sync_requested.connect(session.open_sync)
     lane.destroyed.connect(writer.close)
     return session

@@ -1,0 +1,188 @@
+"""Runs the sync engine on a network thread and reports to the GUI thread by signal.
+
+The engine's database calls travel to the background lane (which owns the write connection) and
+the network thread waits for them: one writer, and the GUI never waits on the network or the disk.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from fieldapp.store import sync_state
+from fieldapp.ui.lane import BackgroundLane
+from sync.client import CancelToken, Progress, SyncEngine, SyncError, SyncReport
+from sync.client.engine import profile_photos
+
+AUTO_INTERVAL_MS = 60_000
+
+
+class LaneRunner(QObject):
+    """``runner(fn)`` from any thread: runs ``fn(writer)`` on the lane and returns its result."""
+
+    _ask = Signal(object)
+
+    def __init__(self, lane: BackgroundLane, writer: sqlite3.Connection) -> None:
+        super().__init__()
+        self.lane = lane
+        self.writer = writer
+        self._ask.connect(self._submit)
+
+    def __call__(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
+        done = threading.Event()
+        box: dict[str, Any] = {}
+        self._ask.emit((fn, box, done))
+        done.wait()
+        if "error" in box:
+            error = box["error"]
+            if isinstance(error, sqlite3.Error):
+                raise SyncError("storage", str(error)) from error
+            raise error
+        return box.get("result")
+
+    @Slot(object)
+    def _submit(self, job: tuple[Any, dict[str, Any], threading.Event]) -> None:
+        fn, box, done = job
+
+        def ok(result: Any) -> None:
+            box["result"] = result
+            done.set()
+
+        def failed(error: Exception) -> None:
+            box["error"] = error
+            done.set()
+
+        self.lane.submit(lambda: fn(self.writer), ok, failed)
+
+
+class SyncController(QObject):
+    """The app's one sync service: sync now, cancel, sign in, refresh, automatic sync."""
+
+    progress = Signal(object)  # sync.client.Progress
+    finished = Signal(object)  # sync.client.SyncReport
+    signed_in = Signal(object)  # None, or the SyncError
+    snapshot_ready = Signal(object)  # fieldapp.store.sync_state.Snapshot
+    running_changed = Signal(bool)
+    _wake = Signal()
+
+    def __init__(
+        self,
+        profile: Path,
+        lane: BackgroundLane,
+        writer: sqlite3.Connection,
+        engine_options: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.profile = profile
+        self.lane = lane
+        self.runner = LaneRunner(lane, writer)
+        self.photos = profile_photos(profile)
+        self.engine_options = engine_options or {}
+        self._cancel: CancelToken | None = None
+        self._thread: threading.Thread | None = None
+        self.auto = QTimer(self)
+        self.auto.setInterval(AUTO_INTERVAL_MS)
+        self.auto.timeout.connect(self._auto_tick)
+        self.finished.connect(lambda _r: self.refresh())
+        self._wake.connect(self.sync_now)
+
+    def _engine(self, cancel: CancelToken | None = None) -> SyncEngine:
+        return SyncEngine(
+            self.runner,
+            self.photos,
+            cancel=cancel,
+            progress=self.progress.emit,
+            **self.engine_options,
+        )
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def sync_now(self) -> bool:
+        """Start a sync in the background (False when one is already running)."""
+        if self.running:
+            return False
+        self._cancel = CancelToken()
+        engine = self._engine(self._cancel)
+
+        def work() -> None:
+            report = engine.sync()
+            self.finished.emit(report)
+            self.running_changed.emit(False)
+
+        self._thread = threading.Thread(target=work, name="sync-network", daemon=True)
+        self.running_changed.emit(True)
+        self._thread.start()
+        return True
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+
+    def sign_in(self, url: str, username: str, password: str, device_name: str) -> None:
+        engine = self._engine()
+
+        def work() -> None:
+            try:
+                engine.login(url, username, password, device_name)
+            except SyncError as exc:
+                self.signed_in.emit(exc)
+            else:
+                self.signed_in.emit(None)
+                self.refresh()
+
+        threading.Thread(target=work, name="sync-login", daemon=True).start()
+
+    def refresh(self) -> None:
+        """Read a fresh snapshot on the lane; ``snapshot_ready`` delivers it."""
+        size = self._photo_size
+        self.lane.submit(
+            lambda: sync_state.snapshot(self.runner.writer, size),
+            self.snapshot_ready.emit,
+            lambda _e: None,
+        )
+
+    def set_auto(self, on: bool) -> None:
+        self.lane.submit(
+            lambda: sync_state.set_auto_sync(self.runner.writer, on),
+            lambda _r: None,
+            lambda _e: None,
+        )
+        if on:
+            self.auto.start()
+        else:
+            self.auto.stop()
+
+    def _auto_tick(self) -> None:
+        """Sync when the server answers again and something is waiting to go."""
+        if self.running:
+            return
+        engine = self._engine()
+
+        def probe() -> None:
+            if engine.reachable():
+                self._wake.emit()
+
+        threading.Thread(target=probe, name="sync-probe", daemon=True).start()
+
+    def shutdown(self) -> None:
+        self.auto.stop()
+        self.cancel()
+        if self._thread is not None:
+            # the lane must keep running while the network thread finishes its last step
+            self._thread.join(timeout=0.1)
+
+    def _photo_size(self, sha: str) -> int:
+        try:
+            return self.photos.path_for(sha).stat().st_size
+        except (OSError, ValueError):
+            return 0
+
+
+__all__ = ["Progress", "SyncController", "SyncReport"]

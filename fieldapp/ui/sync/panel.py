@@ -1,0 +1,262 @@
+"""The sync panel: each record's sync state, what is pending (records and bytes), the last good
+sync, every error and issue in plain words, progress in records and bytes, "Sync now", cancel,
+and automatic sync. It shows what the controller delivers; it never touches the database.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.store.sync_state import STATES, Snapshot
+from fieldapp.ui.sync.controller import SyncController
+from sync.client import Progress, SyncReport
+from sync.client.errors import message, reason_text
+
+TOUCH = 48  # px: buttons and rows large enough for a gloved finger
+
+
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n} B"
+
+
+class SyncPanel(QWidget):
+    """Shows the sync state of this device and starts syncs."""
+
+    def __init__(
+        self, controller: SyncController, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.lang = lang
+        self.setWindowTitle(self.tr("Sync"))
+        self.setObjectName("syncPanel")
+        self.account_label = QLabel()
+        self.last_label = QLabel()
+        self.pending_label = QLabel()
+        self.counts_label = QLabel()
+        self.counts_label.setWordWrap(True)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.setup_button = QPushButton(self.tr("Server and sign-in…"))
+        self.auto_box = QCheckBox(self.tr("Sync automatically when the server is reachable"))
+        for b in (self.sync_button, self.cancel_button, self.setup_button):
+            b.setMinimumHeight(TOUCH)
+            b.setMinimumWidth(140)
+        self.auto_box.setMinimumHeight(TOUCH)
+        self.cancel_button.setEnabled(False)
+        self.records_bar = QProgressBar()
+        self.bytes_bar = QProgressBar()
+        for bar in (self.records_bar, self.bytes_bar):
+            bar.setMinimumHeight(28)
+        self.records_table = self._table(
+            [
+                self.tr("Record"),
+                self.tr("Kind"),
+                self.tr("State"),
+                self.tr("Review"),
+                self.tr("Changed"),
+            ]
+        )
+        self.issues_table = self._table(
+            [
+                self.tr("When"),
+                self.tr("What"),
+                self.tr("Record"),
+                self.tr("Why"),
+                self.tr("Outcome"),
+            ]
+        )
+        self.errors_table = self._table([self.tr("When"), self.tr("Problem")])
+
+        top = QGridLayout()
+        top.addWidget(self.account_label, 0, 0, 1, 2)
+        top.addWidget(self.last_label, 1, 0, 1, 2)
+        top.addWidget(self.pending_label, 2, 0, 1, 2)
+        top.addWidget(QLabel(self.tr("Records")), 3, 0)
+        top.addWidget(self.records_bar, 3, 1)
+        top.addWidget(QLabel(self.tr("Photos")), 4, 0)
+        top.addWidget(self.bytes_bar, 4, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.setup_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.auto_box)
+        tabs = QTabWidget()
+        tabs.addTab(self.records_table, self.tr("Records"))
+        tabs.addTab(self.issues_table, self.tr("Conflicts and refusals"))
+        tabs.addTab(self.errors_table, self.tr("Errors"))
+        self.tabs = tabs
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addLayout(top)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.status_label)
+        layout.addWidget(tabs, 1)
+
+        self.sync_button.clicked.connect(controller.sync_now)
+        self.cancel_button.clicked.connect(controller.cancel)
+        self.auto_box.toggled.connect(controller.set_auto)
+        controller.snapshot_ready.connect(self.show_snapshot)
+        controller.progress.connect(self.show_progress)
+        controller.finished.connect(self.show_report)
+        controller.running_changed.connect(self._running)
+        self.resize(1100, 680)
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(TOUCH - 8)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(False)
+        return table
+
+    # -- what the controller delivers -------------------------------------------------------
+    def state_label(self, state: str) -> str:
+        return {
+            "draft": self.tr("draft"),
+            "ready": self.tr("ready to send"),
+            "queued": self.tr("queued"),
+            "sent": self.tr("sent, photos pending"),
+            "received": self.tr("received by the server"),
+            "reviewed": self.tr("reviewed"),
+            "returned": self.tr("returned"),
+        }.get(state, state)
+
+    def show_snapshot(self, snap: Snapshot) -> None:
+        acct = snap.account
+        if acct.signed_in:
+            self.account_label.setText(
+                self.tr("Server: %1 — signed in as %2")
+                .replace("%1", acct.server_url or "")
+                .replace("%2", acct.username or "")
+            )
+        else:
+            self.account_label.setText(self.tr("Not set up: choose “Server and sign-in…”."))
+        self.sync_button.setEnabled(acct.signed_in and not self.controller.running)
+        self.auto_box.blockSignals(True)
+        self.auto_box.setChecked(acct.auto_sync)
+        self.auto_box.blockSignals(False)
+        last = (acct.last_success_at or "")[:19].replace("T", " ") or self.tr("never")
+        self.last_label.setText(self.tr("Last successful sync: %1").replace("%1", last))
+        p = snap.pending
+        self.pending_label.setText(
+            self.tr("Waiting to send: %1 changes in %2 records; %3 photos (%4)")
+            .replace("%1", str(p.changes))
+            .replace("%2", str(p.records))
+            .replace("%3", str(p.photos))
+            .replace("%4", _size(p.photo_bytes))
+        )
+        counts = dict.fromkeys(STATES, 0)
+        for r in snap.records:
+            counts[r.state] = counts.get(r.state, 0) + 1
+        self.counts_label.setText(
+            "  ·  ".join(f"{self.state_label(s)}: {counts[s]}" for s in STATES)
+        )
+        kinds = {"inspections": self.tr("inspection"), "patrols": self.tr("patrol")}
+        self._fill(
+            self.records_table,
+            [
+                [
+                    r.row_id[:8],
+                    kinds.get(r.entity, r.entity),
+                    self.state_label(r.state),
+                    r.review_comment,
+                    r.updated_at[:19].replace("T", " "),
+                ]
+                for r in snap.records
+            ],
+        )
+        what = {
+            "conflict": self.tr("conflict"),
+            "rejected": self.tr("refused"),
+            "proposed": self.tr("awaiting supervisor"),
+        }
+        outcome = {
+            "merged": self.tr("merged field by field"),
+            "kept_server": self.tr("server's version kept; yours is listed here"),
+            "awaiting_review": self.tr("sent as a proposal"),
+        }
+        self._fill(
+            self.issues_table,
+            [
+                [
+                    i.at[:19].replace("T", " "),
+                    what.get(i.kind, i.kind),
+                    f"{i.entity} {i.row_id[:8]}",
+                    reason_text(i.reason, self.lang) if i.kind != "proposed" else "",
+                    outcome.get(i.resolution, i.resolution),
+                ]
+                for i in snap.issues
+            ],
+        )
+        self._fill(
+            self.errors_table,
+            [[at[:19].replace("T", " "), message(code, self.lang)] for at, code, _ in snap.errors],
+        )
+
+    def _fill(self, table: QTableWidget, rows: list[list[str]]) -> None:
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.setItem(r, c, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+
+    def show_progress(self, p: Progress) -> None:
+        self.records_bar.setRange(0, max(1, p.records_total))
+        self.records_bar.setValue(min(p.records_done, max(1, p.records_total)))
+        self.records_bar.setFormat(f"{p.records_done} / {p.records_total}")
+        total = max(p.bytes_total, p.bytes_done)
+        # QProgressBar holds an int: count in kilobytes
+        self.bytes_bar.setRange(0, max(1, total // 1024))
+        self.bytes_bar.setValue(p.bytes_done // 1024 if total else 1)
+        self.bytes_bar.setFormat(f"{_size(p.bytes_done)} / {_size(total)}")
+        phases = {
+            "push": self.tr("Sending changes…"),
+            "photos": self.tr("Uploading photos…"),
+            "pull": self.tr("Receiving updates…"),
+            "start": self.tr("Starting…"),
+        }
+        if p.phase in phases:
+            self.status_label.setText(phases[p.phase])
+
+    def show_report(self, report: SyncReport) -> None:
+        if report.error is not None:
+            self.status_label.setText(report.error.message(self.lang))
+        elif report.ok:
+            self.status_label.setText(self.tr("Everything is on the server."))
+        else:
+            self.status_label.setText(self.tr("Some items are still waiting: see the lists below."))
+        self.status_label.setToolTip(report.summary(self.lang))
+
+    def _running(self, running: bool) -> None:
+        self.sync_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        if running:
+            self.status_label.setText(self.tr("Starting…"))
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignLeft)
