@@ -1,6 +1,7 @@
 """Photos on the filesystem by SHA-256: resumable partial uploads and atomic, durable final files.
 
-Layout under the photo folder: ``photos/ab/cd/<sha256>`` for accepted photos and
+Layout under the photo folder: ``photos/ab/<sha256>`` for accepted photos (256 folders, so a
+new photo seldom needs a new folder, whose creation would cost two more fsyncs) and
 ``partial/<sha256>.part`` for uploads in progress. Only a validated lowercase hex digest ever
 becomes part of a path, so no name from a client can point outside the folder. A chunk is fsynced
 before it is acknowledged, so the offset a client resumes from survives a crash of either side.
@@ -68,7 +69,7 @@ class PhotoStore:
 
     def final_path(self, sha256: str) -> Path:
         h = self._check(sha256)
-        return self.final_root / h[:2] / h[2:4] / h
+        return self.final_root / h[:2] / h
 
     def part_path(self, sha256: str) -> Path:
         return self.partial_root / f"{self._check(sha256)}.part"
@@ -118,9 +119,8 @@ class PhotoStore:
     def _publish(self, sha256: str) -> None:
         final = self.final_path(sha256)
         if not final.parent.is_dir():
-            final.parent.mkdir(parents=True, exist_ok=True)
+            final.parent.mkdir(exist_ok=True)
             _fsync_dir(final.parent.parent)
-            _fsync_dir(final.parent.parent.parent)
         os.replace(self.part_path(sha256), final)
         # The new name must survive power loss; a stale .part reappearing would be harmless
         # (an existing final file wins), so the partial folder is not synced.
