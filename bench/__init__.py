@@ -13,7 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # Module names under bench/, in the order they run.
-BENCHMARKS: list[str] = ["ledger", "nmea", "photo_ingest", "server", "map", "inspection_form", "sync"]
+BENCHMARKS: list[str] = [
+    "ledger",
+    "nmea",
+    "photo_ingest",
+    "server",
+    "map",
+    "inspection_form",
+    "sync",
+]
 
 
 @dataclass(frozen=True)
