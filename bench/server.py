@@ -7,8 +7,8 @@
 - pull: a pull with nothing new for a user who sees 100,000 records, as the server's own time
   (``Server-Timing``) (≤ 20 ms).
 
-Push and photo figures are medians of three runs (the photo ratio: the median of the three runs'
-ratios, each run's baseline measured right before it). ``--quick`` shrinks every size by ten.
+Push and photo figures are medians of three runs (each photo run's baseline measured right before
+it; the ratio is of the two medians). ``--quick`` shrinks every size by ten.
 PostgreSQL runs in a database made for the run and dropped.
 """
 
@@ -295,14 +295,14 @@ def _bench_backend(kind: str, quick: bool) -> list[Figure]:
                     ours_s = _upload_seconds(base, headers, photos, raw=False)
                     raw_rates.append(total_mb / raw_s)
                     ours_rates.append(total_mb / ours_s)
-            ratio = median([o / r for o, r in zip(ours_rates, raw_rates, strict=True)])
+            ratio = median(ours_rates) / median(raw_rates)
             figures.append(
                 Figure(
                     f"server photo upload ({PARALLEL} in flight), {kind}",
                     median(ours_rates),
                     "MB/s",
                     baseline=median(raw_rates),
-                    target="median ratio ≥ 0.4",
+                    target="ratio ≥ 0.4",
                     met=ratio >= 0.4,
                 )
             )
