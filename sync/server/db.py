@@ -1,13 +1,16 @@
 """Engines for SQLite (the embedded default) and PostgreSQL, migrations, and write transactions.
 
-Every write goes through ``write(engine)``: on SQLite it opens ``BEGIN IMMEDIATE`` (one writer at a
-time, waiting up to the busy timeout instead of failing), on PostgreSQL it takes one
+Every write goes through ``write(engine)``: on SQLite it queues on a per-engine lock and opens
+``BEGIN IMMEDIATE`` (one writer at a time; another process's writer is waited for up to the busy
+timeout instead of failing), on PostgreSQL it takes one
 transaction-level advisory lock. Serialising writers is what makes the feed sequence follow commit
 order (a pull cursor never skips a row) and what keeps the audit hash chain linear.
 """
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,12 +77,32 @@ def write(engine: Engine, *, serialised: bool = True) -> Iterator[Connection]:
     ``serialised=False`` is for bookkeeping that neither feeds nor audits (a device's last use,
     a failed login): on PostgreSQL it does not wait behind a long batch.
     """
+    if engine.dialect.name == "sqlite":
+        # One writer at a time anyway: queue this process's writers on a lock instead of
+        # letting them poll in SQLite's busy handler, which sleeps in steps of milliseconds.
+        with _sqlite_write_lock(engine), engine.connect() as conn:
+            conn = conn.execution_options(hekou_write=True)
+            with conn.begin():
+                yield conn
+        return
     with engine.connect() as conn:
         conn = conn.execution_options(hekou_write=True)
         with conn.begin():
-            if serialised and conn.dialect.name == "postgresql":
+            if serialised:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
             yield conn
+
+
+_write_locks: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
+_write_locks_guard = threading.Lock()
+
+
+def _sqlite_write_lock(engine: Engine) -> threading.Lock:
+    with _write_locks_guard:
+        lock = _write_locks.get(engine)
+        if lock is None:
+            lock = _write_locks[engine] = threading.Lock()
+        return lock
 
 
 @contextmanager
