@@ -123,7 +123,10 @@ def test_server_killed_mid_batch(
         )
         batches_before = _batches(ctx)
         worker.start()
-        time.sleep(rng.uniform(0.2, 0.6))
+        deadline = time.monotonic() + 30  # kill once batches are arriving, at a random moment
+        while _batches(ctx) == batches_before and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, 0.3))
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
         killed_at = _batches(ctx)
