@@ -44,6 +44,13 @@ DbRunner = Callable[[Callable[[sqlite3.Connection], Any]], Any]
 MIB = 1024 * 1024
 
 
+def profile_photos(profile: Path | str) -> BlobStore:
+    """The profile's evidence store, ``<profile>.photos/`` beside the database file (the same
+    place ``fieldapp.ui.inspection.photo_store_for`` gives the app)."""
+    profile = Path(profile)
+    return BlobStore(profile.with_name(profile.name + ".photos"))
+
+
 class ProfileDb:
     """The default runner: the profile's own connection, used on the calling thread."""
 
