@@ -7,7 +7,7 @@ import os
 
 from sqlalchemy import select
 
-from sync.server.schema import batches
+from sync.server.schema import audit_log, batches
 
 
 def sha(data: bytes) -> str:
@@ -53,6 +53,13 @@ def test_upload_in_chunks_resumes_and_completes_the_batch(person, h, ctx, engine
         assert conn.execute(select(batches.c.complete)).scalar_one() is True
     again = upload(alice, photo, 0, photo)
     assert again.status_code == 200 and again.json()["complete"] is True
+    with engine.connect() as conn:
+        arrivals = conn.execute(
+            select(audit_log.c.username, audit_log.c.row_id).where(
+                audit_log.c.action == "photo.arrive"
+            )
+        ).all()
+    assert arrivals == [("alice", sha(photo))]  # audited once, when it arrived
 
 
 def test_batch_completes_only_when_the_last_photo_arrives(person, h, engine):

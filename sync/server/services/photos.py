@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from sync.protocol import ErrorCode, UploadState
 from sync.server import db
+from sync.server.audit import AuditEntry
+from sync.server.canonical import utcnow
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError
 from sync.server.models import Actor
 from sync.server.photostore import ChunkWriter, HashMismatch, OffsetMismatch, UploadBusy
-from sync.server.queries import batches, photos
+from sync.server.queries import audit, batches, photos
 
 
 def missing(ctx: ServerContext, hashes: list[str]) -> list[str]:
@@ -71,4 +73,15 @@ def finish_upload(
     with db.write(ctx.engine) as conn:
         if photos.add(conn, sha256, size, actor.device_id):
             batches.complete_waiting_on(conn, sha256)
+            arrived = AuditEntry(
+                at=utcnow(),
+                username=actor.username,
+                device_id=actor.device_id,
+                action="photo.arrive",
+                entity="photos",
+                row_id=sha256,
+                before=None,
+                after={"size": size},
+            )
+            audit.append_many(conn, [arrived])
     return UploadState(sha256=sha256, offset=size, complete=True)
