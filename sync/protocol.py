@@ -89,9 +89,10 @@ Review (supervisors of the area only)
 
 Audit
 -----
-Every change the server makes (applied changes, proposals, decisions, tasks, device logins, user
-and device administration) is appended to a hash-chained audit log: who, which device, what, when,
-the row before and after. ``fieldapp-server audit verify`` finds an edited or deleted entry.
+Every change the server makes (applied changes, proposals, decisions, tasks, photo arrivals,
+device logins, user and device administration) is appended to a hash-chained audit log: who, which
+device, what, when, the row before and after. ``fieldapp-server audit verify`` finds an edited or
+deleted entry.
 
 Errors
 ------
