@@ -6,7 +6,7 @@ import uuid
 
 from sqlalchemy import select
 
-from sync.server.schema import devices, users
+from sync.server.schema import audit_log, devices, users
 from sync.server.services import admin
 
 
@@ -73,7 +73,7 @@ def test_disabled_user_and_revoked_device_are_refused(ctx, client, person, h):
     assert refused.status_code == 401 and refused.json()["error"]["code"] == "device_revoked"
 
 
-def test_only_admins_manage_devices(person, h):
+def test_only_admins_manage_devices(person, h, engine):
     alice = person("alice")
     root = person("root", role="admin", counties=(h.CITY,))
     assert alice.get("/v1/admin/devices").status_code == 403
@@ -84,6 +84,13 @@ def test_only_admins_manage_devices(person, h):
     assert revoked.status_code == 200 and revoked.json()["revoked"] is True
     assert alice.get("/v1/pull").json()["error"]["code"] == "device_revoked"
     assert root.post("/v1/admin/devices/nope/revoke").status_code == 404
+    with engine.connect() as conn:
+        revocations = conn.execute(
+            select(audit_log.c.username, audit_log.c.row_id).where(
+                audit_log.c.action == "device.revoke"
+            )
+        ).all()
+    assert revocations == [("root", alice.device_id)]
 
 
 def test_health_and_openapi(client):

@@ -11,6 +11,7 @@ from sync.server import db
 from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor, require_role
 from sync.server.errors import not_found
 from sync.server.queries import devices
+from sync.server.services import admin
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"], responses=ERROR_RESPONSES)
 
@@ -40,9 +41,11 @@ def revoke_device(
     ctx: Ctx, actor: CurrentActor, device_id: Annotated[str, Path(max_length=64)]
 ) -> DeviceView:
     require_role(actor, "admin")
-    with db.write(ctx.engine) as conn:
-        if not devices.revoke(conn, device_id) and devices.by_id(conn, device_id) is None:
-            raise not_found("no such device")
+    try:
+        admin.revoke_device(ctx, device_id, by=actor.username, from_device=actor.device_id)
+    except admin.AdminError as exc:
+        raise not_found("no such device") from exc
+    with db.read(ctx.engine) as conn:
         device = devices.by_id(conn, device_id)
         assert device is not None
         rows = dict((d.id, n) for d, n in devices.list_with_users(conn))

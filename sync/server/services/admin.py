@@ -16,11 +16,22 @@ class AdminError(ValueError):
     """An administrator's request that cannot be done, with the reason."""
 
 
-def _entry(action: str, entity: str, row_id: str, before: object, after: object) -> AuditEntry:
+CLI = "admin-cli"  # who the audit log names for changes made on the server's command line
+
+
+def _entry(
+    action: str,
+    entity: str,
+    row_id: str,
+    before: object,
+    after: object,
+    by: str = CLI,
+    device_id: str | None = None,
+) -> AuditEntry:
     return AuditEntry(
         at=utcnow(),
-        username="admin-cli",
-        device_id=None,
+        username=by,
+        device_id=device_id,
         action=action,
         entity=entity,
         row_id=row_id,
@@ -69,11 +80,15 @@ def set_password(ctx: ServerContext, username: str, password: str) -> None:
         audit.append_many(conn, [_entry("user.passwd", "users", username, None, None)])
 
 
-def revoke_device(ctx: ServerContext, device_id: str) -> None:
+def revoke_device(
+    ctx: ServerContext, device_id: str, by: str = CLI, from_device: str | None = None
+) -> None:
+    """Revoke a device's token; revoking a revoked device changes nothing."""
     with db.write(ctx.engine) as conn:
         if devices.by_id(conn, device_id) is None:
             raise AdminError(f"no device {device_id}")
-        devices.revoke(conn, device_id)
-        audit.append_many(
-            conn, [_entry("device.revoke", "devices", device_id, None, {"revoked": True})]
-        )
+        if devices.revoke(conn, device_id):
+            entry = _entry(
+                "device.revoke", "devices", device_id, None, {"revoked": True}, by, from_device
+            )
+            audit.append_many(conn, [entry])
