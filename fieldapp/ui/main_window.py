@@ -249,10 +249,13 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def set_tool_enabled(self, name: str, enabled: bool, why: str = "") -> None:
-        action = self.actions_by_name[name]
-        action.setEnabled(enabled)
-        action.setToolTip(why)
+    def refresh_ledger(self) -> None:
+        """Shows what changed underneath (a sync, another tool), keeping the selection."""
+        self.model.refresh()
+        self._update_count()
+        self._reselect()
+        if self.selected is not None:
+            self.show_outfall(self.selected.id)
 
     # -- ledger ----------------------------------------------------------------------------------
     def _search_changed(self, text: str) -> None:
@@ -345,12 +348,7 @@ class MainWindow(QMainWindow):
 
     def _saved(self, dialog: OutfallEditDialog, saved: Outfall) -> None:
         dialog.accept()
-        self.selected = saved
-        self.model.refresh()
-        self._update_count()
-        self._reselect()
-        self.show_outfall(saved.id)
-        self.statusBar().showMessage(self.tr("Saved."), 5000)
+        self._saved_transition(saved)
 
     def _save_failed(self, dialog: OutfallEditDialog, exc: Exception) -> None:
         if isinstance(exc, InvalidRecord):
@@ -402,10 +400,7 @@ class MainWindow(QMainWindow):
 
     def _saved_transition(self, moved: Outfall) -> None:
         self.selected = moved
-        self.model.refresh()
-        self._update_count()
-        self._reselect()
-        self.show_outfall(moved.id)
+        self.refresh_ledger()
         self.statusBar().showMessage(self.tr("Saved."), 5000)
 
     def _warn(self, text: str) -> None:

@@ -144,6 +144,8 @@ class Session:
             from fieldapp.ui.sync import SyncController, SyncPanel, SyncSetupDialog
 
             controller = SyncController(self.path, self.lane, self.writer)
+            # What a sync pulled (ledger updates) shows in the ledger at once.
+            controller.finished.connect(lambda _report: self.window.refresh_ledger())
             panel = SyncPanel(controller, self.labels.lang)
             panel.setup_button.clicked.connect(
                 lambda: SyncSetupDialog(controller, self.labels.lang, parent=panel).open()
