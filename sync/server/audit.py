@@ -1,6 +1,8 @@
 """The hash-chained audit log: each entry's hash covers its content and the previous hash.
 
 Editing or deleting an entry breaks the chain at that point; ``verify`` finds the first break.
+Cutting entries off the end leaves a shorter chain that is still whole: record the head hash that
+``fieldapp-server audit verify`` prints somewhere else, and give it back with ``--expect-head``.
 Writers hold the write lock (``db.write``), so the chain is linear.
 """
 
@@ -56,15 +58,29 @@ class Broken:
     why: str
 
 
-def verify(stored: Iterable[tuple[int, AuditEntry, str, str]]) -> tuple[int, Broken | None]:
-    """Check (seq, entry, prev_hash, hash) rows in order; returns (entries checked, first break)."""
+@dataclass(frozen=True)
+class ChainCheck:
+    """What a verification found: entries intact, the last hash, the first break if any."""
+
+    checked: int
+    head: str
+    broken: Broken | None
+    hashes_seen: frozenset[str]
+
+
+def verify(stored: Iterable[tuple[int, AuditEntry, str, str]]) -> ChainCheck:
+    """Check (seq, entry, prev_hash, hash) rows in order, up to the first break."""
     expected_prev = GENESIS
     checked = 0
+    seen: set[str] = set()
     for seq, entry, prev_hash, stored_hash in stored:
         if prev_hash != expected_prev:
-            return checked, Broken(seq, "previous hash does not match (an entry is missing)")
+            broken = Broken(seq, "previous hash does not match (an entry is missing)")
+            return ChainCheck(checked, expected_prev, broken, frozenset(seen))
         if chain_hash(prev_hash, entry) != stored_hash:
-            return checked, Broken(seq, "content does not match its hash (the entry was edited)")
+            broken = Broken(seq, "content does not match its hash (the entry was edited)")
+            return ChainCheck(checked, expected_prev, broken, frozenset(seen))
         expected_prev = stored_hash
+        seen.add(stored_hash)
         checked += 1
-    return checked, None
+    return ChainCheck(checked, expected_prev, None, frozenset(seen))

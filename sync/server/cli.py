@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sync.server import db
 from sync.server.app import build_context, create_app
+from sync.server.audit import GENESIS, verify
 from sync.server.config import Settings
 from sync.server.context import ServerContext
 from sync.server.queries import audit, devices, users
@@ -67,7 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--behind-proxy", action="store_true", help="trust X-Forwarded-* headers")
 
     aud = sub.add_parser("audit", help="the audit log").add_subparsers(dest="action", required=True)
-    aud.add_parser("verify", help="verify the hash chain")
+    check = aud.add_parser("verify", help="verify the hash chain")
+    check.add_argument(
+        "--expect-head", help="a head hash printed earlier: it must still be in the chain"
+    )
     return p
 
 
@@ -104,7 +108,7 @@ def _run(ctx: ServerContext, args: argparse.Namespace) -> int:
     if args.command == "device":
         return _device(ctx, args)
     if args.command == "audit":
-        return _audit_verify(ctx)
+        return _audit_verify(ctx, args.expect_head)
     return _serve(ctx, args)
 
 
@@ -141,17 +145,19 @@ def _device(ctx: ServerContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit_verify(ctx: ServerContext) -> int:
-    from sync.server.audit import verify
-
+def _audit_verify(ctx: ServerContext, expect_head: str | None) -> int:
     with db.read(ctx.engine) as conn:
-        checked, broken = verify(audit.iter_chain(conn))
-    if broken is not None:
+        check = verify(audit.iter_chain(conn))
+    if check.broken is not None:
         print(
-            f"audit chain BROKEN at entry {broken.seq}: {broken.why} ({checked} entries intact before it)"
+            f"audit chain BROKEN at entry {check.broken.seq}: {check.broken.why} "
+            f"({check.checked} entries intact before it)"
         )
         return 1
-    print(f"audit chain intact: {checked} entries")
+    if expect_head is not None and expect_head not in check.hashes_seen | {GENESIS}:
+        print(f"audit chain CUT: the recorded head {expect_head} is no longer in it")
+        return 1
+    print(f"audit chain intact: {check.checked} entries; head {check.head}")
     return 0
 
 

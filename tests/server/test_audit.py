@@ -25,8 +25,8 @@ def test_changes_are_audited_and_the_chain_verifies(person, h, engine):
         total = conn.execute(select(func.count()).select_from(audit_log)).scalar_one()
     assert last.username == "alice" and last.device_id == alice.device_id
     assert '"findings":"浑浊"' in last.after and '"findings":"清澈，无异味"' in last.before
-    checked, broken = chain(engine)
-    assert broken is None and checked == total
+    check = chain(engine)
+    assert check.broken is None and check.checked == total
 
 
 def test_an_edited_entry_is_detected(person, h, engine, database_url, tmp_path, capsys):
@@ -40,7 +40,7 @@ def test_an_edited_entry_is_detected(person, h, engine, database_url, tmp_path, 
         conn.execute(
             update(audit_log).where(audit_log.c.seq == victim.seq).values(username="mallory")
         )
-    _checked, broken = chain(engine)
+    broken = chain(engine).broken
     assert broken is not None and broken.seq == victim.seq and "edited" in broken.why
     code = main(["--database", database_url, "--photos", str(tmp_path / "p"), "audit", "verify"])
     assert code == 1
@@ -54,5 +54,25 @@ def test_a_deleted_entry_is_detected(person, h, engine):
     with engine.begin() as conn:
         seqs = conn.execute(select(audit_log.c.seq).order_by(audit_log.c.seq)).scalars().all()
         conn.execute(delete(audit_log).where(audit_log.c.seq == seqs[1]))
-    _checked, broken = chain(engine)
+    broken = chain(engine).broken
     assert broken is not None and broken.seq == seqs[2] and "missing" in broken.why
+
+
+def test_a_cut_tail_is_caught_against_a_recorded_head(
+    person, h, engine, database_url, tmp_path, capsys
+):
+    alice = person("alice")
+    alice.push_ok([h.change("inspections", h.inspection("alice"))])
+    base = ["--database", database_url, "--photos", str(tmp_path / "p"), "audit", "verify"]
+    assert main(base) == 0
+    head = capsys.readouterr().out.strip().rsplit(" ", 1)[1]
+    alice.push_ok([h.change("inspections", h.inspection("alice"))])
+    assert main([*base, "--expect-head", head]) == 0  # the chain grew past the recorded head
+    with engine.begin() as conn:
+        last = conn.execute(select(func.max(audit_log.c.seq))).scalar_one()
+        cut = conn.execute(select(audit_log.c.seq).where(audit_log.c.hash == head)).scalar_one()
+        conn.execute(delete(audit_log).where(audit_log.c.seq >= cut))
+    assert chain(engine).broken is None  # a shorter chain is still whole...
+    assert main([*base, "--expect-head", head]) == 1  # ...but the recorded head is gone
+    assert "CUT" in capsys.readouterr().out
+    assert last > cut
