@@ -763,12 +763,14 @@ def record_states(conn: sqlite3.Connection, limit: int = 500) -> list[RecordStat
     }
     out = []
     queries = {
-        "inspections": "SELECT id, outfall_id, status, updated_at FROM inspections",
+        # Labelled by the outfall people know (its code and name), not by an id.
+        "inspections": "SELECT i.id, coalesce(o.display_code || ' ' || o.name, i.outfall_id),"
+        " i.status, i.updated_at FROM inspections AS i LEFT JOIN outfalls AS o ON o.id = i.outfall_id",
         "patrols": "SELECT id, river, status, updated_at FROM patrols",
     }
     for entity, sql in queries.items():
         for row_id, label, status, updated in conn.execute(
-            f"{sql} ORDER BY updated_at DESC LIMIT ?", (limit,)
+            f"{sql} ORDER BY 4 DESC LIMIT ?", (limit,)
         ):
             key = (entity, row_id)
             review = reviews.get(key)

@@ -183,7 +183,7 @@ class SyncPanel(QWidget):
             self.records_table,
             [
                 [
-                    r.row_id[:8],
+                    r.label or r.row_id[:8],
                     kinds.get(r.entity, r.entity),
                     self.state_label(r.state),
                     r.review_comment,
