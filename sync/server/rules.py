@@ -17,6 +17,7 @@ from sync.server.models import Actor, StoredRecord
 Kind = Literal["ledger", "owned", "owned_child", "history", "server"]
 FIELD_ROLES = frozenset({"inspector", "river_chief", "supervisor"})
 PATROL_ROLES = frozenset({"river_chief", "supervisor"})
+RECORD_STATUSES = frozenset({"draft", "complete"})  # an inspection's or patrol's status
 LOCKED_STATES = frozenset({ReviewState.APPROVED.value, ReviewState.ESCALATED.value})
 COUNTY_RE = re.compile(r"^\d{6}$")
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -204,12 +205,9 @@ def _decide_owned(
     if _conflicts(change, live, actor):
         return Decision(ResultKind.CONFLICT)
     status = (change.data or {}).get("status")
-    return Decision(
-        ResultKind.APPLIED,
-        county_code=county,
-        owner=actor.username,
-        status=status if isinstance(status, str) else None,
-    )
+    if status is not None and status not in RECORD_STATUSES:
+        return rejected(Reason.INVALID_ROW)
+    return Decision(ResultKind.APPLIED, county_code=county, owner=actor.username, status=status)
 
 
 def _lock_reason(record: StoredRecord) -> Reason | None:

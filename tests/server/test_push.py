@@ -475,3 +475,10 @@ def test_a_patrol_with_its_track_problems_and_photos(person, h, engine):
     assert {r["result"] for r in answer["results"]} == {"applied"}
     assert answer["missing_photos"] == ["c" * 64]
     assert count(engine, records) == 4
+
+
+def test_an_unknown_status_is_an_invalid_row(person, h, engine):
+    alice = person("alice")
+    row = h.inspection("alice", status="finished-and-reviewed-by-me-already")
+    assert alice.push_ok([h.change("inspections", row)])["results"][0]["reason"] == "invalid_row"
+    assert count(engine, records) == 0

@@ -13,5 +13,6 @@ router = APIRouter(prefix="/v1", tags=["auth"], responses=ERROR_RESPONSES)
 
 @router.post("/login")
 def login(ctx: Ctx, body: LoginRequest, request: Request) -> LoginResponse:
-    client = request.client.host if request.client else "unknown"
+    # Behind a proxy the address comes from a header: keep it to the column's size.
+    client = (request.client.host if request.client else "unknown")[:64]
     return auth.login(ctx, body, client)
