@@ -87,6 +87,14 @@ Review (supervisors of the area only)
 ``POST /v1/proposals/{proposal_id}/decision`` ``{decision: accept|reject, comment}``,
 ``POST /v1/tasks``. A record outside the user's counties answers 404, never 403.
 
+The review rules: a record that changed since the reviewer opened it (``version`` differs) is
+refused 409 ``record_changed``; approving a record whose photos have not all arrived is refused
+409 ``photos_missing`` unless ``override_reason`` says why; approving an inspection
+makes the ledger follow (``sync.server.ledger_follow``). The supervisor's desk (``/v1/desk/...``,
+``sync.review_protocol``) adds flags, photos, history, bulk approval and the acceptance or merge
+of a newly found outfall; ``GET /v1/photos/{sha256}`` gives a photo's bytes to supervisors of an
+area where it was pushed.
+
 Audit
 -----
 Every change the server makes (applied changes, proposals, decisions, tasks, photo arrivals,
@@ -172,6 +180,10 @@ class ErrorCode(enum.StrEnum):
     NOT_REVIEWABLE = "not_reviewable"
     PROPOSAL_DECIDED = "proposal_decided"
     ALREADY_EXISTS = "already_exists"
+    RECORD_CHANGED = "record_changed"
+    PHOTOS_MISSING = "photos_missing"
+    RECORD_FLAGGED = "record_flagged"
+    NOT_PROVISIONAL = "not_provisional"
 
 
 class Reason(enum.StrEnum):
@@ -378,6 +390,10 @@ class ReviewRequest(_Strict):
     state: ReviewState
     comment: str = Field(default="", max_length=4000)
     deadline: datetime | None = None
+    # The record's version the reviewer opened; a record changed since is refused (409).
+    version: int | None = None
+    # Approving while photos are missing needs an explicit reason (409 ``photos_missing`` without).
+    override_reason: str = Field(default="", max_length=4000)
 
 
 class ReviewResponse(_Strict):

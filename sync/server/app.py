@@ -19,7 +19,7 @@ from sync.server.config import Settings
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError
 from sync.server.photostore import PhotoStore
-from sync.server.routes import admin, health, login, photos, review, sync
+from sync.server.routes import admin, desk, health, login, photos, review, sync
 from sync.server.security import password_hasher
 
 
@@ -136,7 +136,7 @@ def create_app(ctx: ServerContext) -> FastAPI:
         description="Sync, photos and review for the Hekou field-inspection app (河口).",
     )
     app.state.ctx = ctx
-    for module in (health, login, sync, photos, review, admin):
+    for module in (health, login, sync, photos, review, desk, admin):
         app.include_router(module.router)
 
     @app.exception_handler(ApiError)

@@ -135,3 +135,30 @@ def complete_waiting_on(conn: Connection, sha256: str) -> None:
         .where(batches.c.batch_id.in_(waiting), batches.c.complete.is_(False), ~exists(missing))
         .values(complete=True)
     )
+
+
+def photo_hashes(conn: Connection, batch_ids: list[str]) -> dict[str, list[str]]:
+    """The photos each batch refers to (whether they arrived or not)."""
+    found: dict[str, list[str]] = {b: [] for b in batch_ids}
+    if batch_ids:
+        rows = conn.execute(
+            select(batch_photos.c.batch_id, batch_photos.c.sha256).where(
+                batch_photos.c.batch_id.in_(batch_ids)
+            )
+        )
+        for row in rows:
+            found[row.batch_id].append(row.sha256)
+    return found
+
+
+def photo_in_area(conn: Connection, sha256: str, counties: frozenset[str] | None) -> bool:
+    """Whether a batch of ``counties`` (None: any) referred to this photo."""
+    query = select(batch_photos.c.batch_id).where(batch_photos.c.sha256 == sha256)
+    if counties is not None:
+        query = query.where(
+            exists().where(
+                batch_counties.c.batch_id == batch_photos.c.batch_id,
+                batch_counties.c.county_code.in_(sorted(counties)),
+            )
+        )
+    return conn.execute(query.limit(1)).first() is not None

@@ -113,11 +113,61 @@ def update_many(conn: Connection, rows: list[StoredRecord]) -> None:
 
 
 def set_review_state(conn: Connection, entity: str, row_id: str, state: str, at: datetime) -> None:
+    """A decision changes the record: its version goes up, so a decision made on the version
+    before it is refused as stale."""
     conn.execute(
         update(records)
         .where(records.c.entity == entity, records.c.id == row_id)
-        .values(review_state=state, updated_at=at)
+        .values(review_state=state, updated_at=at, version=records.c.version + 1)
     )
+
+
+def children(conn: Connection, entity: str, parent_ids: Iterable[str]) -> list[StoredRecord]:
+    """Live rows of ``entity`` whose parent is one of ``parent_ids`` (e.g. an inspection's photos)."""
+    ids = sorted(set(parent_ids))
+    found: list[StoredRecord] = []
+    for start in range(0, len(ids), CHUNK):
+        rows = conn.execute(
+            select(records)
+            .where(
+                records.c.entity == entity,
+                one_of(conn, records.c.parent_id, ids[start : start + CHUNK]),
+                records.c.deleted.is_(False),
+            )
+            .order_by(records.c.id)
+        )
+        found.extend(_record(r) for r in rows)
+    return found
+
+
+def live_in_county(conn: Connection, entity: str, county_code: str) -> list[StoredRecord]:
+    """Every live row of ``entity`` in one county (the ledger of a county: a few hundred rows)."""
+    rows = conn.execute(
+        select(records).where(
+            records.c.entity == entity,
+            records.c.county_code == county_code,
+            records.c.deleted.is_(False),
+        )
+    )
+    return [_record(r) for r in rows]
+
+
+def mentioning(
+    conn: Connection, entity: str, county_code: str | None, key: str, value: str, limit: int = 50
+) -> list[StoredRecord]:
+    """Live rows of ``entity`` whose JSON has ``"key":"value"`` (canonical JSON text), newest first."""
+    needle = dumps({key: value})[1:-1]
+    conds: list[ColumnElement[bool]] = [
+        records.c.entity == entity,
+        records.c.deleted.is_(False),
+        records.c.data.contains(needle, autoescape=True),
+    ]
+    if county_code is not None:
+        conds.append(records.c.county_code == county_code)
+    rows = conn.execute(
+        select(records).where(*conds).order_by(records.c.updated_at.desc()).limit(limit)
+    )
+    return [_record(r) for r in rows]
 
 
 def search(

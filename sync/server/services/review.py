@@ -14,6 +14,7 @@ from sync.protocol import (
     ErrorCode,
     ProposalView,
     ReviewRequest,
+    ReviewState,
     TaskRequest,
 )
 from sync.server import db
@@ -24,9 +25,10 @@ from sync.server.errors import ApiError, not_found
 from sync.server.models import Actor, StoredRecord
 from sync.server.queries import audit, feed, proposals, records
 from sync.server.rules import REVIEWABLE
+from sync.server.services import desk_rules
 
 
-def _publish(conn: Any, actor: Actor, entity: str, data: dict[str, Any], county: str) -> None:
+def publish(conn: Any, actor: Actor, entity: str, data: dict[str, Any], county: str) -> None:
     """Store a server-made row, put it in the feed and the audit log."""
     now = utcnow()
     row_id = str(data["id"])
@@ -89,31 +91,65 @@ def review_record(
 ) -> tuple[str, StoredRecord]:
     """Set a submitted record's review state; approved or escalated locks it, returned unlocks."""
     with db.write(ctx.engine) as conn:
-        record = records.get(conn, entity, row_id)
-        if record is None or record.deleted or not actor.sees(record.county_code):
-            raise not_found("no such record in your area")
-        if entity not in REVIEWABLE:
-            raise ApiError(409, ErrorCode.NOT_REVIEWABLE, f"{entity} rows are not reviewed")
-        if entity != "outfall_events" and record.status != "complete":
-            raise ApiError(409, ErrorCode.RECORD_NOT_SUBMITTED, "the record is still a draft")
-        now = utcnow()
-        review_id = str(uuid.uuid4())
-        data = {
-            "id": review_id,
-            "record_entity": entity,
-            "record_id": row_id,
-            "state": request.state.value,
-            "comment": request.comment,
-            "deadline": None if request.deadline is None else iso(request.deadline),
-            "reviewer": actor.username,
-            "at": iso(now),
-        }
-        assert record.county_code is not None
-        _publish(conn, actor, "reviews", data, record.county_code)
-        records.set_review_state(conn, entity, row_id, request.state.value, now)
+        review_id = review_in(conn, actor, entity, row_id, request)
         updated = records.get(conn, entity, row_id)
     assert updated is not None
     return review_id, updated
+
+
+def review_in(conn: Any, actor: Actor, entity: str, row_id: str, request: ReviewRequest) -> str:
+    """One decision inside the caller's write transaction; refusals raise before any write.
+
+    Refused: a record outside the area (404), not reviewable or still a draft, changed since the
+    reviewer opened it (``request.version``), approved while photos are missing without an
+    override reason. An approved inspection makes the ledger follow (``ledger_follow``).
+    """
+    record = records.get(conn, entity, row_id)
+    if record is None or record.deleted or not actor.sees(record.county_code):
+        raise not_found("no such record in your area")
+    if entity not in REVIEWABLE:
+        raise ApiError(409, ErrorCode.NOT_REVIEWABLE, f"{entity} rows are not reviewed")
+    if entity != "outfall_events" and record.status != "complete":
+        raise ApiError(409, ErrorCode.RECORD_NOT_SUBMITTED, "the record is still a draft")
+    if request.version is not None and request.version != record.version:
+        raise ApiError(
+            409,
+            ErrorCode.RECORD_CHANGED,
+            "the record changed since you opened it: open it again and decide on what it says now",
+            {"version": record.version, "opened": request.version},
+        )
+    approving = request.state == ReviewState.APPROVED
+    missing = sorted(desk_rules.missing_photos(conn, record))
+    override = request.override_reason.strip()
+    if approving and missing and not override:
+        raise ApiError(
+            409,
+            ErrorCode.PHOTOS_MISSING,
+            f"{len(missing)} photo(s) of this record have not arrived; approve only with a reason",
+            {"missing": missing},
+        )
+    now = utcnow()
+    review_id = str(uuid.uuid4())
+    data = {
+        "id": review_id,
+        "record_entity": entity,
+        "record_id": row_id,
+        "record_version": record.version,
+        "state": request.state.value,
+        "comment": request.comment,
+        "deadline": None if request.deadline is None else iso(request.deadline),
+        "reviewer": actor.username,
+        "at": iso(now),
+    }
+    if missing:
+        data["photos_missing"] = len(missing)
+        data["override_reason"] = override
+    assert record.county_code is not None
+    publish(conn, actor, "reviews", data, record.county_code)
+    records.set_review_state(conn, entity, row_id, request.state.value, now)
+    if approving and entity == "inspections":
+        desk_rules.follow_ledger(conn, actor, record, review_id)
+    return review_id
 
 
 def decide_proposal(
@@ -143,7 +179,7 @@ def decide_proposal(
             "reviewer": actor.username,
             "at": iso(now),
         }
-        _publish(conn, actor, "reviews", review, county)
+        publish(conn, actor, "reviews", review, county)
         decided = proposals.get(conn, proposal_id, counties)
     assert decided is not None
     return decided
@@ -234,5 +270,5 @@ def create_task(ctx: ServerContext, actor: Actor, request: TaskRequest) -> dict[
         existing = records.get(conn, "tasks", data["id"])
         if existing is not None:
             raise ApiError(409, ErrorCode.ALREADY_EXISTS, "a task with this id exists")
-        _publish(conn, actor, "tasks", data, request.county_code)
+        publish(conn, actor, "tasks", data, request.county_code)
     return data

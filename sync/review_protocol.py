@@ -1,0 +1,152 @@
+"""The supervisor's desk (审核台) messages, shared by the desk client and the server.
+
+``GET /v1/desk/batches`` → ``DeskBatchList``: each pushed batch of the supervisor's area with its
+inspector, device, counts, photo completeness, the flags of its records (``FLAGS``, counted) and
+their review states. ``GET /v1/desk/batches/{batch_id}/records`` → ``DeskRecordList``: every
+inspection the batch wrote, as it is now, with its flags, photos (arrived or not) and outfall.
+``GET /v1/desk/records/{entity}/{row_id}`` → ``DeskRecordDetail``: the same plus the record it
+revises and what changed, the outfall's history and its earlier inspections.
+``POST /v1/desk/approve`` ``BulkApproveRequest`` → ``BulkApproveResult``: approves each record
+that has no flag and is at the version sent; the others are refused one by one with a code.
+``POST /v1/desk/outfalls/{row_id}/accept`` ``OutfallAccept`` and ``.../merge`` ``OutfallMerge``:
+a newly found (provisional) outfall enters the ledger with its real code, or is merged into an
+existing one (the provisional row is removed from the active ledger and the decision, naming the
+outfall it went into, is a ``reviews`` row every device pulls).
+
+Flags are computed on the server by pure functions (``sync.server.flags``) so every desk sees the
+same ones.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import Field
+
+from sync.protocol import BatchSummary, RecordView, _Strict
+
+FAR_FROM_OUTFALL = "far_from_outfall"
+PHOTO_INCONSISTENT = "photo_inconsistent"
+POOR_ACCURACY = "poor_accuracy"
+REMEDIATION_CONTRADICTED = "remediation_contradicted"
+NEW_OUTFALL = "new_outfall"
+POSSIBLE_DUPLICATE = "possible_duplicate"
+FLAGS: tuple[str, ...] = (
+    FAR_FROM_OUTFALL,
+    PHOTO_INCONSISTENT,
+    POOR_ACCURACY,
+    REMEDIATION_CONTRADICTED,
+    NEW_OUTFALL,
+    POSSIBLE_DUPLICATE,
+)
+
+
+class DeskPhoto(_Strict):
+    id: str
+    sha256: str
+    arrived: bool
+    taken_at: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    distance_m: float | None = None
+    time_offset_s: float | None = None
+    far_from_outfall: bool = False
+    time_implausible: bool = False
+    width: int = 0
+    height: int = 0
+    caption: str = ""
+    problem_code: str | None = None
+    source_name: str = ""
+
+
+class DeskRecord(_Strict):
+    record: RecordView
+    flags: list[str]
+    photos: list[DeskPhoto]
+    photos_missing: int
+    outfall: dict[str, Any] | None
+    duplicate_of: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class DeskBatch(_Strict):
+    batch: BatchSummary
+    device_name: str
+    records: int
+    photos: int
+    photos_arrived: int
+    flags: dict[str, int]
+    review: dict[str, int]  # review state ("pending" for none) → records
+
+
+class DeskBatchList(_Strict):
+    batches: list[DeskBatch]
+
+
+class DeskRecordList(_Strict):
+    records: list[DeskRecord]
+
+
+class FieldChange(_Strict):
+    field: str
+    before: Any
+    after: Any
+
+
+class HistoryEntry(_Strict):
+    at: str
+    kind: str  # event / review / inspection
+    actor: str
+    text: str
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class DeskRecordDetail(_Strict):
+    record: DeskRecord
+    original: DeskRecord | None
+    changes: list[FieldChange]
+    history: list[HistoryEntry]
+    earlier: list[RecordView]
+    reviews: list[dict[str, Any]]
+
+
+class RecordRef(_Strict):
+    entity: str = Field(pattern=r"^[a-z][a-z_]{0,39}$")
+    row_id: str = Field(min_length=1, max_length=64)
+    version: int
+
+
+class BulkApproveRequest(_Strict):
+    records: list[RecordRef] = Field(max_length=1000)
+    comment: str = Field(default="", max_length=4000)
+
+
+class Refusal(_Strict):
+    row_id: str
+    code: str
+    message: str
+
+
+class BulkApproveResult(_Strict):
+    approved: list[str]
+    refused: list[Refusal]
+
+
+class OutfallAccept(_Strict):
+    version: int
+    national_code: str | None = Field(default=None, max_length=64, pattern=r"^[0-9A-Za-z\-_]+$")
+    local_code: str | None = Field(default=None, max_length=64, pattern=r"^[0-9A-Za-z\-_]+$")
+    comment: str = Field(default="", max_length=4000)
+
+
+class OutfallMerge(_Strict):
+    version: int
+    into_id: uuid.UUID
+    comment: str = Field(default="", max_length=4000)
+
+
+class OutfallDecision(_Strict):
+    review_id: str
+    outfall: RecordView
+    decided_at: datetime

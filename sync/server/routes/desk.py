@@ -1,0 +1,115 @@
+"""The supervisor's desk (supervisors of the area only); messages in ``sync.review_protocol``.
+
+Also ``GET /v1/photos/{sha256}``: a photo's bytes, for supervisors of an area one of whose batches
+referred to it (404 otherwise, as for records).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import FileResponse
+
+from sync.protocol import ENTITY_PATTERN, SHA256_PATTERN
+from sync.review_protocol import (
+    BulkApproveRequest,
+    BulkApproveResult,
+    DeskBatchList,
+    DeskRecordDetail,
+    DeskRecordList,
+    OutfallAccept,
+    OutfallDecision,
+    OutfallMerge,
+)
+from sync.server import db
+from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor, require_role
+from sync.server.errors import not_found
+from sync.server.models import Actor
+from sync.server.queries import batches
+from sync.server.services import desk
+
+router = APIRouter(prefix="/v1", tags=["desk"], responses=ERROR_RESPONSES)
+RowId = Annotated[str, Path(min_length=1, max_length=64)]
+
+
+def _supervisor(actor: Actor) -> None:
+    require_role(actor, "supervisor")
+
+
+@router.get("/desk/batches")
+def desk_batches(
+    ctx: Ctx,
+    actor: CurrentActor,
+    username: Annotated[str | None, Query(max_length=64)] = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> DeskBatchList:
+    _supervisor(actor)
+    found = desk.list_batches(
+        ctx, actor, username=username, since=since, until=until, limit=limit, offset=offset
+    )
+    return DeskBatchList(batches=found)
+
+
+@router.get("/desk/batches/{batch_id}/records")
+def desk_batch_records(
+    ctx: Ctx, actor: CurrentActor, batch_id: Annotated[str, Path(max_length=64)]
+) -> DeskRecordList:
+    _supervisor(actor)
+    return DeskRecordList(records=desk.batch_records(ctx, actor, batch_id))
+
+
+@router.get("/desk/records/{entity}/{row_id}")
+def desk_record(
+    ctx: Ctx,
+    actor: CurrentActor,
+    entity: Annotated[str, Path(pattern=ENTITY_PATTERN)],
+    row_id: RowId,
+) -> DeskRecordDetail:
+    _supervisor(actor)
+    return desk.record_detail(ctx, actor, entity, row_id)
+
+
+@router.post("/desk/approve")
+def desk_approve(ctx: Ctx, actor: CurrentActor, body: BulkApproveRequest) -> BulkApproveResult:
+    _supervisor(actor)
+    return desk.bulk_approve(ctx, actor, body)
+
+
+@router.post("/desk/outfalls/{row_id}/accept")
+def desk_accept_outfall(
+    ctx: Ctx, actor: CurrentActor, row_id: RowId, body: OutfallAccept
+) -> OutfallDecision:
+    _supervisor(actor)
+    return desk.accept_outfall(ctx, actor, row_id, body)
+
+
+@router.post("/desk/outfalls/{row_id}/merge")
+def desk_merge_outfall(
+    ctx: Ctx, actor: CurrentActor, row_id: RowId, body: OutfallMerge
+) -> OutfallDecision:
+    _supervisor(actor)
+    return desk.merge_outfall(ctx, actor, row_id, body)
+
+
+@router.get("/photos/{sha256}", response_class=FileResponse)
+def photo_bytes(
+    ctx: Ctx,
+    actor: CurrentActor,
+    sha256: Annotated[str, Path(pattern=SHA256_PATTERN)],
+) -> FileResponse:
+    _supervisor(actor)
+    with db.read(ctx.engine) as conn:
+        seen = batches.photo_in_area(conn, sha256, actor.visible_counties())
+    path = ctx.photo_store.final_path(sha256)
+    if not seen or not path.is_file():
+        raise not_found("no such photo in your area")
+    return FileResponse(
+        path,
+        media_type="application/octet-stream",
+        headers={"Cache-Control": "private, max-age=31536000, immutable"},
+    )
