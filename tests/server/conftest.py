@@ -89,6 +89,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     with engine.begin() as conn:
         names = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
         conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        # A test may have stamped another schema version; every test starts at the current one.
+        conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": db.head_revision()})
     engine.dispose()
     yield url
 
