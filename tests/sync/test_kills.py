@@ -62,7 +62,17 @@ def test_client_killed_mid_sync(
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
             )
-            time.sleep(rng.uniform(0.4, 1.2))
+            # Kill once the child has sent a seeded number of bytes (not after a fixed time: a
+            # fast machine would finish first); the first pushes alone are well over 20 kB.
+            start = device.proxy.bytes_up
+            threshold = rng.randint(2_000, 20_000)
+            deadline = time.monotonic() + 30
+            while (
+                child.poll() is None
+                and device.proxy.bytes_up - start < threshold
+                and time.monotonic() < deadline
+            ):
+                time.sleep(0.002)
             if child.poll() is None:
                 os.kill(child.pid, signal.SIGKILL)
                 kills += 1
