@@ -11,10 +11,7 @@ translation.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
-import tempfile
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from fieldapp.paths import TRANSLATIONS
@@ -49,6 +46,8 @@ def _tool(name: str) -> str:
 
 
 def _lupdate(sources: list[Path], ts: Path) -> None:
+    import subprocess  # the build tools are imported only when used: the app imports this module
+
     subprocess.run(
         [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", *map(str, sources), "-ts", str(ts)],
         check=True,
@@ -56,6 +55,8 @@ def _lupdate(sources: list[Path], ts: Path) -> None:
 
 
 def build() -> None:
+    import subprocess
+
     for lang in LANGUAGES:
         for ts in sorted(TRANSLATIONS.glob(f"*_{lang}.ts")):
             subprocess.run(
@@ -74,6 +75,9 @@ def update(only: str | None = None) -> None:
 
 def untranslated(lang: str) -> list[str]:
     """Source strings of the current code with no finished translation in their catalog."""
+    import tempfile
+    import xml.etree.ElementTree as ET
+
     missing = []
     for catalog, sources in catalogs().items():
         with tempfile.TemporaryDirectory() as tmp:

@@ -9,12 +9,11 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
 from fieldapp import reference_data
-from fieldapp.domain.nmea import Fix
 from fieldapp.domain.outfall import Outfall
 from fieldapp.store import database, outfalls
 from fieldapp.store.errors import StoreError
@@ -23,6 +22,9 @@ from fieldapp.ui.labels import Labels
 from fieldapp.ui.lane import BackgroundLane
 from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.settings import AppSettings
+
+if TYPE_CHECKING:  # kept out of start-up
+    from fieldapp.domain.nmea import Fix
 
 
 @dataclass

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
 from fieldapp.domain.inspection_rules import InspectionSettings
-from fieldapp.maps.tiles import BasemapSettings
+
+if TYPE_CHECKING:  # the map's modules load when the map opens, not at start-up
+    from fieldapp.maps.tiles import BasemapSettings
 
 
 class AppSettings:
@@ -37,6 +40,8 @@ class AppSettings:
 
     @property
     def basemap(self) -> BasemapSettings:
+        from fieldapp.maps.tiles import BasemapSettings
+
         path = self._q.value("map/basemap", "") or None
         gcj02 = str(self._q.value("map/gcj02", "false")).lower() == "true"
         return BasemapSettings(str(path) if path else None, gcj02)
