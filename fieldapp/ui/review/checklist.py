@@ -1,0 +1,74 @@
+"""The inspector's answers as HTML for the desk (labels from the inspection rules data)."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from fieldapp.domain.inspection_rules import InspectionRules
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return {}
+    return value if isinstance(value, dict) else {}
+
+
+def checklist_html(
+    data: dict[str, Any], rules: InspectionRules, lang: str, labels: dict[str, str]
+) -> str:
+    """``labels`` gives the translated section titles."""
+    s = _dict(data.get("sections"))
+    terms = {t.code: t.label(lang) for group in (rules.discharging, rules.check_answers,
+             rules.remediation_findings, rules.flow_methods) for t in group}  # fmt: skip
+    rows: list[str] = []
+
+    def row(name: str, value: Any, bad: bool = False) -> None:
+        text = html.escape(str(value if value not in (None, "") else "—"))
+        style = ' style="color:#b71c1c;font-weight:bold"' if bad else ""
+        rows.append(f"<tr><td>{html.escape(name)}</td><td{style}>{text}</td></tr>")
+
+    def title(name: str) -> None:
+        rows.append(f'<tr><th colspan="2" align="left"><br>{html.escape(name)}</th></tr>')
+
+    title(labels["discharge"])
+    row(labels["discharging"], terms.get(str(s.get("discharging")), s.get("discharging")))
+    for aspect, value in _dict(s.get("appearance")).items():
+        spec = rules.appearance.get(aspect)
+        if spec is not None and value:
+            option = {o.code: o.label(lang) for o in spec.options}.get(value, value)
+            row(spec.term.label(lang), option, value in spec.abnormal)
+    flow = _dict(s.get("flow"))
+    if flow.get("method"):
+        value = f"{flow.get('value') or ''} {flow.get('unit') or ''}".strip()
+        row(labels["flow"], f"{terms.get(flow['method'], flow['method'])} {value}")
+    for name, items in (("sign", rules.sign_items), ("sampling", rules.sampling_items)):
+        answers = _dict(s.get(f"{name}_check"))
+        if answers:
+            title(labels[name])
+            for item in items:
+                if item.term.code in answers:
+                    answer = answers[item.term.code]
+                    bad = answer not in ("na", item.good)
+                    row(item.term.label(lang), terms.get(answer, answer), bad)
+    problems = s.get("problems") or []
+    if problems:
+        title(labels["problems"])
+        for p in problems:
+            kind = rules.problem(str(p.get("code")))
+            row(kind.term.label(lang) if kind else str(p.get("code")), p.get("note", ""), True)
+    finding = _dict(s.get("remediation")).get("finding")
+    if finding:
+        title(labels["remediation"])
+        row(labels["remediation"], terms.get(finding, finding),
+            finding in rules.contradicted_findings)  # fmt: skip
+    if s.get("notes") or data.get("notes"):
+        title(labels["notes"])
+        row(labels["notes"], s.get("notes") or data.get("notes"))
+    if s.get("inspectors"):
+        row(labels["inspectors"], "、".join(map(str, s["inspectors"])))
+    return '<table cellspacing="4">' + "".join(rows) + "</table>"

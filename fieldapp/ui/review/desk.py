@@ -1,0 +1,407 @@
+"""The supervisor's desk window (审核台): batches on the left (filters on top), the records of the
+chosen batch in the middle, the chosen record on the right with its decisions.
+
+Every server call runs on the desk's network lanes (``DeskLanes``); results return by signal. The
+first record of a batch shows from the batch's own list as soon as it arrives; its history and
+the thumbnails follow (thumbnails one by one on the photo lane, so the window never waits).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStatusBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.inspection_rules import InspectionRules
+from fieldapp.ui.review.batches import BatchFilter, BatchTableModel
+from fieldapp.ui.review.dialogs import AcceptOutfallDialog, MergeOutfallDialog, ReasonDialog
+from fieldapp.ui.review.lanes import DeskLanes, full_image, thumbnail
+from fieldapp.ui.review.record_panel import RecordPanel
+from fieldapp.ui.review.texts import all_flag_texts, flag_text, refusal_text, state_text
+from sync.client.review import DeskError
+from sync.review_protocol import DeskBatch, DeskRecord
+
+TOUCH = 44
+
+
+class ReviewDesk(QMainWindow):
+    batches_loaded = Signal()
+    records_loaded = Signal()
+    record_shown = Signal(str)
+    detail_loaded = Signal(str)
+    decided = Signal(str, str)  # row id, state
+    refused = Signal(str)  # the server's code
+    thumbnails_done = Signal()
+
+    def __init__(
+        self,
+        lanes: DeskLanes,
+        rules: InspectionRules,
+        lang: str,
+        county_names: dict[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.lanes = lanes
+        self.lang = lang
+        self.setWindowTitle(self.tr("Review desk"))
+        self.resize(1366, 768)
+        self.records: list[DeskRecord] = []
+        self.batch: DeskBatch | None = None
+        self._photo_generation = 0
+        self.dialog: Any = None
+        # filters
+        self.county = QComboBox()
+        self.county.addItem(self.tr("All counties"), "")
+        for code, name in sorted(county_names.items()):
+            self.county.addItem(name, code)
+        self.inspector = QComboBox()
+        self.flag = QComboBox()
+        self.flag.addItem(self.tr("Any flag"), "")
+        for code, text in all_flag_texts():
+            self.flag.addItem(text, code)
+        self.state = QComboBox()
+        self.state.addItem(self.tr("Any review state"), "")
+        for s in ("pending", "approved", "returned", "escalated"):
+            self.state.addItem(state_text(s), s)
+        self.since = QDateEdit(QDate.currentDate().addDays(-30))
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        for label, w in ((self.tr("County"), self.county), (self.tr("Inspector"), self.inspector),
+                         (self.tr("Flag"), self.flag), (self.tr("Review"), self.state),
+                         (self.tr("Since"), self.since)):  # fmt: skip
+            w.setMinimumHeight(TOUCH)
+            top.addWidget(QLabel(label))
+            top.addWidget(w)
+        self.refresh_button.setMinimumHeight(TOUCH)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        # batches
+        self.model = BatchTableModel(county_names)
+        self.proxy = BatchFilter(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setDefaultSectionSize(TOUCH)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._batch_chosen)
+        for combo in (self.county, self.inspector, self.flag, self.state):
+            combo.currentIndexChanged.connect(self._filter)
+        self.since.dateChanged.connect(self._filter)
+        # records of a batch
+        self.record_list = QListWidget()
+        self.record_list.setMinimumWidth(250)
+        self.record_list.currentRowChanged.connect(self._record_chosen)
+        self.bulk_button = QPushButton(self.tr("Approve all without flags"))
+        self.bulk_button.setMinimumHeight(TOUCH)
+        self.bulk_button.clicked.connect(self.approve_unflagged)
+        middle = QWidget()
+        ml = QVBoxLayout(middle)
+        ml.setContentsMargins(0, 0, 0, 0)
+        ml.addWidget(self.record_list, 1)
+        ml.addWidget(self.bulk_button)
+        # the record
+        self.panel = RecordPanel(rules, lang)
+        self.panel.photo_wanted.connect(self._load_full)
+        self.panel.approve_clicked.connect(lambda: self.approve())
+        self.panel.return_clicked.connect(self._ask_return)
+        self.panel.escalate_clicked.connect(self._ask_escalate)
+        self.panel.accept_clicked.connect(self._ask_accept)
+        self.panel.merge_clicked.connect(self._ask_merge)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.table)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(middle)
+        split.addWidget(self.panel)
+        split.setSizes([470, 260, 636])
+        central = QWidget()
+        cl = QVBoxLayout(central)
+        cl.addLayout(top)
+        cl.addWidget(split, 1)
+        self.setCentralWidget(central)
+        self.setStatusBar(QStatusBar())
+
+    # -- loading ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.statusBar().showMessage(self.tr("Loading batches…"))
+        self.lanes.run(lambda c: c.batches(), self._batches_arrived, self._failed)
+
+    def _batches_arrived(self, batches: list[DeskBatch]) -> None:
+        self.model.set_batches(batches)
+        current = self.inspector.currentData()
+        self.inspector.blockSignals(True)
+        self.inspector.clear()
+        self.inspector.addItem(self.tr("All inspectors"), "")
+        for name in sorted({b.batch.username for b in batches}):
+            self.inspector.addItem(name, name)
+        self.inspector.setCurrentIndex(max(0, self.inspector.findData(current)))
+        self.inspector.blockSignals(False)
+        self.statusBar().showMessage(self.tr("%1 batches").replace("%1", str(len(batches))))
+        self.batches_loaded.emit()
+
+    def _filter(self) -> None:
+        self.proxy.set_filter(
+            county=self.county.currentData(), inspector=self.inspector.currentData(),
+            flag=self.flag.currentData(), state=self.state.currentData(),
+            since=self.since.date().toPython(),
+        )  # fmt: skip
+
+    def select_batch(self, row: int) -> None:
+        index = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+
+    def _batch_chosen(self, current: Any, _previous: Any) -> None:
+        if not current.isValid():
+            return
+        batch = self.model.batches[self.proxy.mapToSource(current).row()]
+        self.open_batch(batch)
+
+    def open_batch(self, batch: DeskBatch) -> None:
+        self.batch = batch
+        self.statusBar().showMessage(self.tr("Opening the batch…"))
+        self._load_records(batch, -1)
+
+    def _load_records(self, batch: DeskBatch, keep: int) -> None:
+        """Ask for a batch's records; an answer for a batch no longer open is dropped."""
+
+        def arrived(records: list[DeskRecord]) -> None:
+            if self.batch is not batch:
+                return
+            self._records_arrived(records)
+            if 0 <= keep < len(records):
+                self.record_list.setCurrentRow(keep)
+
+        self.lanes.run(lambda c: c.batch_records(batch.batch.batch_id), arrived, self._failed)
+
+    def _records_arrived(self, records: list[DeskRecord]) -> None:
+        self.records = records
+        self.record_list.blockSignals(True)
+        self.record_list.clear()
+        for r in records:
+            outfall = r.outfall or {}
+            mark = "⚑ " if r.flags else ""
+            text = (f"{mark}{outfall.get('name') or r.record.row_id[:8]}\n"
+                    f"{state_text(r.record.review_state)}"
+                    + (f" · {', '.join(flag_text(f) for f in r.flags)}" if r.flags else ""))  # fmt: skip
+            item = QListWidgetItem(text)
+            item.setSizeHint(QSize(240, 56))
+            self.record_list.addItem(item)
+        self.record_list.blockSignals(False)
+        self.statusBar().showMessage(self.tr("%1 records").replace("%1", str(len(records))))
+        self.records_loaded.emit()
+        if records:
+            self.record_list.setCurrentRow(0)
+        else:
+            self.panel.show_record(None)
+
+    def _record_chosen(self, row: int) -> None:
+        if not 0 <= row < len(self.records):
+            return
+        record = self.records[row]
+        self.panel.show_record(record)
+        self.record_shown.emit(record.record.row_id)
+        self.lanes.run(lambda c: c.record(record.record.entity, record.record.row_id),
+                       self._detail_arrived, self._failed)  # fmt: skip
+        self._stream_thumbnails(record)
+
+    def _detail_arrived(self, detail: Any) -> None:
+        self.panel.show_detail(detail)
+        self.detail_loaded.emit(detail.record.record.row_id)
+
+    def _stream_thumbnails(self, record: DeskRecord) -> None:
+        self._photo_generation += 1
+        generation = self._photo_generation
+        photos = [(i, p.sha256) for i, p in enumerate(record.photos) if p.arrived]
+        if not photos:
+            self.thumbnails_done.emit()
+            return
+        left = [len(photos)]
+
+        def arrived(i: int, image: Any) -> None:
+            if generation == self._photo_generation:
+                self.panel.set_thumbnail(i, image)
+            left[0] -= 1
+            if left[0] == 0 and generation == self._photo_generation:
+                self.thumbnails_done.emit()
+
+        def failed(_error: Exception) -> None:
+            left[0] -= 1
+            if left[0] == 0 and generation == self._photo_generation:
+                self.thumbnails_done.emit()
+
+        for i, sha in photos:
+            self._ask_thumbnail(i, sha, arrived, failed)
+
+    def _ask_thumbnail(
+        self,
+        index: int,
+        sha: str,
+        arrived: Callable[[int, Any], None],
+        failed: Callable[[Exception], None],
+    ) -> None:
+        self.lanes.photo(lambda c: thumbnail(c, sha), lambda img: arrived(index, img), failed)
+
+    def _load_full(self, index: int) -> None:
+        record = self.panel.record
+        if record is None or not 0 <= index < len(record.photos):
+            return
+        photo = record.photos[index]
+        if photo.arrived:
+            self.lanes.photo(lambda c: full_image(c, photo.sha256),
+                             lambda img: self.panel.viewer.show_image(index, img),
+                             lambda _e: None)  # fmt: skip
+
+    # -- deciding --------------------------------------------------------------------------------
+    def _current(self) -> DeskRecord | None:
+        return self.panel.record
+
+    def decide(self, state: str, comment: str = "", deadline: datetime | None = None,
+               override_reason: str = "") -> None:  # fmt: skip
+        record = self._current()
+        if record is None:
+            return
+        rec = record.record
+        self.statusBar().showMessage(self.tr("Sending the decision…"))
+        self.lanes.run(
+            lambda c: c.decide(
+                rec.entity, rec.row_id, state, rec.version, comment, deadline, override_reason
+            ),
+            lambda _answer: self._decided(rec.row_id, state),
+            lambda error: self._refused(error, state),
+        )
+
+    def approve(self, override_reason: str = "") -> None:
+        self.decide("approved", override_reason=override_reason)
+
+    def return_for_correction(self, reason: str, deadline: datetime | None = None) -> None:
+        self.decide("returned", reason, deadline)
+
+    def escalate(self, reason: str) -> None:
+        self.decide("escalated", reason)
+
+    def _ask_return(self) -> None:
+        self.dialog = ReasonDialog(self.tr("Return for correction"),
+                                   self.tr("The record goes back to the inspector's laptop with "
+                                           "your reason; they revise it as a new version."),
+                                   True, self)  # fmt: skip
+        self.dialog.decided.connect(
+            lambda v: self.return_for_correction(v["reason"], v["deadline"])
+        )
+        self.dialog.open()
+
+    def _ask_escalate(self) -> None:
+        self.dialog = ReasonDialog(self.tr("Escalate for enforcement"),
+                                   self.tr("The record is locked and passed on for enforcement."),
+                                   False, self)  # fmt: skip
+        self.dialog.decided.connect(lambda v: self.escalate(v["reason"]))
+        self.dialog.open()
+
+    def _ask_override(self) -> None:
+        self.dialog = ReasonDialog(self.tr("Approve without every photo"),
+                                   self.tr("Some photos have not arrived. Approve anyway only "
+                                           "with a reason; it is kept with the decision."),
+                                   False, self)  # fmt: skip
+        self.dialog.decided.connect(lambda v: self.approve(v["reason"]))
+        self.dialog.open()
+
+    def _ask_accept(self) -> None:
+        self.dialog = AcceptOutfallDialog(self)
+        self.dialog.decided.connect(lambda v: self.accept_outfall(v["national"], v["local"]))
+        self.dialog.open()
+
+    def _ask_merge(self) -> None:
+        record = self._current()
+        self.dialog = MergeOutfallDialog(list(record.duplicate_of) if record else [], self)
+        self.dialog.decided.connect(lambda v: self.merge_outfall(v["into_id"]))
+        self.dialog.open()
+
+    def accept_outfall(self, national: str, local: str) -> None:
+        record = self._current()
+        if record is None or record.outfall is None:
+            return
+        outfall_id, version = str(record.outfall["id"]), int(record.outfall["_version"])
+        self.lanes.run(lambda c: c.accept_outfall(outfall_id, version, national, local),
+                       lambda _a: self._decided(outfall_id, "accepted"),
+                       lambda e: self._refused(e, "accepted"))  # fmt: skip
+
+    def merge_outfall(self, into_id: str) -> None:
+        record = self._current()
+        if record is None or record.outfall is None:
+            return
+        outfall_id, version = str(record.outfall["id"]), int(record.outfall["_version"])
+        self.lanes.run(lambda c: c.merge_outfall(outfall_id, version, into_id),
+                       lambda _a: self._decided(outfall_id, "merged"),
+                       lambda e: self._refused(e, "merged"))  # fmt: skip
+
+    def approve_unflagged(self) -> None:
+        records = list(self.records)
+        self.lanes.run(lambda c: c.approve_unflagged(records), self._bulk_done, self._failed)
+
+    def _bulk_done(self, result: Any) -> None:
+        self.statusBar().showMessage(self.tr("Approved %1, left for one-by-one review %2")
+                                     .replace("%1", str(len(result.approved)))
+                                     .replace("%2", str(len(result.refused))))  # fmt: skip
+        for row_id in result.approved:
+            self.decided.emit(row_id, "approved")
+        self._reload_batch()
+
+    def _decided(self, row_id: str, state: str) -> None:
+        self.statusBar().showMessage(self.tr("Decision saved: %1").replace("%1", state_text(state)))
+        self.decided.emit(row_id, state)
+        self._reload_batch()
+
+    def _refused(self, error: Exception, state: str) -> None:
+        if not isinstance(error, DeskError):
+            raise error
+        self.panel.notice.setText(refusal_text(error.code, error.message))
+        self.statusBar().showMessage(refusal_text(error.code, error.message))
+        self.refused.emit(error.code)
+        if error.code == "photos_missing" and state == "approved":
+            self._ask_override()
+        elif error.code == "record_changed":
+            self._reload_batch()
+
+    def _reload_batch(self) -> None:
+        if self.batch is not None:
+            self._load_records(self.batch, self.record_list.currentRow())
+
+    def _failed(self, error: Exception) -> None:
+        if not isinstance(error, DeskError):
+            raise error
+        self.statusBar().showMessage(refusal_text(error.code, error.message))
+
+    def closeEvent(self, event: Any) -> None:
+        self.lanes.shutdown()
+        super().closeEvent(event)

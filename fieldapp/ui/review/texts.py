@@ -1,0 +1,70 @@
+"""Words of the desk that come from codes: flags, review states, server refusals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from sync.review_protocol import FLAGS
+
+
+def flag_text(flag: str) -> str:
+    return {
+        "far_from_outfall": QCoreApplication.translate(
+            "ReviewTexts", "Recorded far from the outfall"
+        ),
+        "photo_inconsistent": QCoreApplication.translate(
+            "ReviewTexts", "Photo time or place inconsistent"
+        ),
+        "poor_accuracy": QCoreApplication.translate("ReviewTexts", "Poor position accuracy"),
+        "remediation_contradicted": QCoreApplication.translate(
+            "ReviewTexts", "Remediation claimed but contradicted"
+        ),
+        "new_outfall": QCoreApplication.translate("ReviewTexts", "Newly discovered outfall"),
+        "possible_duplicate": QCoreApplication.translate(
+            "ReviewTexts", "Possible duplicate of an existing outfall"
+        ),
+    }.get(flag, flag)
+
+
+def state_text(state: str | None) -> str:
+    return {
+        None: QCoreApplication.translate("ReviewTexts", "Awaiting review"),
+        "pending": QCoreApplication.translate("ReviewTexts", "Awaiting review"),
+        "approved": QCoreApplication.translate("ReviewTexts", "Approved"),
+        "returned": QCoreApplication.translate("ReviewTexts", "Returned for correction"),
+        "escalated": QCoreApplication.translate("ReviewTexts", "Escalated for enforcement"),
+    }.get(state, state or "")
+
+
+def refusal_text(code: str, message: str) -> str:
+    known = {
+        "record_changed": QCoreApplication.translate(
+            "ReviewTexts",
+            "This record changed since you opened it. It has been reloaded: look again and decide.",
+        ),
+        "photos_missing": QCoreApplication.translate(
+            "ReviewTexts",
+            "Some photos of this record have not arrived. Approve only with a reason.",
+        ),
+        "record_flagged": QCoreApplication.translate(
+            "ReviewTexts", "Flagged records are decided one by one."
+        ),
+        "not_found": QCoreApplication.translate(
+            "ReviewTexts", "This record is not in your area (or no longer exists)."
+        ),
+        "role_forbidden": QCoreApplication.translate("ReviewTexts", "Only supervisors can decide."),
+        "network": QCoreApplication.translate(
+            "ReviewTexts", "The server cannot be reached. Check the connection and try again."
+        ),
+        "not_provisional": QCoreApplication.translate(
+            "ReviewTexts", "This outfall is already in the ledger."
+        ),
+        "already_exists": QCoreApplication.translate(
+            "ReviewTexts", "Another outfall already has this code."
+        ),
+    }
+    return known.get(code, message or code)
+
+
+def all_flag_texts() -> list[tuple[str, str]]:
+    return [(f, flag_text(f)) for f in FLAGS]

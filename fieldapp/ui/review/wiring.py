@@ -1,0 +1,87 @@
+"""Wiring of the review tools for the session: the desk from the profile's account, and the
+returned-records view fed by the session's background lane."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from fieldapp.domain.inspection_rules import InspectionRules
+from fieldapp.store import returns, sync_state
+from fieldapp.store.returns import ReturnedRecord
+from fieldapp.ui.lane import BackgroundLane
+from fieldapp.ui.review.desk import ReviewDesk
+from fieldapp.ui.review.lanes import DeskLanes
+from fieldapp.ui.review.returned import ReturnedRecordsView
+from sync.client.engine import tls_context
+from sync.client.review import PhotoCache, ReviewClient
+
+
+def desk_cache(profile: Path) -> PhotoCache:
+    return PhotoCache(profile.with_name(profile.name + ".review-cache"))
+
+
+def open_desk(
+    account: sync_state.Account,
+    profile: Path,
+    rules: InspectionRules,
+    lang: str,
+    county_names: dict[str, str],
+    transport: Callable[[], httpx.BaseTransport] | None = None,
+) -> ReviewDesk:
+    """A desk for a signed-in supervisor's account (two clients: records and photos)."""
+    if account.role != "supervisor" or not account.signed_in:
+        raise PermissionError("the review desk is for signed-in supervisors")
+    assert account.server_url is not None and account.token is not None
+    cache = desk_cache(profile)
+
+    def client() -> ReviewClient:
+        chosen = transport() if transport else httpx.HTTPTransport(verify=tls_context())
+        return ReviewClient(account.server_url or "", account.token or "", cache, transport=chosen)
+
+    desk = ReviewDesk(DeskLanes(client(), client()), rules, lang, county_names)
+    desk.refresh()
+    return desk
+
+
+class ReturnedRecords:
+    """Feeds a ``ReturnedRecordsView`` from the profile through the lane; opens revisions."""
+
+    def __init__(
+        self,
+        lane: BackgroundLane,
+        writer: sqlite3.Connection,
+        actor: str,
+        open_revision: Callable[[str], Any],
+    ) -> None:
+        self.lane = lane
+        self.writer = writer
+        self.actor = actor
+        self.open_revision = open_revision
+        self.view = ReturnedRecordsView()
+        self.view.revise_requested.connect(self.revise)
+
+    def refresh(self) -> None:
+        actor = self.actor
+        self.lane.submit(lambda: returns.returned(self.writer, actor), self._show, _raise)
+
+    def _show(self, records: list[ReturnedRecord]) -> None:
+        self.view.show_returned(records)
+
+    def revise(self, inspection_id: str) -> None:
+        actor = self.actor
+        self.lane.submit(
+            lambda: returns.revise(self.writer, inspection_id, actor), self._revised, _raise
+        )
+
+    def _revised(self, insp: Any) -> None:
+        self.open_revision(insp.outfall_id)
+        self.refresh()
+
+
+def _raise(error: Exception) -> None:
+    raise error

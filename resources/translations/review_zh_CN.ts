@@ -1,0 +1,653 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AcceptOutfallDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/review/dialogs.py" line="100"/>
+        <source>Accept into the ledger</source>
+        <translation>纳入台账</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/dialogs.py" line="101"/>
+        <source>The newly found outfall enters the ledger with its real code.</source>
+        <translation>新发现的排污口以正式编码纳入台账。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/dialogs.py" line="109"/>
+        <source>National code</source>
+        <translation>国家编码</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/dialogs.py" line="110"/>
+        <source>Local code</source>
+        <translation>地方编码</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTableModel</name>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="49"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="49"/>
+        <source>Inspector</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="49"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="49"/>
+        <source>County</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="50"/>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="50"/>
+        <source>Photos arrived</source>
+        <translation>照片到达</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="50"/>
+        <source>Flags</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="50"/>
+        <source>Review</source>
+        <translation>审核状态</translation>
+    </message>
+</context>
+<context>
+    <name>MergeOutfallDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/review/dialogs.py" line="123"/>
+        <source>Merge with an existing outfall</source>
+        <translation>与已有排污口合并</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/dialogs.py" line="125"/>
+        <source>The newly found outfall is the same as a registered one: it leaves the active ledger and its history points to the one chosen.</source>
+        <translation>新发现的排污口与已登记排污口为同一个：它将退出在用台账，其历史指向所选排污口。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/dialogs.py" line="134"/>
+        <source>Same as</source>
+        <translation>同一排污口</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="74"/>
+        <source>◀ Previous</source>
+        <translation>◀ 上一张</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="75"/>
+        <source>Next ▶</source>
+        <translation>下一张 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="76"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="77"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="78"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="103"/>
+        <source>No photos</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="125"/>
+        <source>Taken: %1</source>
+        <translation>拍摄时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="125"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="126"/>
+        <source>Place: %1</source>
+        <translation>拍摄位置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="130"/>
+        <source>no GPS in the photo</source>
+        <translation>照片无 GPS 信息</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="134"/>
+        <source>%1 m from the outfall</source>
+        <translation>距排污口 %1 米</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="136"/>
+        <source>%1 min from the record&apos;s time</source>
+        <translation>与记录时间相差 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="141"/>
+        <source>⚠ inconsistent with the record</source>
+        <translation>⚠ 与记录不一致</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="143"/>
+        <source>⚠ not arrived on the server yet</source>
+        <translation>⚠ 尚未上传到服务器</translation>
+    </message>
+</context>
+<context>
+    <name>PositionPlot</name>
+    <message>
+        <location filename="../../fieldapp/ui/review/position_plot.py" line="63"/>
+        <source>Outfall</source>
+        <translation>排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/position_plot.py" line="68"/>
+        <source>The outfall has no registered position</source>
+        <translation>该排污口没有登记位置</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/position_plot.py" line="80"/>
+        <source>Recorded here</source>
+        <translation>记录位置</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/position_plot.py" line="83"/>
+        <source>Distance: %1 m</source>
+        <translation>距离：%1 米</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/position_plot.py" line="85"/>
+        <source>No position to compare</source>
+        <translation>无可比较的位置</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/review/dialogs.py" line="75"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/dialogs.py" line="76"/>
+        <source>Correct by</source>
+        <translation>整改期限</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPanel</name>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="90"/>
+        <source>Checklist</source>
+        <translation>检查内容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="91"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="92"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="93"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="94"/>
+        <source>Revision</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="95"/>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="96"/>
+        <source>Return for correction…</source>
+        <translation>退回整改…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="97"/>
+        <source>Escalate…</source>
+        <translation>移交执法…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="98"/>
+        <source>Accept new outfall…</source>
+        <translation>纳入新排污口…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="99"/>
+        <source>Merge with existing…</source>
+        <translation>与已有排污口合并…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="122"/>
+        <source>Discharge</source>
+        <translation>排放情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="123"/>
+        <source>Discharging now</source>
+        <translation>是否正在排放</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="124"/>
+        <source>Flow</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="125"/>
+        <source>Sign (标志牌)</source>
+        <translation>标志牌</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="126"/>
+        <source>Sampling point / inspection well</source>
+        <translation>监测采样点 / 检查井</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="127"/>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="128"/>
+        <source>Remediation as claimed</source>
+        <translation>整治落实情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="129"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="130"/>
+        <source>Inspectors present</source>
+        <translation>在场检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="148"/>
+        <source>Choose a batch, then a record.</source>
+        <translation>请先选择批次，再选择记录。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="164"/>
+        <source>Inspector: %1 · completed %2 · version %3 · %4</source>
+        <translation>检查人员：%1 · 完成于 %2 · 第 %3 版 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="175"/>
+        <source>No flags</source>
+        <translation>无提示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="178"/>
+        <source>%1 photo(s) have not arrived on the server yet.</source>
+        <translation>有 %1 张照片尚未上传到服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="193"/>
+        <source>&lt;i&gt;Loading history…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;正在加载历史…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="205"/>
+        <source>Decisions on this record</source>
+        <translation>本记录的审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="206"/>
+        <source>Outfall history</source>
+        <translation>排污口历史</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="207"/>
+        <source>Earlier inspections of this outfall</source>
+        <translation>该排污口的历次检查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="208"/>
+        <source>Original (returned)</source>
+        <translation>原记录（已退回）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="209"/>
+        <source>What changed</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="210"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="211"/>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="212"/>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnedCard</name>
+    <message>
+        <location filename="../../fieldapp/ui/review/returned.py" line="34"/>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>%1 于 %2 退回：%3</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/returned.py" line="40"/>
+        <source>Correct by %1</source>
+        <translation>请于 %1 前完成整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/returned.py" line="41"/>
+        <source>No deadline</source>
+        <translation>无整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/returned.py" line="44"/>
+        <source>Not revised yet</source>
+        <translation>尚未修订</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/returned.py" line="45"/>
+        <source>Revise as a new version</source>
+        <translation>修订为新版本</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/returned.py" line="47"/>
+        <source>Revised and resubmitted; the original stays as it was</source>
+        <translation>已修订并重新提交；原记录保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/returned.py" line="48"/>
+        <source>Open the revision</source>
+        <translation>打开修订版</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/returned.py" line="50"/>
+        <source>Revision in progress (draft)</source>
+        <translation>修订中（草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/returned.py" line="51"/>
+        <source>Continue the revision</source>
+        <translation>继续修订</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnedRecordsView</name>
+    <message>
+        <location filename="../../fieldapp/ui/review/returned.py" line="68"/>
+        <source>Returned records</source>
+        <translation>退回的记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/returned.py" line="89"/>
+        <source>%1 record(s) returned for correction</source>
+        <translation>%1 条记录被退回整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/returned.py" line="90"/>
+        <source>No record has been returned</source>
+        <translation>没有被退回的记录</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDesk</name>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="66"/>
+        <source>Review desk</source>
+        <translation>审核台</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="74"/>
+        <source>All counties</source>
+        <translation>全部县区</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="79"/>
+        <source>Any flag</source>
+        <translation>全部提示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="83"/>
+        <source>Any review state</source>
+        <translation>全部审核状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="89"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="92"/>
+        <source>County</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="92"/>
+        <source>Inspector</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="93"/>
+        <source>Flag</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="93"/>
+        <source>Review</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="94"/>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="122"/>
+        <source>Approve all without flags</source>
+        <translation>批量通过无提示的记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="156"/>
+        <source>Loading batches…</source>
+        <translation>正在加载批次…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="164"/>
+        <source>All inspectors</source>
+        <translation>全部检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="169"/>
+        <source>%1 batches</source>
+        <translation>%1 个批次</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="193"/>
+        <source>Opening the batch…</source>
+        <translation>正在打开批次…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="222"/>
+        <source>%1 records</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="296"/>
+        <source>Sending the decision…</source>
+        <translation>正在提交审核意见…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="315"/>
+        <source>Return for correction</source>
+        <translation>退回整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="316"/>
+        <source>The record goes back to the inspector&apos;s laptop with your reason; they revise it as a new version.</source>
+        <translation>记录将连同退回理由发回检查人员的电脑，由其修订为新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="325"/>
+        <source>Escalate for enforcement</source>
+        <translation>移交执法</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="326"/>
+        <source>The record is locked and passed on for enforcement.</source>
+        <translation>记录将被锁定并移交执法。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="332"/>
+        <source>Approve without every photo</source>
+        <translation>照片不全时通过</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="333"/>
+        <source>Some photos have not arrived. Approve anyway only with a reason; it is kept with the decision.</source>
+        <translation>部分照片尚未到达。只有填写理由才能通过，理由将随审核意见保存。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="373"/>
+        <source>Approved %1, left for one-by-one review %2</source>
+        <translation>已通过 %1 条，留待逐条审核 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="381"/>
+        <source>Decision saved: %1</source>
+        <translation>审核意见已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTexts</name>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="12"/>
+        <source>Recorded far from the outfall</source>
+        <translation>记录位置远离排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="15"/>
+        <source>Photo time or place inconsistent</source>
+        <translation>照片时间或地点不一致</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="18"/>
+        <source>Poor position accuracy</source>
+        <translation>定位精度差</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="19"/>
+        <source>Remediation claimed but contradicted</source>
+        <translation>声称已整治但现场不符</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="22"/>
+        <source>Newly discovered outfall</source>
+        <translation>新发现排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="23"/>
+        <source>Possible duplicate of an existing outfall</source>
+        <translation>可能与已有排污口重复</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="31"/>
+        <location filename="../../fieldapp/ui/review/texts.py" line="32"/>
+        <source>Awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="33"/>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="34"/>
+        <source>Returned for correction</source>
+        <translation>已退回整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="35"/>
+        <source>Escalated for enforcement</source>
+        <translation>已移交执法</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="41"/>
+        <source>This record changed since you opened it. It has been reloaded: look again and decide.</source>
+        <translation>您打开此记录后它已被修改。已重新加载，请重新查看后再作决定。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="45"/>
+        <source>Some photos of this record have not arrived. Approve only with a reason.</source>
+        <translation>此记录有照片尚未到达。只有填写理由才能通过。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="49"/>
+        <source>Flagged records are decided one by one.</source>
+        <translation>有提示的记录须逐条审核。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="52"/>
+        <source>This record is not in your area (or no longer exists).</source>
+        <translation>此记录不在您的辖区内（或已不存在）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="55"/>
+        <source>Only supervisors can decide.</source>
+        <translation>只有监管人员可以审核。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="56"/>
+        <source>The server cannot be reached. Check the connection and try again.</source>
+        <translation>无法连接服务器。请检查网络后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="59"/>
+        <source>This outfall is already in the ledger.</source>
+        <translation>此排污口已在台账中。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="62"/>
+        <source>Another outfall already has this code.</source>
+        <translation>已有其他排污口使用此编码。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,189 @@
+"""The supervisor's desk client (no Qt): the desk API of ``sync.review_protocol`` over httpx, and
+a content-addressed disk cache of the photos it fetched (a photo never changes: its name is its
+SHA-256, checked on arrival).
+
+Errors: ``DeskError.code`` is the server's stable error code (``record_changed``,
+``photos_missing``, ``record_flagged``, ``not_found``…) or ``network`` when the server could not
+be reached; ``message`` is the server's words (the desk words the known codes itself).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from sync.protocol import ReviewResponse
+from sync.review_protocol import (
+    BulkApproveResult,
+    DeskBatch,
+    DeskBatchList,
+    DeskRecord,
+    DeskRecordDetail,
+    DeskRecordList,
+    OutfallDecision,
+)
+
+
+class DeskError(Exception):
+    def __init__(self, code: str, message: str = "", detail: Any = None) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+        self.detail = detail
+
+
+class PhotoCache:
+    """Photos on the desk's disk, ``<root>/<first two hex>/<sha256>``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def path(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def get(self, sha256: str) -> bytes | None:
+        try:
+            return self.path(sha256).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def put(self, sha256: str, data: bytes) -> None:
+        target = self.path(sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part = target.with_suffix(f".{os.getpid()}.part")
+        part.write_bytes(data)
+        os.replace(part, target)
+
+
+class ReviewClient:
+    """One supervisor's desk against one server. Safe to use from one thread at a time; the desk
+    gives records and photos a client each."""
+
+    def __init__(
+        self,
+        server_url: str,
+        token: str,
+        cache: PhotoCache,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = 30.0,
+    ) -> None:
+        self.cache = cache
+        self._http = httpx.Client(
+            base_url=server_url.rstrip("/"),
+            headers={"Authorization": f"Bearer {token}"},
+            transport=transport,
+            timeout=timeout,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def _call(self, method: str, url: str, **kw: Any) -> httpx.Response:
+        try:
+            response = self._http.request(method, url, **kw)
+        except httpx.HTTPError as exc:
+            raise DeskError("network", str(exc)) from exc
+        if response.status_code >= 400:
+            try:
+                error = response.json()["error"]
+            except (ValueError, KeyError, TypeError):
+                raise DeskError("server_error", response.text[:200]) from None
+            raise DeskError(str(error.get("code")), str(error.get("message")), error.get("detail"))
+        return response
+
+    # -- reads ---------------------------------------------------------------------------------
+    def batches(
+        self,
+        username: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 200,
+    ) -> list[DeskBatch]:
+        params: dict[str, Any] = {"limit": limit}
+        if username:
+            params["username"] = username
+        if since is not None:
+            params["since"] = since.isoformat()
+        if until is not None:
+            params["until"] = until.isoformat()
+        body = self._call("GET", "/v1/desk/batches", params=params).json()
+        return DeskBatchList.model_validate(body).batches
+
+    def batch_records(self, batch_id: str) -> list[DeskRecord]:
+        body = self._call("GET", f"/v1/desk/batches/{batch_id}/records").json()
+        return DeskRecordList.model_validate(body).records
+
+    def record(self, entity: str, row_id: str) -> DeskRecordDetail:
+        body = self._call("GET", f"/v1/desk/records/{entity}/{row_id}").json()
+        return DeskRecordDetail.model_validate(body)
+
+    def photo(self, sha256: str) -> bytes:
+        """A photo's bytes, from the cache or the server (then cached)."""
+        cached = self.cache.get(sha256)
+        if cached is not None:
+            return cached
+        data = self._call("GET", f"/v1/photos/{sha256}").content
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise DeskError("photo_hash_mismatch", sha256)
+        self.cache.put(sha256, data)
+        return data
+
+    # -- decisions -----------------------------------------------------------------------------
+    def decide(
+        self,
+        entity: str,
+        row_id: str,
+        state: str,
+        version: int,
+        comment: str = "",
+        deadline: datetime | None = None,
+        override_reason: str = "",
+    ) -> ReviewResponse:
+        body: dict[str, Any] = {"state": state, "comment": comment, "version": version}
+        if deadline is not None:
+            body["deadline"] = deadline.isoformat()
+        if override_reason:
+            body["override_reason"] = override_reason
+        answer = self._call("POST", f"/v1/records/{entity}/{row_id}/review", json=body).json()
+        return ReviewResponse.model_validate(answer)
+
+    def approve_unflagged(self, records: list[DeskRecord], comment: str = "") -> BulkApproveResult:
+        refs = [
+            {"entity": r.record.entity, "row_id": r.record.row_id, "version": r.record.version}
+            for r in records
+            if not r.flags and r.record.review_state is None
+        ]
+        body = {"records": refs, "comment": comment}
+        return BulkApproveResult.model_validate(
+            self._call("POST", "/v1/desk/approve", json=body).json()
+        )
+
+    def accept_outfall(
+        self,
+        row_id: str,
+        version: int,
+        national_code: str = "",
+        local_code: str = "",
+        comment: str = "",
+    ) -> OutfallDecision:
+        body = {
+            "version": version,
+            "national_code": national_code or None,
+            "local_code": local_code or None,
+            "comment": comment,
+        }
+        answer = self._call("POST", f"/v1/desk/outfalls/{row_id}/accept", json=body).json()
+        return OutfallDecision.model_validate(answer)
+
+    def merge_outfall(
+        self, row_id: str, version: int, into_id: str, comment: str = ""
+    ) -> OutfallDecision:
+        body = {"version": version, "into_id": into_id, "comment": comment}
+        answer = self._call("POST", f"/v1/desk/outfalls/{row_id}/merge", json=body).json()
+        return OutfallDecision.model_validate(answer)
