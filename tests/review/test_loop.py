@@ -90,7 +90,7 @@ def shoot(widget: Any, name: str) -> None:
 
 @pytest.fixture
 def world(sqlite_server: Any, profile_template: Path, tmp_path: Path) -> Any:
-    from hekou_review_sync_fixtures import World  # type: ignore[import-not-found]
+    from hekou_review_sync_fixtures import World
 
     w = World(sqlite_server, profile_template, tmp_path, seed=6)
     yield w
