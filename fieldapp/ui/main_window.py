@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
     new_outfall_requested = Signal()
     nearest_requested = Signal()
     sync_requested = Signal()
+    review_requested = Signal()
 
     def __init__(
         self,
@@ -230,6 +231,7 @@ class MainWindow(QMainWindow):
         add("map", self.tr("Map"), "Ctrl+M", self.map_requested.emit)
         bar.addSeparator()
         add("sync", self.tr("Sync"), "F5", self.sync_requested.emit)
+        add("review", self.tr("Review"), "Ctrl+R", self.review_requested.emit)
         add("settings", self.tr("Settings"), "Ctrl+,", self.settings_requested.emit)
 
     def _inspect_selected(self) -> None:

@@ -158,6 +158,12 @@ class Session:
         _present(panel)
         return panel
 
+    def open_review(self) -> None:
+        """Supervisors: the review desk; inspectors: their returned records (opens when read)."""
+        from fieldapp.ui.review.wiring import open_review_tool
+
+        open_review_tool(self)
+
     def open_settings(self) -> QWidget:
         from fieldapp.inspection_data import load_rules
         from fieldapp.ui.settings_dialog import SettingsDialog
@@ -231,5 +237,6 @@ def open_session(
     window.patrol_requested.connect(session.open_patrol)
     window.settings_requested.connect(session.open_settings)
     window.sync_requested.connect(session.open_sync)
+    window.review_requested.connect(session.open_review)
     lane.destroyed.connect(writer.close)
     return session

@@ -1,187 +1,192 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="78" />
+        <location filename="../../fieldapp/ui/main_window.py" line="79"/>
         <source>Hekou — outfall ledger</source>
         <translation>河口 — 排污口台账</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="83" />
+        <location filename="../../fieldapp/ui/main_window.py" line="84"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="84" />
+        <location filename="../../fieldapp/ui/main_window.py" line="85"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="85" />
+        <location filename="../../fieldapp/ui/main_window.py" line="86"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="86" />
+        <location filename="../../fieldapp/ui/main_window.py" line="87"/>
         <source>Town / village</source>
         <translation>镇（街道）/村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="87" />
+        <location filename="../../fieldapp/ui/main_window.py" line="88"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="88" />
+        <location filename="../../fieldapp/ui/main_window.py" line="89"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="89" />
+        <location filename="../../fieldapp/ui/main_window.py" line="90"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="90" />
+        <location filename="../../fieldapp/ui/main_window.py" line="91"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="91" />
+        <location filename="../../fieldapp/ui/main_window.py" line="92"/>
         <source>Route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="92" />
+        <location filename="../../fieldapp/ui/main_window.py" line="93"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="99" />
+        <location filename="../../fieldapp/ui/main_window.py" line="100"/>
         <source>Search code, name, water body, town, village or responsible party</source>
         <translation>搜索编码、名称、受纳水体、镇、村或责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="116" />
+        <location filename="../../fieldapp/ui/main_window.py" line="117"/>
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="117" />
+        <location filename="../../fieldapp/ui/main_window.py" line="118"/>
         <source>All basins</source>
         <translation>全部流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="118" />
+        <location filename="../../fieldapp/ui/main_window.py" line="119"/>
         <source>Yangtze / sea / river</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="119" />
+        <location filename="../../fieldapp/ui/main_window.py" line="120"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="120" />
+        <location filename="../../fieldapp/ui/main_window.py" line="121"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="121" />
+        <location filename="../../fieldapp/ui/main_window.py" line="122"/>
         <source>All routes</source>
         <translation>全部整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="136" />
+        <location filename="../../fieldapp/ui/main_window.py" line="137"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="166" />
+        <location filename="../../fieldapp/ui/main_window.py" line="167"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="175" />
+        <location filename="../../fieldapp/ui/main_window.py" line="176"/>
         <source>Apply step</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="208" />
+        <location filename="../../fieldapp/ui/main_window.py" line="209"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="225" />
+        <location filename="../../fieldapp/ui/main_window.py" line="226"/>
         <source>Inspect this outfall</source>
         <translation>检查此排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="226" />
+        <location filename="../../fieldapp/ui/main_window.py" line="227"/>
         <source>Nearest outfalls</source>
         <translation>附近排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="227" />
+        <location filename="../../fieldapp/ui/main_window.py" line="228"/>
         <source>New outfall found</source>
         <translation>发现新排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="229" />
+        <location filename="../../fieldapp/ui/main_window.py" line="230"/>
         <source>Patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="230" />
+        <location filename="../../fieldapp/ui/main_window.py" line="231"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="232" />
+        <location filename="../../fieldapp/ui/main_window.py" line="233"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="233" />
+        <location filename="../../fieldapp/ui/main_window.py" line="234"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="235"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/main_window.py" line="279" />
+        <location filename="../../fieldapp/ui/main_window.py" line="284"/>
         <source>%n outfall(s)</source>
         <translation>
             <numerusform>共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="318" />
+        <location filename="../../fieldapp/ui/main_window.py" line="323"/>
         <source>No further step</source>
         <translation>无后续步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="353" />
-        <location filename="../../fieldapp/ui/main_window.py" line="409" />
+        <location filename="../../fieldapp/ui/main_window.py" line="406"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="362" />
+        <location filename="../../fieldapp/ui/main_window.py" line="362"/>
         <source>Someone changed this outfall after you opened it. Close the editor, look at the new version and edit again.</source>
         <translation>打开编辑后，该排污口已被他人修改。请关闭编辑窗口，查看最新内容后再编辑。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="382" />
+        <location filename="../../fieldapp/ui/main_window.py" line="382"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="382" />
+        <location filename="../../fieldapp/ui/main_window.py" line="382"/>
         <source>Why is this step taken?</source>
         <translation>请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="412" />
+        <location filename="../../fieldapp/ui/main_window.py" line="409"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -189,142 +194,142 @@
 <context>
     <name>OutfallDetail</name>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="22" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="22"/>
         <source>Select an outfall to see it here.</source>
         <translation>请在左侧选择一个排污口。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="27" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="27"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="33" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="33"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="37" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="37"/>
         <source>legacy: %1</source>
         <translation>原分类：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="40" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="40"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="46" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="46"/>
         <source>National code</source>
         <translation>国家编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="47" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="47"/>
         <source>Local code</source>
         <translation>地方编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="48" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="48"/>
         <source>Provisional code</source>
         <translation>临时编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="49" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="49"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="50" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="50"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="51" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="51"/>
         <source>Basin</source>
         <translation>所属流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="52" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="52"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="53" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="53"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="54" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="54"/>
         <source>Town and village</source>
         <translation>镇（街道）、村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="55" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="55"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="56" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="56"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="57" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="57"/>
         <source>Discharging units</source>
         <translation>排污单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="59" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="59"/>
         <source>Discharge channel</source>
         <translation>排污通道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="62" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="62"/>
         <source>Regime</source>
         <translation>管理方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="63" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="63"/>
         <source>Sea-outfall tier</source>
         <translation>入海排污口分级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="65" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="65"/>
         <source>Remediation route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="68" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="68"/>
         <source>Lifecycle state</source>
         <translation>工作状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="69" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="69"/>
         <source>Sign</source>
         <translation>标志牌</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="70" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="70"/>
         <source>Sampling point</source>
         <translation>采样点/检查井</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="71" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="71"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="72" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="72"/>
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="91" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="91"/>
         <source>Lifecycle history</source>
         <translation>工作进程记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="92" />
+        <location filename="../../fieldapp/ui/detail_pane.py" line="92"/>
         <source>Edits</source>
         <translation>修改记录</translation>
     </message>
@@ -332,182 +337,182 @@
 <context>
     <name>OutfallEditDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="51" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="51"/>
         <source>Edit outfall %1</source>
         <translation>编辑排污口 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="90" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="90"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="91" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="91"/>
         <source>National code</source>
         <translation>国家编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="92" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="92"/>
         <source>Local code</source>
         <translation>地方编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="93" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="93"/>
         <source>Provisional code</source>
         <translation>临时编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="95" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="95"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="96" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="96"/>
         <source>Sub-type</source>
         <translation>子类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="102" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="102"/>
         <source>Legacy Nantong type</source>
         <translation>原南通分类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="109" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="109"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="114" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="114"/>
         <source>Basin</source>
         <translation>所属流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="115" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="115"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="116" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="116"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="117" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="117"/>
         <source>Town</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="118" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="118"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="119" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="119"/>
         <source>Latitude (°)</source>
         <translation>纬度（°）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="120" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="120"/>
         <source>Longitude (°)</source>
         <translation>经度（°）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="123" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="123"/>
         <source>Accuracy (m)</source>
         <translation>精度（米）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="128" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="128"/>
         <source>Position source</source>
         <translation>位置来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="136" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="136"/>
         <source>Unknown (to be traced)</source>
         <translation>不明（待溯源）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="144" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="144"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="147" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="147"/>
         <source>One discharging unit per line</source>
         <translation>每行一个排污单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="150" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="150"/>
         <source>Discharging units</source>
         <translation>排污单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="153" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="153"/>
         <source>Discharge channel</source>
         <translation>排污通道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="158" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="158"/>
         <source>Channel details</source>
         <translation>通道说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="159" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="159"/>
         <source>Regime</source>
         <translation>管理方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="160" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="160"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="161" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="161"/>
         <source>Document date (YYYY-MM-DD)</source>
         <translation>日期（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="162" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="162"/>
         <source>Sea-outfall tier</source>
         <translation>入海排污口分级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="165" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="165"/>
         <source>Remediation route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="172" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="172"/>
         <source>Merges into (code)</source>
         <translation>并入排污口（编码）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="175" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="175"/>
         <source>Sign</source>
         <translation>标志牌</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="178" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="178"/>
         <source>Sampling point</source>
         <translation>采样点/检查井</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="187" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="187"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="197" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="197"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="198" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="198"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="327" />
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="327"/>
         <source>Not saved. Please correct:</source>
         <translation>未保存，请修改以下问题：</translation>
     </message>
@@ -515,88 +520,88 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="33" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="38"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="40" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="45"/>
         <source>Receiver port (e.g. /dev/ttyUSB0 or COM3) or an NMEA log</source>
         <translation>接收机端口（如 /dev/ttyUSB0 或 COM3）或 NMEA 日志文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="42" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="47"/>
         <source>Log file…</source>
         <translation>日志文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="58" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="63"/>
         <source>An MBTiles file or a folder of XYZ tiles</source>
         <translation>MBTiles 文件或 XYZ 瓦片文件夹</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="59" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="64"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="64" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="69"/>
         <source>Tiles are in GCJ-02 (Amap, Tencent): shift for display</source>
         <translation>瓦片为 GCJ-02 坐标（高德、腾讯）：显示时纠偏</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="81" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="88"/>
         <source>Position source</source>
         <translation>定位来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="82" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="89"/>
         <source>Home county</source>
         <translation>所在县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="83" />
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="111" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="90"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="120"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="85" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="92"/>
         <source>Capture a position when its error is at most</source>
         <translation>定位误差不超过此值时才可采集</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="86" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="93"/>
         <source>Fixes averaged per capture</source>
         <translation>每次采集平均的定位次数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="87" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="94"/>
         <source>Flag an inspection farther from its outfall than</source>
         <translation>检查位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="88" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="96"/>
         <source>Flag a photo taken farther from the outfall than</source>
         <translation>照片拍摄位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="89" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="98"/>
         <source>Flag a photo taken longer before or after than</source>
         <translation>照片拍摄时间与检查时间相差超过此值时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="93" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="102"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="94" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="104" />
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="113"/>
         <source>NMEA log</source>
         <translation>NMEA 日志</translation>
     </message>

@@ -85,3 +85,30 @@ class ReturnedRecords:
 
 def _raise(error: Exception) -> None:
     raise error
+
+
+def open_review_tool(session: Any) -> None:
+    """The toolbar's Review: supervisors get the desk, everyone else their returned records.
+    The role is the one the server gave at login (kept by the sync set-up)."""
+    from fieldapp.inspection_data import load_rules
+
+    def chosen(account: sync_state.Account) -> None:
+        existing = session.tools.get("review")
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            return
+        if account.role == "supervisor" and account.signed_in:
+            labels = session.labels
+            names = {c.code: c.label(labels.lang) for c in labels.ref.counties}
+            widget: Any = open_desk(account, session.path, load_rules(), labels.lang, names)
+        else:
+            returned = ReturnedRecords(
+                session.lane, session.writer, session.actor, session.open_inspection
+            )
+            returned.refresh()
+            widget = returned.view
+            widget._feeder = returned  # kept alive with its view
+        session.tools["review"] = widget
+        widget.show()
+
+    session.lane.submit(lambda: sync_state.account(session.writer), chosen, _raise)
