@@ -71,25 +71,39 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 @contextmanager
-def write(engine: Engine, *, serialised: bool = True) -> Iterator[Connection]:
+def write(engine: Engine, *, serialised: bool = True, durable: bool = True) -> Iterator[Connection]:
     """One write transaction; commits on success, rolls back on any exception.
 
     ``serialised=False`` is for bookkeeping that neither feeds nor audits (a device's last use,
     a failed login): on PostgreSQL it does not wait behind a long batch.
+    ``durable=False`` commits without waiting for the disk (SQLite ``synchronous=NORMAL``,
+    PostgreSQL ``synchronous_commit=off``): only for rows the server can rebuild from what is
+    durable elsewhere. A later durable commit makes it durable too; a power cut may lose it,
+    a process crash does not.
     """
     if engine.dialect.name == "sqlite":
         # One writer at a time anyway: queue this process's writers on a lock instead of
         # letting them poll in SQLite's busy handler, which sleeps in steps of milliseconds.
         with _sqlite_write_lock(engine), engine.connect() as conn:
-            conn = conn.execution_options(hekou_write=True)
-            with conn.begin():
-                yield conn
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            if not durable:
+                raw.execute("PRAGMA synchronous = NORMAL")
+            try:
+                conn = conn.execution_options(hekou_write=True)
+                with conn.begin():
+                    yield conn
+            finally:
+                if not durable:
+                    raw.execute("PRAGMA synchronous = FULL")
         return
     with engine.connect() as conn:
         conn = conn.execution_options(hekou_write=True)
         with conn.begin():
             if serialised:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
+            if not durable:
+                conn.execute(text("SET LOCAL synchronous_commit = off"))
             yield conn
 
 

@@ -122,3 +122,20 @@ def test_only_field_roles_send_photos(person, h):
     data = b"photo"
     assert upload(root, data, 0, data).status_code == 403
     assert root.post("/v1/photos/missing", json={"sha256s": []}).status_code == 403
+
+
+def test_a_stored_photo_whose_row_was_lost_is_registered_not_asked_for(person, h, ctx, engine):
+    from sqlalchemy import delete
+
+    from sync.server.schema import photos
+
+    alice = person("alice")
+    photo = os.urandom(2000)
+    upload(alice, photo, 0, photo)
+    with engine.begin() as conn:  # as if a power cut took the registration's commit
+        conn.execute(delete(photos))
+    assert ctx.photo_store.has(sha(photo))
+    answer = alice.post("/v1/photos/missing", json={"sha256s": [sha(photo)]}).json()
+    assert answer == {"missing": []}
+    with engine.connect() as conn:
+        assert conn.execute(select(photos.c.sha256)).scalar_one() == sha(photo)

@@ -39,13 +39,13 @@ def missing(ctx: Ctx, actor: CurrentActor, body: MissingRequest) -> MissingRespo
     bad = [h for h in body.sha256s if not SHA256_RE.match(h)]
     if bad:
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "not lowercase hex SHA-256", bad[:10])
-    return MissingResponse(missing=photos.missing(ctx, body.sha256s))
+    return MissingResponse(missing=photos.missing(ctx, actor, body.sha256s))
 
 
 @router.get("/{sha256}/upload")
 def upload_state(ctx: Ctx, actor: CurrentActor, sha256: Sha) -> UploadState:
     require_role(actor, *FIELD_ROLES)
-    return photos.state(ctx, sha256)
+    return photos.state(ctx, actor, sha256)
 
 
 @router.put("/{sha256}/upload", openapi_extra=RAW_BODY)

@@ -13,19 +13,30 @@ from sync.server.photostore import ChunkWriter, HashMismatch, OffsetMismatch, Up
 from sync.server.queries import audit, batches, photos
 
 
-def missing(ctx: ServerContext, hashes: list[str]) -> list[str]:
+def missing(ctx: ServerContext, actor: Actor, hashes: list[str]) -> list[str]:
+    """The hashes the server lacks. A photo whose file is stored but whose registration was
+    lost (a power cut right after it arrived) is registered now instead of asked for again."""
     with db.read(ctx.engine) as conn:
         present = photos.present(conn, hashes)
-    return sorted(set(hashes) - present)
+    lacking = sorted(set(hashes) - present)
+    stored = [h for h in lacking if ctx.photo_store.has(h)]
+    for sha256 in stored:
+        _register(ctx, actor, sha256)
+    return [h for h in lacking if h not in stored]
 
 
-def state(ctx: ServerContext, sha256: str) -> UploadState:
+def state(ctx: ServerContext, actor: Actor, sha256: str) -> UploadState:
+    """Where an upload stands: complete, or the offset to resume from."""
     with db.read(ctx.engine) as conn:
         done = bool(photos.present(conn, [sha256]))
-    if done:
-        size = ctx.photo_store.final_path(sha256).stat().st_size
-        return UploadState(sha256=sha256, offset=size, complete=True)
+    if done or ctx.photo_store.has(sha256):
+        return _register(ctx, actor, sha256) if not done else _complete(ctx, sha256)
     return UploadState(sha256=sha256, offset=ctx.photo_store.offset(sha256), complete=False)
+
+
+def _complete(ctx: ServerContext, sha256: str) -> UploadState:
+    size = ctx.photo_store.final_path(sha256).stat().st_size
+    return UploadState(sha256=sha256, offset=size, complete=True)
 
 
 def open_upload(ctx: ServerContext, sha256: str, offset: int, total: int) -> ChunkWriter | None:
@@ -69,8 +80,18 @@ def finish_upload(
             ) from exc
         if not outcome.complete:
             return UploadState(sha256=sha256, offset=outcome.offset, complete=False)
+    return _register(ctx, actor, sha256)
+
+
+def _register(ctx: ServerContext, actor: Actor, sha256: str) -> UploadState:
+    """Record a stored photo, complete the batches waiting for it, audit its arrival.
+
+    The photo file is already durable (fsynced, renamed, folder fsynced), and this row can be
+    rebuilt from it (``missing``, ``state`` and ``open_upload`` register a stored photo that has
+    no row), so the commit does not wait for the disk: one fsync less per photo.
+    """
     size = ctx.photo_store.final_path(sha256).stat().st_size
-    with db.write(ctx.engine) as conn:
+    with db.write(ctx.engine, durable=False) as conn:
         if photos.add(conn, sha256, size, actor.device_id):
             batches.complete_waiting_on(conn, sha256)
             arrived = AuditEntry(
