@@ -21,6 +21,7 @@ BENCHMARKS: list[str] = [
     "map",
     "inspection_form",
     "sync",
+    "review",
 ]
 
 
