@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from sync.server.canonical import as_utc, utcnow
-from sync.server.models import Device, DeviceId, UserId
+from sync.server.models import Device, DeviceId, User, UserId
 from sync.server.schema import devices, users
 
 
@@ -92,3 +93,24 @@ def revoke(conn: Connection, device_id: str) -> bool:
 
 def touch(conn: Connection, device_id: str, at: datetime) -> None:
     conn.execute(update(devices).where(devices.c.id == device_id).values(last_used_at=at))
+
+
+def with_user_by_token_hash(conn: Connection, token_hash: str) -> tuple[Device, User] | None:
+    """The device holding this token and its user, in one query (every request asks)."""
+    row = conn.execute(
+        select(devices, *[c.label(f"u_{c.name}") for c in users.c])
+        .join(users, users.c.id == devices.c.user_id)
+        .where(devices.c.token_hash == token_hash)
+    ).first()
+    if row is None:
+        return None
+    user = User(
+        id=UserId(row.u_id),
+        username=row.u_username,
+        password_hash=row.u_password_hash,
+        role=row.u_role,
+        counties=tuple(json.loads(row.u_counties)),
+        disabled=bool(row.u_disabled),
+        created_at=as_utc(row.u_created_at),
+    )
+    return _device(row), user

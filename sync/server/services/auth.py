@@ -76,10 +76,10 @@ def login(ctx: ServerContext, request: LoginRequest, client: str) -> LoginRespon
 def authenticate(ctx: ServerContext, token: str) -> Actor:
     """The actor behind a bearer token, or a 401 saying why not."""
     with db.read(ctx.engine) as conn:
-        device = devices.by_token_hash(conn, token_hash(token))
-        user = None if device is None else users.by_id(conn, device.user_id)
-    if device is None or user is None:
+        found = devices.with_user_by_token_hash(conn, token_hash(token))
+    if found is None:
         raise ApiError(401, ErrorCode.TOKEN_INVALID, "unknown or replaced token")
+    device, user = found
     if device.revoked_at is not None:
         raise ApiError(401, ErrorCode.DEVICE_REVOKED, "this device was revoked")
     if user.disabled:
