@@ -32,8 +32,10 @@ def test_a_database_newer_than_the_code_is_refused(engine, database_url, tmp_pat
     assert "newer than this server" in capsys.readouterr().err
 
 
-def test_init_on_an_empty_sqlite_file_and_user_commands(tmp_path, capsys, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'new.db'}"
+def test_init_on_an_empty_database_and_user_commands(
+    empty_database_url, tmp_path, capsys, monkeypatch
+):
+    url = empty_database_url
     base = ["--database", url, "--photos", str(tmp_path / "photos")]
     assert main([*base, "user", "list"]) == 2  # not initialised yet
     assert main([*base, "init"]) == 0
