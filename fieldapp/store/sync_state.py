@@ -735,6 +735,7 @@ class RecordState:
     state: str  # draft / ready / queued / sent / received / reviewed / returned
     review_comment: str
     updated_at: str
+    review_deadline: str = ""  # a returned record's correction deadline (ISO date), if any
 
 
 STATES = ("draft", "ready", "queued", "sent", "received", "reviewed", "returned")
@@ -756,9 +757,10 @@ def record_states(conn: sqlite3.Connection, limit: int = 500) -> list[RecordStat
     ):
         in_batch[(entity, row_id)] = "queued" if state == "open" else "sent"
     reviews = {
-        (r[0], r[1]): (r[2], r[3])
+        (r[0], r[1]): (r[2], r[3], r[4] or "")
         for r in conn.execute(
-            "SELECT record_entity, record_id, state, comment FROM sync_reviews ORDER BY at"
+            "SELECT record_entity, record_id, state, comment, json_extract(data, '$.deadline')"
+            " FROM sync_reviews ORDER BY at"
         )
     }
     out = []
@@ -792,6 +794,7 @@ def record_states(conn: sqlite3.Connection, limit: int = 500) -> list[RecordStat
                     state,
                     review[1] if review else "",
                     str(updated),
+                    str(review[2])[:10] if review else "",
                 )
             )
     out.sort(key=lambda r: r.updated_at, reverse=True)

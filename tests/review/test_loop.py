@@ -163,6 +163,11 @@ def test_capture_review_return_revise_resubmit_approve(world: Any, qtbot: Any) -
     assert (
         "标志牌缺失" in card.reason.text() and deadline.date().isoformat() in card.deadline.text()
     )
+    # the sync panel's record list says the same: returned, with the reason and the deadline
+    from fieldapp.store import sync_state
+
+    state = next(r for r in sync_state.record_states(a.conn) if r.row_id == first)
+    assert (state.state, state.review_deadline) == ("returned", deadline.date().isoformat())
     with qtbot.waitSignal(view.revise_requested) as asked:
         card.revise_button.click()
     assert asked.args == [first]

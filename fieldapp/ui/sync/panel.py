@@ -186,7 +186,7 @@ class SyncPanel(QWidget):
                     r.label or r.row_id[:8],
                     kinds.get(r.entity, r.entity),
                     self.state_label(r.state),
-                    r.review_comment,
+                    self._review_text(r.review_comment, r.review_deadline),
                     r.updated_at[:19].replace("T", " "),
                 ]
                 for r in snap.records
@@ -219,6 +219,11 @@ class SyncPanel(QWidget):
             self.errors_table,
             [[at[:19].replace("T", " "), message(code, self.lang)] for at, code, _ in snap.errors],
         )
+
+    def _review_text(self, comment: str, deadline: str) -> str:
+        if not deadline:
+            return comment
+        return self.tr("%1 (correct by %2)").replace("%1", comment).replace("%2", deadline)
 
     def _fill(self, table: QTableWidget, rows: list[list[str]]) -> None:
         table.setRowCount(len(rows))
