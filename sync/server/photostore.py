@@ -103,6 +103,31 @@ class PhotoStore:
             os.close(fd)
             raise
 
+    def publish_if_whole(self, sha256: str) -> bool:
+        """Publish a partial upload that already holds every byte of its photo.
+
+        That happens only after a crash between a last chunk's fsync and its rename; without
+        this the upload would stand at its total forever, with no chunk left to send.
+        """
+        try:
+            fd = os.open(self.part_path(sha256), os.O_RDONLY)
+        except FileNotFoundError:
+            return False
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False  # being written: not whole yet
+            digest = hashlib.sha256()
+            while block := os.read(fd, READ_BLOCK):
+                digest.update(block)
+            if digest.hexdigest() != sha256:
+                return False
+            self._publish(sha256)
+            return True
+        finally:
+            os.close(fd)
+
     def write_chunk(self, sha256: str, offset: int, total: int, chunk: bytes) -> ChunkOutcome:
         """Store a whole chunk at once (see ``ChunkWriter`` for streaming)."""
         writer = self.open_chunk(sha256, offset, total)

@@ -139,3 +139,15 @@ def test_a_stored_photo_whose_row_was_lost_is_registered_not_asked_for(person, h
     assert answer == {"missing": []}
     with engine.connect() as conn:
         assert conn.execute(select(photos.c.sha256)).scalar_one() == sha(photo)
+
+
+def test_a_whole_partial_upload_left_by_a_crash_is_published(person, ctx):
+    alice = person("alice")
+    photo = os.urandom(4000)
+    ctx.photo_store.part_path(sha(photo)).write_bytes(photo)  # fsynced, then the crash: no rename
+    state = alice.get(f"/v1/photos/{sha(photo)}/upload").json()
+    assert state == {"sha256": sha(photo), "offset": len(photo), "complete": True}
+    assert ctx.photo_store.final_path(sha(photo)).read_bytes() == photo
+    half = os.urandom(4000)
+    ctx.photo_store.part_path(sha(half)).write_bytes(half[:2000])
+    assert alice.get(f"/v1/photos/{sha(half)}/upload").json()["offset"] == 2000

@@ -29,9 +29,12 @@ def state(ctx: ServerContext, actor: Actor, sha256: str) -> UploadState:
     """Where an upload stands: complete, or the offset to resume from."""
     with db.read(ctx.engine) as conn:
         done = bool(photos.present(conn, [sha256]))
-    if done or ctx.photo_store.has(sha256):
-        return _register(ctx, actor, sha256) if not done else _complete(ctx, sha256)
-    return UploadState(sha256=sha256, offset=ctx.photo_store.offset(sha256), complete=False)
+    if done:
+        return _complete(ctx, sha256)
+    store = ctx.photo_store
+    if store.has(sha256) or (store.offset(sha256) and store.publish_if_whole(sha256)):
+        return _register(ctx, actor, sha256)
+    return UploadState(sha256=sha256, offset=store.offset(sha256), complete=False)
 
 
 def _complete(ctx: ServerContext, sha256: str) -> UploadState:
