@@ -16,6 +16,7 @@ interleaved and medians quoted.
 from __future__ import annotations
 
 import io
+import os
 import statistics
 import tempfile
 import time
@@ -27,13 +28,10 @@ from fieldapp.media.blobstore import BlobStore
 from fieldapp.media.ingest import ingest_bytes
 from fieldapp.media.thumbnails import THUMBNAIL_SIDE, fit
 
-PHONE_PHOTO = (
-    Path(__file__).resolve().parents[1].parent
-    / "shared"
-    / "testdata"
-    / "photos"
-    / "HMD_Nokia_8.3_5G.jpg"
+SHARED = Path(
+    os.environ.get("HEKOU_SHARED") or Path(__file__).resolve().parents[1].parent / "shared"
 )
+PHONE_PHOTO = SHARED / "testdata" / "photos" / "HMD_Nokia_8.3_5G.jpg"
 FLOOR_FACTOR = 1.6
 REFERENCE_SPEEDUP = 2.0
 

@@ -12,7 +12,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.media.blobstore import BlobStore, PendingBlob, StoredBlob, sha256_hex
+from fieldapp.media.blobstore import BlobStore, StoredBlob, sha256_hex
 from fieldapp.media.decode import jpeg_damage
 from fieldapp.media.errors import CorruptImage, FileUnreadable, PhotoError
 from fieldapp.media.photo_facts import PhotoFacts, read_facts
@@ -81,35 +81,37 @@ def ingest_bytes(
 ) -> IngestedPhoto:
     """Ingest a photo already in memory (e.g. dropped from another application).
 
-    A helper thread checks the JPEG structure, hashes the bytes and writes them to a temporary
-    file in the store while this thread decodes the thumbnail (hashing, ``write`` and libjpeg all
-    release the GIL, so on two cores they overlap). Then fsync, rename, fsync the directory. A
-    file that is not an acceptable photo leaves nothing in the store.
+    A helper thread checks the JPEG structure, hashes the bytes and stores them durably (temporary
+    file, fsync, rename, fsync of the directory) while this thread decodes the thumbnail: hashing,
+    writing, fsync and libjpeg all release the GIL, so on two cores the store costs almost nothing
+    on top of the decoding. A file that turns out not to be an acceptable photo is taken out of
+    the store again (unless the same bytes were there before), so it leaves nothing behind.
     """
-    writing = _writer().submit(_check_hash_and_write, data, store, name)
+    storing = _writer().submit(_check_hash_and_store, data, store, name)
     try:
         facts, thumb, width, height, fmt = inspect_bytes(data, name, thumbnail_side, False)
     except BaseException:
-        _abort(writing)
+        _undo(storing, store)
         raise
-    stored = writing.result().commit()
+    stored = storing.result()
     return IngestedPhoto(stored.sha256, len(data), width, height, fmt, facts, thumb, stored, name)
 
 
-def _check_hash_and_write(data: bytes, store: BlobStore, name: str) -> PendingBlob:
+def _check_hash_and_store(data: bytes, store: BlobStore, name: str) -> StoredBlob:
     if data[:2] == JPEG_MAGIC:
         damage = jpeg_damage(data)
         if damage is not None:
             raise CorruptImage.make(name, damage)
-    return store.begin(data, sha256_hex(data))
+    return store.begin(data, sha256_hex(data)).commit()
 
 
-def _abort(writing: Future[PendingBlob]) -> None:
+def _undo(storing: Future[StoredBlob], store: BlobStore) -> None:
     try:
-        pending = writing.result()
+        stored = storing.result()
     except PhotoError:
-        return  # nothing was written; the decoding error is the one to report
-    pending.abort()
+        return  # nothing was stored; the decoding error is the one to report
+    if stored.written:  # bytes that were not in the store before this call
+        store.discard(stored.sha256)
 
 
 _pool: ThreadPoolExecutor | None = None
