@@ -8,8 +8,9 @@ import sqlite3
 
 from fieldapp.domain.inspection import Inspection, InspectionPhoto
 from fieldapp.domain.outfall import Outfall
-from fieldapp.store import inspections, nearby, outfalls
+from fieldapp.store import inspections, nearby, outfalls, returns
 from fieldapp.store.nearby import NearbyOutfall
+from fieldapp.store.returns import ReturnedRecord
 
 
 class InspectionReader:
@@ -24,6 +25,10 @@ class InspectionReader:
 
     def latest_draft(self, outfall_id: str, author: str) -> Inspection | None:
         return inspections.latest_draft(self._conn, outfall_id, author)
+
+    def returned_original(self, record: Inspection) -> ReturnedRecord | None:
+        """The returned record ``record`` revises: the supervisor's reason and deadline."""
+        return returns.revised_original(self._conn, record)
 
     def photos(self, inspection_id: str) -> list[InspectionPhoto]:
         return inspections.photos(self._conn, inspection_id)

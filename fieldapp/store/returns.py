@@ -78,6 +78,13 @@ def review_of(conn: sqlite3.Connection, inspection_id: str) -> ReturnedRecord | 
     return None
 
 
+def revised_original(conn: sqlite3.Connection, revision: Inspection) -> ReturnedRecord | None:
+    """The returned record that ``revision`` revises (its reason and deadline), if it is one."""
+    if revision.supersedes is None:
+        return None
+    return next((r for r in returned(conn) if r.inspection_id == revision.supersedes), None)
+
+
 def revise(conn: sqlite3.Connection, inspection_id: str, author: str) -> Inspection:
     """The draft revising a returned record: the existing draft revision, or a new one."""
     for r in returned(conn):

@@ -112,48 +112,48 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="108"/>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="162"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="112"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="169"/>
         <source>Complete</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="111"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="115"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="162"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="169"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="164"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="171"/>
         <source>Inspection — %1</source>
         <translation>检查 — %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="177"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="184"/>
         <source>Completed %1: the record is frozen</source>
         <translation>已于 %1 完成：记录已锁定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="196"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="203"/>
         <source>Unsaved changes…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="231"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="238"/>
         <source>Draft saved %1</source>
         <translation>草稿已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="269"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="276"/>
         <source>%1 is already in this inspection</source>
         <translation>%1 已在本次检查中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="322"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="329"/>
         <source>%1 problem(s) to fix before completing:</source>
         <translation>完成前需要处理 %1 个问题：</translation>
     </message>
@@ -593,6 +593,39 @@
         <location filename="../../fieldapp/ui/inspection/position_panel.py" line="340"/>
         <source>north-west</source>
         <translation>西北</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnedBanner</name>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/returned_banner.py" line="44"/>
+        <source>Returned by %1 on %2: %3</source>
+        <translation>%1 于 %2 退回：%3</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/returned_banner.py" line="51"/>
+        <source>No deadline</source>
+        <translation>未设整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/returned_banner.py" line="55"/>
+        <source>Correct by %1: the deadline has passed</source>
+        <translation>整改期限 %1：已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/returned_banner.py" line="59"/>
+        <source>Correct by %1</source>
+        <translation>请于 %1 前整改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/returned_banner.py" line="63"/>
+        <source>You are revising the original of %1 as a new version; the original stays as it was.</source>
+        <translation>正在以新版本修改 %1 的原记录；原记录保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/returned_banner.py" line="64"/>
+        <source>(not completed)</source>
+        <translation>（未完成）</translation>
     </message>
 </context>
 </TS>

@@ -113,7 +113,12 @@ class InspectionEntry(QObject):
             record = dataclasses.replace(record, problems=problems, position=position)
             self._save_new(record)
         window = InspectionWindow(
-            s, outfall, record, s.reader.photos(record.id), self.parent_widget
+            s,
+            outfall,
+            record,
+            s.reader.photos(record.id),
+            self.parent_widget,
+            returned=s.reader.returned_original(record),
         )
         window.resize(1366, 768)
         window.show()

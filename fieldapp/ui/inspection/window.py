@@ -30,9 +30,11 @@ from fieldapp.domain.inspection import Inspection, InspectionPhoto, PositionReco
 from fieldapp.domain.outfall import Outfall
 from fieldapp.domain.problems import InvalidRecord
 from fieldapp.store import inspections
+from fieldapp.store.returns import ReturnedRecord
 from fieldapp.ui.inspection.form import InspectionForm
 from fieldapp.ui.inspection.photo_strip import PhotoStrip
 from fieldapp.ui.inspection.position_panel import PositionFeed, PositionPanel
+from fieldapp.ui.inspection.returned_banner import ReturnedBanner
 
 if TYPE_CHECKING:
     from fieldapp.ui.inspection.entry import InspectionServices
@@ -50,7 +52,9 @@ class InspectionWindow(QMainWindow):
         record: Inspection,
         photos: list[InspectionPhoto],
         parent: QWidget | None = None,
+        returned: ReturnedRecord | None = None,
     ) -> None:
+        """``returned``: the returned record this one revises (its reason and deadline), if any."""
         super().__init__(parent)
         self.setObjectName("inspectionWindow")
         self.services = services
@@ -142,6 +146,9 @@ class InspectionWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
+        self.returned_banner = ReturnedBanner()
+        self.returned_banner.show_return(returned)
+        layout.addWidget(self.returned_banner)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
