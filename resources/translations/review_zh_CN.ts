@@ -27,42 +27,72 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="49"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="54"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="49"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="54"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="49"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="54"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="49"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="54"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="50"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="55"/>
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="50"/>
-        <source>Photos arrived</source>
-        <translation>照片到达</translation>
+        <location filename="../../fieldapp/ui/review/batches.py" line="55"/>
+        <source>Photos</source>
+        <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="50"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="75"/>
+        <source>Received %1</source>
+        <translation>接收于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="78"/>
+        <source>Inspector %1 on device %2</source>
+        <translation>检查人员 %1，设备 %2</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="81"/>
+        <source>County: %1</source>
+        <translation>县区：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="82"/>
+        <source>%1 records; photos arrived %2 of %3</source>
+        <translation>%1 条记录；照片已到达 %2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="133"/>
+        <source>%1 pending</source>
+        <translation>待审 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="133"/>
+        <source>Done</source>
+        <translation>已审完</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="55"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="50"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="55"/>
         <source>Review</source>
         <translation>审核状态</translation>
     </message>
@@ -98,12 +128,12 @@
         <translation>下一张 ▶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="76"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="79"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="77"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="80"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
@@ -113,47 +143,47 @@
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="103"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="107"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="125"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="129"/>
         <source>Taken: %1</source>
         <translation>拍摄时间：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="125"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="129"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="126"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="130"/>
         <source>Place: %1</source>
         <translation>拍摄位置：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="130"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="134"/>
         <source>no GPS in the photo</source>
         <translation>照片无 GPS 信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="134"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="138"/>
         <source>%1 m from the outfall</source>
         <translation>距排污口 %1 米</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="136"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="140"/>
         <source>%1 min from the record&apos;s time</source>
         <translation>与记录时间相差 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="141"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="145"/>
         <source>⚠ inconsistent with the record</source>
         <translation>⚠ 与记录不一致</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="143"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="147"/>
         <source>⚠ not arrived on the server yet</source>
         <translation>⚠ 尚未上传到服务器</translation>
     </message>
@@ -252,112 +282,112 @@
         <translation>与已有排污口合并…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="122"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="123"/>
         <source>Discharge</source>
         <translation>排放情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="123"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="124"/>
         <source>Discharging now</source>
         <translation>是否正在排放</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="124"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="125"/>
         <source>Flow</source>
         <translation>流量</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="125"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="126"/>
         <source>Sign (标志牌)</source>
         <translation>标志牌</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="126"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="127"/>
         <source>Sampling point / inspection well</source>
         <translation>监测采样点 / 检查井</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="127"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="128"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="128"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="129"/>
         <source>Remediation as claimed</source>
         <translation>整治落实情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="129"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="130"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="130"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="131"/>
         <source>Inspectors present</source>
         <translation>在场检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="148"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="149"/>
         <source>Choose a batch, then a record.</source>
         <translation>请先选择批次，再选择记录。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="164"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="165"/>
         <source>Inspector: %1 · completed %2 · version %3 · %4</source>
         <translation>检查人员：%1 · 完成于 %2 · 第 %3 版 · %4</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="175"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="176"/>
         <source>No flags</source>
         <translation>无提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="178"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="179"/>
         <source>%1 photo(s) have not arrived on the server yet.</source>
         <translation>有 %1 张照片尚未上传到服务器。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="193"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="194"/>
         <source>&lt;i&gt;Loading history…&lt;/i&gt;</source>
         <translation>&lt;i&gt;正在加载历史…&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="205"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="206"/>
         <source>Decisions on this record</source>
         <translation>本记录的审核意见</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="206"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="207"/>
         <source>Outfall history</source>
         <translation>排污口历史</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="207"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="208"/>
         <source>Earlier inspections of this outfall</source>
         <translation>该排污口的历次检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="208"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="209"/>
         <source>Original (returned)</source>
         <translation>原记录（已退回）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="209"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="210"/>
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="210"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="211"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="211"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="212"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="212"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="213"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
@@ -431,127 +461,132 @@
 <context>
     <name>ReviewDesk</name>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="66"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="63"/>
         <source>Review desk</source>
         <translation>审核台</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="74"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="71"/>
         <source>All counties</source>
         <translation>全部县区</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="79"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="76"/>
         <source>Any flag</source>
         <translation>全部提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="83"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="80"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="89"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="86"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="92"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="89"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="92"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="89"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="93"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="90"/>
         <source>Flag</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="93"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="90"/>
         <source>Review</source>
         <translation>审核状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="94"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="91"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="122"/>
-        <source>Approve all without flags</source>
+        <location filename="../../fieldapp/ui/review/desk.py" line="110"/>
+        <source>Approve unflagged</source>
         <translation>批量通过无提示的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="156"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="111"/>
+        <source>Approve every record of this batch without a flag</source>
+        <translation>通过本批次中所有没有提示的记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="145"/>
         <source>Loading batches…</source>
         <translation>正在加载批次…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="164"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="153"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="169"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="158"/>
         <source>%1 batches</source>
         <translation>%1 个批次</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="193"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="182"/>
         <source>Opening the batch…</source>
         <translation>正在打开批次…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="222"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="211"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="296"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="285"/>
         <source>Sending the decision…</source>
         <translation>正在提交审核意见…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="315"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="304"/>
         <source>Return for correction</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="316"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="305"/>
         <source>The record goes back to the inspector&apos;s laptop with your reason; they revise it as a new version.</source>
         <translation>记录将连同退回理由发回检查人员的电脑，由其修订为新版本。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="325"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="314"/>
         <source>Escalate for enforcement</source>
         <translation>移交执法</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="326"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="315"/>
         <source>The record is locked and passed on for enforcement.</source>
         <translation>记录将被锁定并移交执法。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="332"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="321"/>
         <source>Approve without every photo</source>
         <translation>照片不全时通过</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="333"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="322"/>
         <source>Some photos have not arrived. Approve anyway only with a reason; it is kept with the decision.</source>
         <translation>部分照片尚未到达。只有填写理由才能通过，理由将随审核意见保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="373"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="362"/>
         <source>Approved %1, left for one-by-one review %2</source>
         <translation>已通过 %1 条，留待逐条审核 %2 条</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="381"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="370"/>
         <source>Decision saved: %1</source>
         <translation>审核意见已保存：%1</translation>
     </message>

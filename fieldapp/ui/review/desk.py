@@ -14,11 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -26,13 +24,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStatusBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldapp.domain.inspection_rules import InspectionRules
-from fieldapp.ui.review.batches import BatchFilter, BatchTableModel
+from fieldapp.ui.review.batches import BatchFilter, BatchTableModel, BatchTableView
 from fieldapp.ui.review.dialogs import AcceptOutfallDialog, MergeOutfallDialog, ReasonDialog
 from fieldapp.ui.review.lanes import DeskLanes, full_image, thumbnail
 from fieldapp.ui.review.record_panel import RecordPanel
@@ -101,25 +98,17 @@ class ReviewDesk(QMainWindow):
         # batches
         self.model = BatchTableModel(county_names)
         self.proxy = BatchFilter(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setDefaultSectionSize(TOUCH)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = BatchTableView(self.proxy, TOUCH)
         self.table.selectionModel().currentRowChanged.connect(self._batch_chosen)
         for combo in (self.county, self.inspector, self.flag, self.state):
             combo.currentIndexChanged.connect(self._filter)
         self.since.dateChanged.connect(self._filter)
         # records of a batch
         self.record_list = QListWidget()
-        self.record_list.setMinimumWidth(250)
+        self.record_list.setMinimumWidth(230)
         self.record_list.currentRowChanged.connect(self._record_chosen)
-        self.bulk_button = QPushButton(self.tr("Approve all without flags"))
+        self.bulk_button = QPushButton(self.tr("Approve unflagged"))
+        self.bulk_button.setToolTip(self.tr("Approve every record of this batch without a flag"))
         self.bulk_button.setMinimumHeight(TOUCH)
         self.bulk_button.clicked.connect(self.approve_unflagged)
         middle = QWidget()
@@ -143,7 +132,7 @@ class ReviewDesk(QMainWindow):
         split.addWidget(left)
         split.addWidget(middle)
         split.addWidget(self.panel)
-        split.setSizes([470, 260, 636])
+        split.setSizes([580, 230, 556])
         central = QWidget()
         cl = QVBoxLayout(central)
         cl.addLayout(top)

@@ -73,12 +73,16 @@ class PhotoViewer(QWidget):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.prev_button = QPushButton(self.tr("◀ Previous"))
         self.next_button = QPushButton(self.tr("Next ▶"))
-        self.zoom_in = QPushButton(self.tr("Zoom in"))
-        self.zoom_out = QPushButton(self.tr("Zoom out"))
+        self.zoom_in = QPushButton("+")
+        self.zoom_out = QPushButton("−")
         self.fit_button = QPushButton(self.tr("Fit"))
+        self.zoom_in.setToolTip(self.tr("Zoom in"))
+        self.zoom_out.setToolTip(self.tr("Zoom out"))
         self.position = QLabel()
         for b in (self.prev_button, self.next_button, self.zoom_in, self.zoom_out, self.fit_button):
             b.setMinimumHeight(TOUCH)
+        for b in (self.zoom_in, self.zoom_out, self.fit_button):  # small, so the desk fits 1366 px
+            b.setStyleSheet(f"min-width: {TOUCH}px; padding: 0 8px;")
         self.prev_button.clicked.connect(lambda: self.go(self.index - 1))
         self.next_button.clicked.connect(lambda: self.go(self.index + 1))
         self.zoom_in.clicked.connect(lambda: self.view.zoom_by(1.25))

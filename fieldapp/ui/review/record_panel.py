@@ -98,23 +98,24 @@ class RecordPanel(QWidget):
         self.accept_button = QPushButton(self.tr("Accept new outfall…"))
         self.merge_button = QPushButton(self.tr("Merge with existing…"))
         self.approve_button.setStyleSheet("background:#2e7d32;color:white;font-weight:bold")
-        buttons = QHBoxLayout()
-        for b, sig in (
-            (self.approve_button, self.approve_clicked),
-            (self.return_button, self.return_clicked),
-            (self.escalate_button, self.escalate_clicked),
-            (self.accept_button, self.accept_clicked),
-            (self.merge_button, self.merge_clicked),
+        decisions, ledger = QHBoxLayout(), QHBoxLayout()  # two rows: the desk fits 1366 px
+        for row, b, sig in (
+            (decisions, self.approve_button, self.approve_clicked),
+            (decisions, self.return_button, self.return_clicked),
+            (decisions, self.escalate_button, self.escalate_clicked),
+            (ledger, self.accept_button, self.accept_clicked),
+            (ledger, self.merge_button, self.merge_clicked),
         ):
             b.setMinimumHeight(TOUCH)
             b.clicked.connect(sig)
-            buttons.addWidget(b)
+            row.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.flags)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(decisions)
+        layout.addLayout(ledger)
         self.show_record(None)
 
     def _labels(self) -> dict[str, str]:
