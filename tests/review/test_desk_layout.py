@@ -46,7 +46,7 @@ def batches(n: int) -> list[DeskBatch]:
             batch=BatchSummary(
                 batch_id=f"b{i}",
                 device_id=f"d{i}",
-                username=("zhangwei", "李娜", "wang.xiaoming.longname")[i % 3],
+                username=("zhangwei", "李娜", "wang.xiaoming.of-the-tongzhou-district-team")[i % 3],
                 received_at=t0 + timedelta(hours=3 * i),
                 content_hash="x",
                 counts={},
@@ -86,10 +86,11 @@ def test_the_batch_table_fits_at_1366_with_the_rest_in_a_tooltip(
     names = {"320612": "通州区", "320602": "崇川区"}
     desk = ReviewDesk(IdleLanes(), load_rules(), lang, names)  # type: ignore[arg-type]
     qtbot.addWidget(desk)
-    desk.model.set_batches(batches(12))
+    desk._batches_arrived(batches(12))  # as the server's answer: fills the inspector filter too
     desk.resize(1366, 768)
     desk.show()
     qtbot.waitExposed(desk)
+    assert desk.width() == 1366  # long inspector names in the filter do not widen it
     table = desk.table
     assert table.horizontalScrollBar().maximum() == 0
     header = table.horizontalHeader()

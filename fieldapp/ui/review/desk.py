@@ -90,6 +90,11 @@ class ReviewDesk(QMainWindow):
                          (self.tr("Flag"), self.flag), (self.tr("Review"), self.state),
                          (self.tr("Since"), self.since)):  # fmt: skip
             w.setMinimumHeight(TOUCH)
+            if isinstance(w, QComboBox):  # long names must not widen the desk past 1366 px
+                w.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                w.setMinimumContentsLength(12)
             top.addWidget(QLabel(label))
             top.addWidget(w)
         self.refresh_button.setMinimumHeight(TOUCH)
