@@ -243,6 +243,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/review/record_panel.py" line="92"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="134"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
@@ -327,67 +328,112 @@
         <translation>在场检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="149"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="133"/>
+        <source>Kind of inspection</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="135"/>
+        <source>Quick tests</source>
+        <translation>快速检测</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="136"/>
+        <source>Why no position was captured</source>
+        <translation>未采集位置的原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="137"/>
+        <source>Remediation note</source>
+        <translation>整治情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="138"/>
+        <source>method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="139"/>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="140"/>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="141"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="142"/>
+        <source>Completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="160"/>
         <source>Choose a batch, then a record.</source>
         <translation>请先选择批次，再选择记录。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="165"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="176"/>
         <source>Inspector: %1 · completed %2 · version %3 · %4</source>
         <translation>检查人员：%1 · 完成于 %2 · 第 %3 版 · %4</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="176"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="187"/>
         <source>No flags</source>
         <translation>无提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="179"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="190"/>
         <source>%1 photo(s) have not arrived on the server yet.</source>
         <translation>有 %1 张照片尚未上传到服务器。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="194"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="205"/>
         <source>&lt;i&gt;Loading history…&lt;/i&gt;</source>
         <translation>&lt;i&gt;正在加载历史…&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="206"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="217"/>
         <source>Decisions on this record</source>
         <translation>本记录的审核意见</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="207"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="218"/>
         <source>Outfall history</source>
         <translation>排污口历史</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="208"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="219"/>
         <source>Earlier inspections of this outfall</source>
         <translation>该排污口的历次检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="209"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="220"/>
         <source>Original (returned)</source>
         <translation>原记录（已退回）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="210"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="221"/>
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="211"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="222"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="212"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="223"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="213"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="224"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
@@ -511,82 +557,82 @@
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="110"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="115"/>
         <source>Approve unflagged</source>
         <translation>批量通过无提示的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="111"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="116"/>
         <source>Approve every record of this batch without a flag</source>
         <translation>通过本批次中所有没有提示的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="145"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="150"/>
         <source>Loading batches…</source>
         <translation>正在加载批次…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="153"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="158"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="158"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="163"/>
         <source>%1 batches</source>
         <translation>%1 个批次</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="182"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="187"/>
         <source>Opening the batch…</source>
         <translation>正在打开批次…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="211"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="216"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="285"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="290"/>
         <source>Sending the decision…</source>
         <translation>正在提交审核意见…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="304"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="309"/>
         <source>Return for correction</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="305"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="310"/>
         <source>The record goes back to the inspector&apos;s laptop with your reason; they revise it as a new version.</source>
         <translation>记录将连同退回理由发回检查人员的电脑，由其修订为新版本。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="314"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="319"/>
         <source>Escalate for enforcement</source>
         <translation>移交执法</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="315"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="320"/>
         <source>The record is locked and passed on for enforcement.</source>
         <translation>记录将被锁定并移交执法。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="321"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="326"/>
         <source>Approve without every photo</source>
         <translation>照片不全时通过</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="322"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="327"/>
         <source>Some photos have not arrived. Approve anyway only with a reason; it is kept with the decision.</source>
         <translation>部分照片尚未到达。只有填写理由才能通过，理由将随审核意见保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="362"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="367"/>
         <source>Approved %1, left for one-by-one review %2</source>
         <translation>已通过 %1 条，留待逐条审核 %2 条</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="370"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="375"/>
         <source>Decision saved: %1</source>
         <translation>审核意见已保存：%1</translation>
     </message>

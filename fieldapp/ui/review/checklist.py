@@ -72,3 +72,64 @@ def checklist_html(
     if s.get("inspectors"):
         row(labels["inspectors"], "、".join(map(str, s["inspectors"])))
     return '<table cellspacing="4">' + "".join(rows) + "</table>"
+
+
+def _terms(rules: InspectionRules, lang: str) -> dict[str, str]:
+    groups = (rules.discharging, rules.check_answers, rules.remediation_findings,
+              rules.flow_methods, rules.flow_units, rules.kinds)  # fmt: skip
+    return {t.code: t.label(lang) for group in groups for t in group}
+
+
+def change_label(path: str, rules: InspectionRules, lang: str, labels: dict[str, str]) -> str:
+    """A changed field's path (``sections.sign_check.present``) in the form's own words
+    ("Sign (标志牌) · Sign present"); a path this does not know stays as it is."""
+    head, _, rest = path.removeprefix("sections.").partition(".")
+    if head in ("sign_check", "sampling_check"):
+        items = rules.sign_items if head == "sign_check" else rules.sampling_items
+        item = next((i.term.label(lang) for i in items if i.term.code == rest), rest)
+        return f"{labels[head.removesuffix('_check')]} · {item}"
+    if head == "appearance" and rest in rules.appearance:
+        return rules.appearance[rest].term.label(lang)
+    if head == "flow" and f"flow_{rest}" in labels:
+        return f"{labels['flow']} · {labels[f'flow_{rest}']}"
+    if head == "remediation":
+        return labels["remediation"] if rest in ("", "finding") else labels["remediation_note"]
+    return labels.get(head, path) if not rest or head == "position" else path
+
+
+def change_value(path: str, value: Any, rules: InspectionRules, lang: str) -> str:
+    """A changed field's value as the form shows it (answer codes as words, lists joined)."""
+    if value is None or value == "" or value == []:
+        return "—"
+    head, _, rest = path.removeprefix("sections.").partition(".")
+    if head == "appearance" and rest in rules.appearance:
+        options = {o.code: o.label(lang) for o in rules.appearance[rest].options}
+        return options.get(str(value), str(value))
+    if head == "problems" and isinstance(value, list):
+        found = []
+        for p in value:
+            kind = rules.problem(str(p.get("code"))) if isinstance(p, dict) else None
+            note = p.get("note") if isinstance(p, dict) else ""
+            name = kind.term.label(lang) if kind else str(p)
+            found.append(f"{name}（{note}）" if note else name)
+        return "、".join(found)
+    if isinstance(value, list):
+        return "、".join(map(str, value))
+    if isinstance(value, str):
+        return _terms(rules, lang).get(value, value)
+    return str(value)
+
+
+def changes_html(
+    changes: list[tuple[str, Any, Any]],
+    rules: InspectionRules,
+    lang: str,
+    labels: dict[str, str],
+) -> str:
+    """The rows of the "what changed" table: label, before (red), after (green)."""
+    return "".join(
+        f"<tr><td>{html.escape(change_label(path, rules, lang, labels))}</td>"
+        f"<td style='color:#b71c1c'>{html.escape(change_value(path, before, rules, lang))}</td>"
+        f"<td style='color:#2e7d32'>{html.escape(change_value(path, after, rules, lang))}</td></tr>"
+        for path, before, after in changes
+    )

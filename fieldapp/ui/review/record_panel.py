@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.geo import distance_m
 from fieldapp.domain.inspection_rules import InspectionRules
-from fieldapp.ui.review.checklist import checklist_html
+from fieldapp.ui.review.checklist import changes_html, checklist_html
 from fieldapp.ui.review.photo_viewer import PhotoViewer
 from fieldapp.ui.review.position_plot import PositionPlot
 from fieldapp.ui.review.texts import flag_text, state_text
@@ -129,6 +129,17 @@ class RecordPanel(QWidget):
             "remediation": self.tr("Remediation as claimed"),
             "notes": self.tr("Notes"),
             "inspectors": self.tr("Inspectors present"),
+            # the "what changed" list's words for the other fields of a record
+            "kind": self.tr("Kind of inspection"),
+            "position": self.tr("Position"),
+            "quick_tests": self.tr("Quick tests"),
+            "no_position_reason": self.tr("Why no position was captured"),
+            "remediation_note": self.tr("Remediation note"),
+            "flow_method": self.tr("method"),
+            "flow_value": self.tr("value"),
+            "flow_unit": self.tr("unit"),
+            "started_at": self.tr("Started"),
+            "completed_at": self.tr("Completed"),
         }
 
     # -- showing ---------------------------------------------------------------------------------
@@ -235,12 +246,8 @@ class RecordPanel(QWidget):
                 f"<h3>{t['Original (returned)']}</h3>"
                 + checklist_html(orig.record.data or {}, self.rules, self.lang, self._labels())
             )
-            rows = "".join(
-                f"<tr><td>{html.escape(c.field)}</td><td style='color:#b71c1c'>"
-                f"{html.escape(str(c.before))}</td><td style='color:#2e7d32'>"
-                f"{html.escape(str(c.after))}</td></tr>"
-                for c in detail.changes
-            )
+            changes = [(c.field, c.before, c.after) for c in detail.changes]
+            rows = changes_html(changes, self.rules, self.lang, self._labels())
             self.changes_view.setHtml(
                 f"<h3>{t['What changed']}</h3><table cellspacing='4'><tr><th>"
                 f"{t['Field']}</th><th>{t['Before']}</th><th>{t['After']}</th>"
