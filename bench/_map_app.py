@@ -1,7 +1,7 @@
 """Child process of bench/map.py: `python -m bench._map_app DB`; prints one JSON line.
 
 open_s      from opening the read connection to the first painted frame of the map window
-levels_s    until every cluster level is built (in idle time after opening)
+levels_s    until every cluster level is built and the row ids read (idle time after opening)
 pan/zoom    seconds of each repaint after a pan (drag step) or a zoom step, zoom 9 to 18
 """
 

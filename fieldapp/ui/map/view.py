@@ -15,6 +15,7 @@ show them without any coordinate being shifted in storage.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,11 +62,13 @@ class MapView(QWidget):
     """Pan by dragging, zoom by wheel, pinch or ``zoom_by``; tap an outfall to activate it.
 
     Signals: ``point_activated(int)`` the index (into the points given) of a tapped outfall;
-    ``view_changed()`` after any pan or zoom.
+    ``view_changed()`` after any pan or zoom; ``first_frame_settled()`` once, a moment after the
+    first frame with points has been painted (work the first frame did not need may start).
     """
 
     point_activated = Signal(int)
     view_changed = Signal()
+    first_frame_settled = Signal()
     resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -82,6 +85,7 @@ class MapView(QWidget):
         self.categories: bytes = b""
         self.colours: list[QColor] = []
         self.index = PointIndex([], [])
+        self._bounds: tuple[float, float, float, float] | None = None  # x0, y0, x1, y1
         self.selected: int | None = None
         self.overlay = Overlay()
         self._track_world: list[list[tuple[float, float]]] = []
@@ -96,6 +100,7 @@ class MapView(QWidget):
         self._prebuild.setInterval(0)
         self._prebuild.timeout.connect(self._build_next_level)
         self._prebuild_pending = False
+        self._bubbles: dict[tuple[int, float], QPixmap] = {}
         self._cluster_font = QFont(self.font())
         self._cluster_font.setPixelSize(13)
         self._cluster_font.setBold(True)
@@ -105,12 +110,22 @@ class MapView(QWidget):
         self, lats: Sequence[float], lons: Sequence[float], categories: bytes, colours: list[QColor]
     ) -> None:
         """Outfall positions (WGS-84) with a colour category each; projected once here."""
-        wx = tiles.world_x
-        self.xs = [wx(lon) for lon in lons]
-        pi4 = 4 * math.pi
-        self.ys = [
-            0.5 - math.log((1 + s) / (1 - s)) / pi4 for s in map(math.sin, map(math.radians, lats))
-        ]
+        self.set_world_points(
+            [tiles.world_x(lon) for lon in lons],
+            [tiles.world_y(lat) for lat in lats],
+            categories,
+            colours,
+        )
+
+    def set_world_points(
+        self, xs: Sequence[float], ys: Sequence[float], categories: bytes, colours: list[QColor]
+    ) -> None:
+        """Outfall positions already projected to world coordinates (``tiles.to_world``)."""
+        # Lists, not arrays: indexing a list hands back its float, an array makes a new one,
+        # and drawing and clustering index these a great deal; the copy costs a few ms at 100k.
+        self.xs = xs.tolist() if isinstance(xs, array) else list(xs)
+        self.ys = ys.tolist() if isinstance(ys, array) else list(ys)
+        self._bounds = (min(self.xs), min(self.ys), max(self.xs), max(self.ys)) if self.xs else None
         self.categories = categories
         self.colours = colours
         self.index = PointIndex(self.xs, self.ys)
@@ -125,6 +140,10 @@ class MapView(QWidget):
 
     def levels_ready(self) -> bool:
         return all(self.index.is_built(z) for z in range(MIN_LEVEL, MAX_LEVEL + 1))
+
+    def _first_frame_settled(self) -> None:
+        self.first_frame_settled.emit()
+        self._prebuild.start()
 
     def _build_next_level(self) -> None:
         current = PointIndex.level_for(self.zoom)
@@ -187,9 +206,9 @@ class MapView(QWidget):
 
     def fit_points(self) -> None:
         """Shows every outfall (the whole city)."""
-        if not self.xs:
+        if self._bounds is None:
             return
-        x0, x1, y0, y1 = min(self.xs), max(self.xs), min(self.ys), max(self.ys)
+        x0, y0, x1, y1 = self._bounds
         self.center = ((x0 + x1) / 2, (y0 + y1) / 2)
         z = tiles.fit_zoom(x0, y0, x1, y1, max(self.width(), 320), max(self.height(), 240))
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, z - 0.1))
@@ -291,7 +310,7 @@ class MapView(QWidget):
     def _paint(self) -> None:
         if self._prebuild_pending:
             self._prebuild_pending = False
-            QTimer.singleShot(100, self._prebuild.start)
+            QTimer.singleShot(100, self._first_frame_settled)
         p = QPainter(self)
         p.fillRect(self.rect(), BACKGROUND)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -429,15 +448,14 @@ class MapView(QWidget):
             p.setPen(fill)
             p.drawPoints(pts)
         if clusters:
-            p.setPen(QPen(QColor("#ffffff"), 2))
-            p.setBrush(QBrush(QColor(0, 60, 110, 215)))
             p.setFont(self._cluster_font)
             for sx, sy, count in clusters:
-                r = 12 + 2.3 * math.log10(count)
-                p.drawEllipse(QRectF(sx - r, sy - r, 2 * r, 2 * r))
+                bubble = self._bubble(_cluster_diameter(count))
+                half = bubble.deviceIndependentSize().width() / 2
+                p.drawPixmap(QPointF(sx - half, sy - half), bubble)
             p.setPen(QColor("#ffffff"))
             for sx, sy, count in clusters:
-                r = 12 + 2.3 * math.log10(count)
+                r = _cluster_diameter(count) / 2
                 text = str(count) if count < 10000 else f"{count // 1000}k"
                 p.drawText(QRectF(sx - r, sy - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, text)
         if self.selected is not None and self.selected < len(xs):
@@ -447,6 +465,25 @@ class MapView(QWidget):
             p.drawEllipse(_circle(xs[i] * s + ox, ys[i] * s + oy, 15))
             p.setPen(QPen(QColor("#111111"), 2))
             p.drawEllipse(_circle(xs[i] * s + ox, ys[i] * s + oy, 18))
+
+    def _bubble(self, diameter: int) -> QPixmap:
+        """A cluster's disc, drawn once per size: a pixmap is far cheaper to paint than an
+        antialiased ellipse, and a frame shows up to a few hundred clusters."""
+        dpr = self.devicePixelRatioF()
+        bubble = self._bubbles.get((diameter, dpr))
+        if bubble is None:
+            side = diameter + 4  # room for the outline
+            bubble = QPixmap(math.ceil(side * dpr), math.ceil(side * dpr))
+            bubble.setDevicePixelRatio(dpr)
+            bubble.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(bubble)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor("#ffffff"), 2))
+            painter.setBrush(QBrush(QColor(0, 60, 110, 215)))
+            painter.drawEllipse(QRectF(2, 2, diameter, diameter))
+            painter.end()
+            self._bubbles[(diameter, dpr)] = bubble
+        return bubble
 
     def _draw_overlay(self, p: QPainter) -> None:
         for lat, lon in self.overlay.markers:
@@ -490,6 +527,11 @@ class MapView(QWidget):
         p.drawLine(QPointF(x, y - 7), QPointF(x, y))
         p.drawLine(QPointF(x + px, y - 7), QPointF(x + px, y))
         p.drawText(QRectF(x, y - 26, px, 18), Qt.AlignmentFlag.AlignCenter, label)
+
+
+def _cluster_diameter(count: int) -> int:
+    """Whole pixels, so that the few sizes in use are drawn once each (``MapView._bubble``)."""
+    return round(2 * (12 + 2.3 * math.log10(count)))
 
 
 def _circle(x: float, y: float, r: float) -> QRectF:

@@ -43,14 +43,17 @@ class MapWindow(QWidget):
         super().__init__(parent)
         self.reader = reader
         self.labels = labels
-        self.points: MapPoints = reader.points()
+        # The row ids (needed only to open a tapped outfall) are read just after the first frame.
+        self.points: MapPoints = reader.points(defer_rids=True)
         self.basemap_settings = basemap or BasemapSettings()
         self.setWindowTitle(self.tr("Map of outfalls"))
 
         self.view = MapView(self)
         self.view.point_activated.connect(self._activated)
         self.view.resized.connect(self._place_buttons)
+        self.view.first_frame_settled.connect(self._read_ids)
         self._fitted = False
+        self._closed = False
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -120,8 +123,8 @@ class MapWindow(QWidget):
 
         self.count.setText(self.tr("%n outfall(s) on the map", "", len(self.points)))
         self._recolour()
-        self.view.set_points(
-            self.points.lats, self.points.lons, self.points.types, self._colours("type")
+        self.view.set_world_points(
+            self.points.xs, self.points.ys, self.points.types, self._colours("type")
         )
         self.view.fit_points()
         if self.basemap_settings.path:
@@ -175,6 +178,8 @@ class MapWindow(QWidget):
         return True
 
     def close_resources(self) -> None:
+        """Before the reader closes: drops the basemap and any read still planned."""
+        self._closed = True
         self.view.set_basemap(None)
 
     # -- internals ---------------------------------------------------------------------------
@@ -185,6 +190,10 @@ class MapWindow(QWidget):
         self.view.center_on(self.points.lats[i], self.points.lons[i], max(self.view.zoom, 16.0))
         self.view.select(i)
         return True
+
+    def _read_ids(self) -> None:
+        if not self._closed:
+            self.points.index_of_rid(0)  # reads the ids (ending their snapshot) and indexes them
 
     def _search(self) -> None:
         self.find_code(self.search.text())

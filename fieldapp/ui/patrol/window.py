@@ -158,8 +158,8 @@ class PatrolWindow(QWidget):
         self.map = MapView(self)
         if self.reader is not None:
             pts = self.reader.points()
-            self.map.set_points(
-                pts.lats, pts.lons, pts.types, colours_for(pts.type_codes, TYPE_COLOURS)
+            self.map.set_world_points(
+                pts.xs, pts.ys, pts.types, colours_for(pts.type_codes, TYPE_COLOURS)
             )
             self._map_rids = pts.rids
             self.map.point_activated.connect(self._map_point)
