@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
 
-from fieldapp.domain import tiles
+from fieldapp.domain import geo, tiles
 from fieldapp.store import outfalls
 
 
@@ -239,6 +239,16 @@ class MapReader:
 
     def rid_of(self, outfall_id: str) -> int | None:
         return rid_of(self._conn, outfall_id)
+
+    def near(self, lat: float, lon: float, radius_m: float) -> list[tuple[NearbyOutfall, float]]:
+        """Outfalls within ``radius_m`` of a position with their distance, nearest first."""
+        dlat = radius_m / 110_574.0
+        dlon = radius_m / (111_320.0 * max(0.01, math.cos(math.radians(lat))))
+        found = [
+            (o, geo.distance_m(lat, lon, o.lat, o.lon))
+            for o in in_box(self._conn, lat - dlat, lon - dlon, lat + dlat, lon + dlon)
+        ]
+        return sorted((f for f in found if f[1] <= radius_m), key=lambda f: f[1])
 
     def close(self) -> None:
         self._conn.close()

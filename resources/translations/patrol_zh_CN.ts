@@ -1,173 +1,183 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>PatrolWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="98" />
-        <location filename="../../fieldapp/ui/patrol/window.py" line="347" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="108"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="375"/>
         <source>River patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="113" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="123"/>
         <source>River or stretch</source>
         <translation>河道或河段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="114" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="124"/>
         <source>Start patrol</source>
         <translation>开始巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="115" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="125"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="116" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="126"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="117" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="127"/>
         <source>Finish</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="118" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="128"/>
         <source>Mark a problem</source>
         <translation>标记问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="119" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="129"/>
         <source>Export GPX…</source>
         <translation>导出 GPX…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="149" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="159"/>
+        <source>Inspect this outfall</source>
+        <translation>检查此排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="161"/>
+        <source>Start an inspection of the outfall where the selected problem was seen</source>
+        <translation>对发现所选问题的排污口开始一次现场检查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="174"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="151" />
-        <location filename="../../fieldapp/ui/patrol/window.py" line="448" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="178"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="478"/>
         <source>Outfalls passed</source>
         <translation>途经排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="182" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="209"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="194" />
-        <location filename="../../fieldapp/ui/patrol/window.py" line="413" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="221"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="443"/>
         <source>No patrol running</source>
         <translation>当前没有巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="199" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="226"/>
         <source>Resumed the unfinished patrol started %1 (%2 points kept).</source>
         <translation>已恢复 %1 开始的未结束巡河（已保存 %2 个轨迹点）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="207" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="234"/>
         <source>The patrol started %1 was left open too long; it was finished at its last recorded point.</source>
         <translation>%1 开始的巡河未结束时间过长，已在最后记录的轨迹点处结束。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="324" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="352"/>
         <source>Photo not added: %1</source>
         <translation>照片未添加：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="339" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="367"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="387" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="417"/>
         <source>Receiver lost; recording resumes when it returns. %1</source>
         <translation>定位接收机已断开，恢复后将继续记录。%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="392" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="422"/>
         <source>Receiver back; recording resumed.</source>
         <translation>定位接收机已恢复，继续记录。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="396" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="426"/>
         <source>The position source has ended (end of the log).</source>
         <translation>定位数据源已结束（日志回放完毕）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="413" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="443"/>
         <source>Patrol finished</source>
         <translation>巡河已结束</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="416" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="446"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="418" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="448"/>
         <source>Recording</source>
         <translation>正在记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="440" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="470"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="440" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="470"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="442" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="472"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="443" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="473"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="444" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="474"/>
         <source>Points kept / recorded</source>
         <translation>有效点 / 记录点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="445" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="475"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="451" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="481"/>
         <source>Meets the minimum (%1 min, %2 km)</source>
         <translation>达到最低要求（%1 分钟、%2 公里）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="491" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="521"/>
         <source>Patrol finished. This period: %1 of %2 required patrols</source>
         <translation>巡河已结束。本周期已完成 %1 次，要求 %2 次</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="502" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="532"/>
         <source>(%1 photos)</source>
         <translation>（%1 张照片）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="515" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="601"/>
         <source>Export the patrol as GPX</source>
         <translation>将巡河导出为 GPX</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="524" />
+        <location filename="../../fieldapp/ui/patrol/window.py" line="610"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -175,42 +185,52 @@
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="20" />
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="28"/>
         <source>Mark a problem</source>
         <translation>标记问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="23" />
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="31"/>
         <source>What did you see? (colour, smell, pipe, sign…)</source>
         <translation>看到了什么？（颜色、气味、管道、标志牌…）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="24" />
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="32"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="26" />
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="34"/>
         <source>No photos</source>
         <translation>没有照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="33" />
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="36"/>
+        <source>Not at an outfall</source>
+        <translation>不在排污口处</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="38"/>
+        <source>At outfall %1</source>
+        <translation>在排污口 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="46"/>
         <source>The problem is recorded at your current position.</source>
         <translation>问题记录在您当前的位置。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="42" />
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="56"/>
         <source>Photos of the problem</source>
         <translation>问题照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="42" />
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="56"/>
         <source>Photos (*.jpg *.jpeg *.heic)</source>
         <translation>照片 (*.jpg *.jpeg *.heic)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="47" />
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="61"/>
         <source>%1 photo(s) chosen</source>
         <translation>已选 %1 张照片</translation>
     </message>

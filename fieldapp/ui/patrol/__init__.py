@@ -10,13 +10,16 @@
         blobs=BlobStore(evidence_root),            # optional: where problem photos are kept
     )
     window.outfall_activated.connect(open_in_ledger)   # str id (an outfall passed, or tapped)
+    window.inspection_requested.connect(session.open_inspection)  # str id: a problem marked
+                                                       # at that outfall becomes an inspection
     window.patrol_changed.connect(...)                 # str patrol id: started/paused/finished
     window.point_committed.connect(...)                # int: points safely on disk so far
     # before closing: window.shutdown()
 
 The window writes through the given ``BackgroundLane`` with its own write connection opened on
 the lane's thread; positions are read on a thread of their own (``PositionFeed``). Opening it
-resumes the actor's unfinished patrol (``fieldapp.store.patrols.open_patrol``). Strings are in the
+resumes the actor's unfinished patrol (``fieldapp.store.patrols.open_patrol``). Problem photos
+show as thumbnails made on a pool thread (``ThumbnailLoader``) when ``blobs`` is given. Strings are in the
 catalog ``patrol`` (``resources/translations/patrol_zh_CN.ts``).
 """
 

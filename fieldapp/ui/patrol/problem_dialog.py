@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -15,7 +18,12 @@ from PySide6.QtWidgets import (
 
 
 class ProblemDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """``outfalls``: (id, label) of the outfalls near the current position, nearest first; the
+    problem can be marked as seen at one of them (it can then become an inspection of it)."""
+
+    def __init__(
+        self, parent: QWidget | None = None, outfalls: Sequence[tuple[str, str]] = ()
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Mark a problem"))
         self._photos: list[str] = []
@@ -24,6 +32,11 @@ class ProblemDialog(QDialog):
         self.add_photos = QPushButton(self.tr("Add photos…"), self)
         self.add_photos.clicked.connect(self._choose)
         self.photo_label = QLabel(self.tr("No photos"), self)
+        self.outfall = QComboBox(self)
+        self.outfall.addItem(self.tr("Not at an outfall"), None)
+        for outfall_id, label in outfalls:
+            self.outfall.addItem(self.tr("At outfall %1").replace("%1", label), outfall_id)
+        self.outfall.setVisible(bool(outfalls))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -34,6 +47,7 @@ class ProblemDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.add_photos)
         layout.addWidget(self.photo_label)
+        layout.addWidget(self.outfall)
         layout.addWidget(buttons)
         self.resize(560, 420)
 
@@ -52,3 +66,7 @@ class ProblemDialog(QDialog):
 
     def photos(self) -> list[str]:
         return list(self._photos)
+
+    def outfall_id(self) -> str | None:
+        data = self.outfall.currentData()
+        return str(data) if data else None

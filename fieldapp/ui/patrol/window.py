@@ -17,7 +17,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -51,8 +53,10 @@ from fieldapp.ui.map.palette import TYPE_COLOURS, colours_for
 from fieldapp.ui.map.view import MapView, Overlay
 from fieldapp.ui.patrol.feed import PositionFeed, SourceFactory
 from fieldapp.ui.patrol.problem_dialog import ProblemDialog
+from fieldapp.ui.patrol.thumbs import ThumbnailLoader
 
 CLOCK_TRUST_S = 12 * 3600
+PROBLEM_AT_OUTFALL_M = 60.0  # outfalls offered when marking a problem (a fix can be 10–30 m off)
 
 
 class PatrolWindow(QWidget):
@@ -61,6 +65,7 @@ class PatrolWindow(QWidget):
     point_committed = Signal(int)  # points of this patrol now safely on disk
     patrol_changed = Signal(str)  # patrol id: started, resumed, paused, finished
     outfall_activated = Signal(str)
+    inspection_requested = Signal(str)  # outfall id: a problem seen there becomes an inspection
 
     def __init__(
         self,
@@ -85,6 +90,11 @@ class PatrolWindow(QWidget):
         self.rules = rules or patrol_rules.load()
         self.blobs = blobs
         self.reader = reader
+        self._listed: list[Problem] = []  # the problems in the list's rows, in order
+        self._thumbnails: dict[str, QPixmap] = {}
+        self._thumbs = ThumbnailLoader(blobs, self) if blobs is not None else None
+        if self._thumbs is not None:
+            self._thumbs.ready.connect(self._thumbnail_ready)
         self.patrol: Patrol | None = None
         self.last_fix: Fix | None = None
         self.committed = 0
@@ -137,6 +147,21 @@ class PatrolWindow(QWidget):
         self.stats_label.setWordWrap(True)
         self.stats_label.setTextFormat(Qt.TextFormat.RichText)
         self.problems = QListWidget(self)
+        self.problems.setIconSize(QSize(56, 56))
+        self.problems.currentRowChanged.connect(self._problem_selected)
+        self.problem_photos = QListWidget(self)  # the selected problem's photos
+        self.problem_photos.setViewMode(QListWidget.ViewMode.IconMode)
+        self.problem_photos.setFlow(QListWidget.Flow.LeftToRight)
+        self.problem_photos.setWrapping(False)
+        self.problem_photos.setIconSize(QSize(96, 96))
+        self.problem_photos.setFixedHeight(116)
+        self.problem_photos.hide()
+        self.inspect_button = QPushButton(self.tr("Inspect this outfall"), self)
+        self.inspect_button.setToolTip(
+            self.tr("Start an inspection of the outfall where the selected problem was seen")
+        )
+        self.inspect_button.setEnabled(False)
+        self.inspect_button.clicked.connect(self._inspect_selected)
         self.passed = QListWidget(self)
         self.passed.itemActivated.connect(
             lambda item: self.outfall_activated.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -148,6 +173,8 @@ class PatrolWindow(QWidget):
         side.addWidget(self.problem_button)
         side.addWidget(QLabel(self.tr("Problems found"), self))
         side.addWidget(self.problems, 1)
+        side.addWidget(self.problem_photos)
+        side.addWidget(self.inspect_button)
         side.addWidget(QLabel(self.tr("Outfalls passed"), self))
         side.addWidget(self.passed, 1)
         side.addWidget(self.export_button)
@@ -220,6 +247,7 @@ class PatrolWindow(QWidget):
             self.level.setCurrentIndex(i)
         self.river.setText(patrol.river)
         self.problems.clear()
+        self._listed = []
         for problem in patrol.problems:
             self._list_problem(problem)
         if patrol.points:
@@ -350,6 +378,8 @@ class PatrolWindow(QWidget):
         """Stops the feed and closes this window's connection on the lane (call before closing)."""
         self._feed.stop()
         self._tick.stop()
+        if self._thumbs is not None:
+            self._thumbs.wait()
         conn = self._conn
         if conn is not None:
             self.lane.submit(conn.close, lambda _: None, lambda _: None)
@@ -500,12 +530,68 @@ class PatrolWindow(QWidget):
         text = f"{_local(problem.at)}  {problem.note}"
         if photos:
             text += "  " + self.tr("(%1 photos)").replace("%1", str(photos))
+        self._listed.append(problem)
         self.problems.addItem(text)
+        if problem.photo_sha256s:  # the first photo is the problem's icon
+            self._ask_thumbnail(problem.photo_sha256s[0])
+        if self.problems.currentRow() == len(self._listed) - 1:
+            self._problem_selected(len(self._listed) - 1)
+
+    def selected_problem(self) -> Problem | None:
+        row = self.problems.currentRow()
+        return self._listed[row] if 0 <= row < len(self._listed) else None
+
+    def _problem_selected(self, row: int) -> None:
+        problem = self._listed[row] if 0 <= row < len(self._listed) else None
+        self.inspect_button.setEnabled(problem is not None and bool(problem.outfall_id))
+        self.problem_photos.clear()
+        shas = problem.photo_sha256s if problem is not None else ()
+        self.problem_photos.setVisible(bool(shas) and self._thumbs is not None)
+        for sha in shas:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, sha)
+            item.setSizeHint(QSize(104, 104))
+            if sha in self._thumbnails:
+                item.setIcon(QIcon(self._thumbnails[sha]))
+            self.problem_photos.addItem(item)
+            self._ask_thumbnail(sha)
+
+    def _ask_thumbnail(self, sha256: str) -> None:
+        if self._thumbs is not None and sha256 not in self._thumbnails:
+            self._thumbs.request(sha256)
+
+    def _thumbnail_ready(self, sha256: str, image: QImage) -> None:
+        pixmap = QPixmap.fromImage(image)
+        self._thumbnails[sha256] = pixmap
+        for row, problem in enumerate(self._listed):
+            if problem.photo_sha256s and problem.photo_sha256s[0] == sha256:
+                item = self.problems.item(row)
+                if item is not None:
+                    item.setIcon(QIcon(pixmap))
+        for row in range(self.problem_photos.count()):
+            item = self.problem_photos.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == sha256:
+                item.setIcon(QIcon(pixmap))
+
+    def _inspect_selected(self) -> None:
+        problem = self.selected_problem()
+        if problem is not None and problem.outfall_id:
+            self.inspection_requested.emit(problem.outfall_id)
 
     def _mark_problem(self) -> None:
-        dialog = ProblemDialog(self)
+        dialog = ProblemDialog(self, self._outfalls_here())
         if dialog.exec():
-            self.add_problem(dialog.note(), dialog.photos())
+            self.add_problem(dialog.note(), dialog.photos(), dialog.outfall_id())
+
+    def _outfalls_here(self) -> list[tuple[str, str]]:
+        """(id, label) of the outfalls within reach of the last fix, nearest first."""
+        fix = self.last_fix
+        if self.reader is None or fix is None or fix.lat is None or fix.lon is None:
+            return []
+        return [
+            (o.id, f"{o.code or o.name}  {d:.0f} m")
+            for o, d in self.reader.near(fix.lat, fix.lon, PROBLEM_AT_OUTFALL_M)[:12]
+        ]
 
     def _export(self) -> None:
         if self.patrol is None:
