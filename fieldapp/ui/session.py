@@ -135,6 +135,7 @@ class Session:
                 blobs=self.evidence_store(),
             )
             window.outfall_activated.connect(self.window.reveal_outfall)
+            window.inspection_requested.connect(self.open_inspection)  # a problem at an outfall
             self._closers.append(lambda w=window, r=reader: (w.shutdown(), r.close()))
             self.tools["patrol"] = window
         _present(window)

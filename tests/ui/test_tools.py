@@ -82,3 +82,16 @@ def test_nearest_and_new_outfall_dialogs_open(en_session: Session) -> None:
     assert en_session.tools["nearest"].isVisible()
     en_session.window.actions_by_name["newOutfall"].trigger()
     assert en_session.tools["newOutfall"].isVisible()
+
+
+def test_a_patrol_problem_at_an_outfall_opens_its_inspection(en_session: Session) -> None:
+    window = en_session.window
+    window.table.selectRow(4)
+    outfall = window.selected
+    assert outfall is not None
+    en_session.gnss_override = str(NMEA / "quectel-eg25-g.log")
+    window.actions_by_name["patrol"].trigger()
+    patrol = en_session.tools["patrol"]
+    patrol.inspection_requested.emit(outfall.id)  # type: ignore[attr-defined]
+    inspection = en_session.tools["inspection"]
+    assert inspection.isVisible() and outfall.display_code in inspection.windowTitle()
