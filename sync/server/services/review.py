@@ -29,60 +29,19 @@ from sync.server.services import desk_rules
 
 
 def publish(conn: Any, actor: Actor, entity: str, data: dict[str, Any], county: str) -> None:
-    """Store a server-made row, put it in the feed and the audit log."""
-    now = utcnow()
+    """Store a server-made row (a review decision, a task), put it in the feed and the audit log."""
     row_id = str(data["id"])
-    hlc = server_hlc()
     current = records.get(conn, entity, row_id)
-    new = StoredRecord(
-        entity=entity,
-        id=row_id,
-        version=1 if current is None else current.version + 1,
-        data=data,
-        county_code=county,
-        owner=actor.username,
-        parent_id=None,
+    desk_rules.write_row(
+        conn,
+        actor,
+        current,
+        entity,
+        row_id,
+        data,
+        county=county,
         status=None,
-        review_state=None,
-        deleted=False,
-        hlc=hlc,
-        device_id=actor.device_id,
-        batch_id=None,
-        updated_at=now,
-    )
-    if current is None:
-        records.insert_many(conn, [new])
-    else:
-        records.update_many(conn, [new])
-    feed.append_many(
-        conn,
-        [
-            {
-                "change_id": str(uuid.uuid4()),
-                "entity": entity,
-                "row_id": row_id,
-                "op": "upsert",
-                "data": data,
-                "at": now,
-                "hlc": hlc,
-                "county_code": county,
-            }
-        ],
-    )
-    audit.append_many(
-        conn,
-        [
-            AuditEntry(
-                at=now,
-                username=actor.username,
-                device_id=actor.device_id,
-                action=f"server.{entity}",
-                entity=entity,
-                row_id=row_id,
-                before=None if current is None else current.data,
-                after=data,
-            )
-        ],
+        action=f"server.{entity}",
     )
 
 
