@@ -1,26 +1,40 @@
 """Photos on the filesystem by SHA-256: resumable partial uploads and atomic, durable final files.
 
-Layout under the photo folder: ``photos/ab/<sha256>`` for accepted photos (256 folders, so a
-new photo seldom needs a new folder, whose creation would cost two more fsyncs) and
+Layout under the photo folder: ``photos/ab/<sha256>`` for accepted photos (256 folders, all made
+when the store opens, so that a new photo never needs a new folder, whose creation would cost two
+more fsyncs on its path) and
 ``partial/<sha256>.part`` for uploads in progress. Only a validated lowercase hex digest ever
 becomes part of a path, so no name from a client can point outside the folder. A chunk is fsynced
 before it is acknowledged, so the offset a client resumes from survives a crash of either side.
 A finished upload is verified, fsynced, renamed into place and its folder fsynced.
+
+Where the filesystem allows it, chunk bodies go to disk with ``O_DIRECT``, as object stores such
+as MinIO write their objects: a photo is written once and seldom read back, so filling the page
+cache with it only costs the kernel work (measured here: a megabyte into fresh page cache cost
+about twice the system time of a direct write) and evicts what the database needs. Only
+whole, aligned blocks go direct; an unaligned head or tail goes through the page cache.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import hashlib
+import mmap
 import os
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 READ_BLOCK = 1024 * 1024
+O_DIRECT: int = getattr(os, "O_DIRECT", 0)  # Linux; elsewhere every write is buffered
+DIRECT_ALIGN = 4096  # a multiple of any logical block size we meet
+STAGE_BYTES = 1024 * 1024  # bytes staged in an aligned buffer per direct write
+SPARE_STAGES = 16  # staging buffers kept for reuse: a fresh mapping costs its page faults again
 
 
 class UploadBusy(Exception):
@@ -60,6 +74,19 @@ class PhotoStore:
         self.partial_root = self.root / "partial"
         self.final_root.mkdir(parents=True, exist_ok=True)
         self.partial_root.mkdir(parents=True, exist_ok=True)
+        self._make_shards()
+        self._spare_stages: list[mmap.mmap] = []
+        self._stages_lock = threading.Lock()
+
+    def _make_shards(self) -> None:
+        made = False
+        for n in range(256):
+            shard = self.final_root / f"{n:02x}"
+            if not shard.is_dir():
+                shard.mkdir(exist_ok=True)
+                made = True
+        if made:
+            _fsync_dir(self.final_root)
 
     @staticmethod
     def _check(sha256: str) -> str:
@@ -98,9 +125,34 @@ class PhotoStore:
             digest = hashlib.sha256()
             while block := os.read(fd, READ_BLOCK):
                 digest.update(block)
-            return ChunkWriter(self, sha256, fd, current, total, digest)
+            return ChunkWriter(self, sha256, fd, current, total, digest, self._open_direct(sha256))
         except BaseException:
             os.close(fd)
+            raise
+
+    def take_stage(self) -> mmap.mmap:
+        """A page-aligned staging buffer (mmap memory is), as O_DIRECT wants its buffers."""
+        with self._stages_lock:
+            if self._spare_stages:
+                return self._spare_stages.pop()
+        return mmap.mmap(-1, STAGE_BYTES)
+
+    def give_back_stage(self, stage: mmap.mmap) -> None:
+        with self._stages_lock:
+            if len(self._spare_stages) < SPARE_STAGES:
+                self._spare_stages.append(stage)
+                return
+        stage.close()
+
+    def _open_direct(self, sha256: str) -> int | None:
+        """A second descriptor on the partial upload that bypasses the page cache, if allowed."""
+        if not O_DIRECT:
+            return None
+        try:
+            return os.open(self.part_path(sha256), os.O_WRONLY | O_DIRECT)
+        except OSError as exc:
+            if exc.errno == errno.EINVAL:  # tmpfs and some others refuse O_DIRECT
+                return None
             raise
 
     def publish_if_whole(self, sha256: str) -> bool:
@@ -162,55 +214,132 @@ class ChunkWriter:
 
     ``finish`` fsyncs and, at the last byte, verifies and publishes. ``keep`` fsyncs what arrived
     (a dropped link resumes from there); ``abort`` cuts the file back to where the chunk began.
+    Bytes are written at explicit offsets: ``written`` is what the file holds, ``position`` that
+    plus what waits in the aligned staging buffer for a direct write.
     """
 
     def __init__(
-        self, store: PhotoStore, sha256: str, fd: int, start: int, total: int, digest: Any
+        self,
+        store: PhotoStore,
+        sha256: str,
+        fd: int,
+        start: int,
+        total: int,
+        digest: Any,
+        direct_fd: int | None = None,
     ) -> None:
         self.store = store
         self.sha256 = sha256
         self.fd = fd
         self.start = start
+        self.written = start
         self.position = start
         self.total = total
         self.digest = digest
+        self.direct_fd = direct_fd
+        self._stage = store.take_stage() if direct_fd is not None else None
+        self._staged = 0
 
     def write(self, piece: bytes) -> None:
         self.write_pieces([piece])
 
     def write_pieces(self, pieces: list[bytes]) -> None:
-        """Append pieces with one ``writev`` (no joining copy), hashing each."""
+        """Append pieces, hashing each; no joining copy on the buffered path."""
         size = sum(len(p) for p in pieces)
         if self.position + size > self.total:
             raise OffsetMismatch(self.start)
         for piece in pieces:
             self.digest.update(piece)
-        written = os.writev(self.fd, pieces)
-        if written < size:  # a short write: finish the rest piece by piece
-            rest = memoryview(b"".join(pieces))[written:]
-            while rest:
-                rest = rest[os.write(self.fd, rest) :]
+        if self._stage is None:
+            self._pwrite(self.fd, pieces, self.written)
+            self.written += size
+        else:
+            for piece in pieces:
+                self._stage_piece(memoryview(piece))
         self.position += size
 
-    def keep(self) -> int:
+    def _stage_piece(self, piece: memoryview) -> None:
+        assert self._stage is not None
+        while piece:
+            if self._staged == 0 and self.written % DIRECT_ALIGN:
+                # Reach an aligned offset through the page cache (a resumed chunk's head).
+                head = piece[: DIRECT_ALIGN - self.written % DIRECT_ALIGN]
+                self._pwrite(self.fd, [head], self.written)
+                self.written += len(head)
+                piece = piece[len(head) :]
+                continue
+            take = min(len(piece), STAGE_BYTES - self._staged)
+            self._stage[self._staged : self._staged + take] = piece[:take]
+            self._staged += take
+            piece = piece[take:]
+            if self._staged == STAGE_BYTES:
+                self._write_stage_direct()
+
+    def _write_stage_direct(self) -> None:
+        assert self._stage is not None
+        try:
+            self._pwrite(self.direct_fd or self.fd, [self._stage], self.written)
+        except OSError as exc:
+            if exc.errno != errno.EINVAL or self.direct_fd is None:
+                raise
+            # The device wants another alignment: go on through the page cache.
+            self._drop_direct()
+            self._pwrite(self.fd, [self._stage], self.written)
+        self.written += STAGE_BYTES
+        self._staged = 0
+
+    def _flush_stage(self) -> None:
+        """Write what is staged (less than a block's worth) through the page cache."""
+        if self._stage is not None and self._staged:
+            with memoryview(self._stage) as view:
+                self._pwrite(self.fd, [view[: self._staged]], self.written)
+            self.written += self._staged
+            self._staged = 0
+
+    @staticmethod
+    def _pwrite(fd: int, pieces: list[Any], offset: int) -> None:
+        """Write every byte of ``pieces`` at ``offset``, finishing any short write."""
+        size = sum(len(p) for p in pieces)
+        done = os.pwritev(fd, pieces, offset)
+        if done < size:
+            rest = memoryview(b"".join(pieces))[done:]
+            while rest:
+                rest = rest[os.pwrite(fd, rest, offset + done) :]
+                done = size - len(rest)
+
+    def _sync(self) -> None:
+        self._flush_stage()
         os.fsync(self.fd)
+
+    def keep(self) -> int:
+        self._sync()
         return self.position
 
     def abort(self) -> None:
+        self._staged = 0
         os.ftruncate(self.fd, self.start)
         os.fsync(self.fd)
-        self.position = self.start
+        self.written = self.position = self.start
 
     def finish(self) -> ChunkOutcome:
         if self.position < self.total:
-            os.fsync(self.fd)
+            self._sync()
             return ChunkOutcome(self.position, False)
         if self.digest.hexdigest() != self.sha256:
             self.store.discard(self.sha256)
             raise HashMismatch(self.sha256)
-        os.fsync(self.fd)
+        self._sync()
         self.store._publish(self.sha256)
         return ChunkOutcome(self.position, True)
 
+    def _drop_direct(self) -> None:
+        if self.direct_fd is not None:
+            os.close(self.direct_fd)
+            self.direct_fd = None
+
     def close(self) -> None:
+        self._drop_direct()
+        if self._stage is not None:
+            self.store.give_back_stage(self._stage)
+            self._stage = None
         os.close(self.fd)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
@@ -65,14 +66,19 @@ async def upload_chunk(
     require_role(actor, *FIELD_ROLES)
     if offset >= total:
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "offset must be below total")
-    writer = await run_in_threadpool(photos.open_upload, ctx, sha256, offset, total)
+    if offset == 0:
+        # A fresh upload opens in microseconds (nothing stored to hash): no worker thread.
+        writer = photos.open_upload(ctx, sha256, offset, total)
+    else:
+        writer = await run_in_threadpool(photos.open_upload, ctx, sha256, offset, total)
     if writer is None:
         return await run_in_threadpool(photos.finish_upload, ctx, actor, None, sha256)
     try:
-        received = await _receive(ctx, request, writer)
+        received, rest = await _receive(ctx, request, writer)
         if received == 0:
             raise ApiError(422, ErrorCode.INVALID_REQUEST, "empty chunk")
-        return await run_in_threadpool(photos.finish_upload, ctx, actor, writer, sha256)
+        # The last pieces are written by the same worker call that makes them durable.
+        return await run_in_threadpool(photos.finish_upload, ctx, actor, writer, sha256, rest)
     except ClientDisconnect:
         # The link dropped: keep what arrived, durably; nobody is left to read this answer.
         kept = await run_in_threadpool(writer.keep)
@@ -84,12 +90,19 @@ async def upload_chunk(
         writer.close()
 
 
-async def _receive(ctx: ServerContext, request: Request, writer: ChunkWriter) -> int:
+async def _receive(
+    ctx: ServerContext, request: Request, writer: ChunkWriter
+) -> tuple[int, list[bytes]]:
     """Write the body as it comes, a megabyte at a time, hashing and writing in a worker thread
-    (both release the GIL) while the event loop goes on receiving."""
+    (both release the GIL) while the event loop goes on receiving the next megabyte.
+
+    Returns the bytes received and the last pieces, not yet written. A dropped link writes
+    every piece that arrived before raising ``ClientDisconnect``.
+    """
     received = 0
     pending: list[bytes] = []
     pending_size = 0
+    writing: asyncio.Task[None] | None = None
     try:
         async for piece in request.stream():
             received += len(piece)
@@ -98,15 +111,23 @@ async def _receive(ctx: ServerContext, request: Request, writer: ChunkWriter) ->
             pending.append(piece)
             pending_size += len(piece)
             if pending_size >= WRITE_BLOCK:
-                await _write(writer, pending)
+                if writing is not None:
+                    await writing  # one block in the worker at a time: writes stay in order
+                writing = asyncio.create_task(_write(writer, pending))
                 pending, pending_size = [], 0
     except ClientDisconnect:
-        if pending:  # keep every byte that arrived before the link dropped
+        if writing is not None:
+            await writing
+        if pending:
             await _write(writer, pending)
         raise
-    if pending:
-        await _write(writer, pending)
-    return received
+    except BaseException:
+        if writing is not None:  # the caller aborts the writer: no write may still be running
+            await asyncio.wait([writing])
+        raise
+    if writing is not None:
+        await writing
+    return received, pending
 
 
 async def _write(writer: ChunkWriter, pieces: list[bytes]) -> None:

@@ -71,12 +71,21 @@ def offset_mismatch(offset: int) -> ApiError:
 
 
 def finish_upload(
-    ctx: ServerContext, actor: Actor, writer: ChunkWriter | None, sha256: str
+    ctx: ServerContext,
+    actor: Actor,
+    writer: ChunkWriter | None,
+    sha256: str,
+    last_pieces: list[bytes] | None = None,
 ) -> UploadState:
-    """Make the chunk durable; at the last byte verify the hash and register the photo."""
+    """Write the chunk's last pieces and make it durable; at the last byte verify the hash and
+    register the photo."""
     if writer is not None:
         try:
+            if last_pieces:
+                writer.write_pieces(last_pieces)
             outcome = writer.finish()
+        except OffsetMismatch as exc:
+            raise offset_mismatch(exc.offset) from exc
         except HashMismatch as exc:
             raise ApiError(
                 422, ErrorCode.PHOTO_HASH_MISMATCH, "the bytes do not match the SHA-256"
