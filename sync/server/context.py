@@ -1,13 +1,16 @@
-"""What every request needs: settings, the database engine, the password hasher, the photo store."""
+"""What every request needs: settings, the database engine, the password hasher, the photo store
+and the queue that registers arrived photos."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from argon2 import PasswordHasher
 from sqlalchemy import Engine
 
 from sync.server.config import Settings
+from sync.server.groupcommit import GroupCommit
+from sync.server.models import PhotoArrival
 from sync.server.photostore import PhotoStore
 
 
@@ -17,3 +20,4 @@ class ServerContext:
     engine: Engine
     hasher: PasswordHasher
     photo_store: PhotoStore
+    photo_arrivals: GroupCommit[PhotoArrival] = field(default_factory=GroupCommit)

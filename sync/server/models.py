@@ -72,3 +72,12 @@ class StoredRecord:
     device_id: str | None
     batch_id: str | None
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class PhotoArrival:
+    """A photo stored whole and verified, waiting to be registered."""
+
+    sha256: str
+    size: int
+    actor: Actor

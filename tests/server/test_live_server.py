@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import socket
@@ -11,6 +12,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,17 @@ import httpx
 import pytest
 from sqlalchemy import func, select, text
 
-from sync.server.schema import applied_changes, audit_log, batch_items, batches, feed, records
+from sync.server.audit import verify
+from sync.server.queries import audit
+from sync.server.schema import (
+    applied_changes,
+    audit_log,
+    batch_items,
+    batches,
+    feed,
+    photos,
+    records,
+)
 from sync.server.services import admin
 
 pytestmark = pytest.mark.slow
@@ -219,8 +231,6 @@ def test_pull_cursor_never_skips_under_concurrent_pushes(live, ctx, h):
 
 
 def test_a_dropped_upload_resumes_from_where_it_stopped_after_restarts(live, ctx, h):
-    import hashlib
-
     headers = log_in(live, ctx, h, "alice", (h.TOSHI,))
     photo = os.urandom(3 * 1024 * 1024)
     digest = hashlib.sha256(photo).hexdigest()
@@ -334,3 +344,37 @@ def test_a_streamed_body_over_the_limit_is_cut_off(live, ctx, engine, h):
     assert response.status_code == 413
     assert response.json()["error"]["code"] == "body_too_large"
     assert counts(engine) == before
+
+
+def test_photos_finishing_together_are_all_registered_once_and_audited(live, ctx, engine, h):
+    headers = log_in(live, ctx, h, "alice", (h.TOSHI,))
+    shots = [os.urandom(300_000 + n) for n in range(24)]
+    digests = [hashlib.sha256(p).hexdigest() for p in shots]
+    row = h.inspection("alice", photos=digests)
+    body = {"batch_id": str(uuid.uuid4()), "changes": [h.change("inspections", row)]}
+    pushed = httpx.post(live.url + "/v1/push", json=body, headers=headers).json()
+    assert pushed["complete"] is False
+
+    def upload(pair: tuple[str, bytes]) -> Any:
+        digest, photo = pair
+        return httpx.put(
+            f"{live.url}/v1/photos/{digest}/upload",
+            params={"offset": 0, "total": len(photo)},
+            content=photo,
+            headers=headers,
+            timeout=60,
+        ).json()
+
+    with ThreadPoolExecutor(8) as pool:  # several finish at once: their registrations group
+        answers = list(pool.map(upload, zip(digests, shots, strict=True)))
+    assert all(a["complete"] for a in answers)
+    with engine.connect() as conn:
+        assert sorted(conn.execute(select(photos.c.sha256)).scalars()) == sorted(digests)
+        arrived = conn.execute(
+            select(audit_log.c.row_id).where(audit_log.c.action == "photo.arrive")
+        ).scalars()
+        assert sorted(arrived) == sorted(digests)
+        assert conn.execute(select(batches.c.complete)).scalar_one() is True
+        assert verify(audit.iter_chain(conn)).broken is None
+    for digest, photo in zip(digests, shots, strict=True):
+        assert ctx.photo_store.final_path(digest).read_bytes() == photo

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, and_, exists, insert, select, true, update
 
 from sync.protocol import BatchItem, BatchSummary
 from sync.server.canonical import as_utc
-from sync.server.queries._bulk import insert_rows
+from sync.server.queries._bulk import insert_rows, one_of
 from sync.server.schema import batch_counties, batch_items, batch_photos, batches, photos
 
 
@@ -122,14 +122,14 @@ def add_photo_refs(conn: Connection, batch_id: str, hashes: set[str]) -> None:
         )
 
 
-def complete_waiting_on(conn: Connection, sha256: str) -> None:
-    """Flip to complete every batch that was waiting for this photo and now has them all."""
+def complete_waiting_on(conn: Connection, sha256s: list[str]) -> None:
+    """Flip to complete every batch that was waiting for these photos and now has them all."""
     missing = (
         select(batch_photos.c.sha256)
         .where(batch_photos.c.batch_id == batches.c.batch_id)
         .where(~exists().where(photos.c.sha256 == batch_photos.c.sha256))
     )
-    waiting = select(batch_photos.c.batch_id).where(batch_photos.c.sha256 == sha256)
+    waiting = select(batch_photos.c.batch_id).where(one_of(conn, batch_photos.c.sha256, sha256s))
     conn.execute(
         update(batches)
         .where(batches.c.batch_id.in_(waiting), batches.c.complete.is_(False), ~exists(missing))

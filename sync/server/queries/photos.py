@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
 from sync.server.canonical import utcnow
-from sync.server.queries._bulk import one_of
+from sync.server.queries._bulk import insert_rows, one_of
 from sync.server.schema import photos
 
 CHUNK = 500
@@ -26,11 +27,19 @@ def present(conn: Connection, hashes: Iterable[str]) -> set[str]:
     return found
 
 
-def add(conn: Connection, sha256: str, size: int, device_id: str | None) -> bool:
-    """Record an arrived photo; False when it was already recorded."""
-    if present(conn, [sha256]):
-        return False
-    conn.execute(
-        insert(photos).values(sha256=sha256, size=size, received_at=utcnow(), device_id=device_id)
-    )
-    return True
+def add_many(conn: Connection, arrived: list[tuple[str, int, str | None]]) -> list[str]:
+    """Record arrived photos as (sha256, size, device id); the hashes not recorded before, in
+    the order given (a hash given twice is recorded once)."""
+    known = present(conn, [sha256 for sha256, _, _ in arrived])
+    now = utcnow()
+    added: list[str] = []
+    rows: list[dict[str, Any]] = []
+    for sha256, size, device_id in arrived:
+        if sha256 not in known:
+            known.add(sha256)
+            added.append(sha256)
+            rows.append(
+                {"sha256": sha256, "size": size, "received_at": now, "device_id": device_id}
+            )
+    insert_rows(conn, photos, rows)
+    return added
