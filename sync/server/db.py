@@ -100,10 +100,14 @@ def write(engine: Engine, *, serialised: bool = True, durable: bool = True) -> I
     with engine.connect() as conn:
         conn = conn.execution_options(hekou_write=True)
         with conn.begin():
+            # One round trip sets the transaction up, whatever it needs.
+            setup = []
             if serialised:
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK_KEY})
+                setup.append("pg_advisory_xact_lock(:k)")
             if not durable:
-                conn.execute(text("SET LOCAL synchronous_commit = off"))
+                setup.append("set_config('synchronous_commit', 'off', true)")
+            if setup:
+                conn.execute(text(f"SELECT {', '.join(setup)}"), {"k": WRITE_LOCK_KEY})
             yield conn
 
 
@@ -124,6 +128,19 @@ def read(engine: Engine) -> Iterator[Connection]:
     """A read transaction (a consistent snapshot on both databases)."""
     with engine.connect() as conn, conn.begin():
         yield conn
+
+
+@contextmanager
+def read_one(engine: Engine) -> Iterator[Connection]:
+    """For a single statement, which needs no snapshot beyond its own: on PostgreSQL it runs
+    outside a transaction (one round trip instead of BEGIN, query, COMMIT); on SQLite, where
+    the three cost no round trips, it is ``read``."""
+    if engine.dialect.name != "postgresql":
+        with read(engine) as conn:
+            yield conn
+        return
+    with engine.connect() as conn:
+        yield conn.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def _alembic_config(conn: Connection) -> Config:

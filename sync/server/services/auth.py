@@ -75,7 +75,7 @@ def login(ctx: ServerContext, request: LoginRequest, client: str) -> LoginRespon
 
 def authenticate(ctx: ServerContext, token: str) -> Actor:
     """The actor behind a bearer token, or a 401 saying why not."""
-    with db.read(ctx.engine) as conn:
+    with db.read_one(ctx.engine) as conn:
         found = devices.with_user_by_token_hash(conn, token_hash(token))
     if found is None:
         raise ApiError(401, ErrorCode.TOKEN_INVALID, "unknown or replaced token")
