@@ -88,7 +88,8 @@ Review (supervisors of the area only)
 ``POST /v1/tasks``. A record outside the user's counties answers 404, never 403.
 
 The review rules: a record that changed since the reviewer opened it (``version`` differs) is
-refused 409 ``record_changed``; approving a record whose photos have not all arrived is refused
+refused 409 ``record_changed``; accepting a proposal whose ledger row changed since it was proposed
+(its ``base_version`` is no longer the row's version) is refused 409 ``proposal_stale``; approving a record whose photos have not all arrived is refused
 409 ``photos_missing`` unless ``override_reason`` says why; approving an inspection
 makes the ledger follow (``sync.server.ledger_follow``). The supervisor's desk (``/v1/desk/...``,
 ``sync.review_protocol``) adds flags, photos, history, bulk approval and the acceptance or merge
@@ -179,6 +180,7 @@ class ErrorCode(enum.StrEnum):
     RECORD_NOT_SUBMITTED = "record_not_submitted"
     NOT_REVIEWABLE = "not_reviewable"
     PROPOSAL_DECIDED = "proposal_decided"
+    PROPOSAL_STALE = "proposal_stale"
     ALREADY_EXISTS = "already_exists"
     RECORD_CHANGED = "record_changed"
     PHOTOS_MISSING = "photos_missing"

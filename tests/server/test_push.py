@@ -482,3 +482,29 @@ def test_an_unknown_status_is_an_invalid_row(person, h, engine):
     row = h.inspection("alice", status="finished-and-reviewed-by-me-already")
     assert alice.push_ok([h.change("inspections", row)])["results"][0]["reason"] == "invalid_row"
     assert count(engine, records) == 0
+
+
+def test_accepting_a_proposal_over_a_later_ledger_change_is_refused(person, h, engine):
+    alice, bob = person("alice"), person("bob")
+    boss = person("boss", role="supervisor")
+    found = h.outfall(provisional=True)
+    alice.push_ok([h.change("outfalls", found)])  # applied: version 1
+    first = alice.push_ok([h.change("outfalls", dict(found, name="甲名"))])["results"][0]
+    second = bob.push_ok([h.change("outfalls", dict(found, name="乙名"))])["results"][0]
+    assert first["result"] == second["result"] == "proposed"
+    ok = boss.post(f"/v1/proposals/{second['proposal_id']}/decision", json={"decision": "accept"})
+    assert ok.status_code == 200, ok.text
+    # Alice's proposal was made against version 1; the row is at version 2 now.
+    stale = boss.post(f"/v1/proposals/{first['proposal_id']}/decision", json={"decision": "accept"})
+    assert stale.status_code == 409
+    assert stale.json()["error"]["code"] == "proposal_stale"
+    assert stale.json()["error"]["detail"] == {"base_version": 1, "version": 2}
+    record = boss.get(f"/v1/records/outfalls/{found['id']}").json()
+    assert record["data"]["name"] == "乙名" and record["version"] == 2  # nothing undone
+    pending = boss.get("/v1/proposals").json()["proposals"]
+    assert {p["proposal_id"]: p["state"] for p in pending}[first["proposal_id"]] == "pending"
+    rejected = boss.post(
+        f"/v1/proposals/{first['proposal_id']}/decision",
+        json={"decision": "reject", "comment": "已按乙的更正"},
+    )
+    assert rejected.json()["state"] == "rejected"

@@ -121,6 +121,8 @@ def decide_proposal(
         if proposal is None:
             raise not_found("no such proposal in your area")
         state = "accepted" if request.decision == "accept" else "rejected"
+        if state == "accepted" and proposal.state == "pending":
+            _refuse_if_stale(conn, proposal)
         now = utcnow()
         if not proposals.decide(conn, proposal_id, state, actor.username, request.comment, now):
             raise ApiError(409, ErrorCode.PROPOSAL_DECIDED, "the proposal was already decided")
@@ -142,6 +144,21 @@ def decide_proposal(
         decided = proposals.get(conn, proposal_id, counties)
     assert decided is not None
     return decided
+
+
+def _refuse_if_stale(conn: Any, proposal: ProposalView) -> None:
+    """A proposal edits the row as it was when proposed: accepting it over a later change would
+    silently undo that change."""
+    current = records.get(conn, proposal.entity, proposal.row_id)
+    version = None if current is None else current.version
+    if version != proposal.base_version:
+        raise ApiError(
+            409,
+            ErrorCode.PROPOSAL_STALE,
+            "the ledger row changed since this was proposed: reject it, or have it proposed "
+            "again from the current row",
+            {"base_version": proposal.base_version, "version": version},
+        )
 
 
 def _apply_to_ledger(conn: Any, actor: Actor, proposal: ProposalView, county: str) -> None:
