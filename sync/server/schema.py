@@ -44,6 +44,8 @@ devices = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_used_at", DateTime(timezone=True)),
     Column("revoked_at", DateTime(timezone=True)),
+    # The counties the device's pull cursor was built for (``sync.server.services.pull``).
+    Column("pull_scope", Text),
     Index("ix_devices_user_install", "user_id", "install_id", unique=True),
 )
 
@@ -54,7 +56,9 @@ login_failures = Table(
     Column("username", String(64), nullable=False),
     Column("client", String(64), nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
+    Column("install_id", String(36)),  # the device that tried, as it named itself
     Index("ix_login_failures_username_at", "username", "at"),
+    Index("ix_login_failures_username_install_at", "username", "install_id", "at"),
     Index("ix_login_failures_client_at", "client", "at"),
 )
 
