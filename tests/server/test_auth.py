@@ -97,3 +97,36 @@ def test_health_and_openapi(client):
     assert client.get("/health").json() == {"status": "ok", "protocol_version": 1}
     schema = client.get("/openapi.json").json()
     assert "/v1/push" in schema["paths"]
+
+
+def test_a_password_guesser_cannot_lock_a_user_out_of_their_own_laptop(ctx, client, h):
+    admin.add_user(ctx, "alice", h.PASSWORD, "inspector", [h.TOSHI])
+    laptop = str(uuid.uuid4())
+    assert h.login(client, "alice", laptop).status_code == 200
+    guess = {"username": "alice", "password": "guess", "install_id": str(uuid.uuid4())}
+    codes = [client.post("/v1/login", json=guess).status_code for _ in range(7)]
+    assert codes == [401] * 5 + [429] * 2  # the guesser is slowed down
+    assert h.login(client, "alice").status_code == 429  # so is any device alice never used
+    again = h.login(client, "alice", laptop)  # her laptop still gets in
+    assert again.status_code == 200, again.text
+
+
+def test_failures_on_a_known_device_are_limited_on_that_device(ctx, client, h):
+    admin.add_user(ctx, "alice", h.PASSWORD, "inspector", [h.TOSHI])
+    laptop = str(uuid.uuid4())
+    assert h.login(client, "alice", laptop).status_code == 200
+    wrong = {"username": "alice", "password": "guess", "install_id": laptop}
+    codes = [client.post("/v1/login", json=wrong).status_code for _ in range(6)]
+    assert codes == [401] * 5 + [429]
+    assert h.login(client, "alice", laptop).status_code == 429  # the right password waits too
+
+
+def test_a_revoked_device_gets_no_exemption(ctx, client, h):
+    admin.add_user(ctx, "alice", h.PASSWORD, "inspector", [h.TOSHI])
+    laptop = str(uuid.uuid4())
+    device_id = h.login(client, "alice", laptop).json()["device_id"]
+    admin.revoke_device(ctx, device_id)
+    guess = {"username": "alice", "password": "guess", "install_id": str(uuid.uuid4())}
+    for _ in range(5):
+        client.post("/v1/login", json=guess)
+    assert h.login(client, "alice", laptop).status_code == 429

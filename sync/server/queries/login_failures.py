@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 
@@ -10,25 +11,37 @@ from sync.server.canonical import utcnow
 from sync.server.schema import login_failures
 
 
-def record(conn: Connection, username: str, client: str) -> None:
-    conn.execute(insert(login_failures).values(username=username, client=client, at=utcnow()))
+def record(conn: Connection, username: str, client: str, install_id: str) -> None:
+    conn.execute(
+        insert(login_failures).values(
+            username=username, client=client, install_id=install_id, at=utcnow()
+        )
+    )
 
 
-def count_since(
-    conn: Connection, since: datetime, *, username: str, client: str
-) -> tuple[int, int]:
-    """Failures since ``since`` for this user name and for this client address."""
-    by_user = conn.execute(
-        select(func.count())
-        .select_from(login_failures)
-        .where(login_failures.c.username == username, login_failures.c.at >= since)
-    ).scalar_one()
-    by_client = conn.execute(
-        select(func.count())
-        .select_from(login_failures)
-        .where(login_failures.c.client == client, login_failures.c.at >= since)
-    ).scalar_one()
-    return int(by_user), int(by_client)
+def _count(conn: Connection, since: datetime, *where: Any) -> int:
+    query = select(func.count()).select_from(login_failures)
+    return int(conn.execute(query.where(login_failures.c.at >= since, *where)).scalar_one())
+
+
+def by_user(conn: Connection, since: datetime, username: str) -> int:
+    """Failures for this user name since ``since``, from any device and address."""
+    return _count(conn, since, login_failures.c.username == username)
+
+
+def by_client(conn: Connection, since: datetime, client: str) -> int:
+    """Failures from this client address since ``since``, for any user name."""
+    return _count(conn, since, login_failures.c.client == client)
+
+
+def by_device(conn: Connection, since: datetime, username: str, install_id: str) -> int:
+    """Failures for this user name from this one installation since ``since``."""
+    return _count(
+        conn,
+        since,
+        login_failures.c.username == username,
+        login_failures.c.install_id == install_id,
+    )
 
 
 def forget_before(conn: Connection, before: datetime) -> None:

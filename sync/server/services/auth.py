@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection
 
 from sync.protocol import ErrorCode, LoginRequest, LoginResponse, UserInfo
 from sync.server import db
@@ -17,39 +19,33 @@ from sync.server.security import check_password, new_token, token_hash
 
 def login(ctx: ServerContext, request: LoginRequest, client: str) -> LoginResponse:
     """Check the password (rate-limited), register the device and hand out a fresh token."""
-    settings = ctx.settings
     now = utcnow()
-    window_start = now - timedelta(seconds=settings.login_window_seconds)
+    install_id = str(request.install_id)
     with db.read(ctx.engine) as conn:
-        by_user, by_client = login_failures.count_since(
-            conn, window_start, username=request.username, client=client
-        )
         user = users.by_username(conn, request.username)
-    if (
-        by_user >= settings.login_max_failures_per_user
-        or by_client >= settings.login_max_failures_per_client
-    ):
+        known = None if user is None else devices.by_install(conn, user.id, install_id)
+        trusted = known is not None and known.revoked_at is None
+        limited = _rate_limited(ctx, conn, now, request.username, client, install_id, trusted)
+    if limited:
         raise ApiError(
             429,
             ErrorCode.LOGIN_RATE_LIMITED,
             "too many failed logins; wait and try again",
-            {"retry_after_seconds": settings.login_window_seconds},
+            {"retry_after_seconds": ctx.settings.login_window_seconds},
         )
     ok = check_password(ctx.hasher, user.password_hash if user else None, request.password)
     if user is None or not ok:
         with db.write(ctx.engine, serialised=False) as conn:
-            login_failures.record(conn, request.username, client)
+            login_failures.record(conn, request.username, client, install_id)
         raise ApiError(401, ErrorCode.LOGIN_FAILED, "wrong user name or password")
     if user.disabled:
         raise ApiError(401, ErrorCode.USER_DISABLED, "this account is disabled")
     token = new_token()
     with db.write(ctx.engine) as conn:
-        found = devices.by_install(conn, user.id, str(request.install_id))
+        found = devices.by_install(conn, user.id, install_id)
         if found is not None and found.revoked_at is not None:
             raise ApiError(401, ErrorCode.DEVICE_REVOKED, "this device was revoked")
-        device = devices.register(
-            conn, user.id, str(request.install_id), request.device_name, token_hash(token)
-        )
+        device = devices.register(conn, user.id, install_id, request.device_name, token_hash(token))
         audit.append_many(
             conn,
             [
@@ -65,11 +61,41 @@ def login(ctx: ServerContext, request: LoginRequest, client: str) -> LoginRespon
                 )
             ],
         )
-        login_failures.forget_before(conn, window_start)
+        login_failures.forget_before(
+            conn, now - timedelta(seconds=ctx.settings.login_window_seconds)
+        )
     return LoginResponse(
         token=token,
         device_id=device.id,
         user=UserInfo(username=user.username, role=user.role, counties=list(user.counties)),
+    )
+
+
+def _rate_limited(
+    ctx: ServerContext,
+    conn: Connection,
+    now: datetime,
+    username: str,
+    client: str,
+    install_id: str,
+    trusted: bool,
+) -> bool:
+    """Whether this login attempt must wait.
+
+    Failures are counted per user name and per client address, so that guessing is slow from
+    anywhere, except on a device the user has already logged in from (its install id is a
+    random UUID an attacker does not know): there only that device's own failures count, so
+    that someone guessing a user's password cannot lock the user out of their own laptop,
+    also behind a mobile carrier's shared address (OWASP's "device cookie" defence).
+    """
+    settings = ctx.settings
+    since = now - timedelta(seconds=settings.login_window_seconds)
+    per_user = settings.login_max_failures_per_user
+    if trusted:
+        return login_failures.by_device(conn, since, username, install_id) >= per_user
+    return (
+        login_failures.by_user(conn, since, username) >= per_user
+        or login_failures.by_client(conn, since, client) >= settings.login_max_failures_per_client
     )
 
 
