@@ -1,8 +1,9 @@
 """The hash-chained audit log: each entry's hash covers its content and the previous hash.
 
 Editing or deleting an entry breaks the chain at that point; ``verify`` finds the first break.
-Cutting entries off the end leaves a shorter chain that is still whole: record the head hash that
-``fieldapp-server audit verify`` prints somewhere else, and give it back with ``--expect-head``.
+Cutting entries off the end leaves a shorter chain that is still whole: a serving server anchors
+the head in a file beside the photos every few minutes (``sync.server.anchors``), and ``fieldapp-server
+audit verify`` checks those anchors; a head recorded anywhere else can be given with ``--expect-head``.
 Writers hold the write lock (``db.write``), so the chain is linear.
 """
 

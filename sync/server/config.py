@@ -22,3 +22,10 @@ class Settings:
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 64 * 1024
     argon2_parallelism: int = 4
+    anchor_every_seconds: float = 600.0  # how often a serving server anchors the audit chain
+
+    @property
+    def anchor_file(self) -> Path:
+        """Where the audit chain's head is anchored (``sync.server.anchors``): beside the
+        photos, away from the database."""
+        return Path(self.photo_dir) / "audit-anchors.log"

@@ -12,6 +12,14 @@ from sync.server.queries._bulk import insert_rows
 from sync.server.schema import audit_log
 
 
+def head(conn: Connection) -> tuple[int, str] | None:
+    """The last entry's sequence number and hash; None for an empty chain."""
+    row = conn.execute(
+        select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
+    ).first()
+    return None if row is None else (int(row.seq), str(row.hash))
+
+
 def last_hash(conn: Connection) -> str:
     row = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)).first()
     return GENESIS if row is None else str(row.hash)
