@@ -270,3 +270,21 @@ def test_a_revision_shows_beside_its_original(person, h):
     assert detail["original"]["record"]["review_state"] == "returned"
     assert detail["changes"] == [{"field": "notes", "before": "", "after": "补充：未排放"}]
     assert [e["row_id"] for e in detail["earlier"]] == [row["id"]]
+
+
+def test_a_page_of_batches_is_full_of_inspection_batches(person, h):
+    alice = person("alice")
+    boss = person("boss", role="supervisor")
+    outfall = ledger_outfall(h, boss)
+    with_inspections = [
+        alice.push_ok([h.change("inspections", good_inspection(h, "alice", outfall["id"]))])[
+            "batch_id"
+        ]
+        for _ in range(3)
+    ]
+    for _ in range(4):  # newer batches of ledger edits only (proposals): reviewed elsewhere
+        alice.push_ok([h.change("outfalls", dict(outfall, name=f"改名{_}"))])
+    page = boss.get("/v1/desk/batches", params={"limit": 2}).json()["batches"]
+    assert [b["batch"]["batch_id"] for b in page] == with_inspections[::-1][:2]
+    rest = boss.get("/v1/desk/batches", params={"limit": 2, "offset": 2}).json()["batches"]
+    assert [b["batch"]["batch_id"] for b in rest] == with_inspections[:1]

@@ -71,10 +71,22 @@ def search(
     complete: bool | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    holding: str | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> list[BatchSummary]:
+    """Batches of the area, newest first; with ``holding``, only those that stored (applied or
+    found already applied) an upsert of that entity, so that a page is full of them."""
     conds = [_in_area(counties)]
+    if holding is not None:
+        conds.append(
+            exists().where(
+                batch_items.c.batch_id == batches.c.batch_id,
+                batch_items.c.entity == holding,
+                batch_items.c.op == "upsert",
+                batch_items.c.result.in_(("applied", "duplicate")),
+            )
+        )
     if username is not None:
         conds.append(batches.c.username == username)
     if device_id is not None:

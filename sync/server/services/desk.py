@@ -151,12 +151,12 @@ def list_batches(
     offset: int,
 ) -> list[DeskBatch]:
     """Batches of the area holding inspections, newest first, with their flags and review states
-    (a page of ``limit`` batches may list fewer: batches of ledger edits only are left out)."""
+    (batches of ledger edits or patrols only are reviewed elsewhere and left out)."""
     counties = actor.visible_counties()
     with db.read(ctx.engine) as conn:
         summaries = batches.search(
             conn, counties, username=username, device_id=None, complete=None,
-            since=since, until=until, limit=limit, offset=offset,
+            since=since, until=until, holding=INSPECTIONS, limit=limit, offset=offset,
         )  # fmt: skip
         hashes = batches.photo_hashes(conn, [b.batch_id for b in summaries])
         arrived = photos.present(conn, {h for hs in hashes.values() for h in hs})
@@ -168,7 +168,7 @@ def list_batches(
                 names[summary.device_id] = device.name if device is not None else ""
             views = desk_records(conn, _batch_inspections(conn, summary.batch_id, actor))
             if not views:
-                continue  # ledger edits, patrols: reviewed elsewhere
+                continue  # its inspections were all deleted since, or lie outside the area
             flag_counts = Counter(f for v in views for f in v.flags)
             review = Counter(v.record.review_state or "pending" for v in views)
             mine = hashes.get(summary.batch_id, [])
