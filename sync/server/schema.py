@@ -79,7 +79,10 @@ records = Table(
     Column("device_id", String(36)),
     Column("batch_id", String(36)),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # What the row is about (``queries.records.SUBJECT_KEYS``): an inspection's outfall, ...
+    Column("subject_id", Text),
     Index("ix_records_county_entity", "county_code", "entity"),
+    Index("ix_records_entity_subject", "entity", "subject_id"),
 )
 
 feed = Table(

@@ -24,6 +24,15 @@ from sync.server.schema import records
 
 Key = tuple[str, str]
 CHUNK = 500
+# The key of a row's data that names what the row is about, stored in ``subject_id`` so that
+# "every inspection of this outfall" is an index lookup rather than a scan of the JSON.
+SUBJECT_KEYS = {"inspections": "outfall_id", "reviews": "record_id"}
+
+
+def _subject(r: StoredRecord) -> str | None:
+    key = SUBJECT_KEYS.get(r.entity)
+    value = None if key is None or r.data is None else r.data.get(key)
+    return None if value is None else str(value)
 
 
 def _record(row: Any) -> StoredRecord:
@@ -61,6 +70,7 @@ def _params(r: StoredRecord) -> dict[str, Any]:
         "device_id": r.device_id,
         "batch_id": r.batch_id,
         "updated_at": r.updated_at,
+        "subject_id": _subject(r),
     }
 
 
@@ -148,6 +158,25 @@ def live_in_county(conn: Connection, entity: str, county_code: str) -> list[Stor
             records.c.county_code == county_code,
             records.c.deleted.is_(False),
         )
+    )
+    return [_record(r) for r in rows]
+
+
+def about(
+    conn: Connection, entity: str, county_code: str | None, subject_id: str, limit: int = 50
+) -> list[StoredRecord]:
+    """Live rows of ``entity`` about ``subject_id`` (see ``SUBJECT_KEYS``), newest first."""
+    if entity not in SUBJECT_KEYS:
+        raise ValueError(f"{entity} rows have no subject")
+    conds: list[ColumnElement[bool]] = [
+        records.c.entity == entity,
+        records.c.subject_id == subject_id,
+        records.c.deleted.is_(False),
+    ]
+    if county_code is not None:
+        conds.append(records.c.county_code == county_code)
+    rows = conn.execute(
+        select(records).where(*conds).order_by(records.c.updated_at.desc()).limit(limit)
     )
     return [_record(r) for r in rows]
 

@@ -227,7 +227,7 @@ def _history(conn: Any, outfall_id: str, county: str | None) -> list[HistoryEntr
             text += f" ({d['note']})"
         entries.append(HistoryEntry(at=str(d.get("at") or ""), kind="event",
                                     actor=str(d.get("actor") or ""), text=text, data=d))  # fmt: skip
-    for r in records.mentioning(conn, "reviews", county, "record_id", outfall_id):
+    for r in records.about(conn, "reviews", county, outfall_id):
         d = r.data or {}
         entries.append(HistoryEntry(at=str(d.get("at") or ""), kind="review",
                                     actor=str(d.get("reviewer") or ""),
@@ -251,13 +251,10 @@ def record_detail(ctx: ServerContext, actor: Actor, entity: str, row_id: str) ->
         outfall_id = str(data.get("outfall_id") or "")
         earlier = [
             view(r)
-            for r in records.mentioning(conn, entity, rec.county_code, "outfall_id", outfall_id)
+            for r in records.about(conn, entity, rec.county_code, outfall_id)
             if r.id != rec.id
         ]
-        reviews = [
-            r.data or {}
-            for r in records.mentioning(conn, "reviews", rec.county_code, "record_id", rec.id)
-        ]
+        reviews = [r.data or {} for r in records.about(conn, "reviews", rec.county_code, rec.id)]
         return DeskRecordDetail(
             record=views[0],
             original=views[1] if len(views) > 1 else None,
