@@ -8,7 +8,14 @@ half-written photo under its final name. Paths come only from validated hex dige
 caller supplies can reach outside the store. Stored files are made read-only.
 
 Layout: ``ROOT/ab/ab…(64 hex)``: 256 shard directories, all present once a few hundred photos are
-stored, so a new photo usually costs one file and one directory fsync.
+stored, so a new photo usually costs one file and two directory fsyncs (the shard, and the root,
+which is almost free when it has not changed).
+
+A put that is given up (``abort``, a failed write, ``discard`` of a refused file) leaves the store
+as it was: its temporary file goes, and so does a shard folder (or the root) that a put in this
+process made and that is empty again. Folders are never removed otherwise, so a folder made by
+someone else stays, and a folder another put is writing into is not empty; a put whose folder
+vanishes between making it and creating its file makes it again.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import hashlib
 import os
 import re
 import stat
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +34,7 @@ from fieldapp.media.errors import PhotoStoreError
 
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 _TEMP_PREFIX = ".incoming-"
+_CREATE_ATTEMPTS = 8  # a folder removed under a put this many times in a row is an error
 
 
 def sha256_hex(data: bytes) -> str:
@@ -88,12 +97,14 @@ class BlobStore:
         return data
 
     def discard(self, sha256: str) -> None:
-        """Remove a blob (only for one that turned out not to be a photo, just after put)."""
+        """Remove a blob (only for one that turned out not to be a photo, just after put), and
+        its shard folder if a put in this process made it and it is empty now."""
         path = self.path_for(sha256)
         try:
             path.unlink(missing_ok=True)
         except OSError as exc:
             raise PhotoStoreError.make("remove a rejected file", exc.strerror or str(exc)) from exc
+        _remove_if_made_and_empty(path.parent)
 
     def sweep_temporaries(self) -> int:
         """Remove temporary files a crash left behind; returns how many."""
@@ -109,7 +120,7 @@ class BlobStore:
 class _Temp:
     path: Path
     fd: int
-    new_dir: bool
+    made_root: bool  # this put made the store's root folder: its parent is synced too
 
 
 @dataclass(slots=True)
@@ -124,6 +135,7 @@ class PendingBlob:
         if temp is None:
             return self.blob
         self._temp = None
+        shard = temp.path.parent
         try:
             try:
                 os.fsync(temp.fd)
@@ -131,12 +143,16 @@ class PendingBlob:
                 os.close(temp.fd)
             os.chmod(temp.path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
             os.replace(temp.path, self.blob.path)
-            _fsync_dir(temp.path.parent)
-            if temp.new_dir:  # a new shard directory must itself survive too
-                _fsync_dir(temp.path.parent.parent)
+            _fsync_dir(shard)
+            # The shard folder's own entry: always, because another put may have made the folder
+            # and not synced it yet (a clean directory's fsync costs microseconds).
+            _fsync_dir(shard.parent)
+            if temp.made_root:
+                _fsync_dir(shard.parent.parent)
         except OSError as exc:
             with contextlib.suppress(OSError):
                 temp.path.unlink()
+            _remove_if_made_and_empty(shard)
             raise PhotoStoreError.make("save a photo", exc.strerror or str(exc)) from exc
         return self.blob
 
@@ -148,14 +164,12 @@ class PendingBlob:
                 os.close(temp.fd)
             with contextlib.suppress(OSError):
                 temp.path.unlink()
+            _remove_if_made_and_empty(temp.path.parent)
 
 
 def _write_temp(path: Path, data: bytes) -> _Temp:
-    directory = path.parent
-    new_dir = not directory.is_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    temp = directory / f"{_TEMP_PREFIX}{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    temp = path.parent / f"{_TEMP_PREFIX}{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}"
+    fd, made_root = _create_in_shard(temp)
     try:
         view = memoryview(data)
         while view:
@@ -165,8 +179,69 @@ def _write_temp(path: Path, data: bytes) -> _Temp:
         os.close(fd)
         with contextlib.suppress(OSError):
             temp.unlink()
+        _remove_if_made_and_empty(temp.parent)
         raise
-    return _Temp(temp, fd, new_dir)
+    return _Temp(temp, fd, made_root)
+
+
+def _create_in_shard(temp: Path) -> tuple[int, bool]:
+    """Create ``temp`` (exclusively) in its shard folder, making the folder (and the store root)
+    when missing; returns the descriptor and whether this call made the root.
+
+    Another put that made the folder removes it again when its own photo is refused: if that
+    happens between our making (or finding) the folder and creating the file, make it again.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    made_root = False
+    for _ in range(_CREATE_ATTEMPTS - 1):
+        try:
+            return os.open(temp, flags, 0o644), made_root
+        except FileNotFoundError:
+            made_root = _make_folder(temp.parent) or made_root
+    return os.open(temp, flags, 0o644), made_root
+
+
+# Folders (shards and store roots, absolute paths) that a put in this process made; only these are
+# ever removed, and only when empty. Making and removing one happen under the lock, so a folder
+# made again by one put is never forgotten because another removed it at the same moment.
+_made_here: set[str] = set()
+_folders_lock = threading.Lock()
+
+
+def _make_folder(shard: Path) -> bool:
+    """Make a missing shard folder and store root, remembering them; True if the root was made."""
+    root = shard.parent
+    made_root = False
+    with _folders_lock:
+        if not root.is_dir():
+            try:
+                root.mkdir(parents=True)
+                _made_here.add(os.path.abspath(root))
+                made_root = True
+            except FileExistsError:
+                pass
+        try:
+            shard.mkdir()
+            _made_here.add(os.path.abspath(shard))
+        except FileExistsError:
+            pass
+    return made_root
+
+
+def _remove_if_made_and_empty(shard: Path) -> None:
+    """Remove the shard folder, then the store root, each only if made here and now empty."""
+    with _folders_lock:
+        for folder in (shard, shard.parent):
+            key = os.path.abspath(folder)
+            if key not in _made_here:
+                return
+            try:
+                folder.rmdir()
+            except FileNotFoundError:
+                pass
+            except OSError:  # not empty: a photo is kept there or another put is writing
+                return
+            _made_here.discard(key)
 
 
 def _fsync_dir(directory: Path) -> None:

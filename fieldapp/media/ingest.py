@@ -84,31 +84,47 @@ def ingest_bytes(
     A helper thread checks the JPEG structure, hashes the bytes and stores them durably (temporary
     file, fsync, rename, fsync of the directory) while this thread decodes the thumbnail: hashing,
     writing, fsync and libjpeg all release the GIL, so on two cores the store costs almost nothing
-    on top of the decoding. A file that turns out not to be an acceptable photo is taken out of
-    the store again (unless the same bytes were there before), so it leaves nothing behind.
+    on top of the decoding. A file that turns out not to be an acceptable photo leaves the store as
+    it was: refused before the store made it durable, it is never named or synced; refused after,
+    it is taken out again (unless the same bytes were there before), and so is a shard folder
+    made for it.
     """
-    storing = _writer().submit(_check_hash_and_store, data, store, name)
+    refused = threading.Event()
+    storing = _writer().submit(_check_hash_and_store, data, store, name, refused)
     try:
         facts, thumb, width, height, fmt = inspect_bytes(data, name, thumbnail_side, False)
     except BaseException:
+        refused.set()
         _undo(storing, store)
         raise
     stored = storing.result()
     return IngestedPhoto(stored.sha256, len(data), width, height, fmt, facts, thumb, stored, name)
 
 
-def _check_hash_and_store(data: bytes, store: BlobStore, name: str) -> StoredBlob:
+class _Refused(Exception):
+    """The decoder refused the file before the store made it durable: it was not stored."""
+
+
+def _check_hash_and_store(
+    data: bytes, store: BlobStore, name: str, refused: threading.Event
+) -> StoredBlob:
     if data[:2] == JPEG_MAGIC:
         damage = jpeg_damage(data)
         if damage is not None:
             raise CorruptImage.make(name, damage)
-    return store.begin(data, sha256_hex(data)).commit()
+    if refused.is_set():
+        raise _Refused
+    pending = store.begin(data, sha256_hex(data))
+    if refused.is_set():  # e.g. a decompression bomb, refused from its header while we wrote
+        pending.abort()
+        raise _Refused
+    return pending.commit()
 
 
 def _undo(storing: Future[StoredBlob], store: BlobStore) -> None:
     try:
         stored = storing.result()
-    except PhotoError:
+    except (PhotoError, _Refused):
         return  # nothing was stored; the decoding error is the one to report
     if stored.written:  # bytes that were not in the store before this call
         store.discard(stored.sha256)

@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fieldapp.media import blobstore
@@ -103,3 +103,138 @@ def test_round_trip(data: bytes) -> None:
         assert blob.sha256 == blobstore.sha256_hex(data)
         assert store.get(blob.sha256) == data
         assert store.contains(blob.sha256)
+
+
+# -- a put given up leaves the store as it was ----------------------------------------------------
+
+
+def listing(root: Path) -> list[str]:
+    return sorted(
+        p.relative_to(root).as_posix() + ("/" if p.is_dir() else "") for p in root.rglob("*")
+    )
+
+
+def same_shard(n: int, shard: str = "c3") -> list[bytes]:
+    """``n`` different contents whose digests all start with ``shard``."""
+    out: list[bytes] = []
+    i = 0
+    while len(out) < n:
+        data = b"photo %d" % i
+        if blobstore.sha256_hex(data).startswith(shard):
+            out.append(data)
+        i += 1
+    return out
+
+
+def test_an_aborted_put_removes_the_shard_folder_and_root_it_made(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "store")
+    store.begin(b"refused").abort()
+    assert not store.root.exists()
+    store.root.mkdir()
+    store.begin(b"refused").abort()
+    assert listing(store.root) == []
+
+
+def test_a_failed_write_leaves_no_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def disk_full(fd: int, data: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_full)
+    with pytest.raises(PhotoStoreError):
+        BlobStore(tmp_path).put(b"evidence")
+    assert listing(tmp_path) == []
+
+
+def test_a_folder_made_by_someone_else_is_never_removed(tmp_path: Path) -> None:
+    data = b"refused"
+    shard = tmp_path / blobstore.sha256_hex(data)[:2]
+    shard.mkdir()  # e.g. a store whose 256 folders were made in advance
+    store = BlobStore(tmp_path)
+    store.begin(data).abort()
+    blob = store.put(data)
+    store.discard(blob.sha256)
+    assert listing(tmp_path) == [shard.name + "/"]
+
+
+def test_a_discarded_blob_already_there_before_is_kept(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path)
+    kept = store.put(b"evidence")
+    again = store.begin(b"evidence")
+    again.abort()  # the second put found it and wrote nothing: nothing to undo
+    assert store.get(kept.sha256) == b"evidence"
+
+
+def test_a_put_makes_its_shard_folder_again_when_it_vanishes_under_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refused, kept = same_shard(2)
+    store = BlobStore(tmp_path)
+    first = store.begin(refused)  # makes the shard folder
+    real_open = os.open
+    removed: list[bool] = []
+
+    def open_after_the_other_put_gave_up(path: str, flags: int, mode: int = 0o777) -> int:
+        if not removed and blobstore._TEMP_PREFIX in str(path):
+            first.abort()  # the folder's maker is refused: the folder is empty and goes
+            removed.append(not Path(path).parent.exists())
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(os, "open", open_after_the_other_put_gave_up)
+    blob = store.put(kept)
+    assert removed == [True]
+    assert store.get(blob.sha256) == kept
+    assert listing(tmp_path) == [f"{blob.sha256[:2]}/", f"{blob.sha256[:2]}/{blob.sha256}"]
+
+
+Step = tuple[int, str]  # (which put, what it does)
+
+
+@st.composite
+def interleavings(draw: st.DrawFn) -> list[Step]:
+    """Three puts into one shard, each ``begin`` then ``commit`` or ``abort``, and a committed one
+    perhaps ``discard``-ed (refused after the store); steps of different puts interleaved."""
+    plans = []
+    for put in range(3):
+        ending = draw(st.sampled_from([["commit"], ["abort"], ["commit", "discard"]]))
+        plans.append([(put, step) for step in ["begin", *ending]])
+    order: list[Step] = []
+    while any(plans):
+        plan = draw(st.sampled_from([p for p in plans if p]))
+        order.append(plan.pop(0))
+    return order
+
+
+@settings(max_examples=200, deadline=None)
+@given(steps=interleavings(), made_before=st.booleans())
+def test_interleaved_puts_keep_exactly_the_kept_photos(
+    steps: list[Step], made_before: bool
+) -> None:
+    import tempfile
+
+    contents = same_shard(3)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "store"
+        if made_before:
+            (root / "c3").mkdir(parents=True)
+        before = listing(root) if root.exists() else None
+        store = BlobStore(root)
+        pending: dict[int, blobstore.PendingBlob] = {}
+        kept: set[int] = set()
+        for put, step in steps:
+            if step == "begin":
+                pending[put] = store.begin(contents[put])
+            elif step == "commit":
+                pending[put].commit()
+                kept.add(put)
+            elif step == "abort":
+                pending[put].abort()
+            else:
+                store.discard(pending[put].blob.sha256)
+                kept.discard(put)
+        for put in kept:
+            assert store.get(blobstore.sha256_hex(contents[put])) == contents[put]
+        if kept:
+            digests = sorted(blobstore.sha256_hex(contents[p]) for p in kept)
+            assert listing(root) == ["c3/", *(f"c3/{d}" for d in digests)]
+        else:
+            assert (listing(root) if root.exists() else None) == before
