@@ -45,7 +45,7 @@ def test_the_write_is_fsynced_and_renamed(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", replace)
     BlobStore(tmp_path).put(b"evidence")
-    # file fsync, rename, directory fsync, and the new shard directory's parent
+    # file fsync, rename, the shard folder's fsync, and the root's (the shard's own entry)
     assert calls == ["fsync", "rename", "fsync", "fsync"]
 
 
