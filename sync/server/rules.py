@@ -38,8 +38,15 @@ class EntityRule:
 
 ENTITIES: dict[str, EntityRule] = {
     "outfalls": EntityRule("ledger", FIELD_ROLES, in_feed=True),
+    # An outfall's lifecycle steps (整治、验收、销号) with their evidence: every device of the
+    # area pulls them, so that each inspector sees where an outfall stands.
     "outfall_events": EntityRule(
-        "history", FIELD_ROLES, "actor", parent_entity="outfalls", parent_field="outfall_id"
+        "history",
+        FIELD_ROLES,
+        "actor",
+        parent_entity="outfalls",
+        parent_field="outfall_id",
+        in_feed=True,
     ),
     "outfall_edits": EntityRule(
         "history", FIELD_ROLES, "actor", parent_entity="outfalls", parent_field="outfall_id"
