@@ -1,4 +1,4 @@
-"""``fieldapp-server``: init, users, devices, serve, audit verify.
+"""``fieldapp-server``: init, users (and their counties), devices, serve, audit verify.
 
 The database is a URL (``--database`` or ``HEKOU_DATABASE_URL``): ``sqlite:///path`` (the
 default, ``sqlite:///hekou-server.db``) or ``postgresql://user@host/db``. Photos live under
@@ -43,10 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument(
         "--role", required=True, choices=["inspector", "river_chief", "supervisor", "admin"]
     )
-    add.add_argument(
-        "--county", action="append", default=[], help="GB/T 2260 code; repeat; 320600 = city"
-    )
+    _county_option(add)
     add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    counties = user.add_parser("counties", help="bind a user to other counties (replaces the list)")
+    counties.add_argument("username")
+    _county_option(counties)
     user.add_parser("list", help="list users")
     for name in ("disable", "enable"):
         user.add_parser(name).add_argument("username")
@@ -73,6 +74,12 @@ def _parser() -> argparse.ArgumentParser:
         "--expect-head", help="a head hash printed earlier: it must still be in the chain"
     )
     return p
+
+
+def _county_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--county", action="append", default=[], help="GB/T 2260 code; repeat; 320600 = city"
+    )
 
 
 def _password(from_stdin: bool) -> str:
@@ -118,6 +125,15 @@ def _user(ctx: ServerContext, args: argparse.Namespace) -> int:
             ctx, args.username, _password(args.password_stdin), args.role, args.county
         )
         print(f"added {user.username} ({user.role}; {', '.join(user.counties) or '-'})")
+    elif args.action == "counties":
+        before, after = admin.set_counties(ctx, args.username, args.county)
+        if before == after:
+            print(f"counties of {args.username} unchanged: {', '.join(after) or '-'}")
+        else:
+            print(
+                f"counties of {args.username}: {', '.join(before) or '-'}"
+                f" -> {', '.join(after) or '-'}"
+            )
     elif args.action == "list":
         with db.read(ctx.engine) as conn:
             for u in users.list_all(conn):

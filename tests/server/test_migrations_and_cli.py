@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sync.server import db
 from sync.server.cli import main
 from sync.server.schema import metadata
+from sync.server.services import admin
 
 
 def test_migrated_schema_matches_the_code(engine):
@@ -84,3 +85,24 @@ def test_init_on_an_empty_database_and_user_commands(
     out = capsys.readouterr().out
     assert "alice\tinspector\t320612\tdisabled" in out
     assert "audit chain intact: 3 entries" in out
+
+
+def test_user_counties_command(ctx, database_url, tmp_path, capsys):
+    admin.add_user(ctx, "alice", "a long password", "inspector", ["320612"])
+    base = ["--database", database_url, "--photos", str(tmp_path / "photos")]
+    assert (
+        main([*base, "user", "counties", "alice", "--county", "320614", "--county", "320612"]) == 0
+    )
+    assert (
+        main([*base, "user", "counties", "alice", "--county", "320612", "--county", "320614"]) == 0
+    )
+    assert main([*base, "user", "counties", "alice", "--county", "32061"]) == 2
+    assert main([*base, "user", "counties", "alice"]) == 2
+    assert main([*base, "user", "counties", "nobody", "--county", "320612"]) == 2
+    assert main([*base, "user", "list"]) == 0
+    out, err = capsys.readouterr()
+    assert "counties of alice: 320612 -> 320612, 320614" in out
+    assert "counties of alice unchanged: 320612, 320614" in out
+    assert "alice\tinspector\t320612,320614\tactive" in out
+    assert "not a six-digit GB/T 2260 code: 32061" in err
+    assert "give at least one county" in err and "no user nobody" in err

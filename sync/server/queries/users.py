@@ -69,3 +69,13 @@ def set_password_hash(conn: Connection, username: str, password_hash: str) -> bo
         update(users).where(users.c.username == username).values(password_hash=password_hash)
     )
     return result.rowcount == 1
+
+
+def set_counties(conn: Connection, username: str, counties: list[str]) -> bool:
+    """Bind the user to these counties (stored sorted, without repeats)."""
+    result = conn.execute(
+        update(users)
+        .where(users.c.username == username)
+        .values(counties=json.dumps(sorted(set(counties))))
+    )
+    return result.rowcount == 1

@@ -40,16 +40,20 @@ def _entry(
     )
 
 
-def add_user(
-    ctx: ServerContext, username: str, password: str, role: str, counties: list[str]
-) -> User:
-    if role not in ROLES:
-        raise AdminError(f"role must be one of {', '.join(ROLES)}")
+def _check_counties(role: str, counties: list[str]) -> None:
     if not counties and role != "admin":
         raise AdminError(f"give at least one county (or {CITY_CODE} for the whole city)")
     bad = [c for c in counties if not COUNTY_RE.match(c)]
     if bad:
         raise AdminError(f"not a six-digit GB/T 2260 code: {', '.join(bad)}")
+
+
+def add_user(
+    ctx: ServerContext, username: str, password: str, role: str, counties: list[str]
+) -> User:
+    if role not in ROLES:
+        raise AdminError(f"role must be one of {', '.join(ROLES)}")
+    _check_counties(role, counties)
     if not 1 <= len(username) <= 64:
         raise AdminError("user names have 1 to 64 characters")
     if len(password) < 8:
@@ -69,6 +73,29 @@ def set_disabled(ctx: ServerContext, username: str, disabled: bool) -> None:
             raise AdminError(f"no user {username}")
         action = "user.disable" if disabled else "user.enable"
         audit.append_many(conn, [_entry(action, "users", username, None, {"disabled": disabled})])
+
+
+def set_counties(
+    ctx: ServerContext, username: str, counties: list[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Bind a user to other counties (replaces the list); returns (before, after)."""
+    with db.write(ctx.engine) as conn:
+        user = users.by_username(conn, username)
+        if user is None:
+            raise AdminError(f"no user {username}")
+        _check_counties(user.role, counties)
+        before, after = tuple(sorted(user.counties)), tuple(sorted(set(counties)))
+        if after != before:  # an unchanged area is neither written nor audited
+            users.set_counties(conn, username, counties)
+            entry = _entry(
+                "user.counties",
+                "users",
+                username,
+                {"counties": list(before)},
+                {"counties": list(after)},
+            )
+            audit.append_many(conn, [entry])
+    return before, after
 
 
 def set_password(ctx: ServerContext, username: str, password: str) -> None:
