@@ -1,8 +1,14 @@
-"""A watermarked COPY of a photo (outfall code, time, coordinates) for export or display.
+"""A watermarked COPY of a photo (outfall code, time, coordinates and their source) for export
+or display.
 
 The original bytes are never touched: this takes them, decodes a reduced upright copy, draws a
 caption band and returns new JPEG bytes. The copy keeps the original's EXIF (so its GPS position
 is not lost on the way) with the orientation reset to 1, because the copy is already upright.
+
+A photo without a GPS position of its own is captioned with the inspection's position, and the
+caption says so (the laptop's GNSS fix with its error, another photo's EXIF, or typed in): the
+evidence never claims the camera recorded a place it did not. That position is only drawn; it is
+never written into the copy's EXIF. Captions are in English or Chinese, like the module's errors.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldapp.domain.photo_checks import CoordinateSource, PhotoCoordinates
 from fieldapp.media.photo_facts import read_facts
 from fieldapp.media.thumbnails import JPEG_QUALITY, decode_reduced
 
@@ -29,16 +36,57 @@ CJK_FONTS = (
 )
 
 
+# The caption's words as (English, Chinese), in the inspection window's wording.
+_FROM_PHOTO = ("Coordinates: from the photo's EXIF", "坐标来源：照片 EXIF")
+_FROM_INSPECTION = (
+    "Coordinates: the inspection's position, not the photo's",
+    "坐标来源：本次检查定位（非照片自带）",
+)
+_GNSS = ("Laptop GNSS, {n} fixes averaged", "本机卫星定位，{n} 次平均")
+_OTHER_PHOTO = ("From another photo's EXIF", "来自另一张照片的 EXIF")
+_TYPED_IN = ("Typed in: {reason}", "手工录入：{reason}")
+_ERROR = ("error ±{m:.0f} m", "误差 ±{m:.0f} m")
+_SEPARATOR = (", ", "，")
+MAX_REASON_CHARS = 40
+
+
 def caption_lines(
-    outfall_code: str, taken_at: str | None, lat: float | None, lon: float | None
+    outfall_code: str,
+    taken_at: str | None,
+    coordinates: PhotoCoordinates | None,
+    lang: str = "en",
 ) -> list[str]:
-    """The usual caption: code, time, coordinates (WGS-84, 6 decimals ≈ 0.1 m)."""
+    """The usual caption: code, time, coordinates (WGS-84, 6 decimals ≈ 0.1 m) and whose they are
+    (``lang`` "zh…" for Chinese)."""
     lines = [outfall_code]
     if taken_at:
         lines.append(taken_at)
-    if lat is not None and lon is not None:
-        lines.append(f"{lat:.6f}, {lon:.6f} (WGS-84)")
+    if coordinates is not None:
+        lines.append(f"{coordinates.lat:.6f}, {coordinates.lon:.6f} (WGS-84)")
+        lines.extend(source_lines(coordinates, lang))
     return lines
+
+
+def source_lines(coordinates: PhotoCoordinates, lang: str = "en") -> list[str]:
+    """Where the coordinates come from: one line for the photo's EXIF; for the inspection's
+    position a second line with how it was taken, its error if known, and when."""
+    zh = int(lang.startswith("zh"))
+    if coordinates.from_photo:
+        return [_FROM_PHOTO[zh]]
+    if coordinates.source is CoordinateSource.INSPECTION_GNSS:
+        parts = [_GNSS[zh].format(n=coordinates.n_fixes)]
+    elif coordinates.source is CoordinateSource.INSPECTION_PHOTO:
+        parts = [_OTHER_PHOTO[zh]]
+    else:
+        reason = " ".join((coordinates.reason or "").split())
+        if len(reason) > MAX_REASON_CHARS:
+            reason = reason[: MAX_REASON_CHARS - 1] + "…"
+        parts = [_TYPED_IN[zh].format(reason=reason)]
+    if coordinates.accuracy_m is not None:
+        parts.append(_ERROR[zh].format(m=coordinates.accuracy_m))
+    if coordinates.captured_at is not None:  # shown in the laptop's time zone, as in the app
+        parts.append(coordinates.captured_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+    return [_FROM_INSPECTION[zh], _SEPARATOR[zh].join(parts)]
 
 
 def watermarked_copy(
@@ -51,8 +99,7 @@ def watermarked_copy(
     decoded = decode_reduced(original, side, facts.orientation if facts else 1)
     image = decoded.image.convert("RGB")  # a new image: the decoder's buffer is not shared
     draw = ImageDraw.Draw(image, "RGBA")
-    size = max(12, image.height // 40)
-    font = _font(size, font_path)
+    size, font = _fitting_font(lines, image.width, max(12, image.height // 40), font_path)
     pad = size // 2
     line_height = size + pad // 2
     band = pad * 2 + line_height * len(lines)
@@ -68,6 +115,19 @@ def watermarked_copy(
     else:
         image.save(out, "JPEG", quality=JPEG_QUALITY)
     return out.getvalue()
+
+
+def _fitting_font(
+    lines: Sequence[str], width: int, size: int, font_path: str | None
+) -> tuple[int, ImageFont.FreeTypeFont | ImageFont.ImageFont]:
+    """The font at ``size``, made smaller (not below 10 px) if a line would run off the photo."""
+    font = _font(size, font_path)
+    widest = max((font.getlength(line) for line in lines), default=0.0)
+    room = width - size  # a half-size margin each side
+    if widest > room > 0:
+        size = max(10, int(size * room / widest))
+        font = _font(size, font_path)
+    return size, font
 
 
 def _font(size: int, font_path: str | None) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.inspection import InspectionPhoto, utc_now
+from fieldapp.domain.inspection import InspectionPhoto, PositionRecord, utc_now
 from fieldapp.domain.inspection_rules import InspectionSettings
-from fieldapp.domain.photo_checks import check_photo
+from fieldapp.domain.photo_checks import check_photo, photo_coordinates
 from fieldapp.domain.reference import Term
 from fieldapp.media.blobstore import BlobStore
 from fieldapp.media.errors import PhotoError
@@ -187,6 +187,7 @@ class PhotoStrip(QGroupBox):
         self.inspection_id = ""
         self.outfall_position: tuple[float, float] | None = None
         self.inspection_time: datetime | None = None
+        self.inspection_position: PositionRecord | None = None  # watermarks photos without GPS
         self.read_only = False
         self.worker = PhotoWorker(store, self)
         self.worker.ingested.connect(self._on_ingested)
@@ -497,9 +498,11 @@ class PhotoStrip(QGroupBox):
         self.worker.view(dialog.photo.sha256, lines)
 
     def watermark_lines(self, photo: InspectionPhoto) -> list[str]:
-        """Outfall code, the photo's EXIF time and position (what the watermark shows)."""
+        """Outfall code, the photo's EXIF time and position, or without one the inspection's
+        position, and whose position it is (what the watermark shows)."""
         taken = photo.taken_at.replace("T", " ") if photo.taken_at else None
-        return caption_lines(self.outfall_code, taken, photo.lat, photo.lon)
+        where = photo_coordinates(photo.lat, photo.lon, self.inspection_position)
+        return caption_lines(self.outfall_code, taken, where, self.lang)
 
     def export_copy(self, photo: InspectionPhoto, destination: Path, watermark: bool) -> None:
         """Write a copy of ``photo`` to ``destination`` (watermarked or byte-for-byte)."""

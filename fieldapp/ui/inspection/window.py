@@ -95,6 +95,7 @@ class InspectionWindow(QMainWindow):
         self.photos.outfall_code = outfall.display_code
         self.photos.outfall_position = outfall_pos  # type: ignore[assignment]
         self.photos.inspection_time = dt.datetime.fromisoformat(record.started_at)
+        self.photos.inspection_position = record.position
         self.photos.photo_ingested.connect(self._photo_ingested)
         self.photos.photo_edited.connect(self._photo_edited)
         self.photos.use_position.connect(self.position.use_photo_position)
@@ -259,6 +260,7 @@ class InspectionWindow(QMainWindow):
 
     def _position_captured(self, record: PositionRecord) -> None:
         self.record = dataclasses.replace(self.record, position=record)
+        self.photos.inspection_position = record
         self._changed()
 
     # -- photos --------------------------------------------------------------------------------
