@@ -79,6 +79,13 @@ review decisions (``reviews``) and tasks (``tasks``). Each item is a ``Change`` 
 server sequence. ``seq`` only grows and is assigned in commit order (feed writers are serialised),
 so a client that stores the last ``cursor`` never misses a change.
 
+A cursor is good only for the area it was built in: the server records each device's area as it
+pulls. When the user's area has grown since (an administrator gave them another county, or the
+whole city), a pull with ``cursor > 0`` answers ``{items: [], cursor: 0, more: true, restart:
+true}``: the rows of the new county older than the cursor were never sent, so the device sets its
+cursor to 0 and pulls everything again (applying a row again only rewrites the server's state).
+A device that never pulled, a pull from 0, and an area that only shrank are served as usual.
+
 Review (supervisors of the area only)
 -------------------------------------
 ``GET /v1/batches``, ``GET /v1/batches/{batch_id}``, ``GET /v1/records``,
@@ -325,6 +332,7 @@ class PullResponse(_Strict):
     items: list[PulledChange]
     cursor: int
     more: bool
+    restart: bool = False  # the user's area grew: set the cursor to 0 and pull again
 
 
 class MissingRequest(_Strict):

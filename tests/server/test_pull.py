@@ -42,7 +42,7 @@ def test_pull_pages_with_the_cursor(person, h):
             break
     assert len(seen) == 7 and seen == sorted(set(seen))
     empty = alice.get("/v1/pull", params={"cursor": cursor}).json()
-    assert empty == {"items": [], "cursor": cursor, "more": False}
+    assert empty == {"items": [], "cursor": cursor, "more": False, "restart": False}
 
 
 def test_pull_rejects_bad_parameters(person):

@@ -95,6 +95,18 @@ def touch(conn: Connection, device_id: str, at: datetime) -> None:
     conn.execute(update(devices).where(devices.c.id == device_id).values(last_used_at=at))
 
 
+def pull_scope(conn: Connection, device_id: str) -> str | None:
+    """The area the device's pull cursor was built for (None: never recorded)."""
+    scope: str | None = conn.execute(
+        select(devices.c.pull_scope).where(devices.c.id == device_id)
+    ).scalar_one_or_none()
+    return scope
+
+
+def set_pull_scope(conn: Connection, device_id: str, scope: str) -> None:
+    conn.execute(update(devices).where(devices.c.id == device_id).values(pull_scope=scope))
+
+
 def with_user_by_token_hash(conn: Connection, token_hash: str) -> tuple[Device, User] | None:
     """The device holding this token and its user, in one query (every request asks)."""
     row = conn.execute(

@@ -14,10 +14,9 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync.server import db
 from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor
 from sync.server.errors import ApiError
-from sync.server.queries import feed
+from sync.server.services import pull as pull_service
 from sync.server.services import push as push_service
 
 router = APIRouter(prefix="/v1", tags=["sync"], responses=ERROR_RESPONSES)
@@ -42,8 +41,4 @@ def pull(
     cursor: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500,
 ) -> PullResponse:
-    with db.read(ctx.engine) as conn:
-        items = feed.since(conn, cursor, actor.visible_counties(), limit + 1)
-    more = len(items) > limit
-    items = items[:limit]
-    return PullResponse(items=items, cursor=items[-1].seq if items else cursor, more=more)
+    return pull_service.pull(ctx, actor, cursor, limit)

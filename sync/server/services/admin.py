@@ -78,7 +78,8 @@ def set_disabled(ctx: ServerContext, username: str, disabled: bool) -> None:
 def set_counties(
     ctx: ServerContext, username: str, counties: list[str]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Bind a user to other counties (replaces the list); returns (before, after)."""
+    """Bind a user to other counties (replaces the list); returns (before, after). A device
+    whose user gained a county pulls everything again on its next sync (``services.pull``)."""
     with db.write(ctx.engine) as conn:
         user = users.by_username(conn, username)
         if user is None:
