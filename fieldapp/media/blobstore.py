@@ -8,8 +8,8 @@ half-written photo under its final name. Paths come only from validated hex dige
 caller supplies can reach outside the store. Stored files are made read-only.
 
 Layout: ``ROOT/ab/ab…(64 hex)``: 256 shard directories, all present once a few hundred photos are
-stored, so a new photo usually costs one file and two directory fsyncs (the shard, and the root,
-which is almost free when it has not changed).
+stored, so a new photo usually costs one file and one directory fsync. A new folder's own entry is
+synced by the first commit into it, whichever put made it.
 
 A put that is given up (``abort``, a failed write, ``discard`` of a refused file) leaves the store
 as it was: its temporary file goes, and so does a shard folder (or the root) that a put in this
@@ -120,7 +120,6 @@ class BlobStore:
 class _Temp:
     path: Path
     fd: int
-    made_root: bool  # this put made the store's root folder: its parent is synced too
 
 
 @dataclass(slots=True)
@@ -144,11 +143,7 @@ class PendingBlob:
             os.chmod(temp.path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
             os.replace(temp.path, self.blob.path)
             _fsync_dir(shard)
-            # The shard folder's own entry: always, because another put may have made the folder
-            # and not synced it yet (a clean directory's fsync costs microseconds).
-            _fsync_dir(shard.parent)
-            if temp.made_root:
-                _fsync_dir(shard.parent.parent)
+            _sync_new_folders(shard)
         except OSError as exc:
             with contextlib.suppress(OSError):
                 temp.path.unlink()
@@ -169,7 +164,7 @@ class PendingBlob:
 
 def _write_temp(path: Path, data: bytes) -> _Temp:
     temp = path.parent / f"{_TEMP_PREFIX}{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}"
-    fd, made_root = _create_in_shard(temp)
+    fd = _create_in_shard(temp)
     try:
         view = memoryview(data)
         while view:
@@ -181,51 +176,59 @@ def _write_temp(path: Path, data: bytes) -> _Temp:
             temp.unlink()
         _remove_if_made_and_empty(temp.parent)
         raise
-    return _Temp(temp, fd, made_root)
+    return _Temp(temp, fd)
 
 
-def _create_in_shard(temp: Path) -> tuple[int, bool]:
+def _create_in_shard(temp: Path) -> int:
     """Create ``temp`` (exclusively) in its shard folder, making the folder (and the store root)
-    when missing; returns the descriptor and whether this call made the root.
+    when missing; returns the descriptor.
 
     Another put that made the folder removes it again when its own photo is refused: if that
     happens between our making (or finding) the folder and creating the file, make it again.
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    made_root = False
     for _ in range(_CREATE_ATTEMPTS - 1):
         try:
-            return os.open(temp, flags, 0o644), made_root
+            return os.open(temp, flags, 0o644)
         except FileNotFoundError:
-            made_root = _make_folder(temp.parent) or made_root
-    return os.open(temp, flags, 0o644), made_root
+            _make_folder(temp.parent)
+    return os.open(temp, flags, 0o644)
 
 
 # Folders (shards and store roots, absolute paths) that a put in this process made; only these are
 # ever removed, and only when empty. Making and removing one happen under the lock, so a folder
 # made again by one put is never forgotten because another removed it at the same moment.
 _made_here: set[str] = set()
+# Of those, the ones whose entry in their parent is not yet synced: the next commit into them
+# syncs it, even when another put made the folder (its maker may be refused, or not done yet).
+_unsynced: set[str] = set()
 _folders_lock = threading.Lock()
 
 
-def _make_folder(shard: Path) -> bool:
-    """Make a missing shard folder and store root, remembering them; True if the root was made."""
+def _make_folder(shard: Path) -> None:
+    """Make a missing shard folder and store root, remembering them."""
     root = shard.parent
-    made_root = False
     with _folders_lock:
-        if not root.is_dir():
+        for folder in (root, shard):
             try:
-                root.mkdir(parents=True)
-                _made_here.add(os.path.abspath(root))
-                made_root = True
+                folder.mkdir(parents=folder is root)
             except FileExistsError:
-                pass
-        try:
-            shard.mkdir()
-            _made_here.add(os.path.abspath(shard))
-        except FileExistsError:
-            pass
-    return made_root
+                continue
+            key = os.path.abspath(folder)
+            _made_here.add(key)
+            _unsynced.add(key)
+
+
+def _sync_new_folders(shard: Path) -> None:
+    """Sync the entries of a shard folder and store root made here and not synced since."""
+    for folder in (shard.parent, shard):
+        key = os.path.abspath(folder)
+        with _folders_lock:
+            if key not in _unsynced:
+                continue
+        _fsync_dir(folder.parent)
+        with _folders_lock:
+            _unsynced.discard(key)
 
 
 def _remove_if_made_and_empty(shard: Path) -> None:
@@ -242,6 +245,7 @@ def _remove_if_made_and_empty(shard: Path) -> None:
             except OSError:  # not empty: a photo is kept there or another put is writing
                 return
             _made_here.discard(key)
+            _unsynced.discard(key)
 
 
 def _fsync_dir(directory: Path) -> None:

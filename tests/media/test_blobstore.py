@@ -44,9 +44,34 @@ def test_the_write_is_fsynced_and_renamed(tmp_path: Path, monkeypatch: pytest.Mo
 
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", replace)
-    BlobStore(tmp_path).put(b"evidence")
-    # file fsync, rename, the shard folder's fsync, and the root's (the shard's own entry)
+    store = BlobStore(tmp_path)
+    first, second = same_shard(2)
+    store.put(first)
+    # file fsync, rename, the shard folder's fsync, and the root's (the new shard's entry)
     assert calls == ["fsync", "rename", "fsync", "fsync"]
+    calls.clear()
+    store.put(second)  # the shard is there and synced: one directory fsync
+    assert calls == ["fsync", "rename", "fsync"]
+
+
+def test_a_shard_another_put_made_is_synced_by_the_first_commit_into_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(os.fstat(fd).st_ino)
+        real_fsync(fd)
+
+    first, second = same_shard(2)
+    store = BlobStore(tmp_path)
+    maker = store.begin(first)  # makes the shard folder, not yet committed (maybe never)
+    monkeypatch.setattr(os, "fsync", fsync)
+    store.put(second)
+    assert tmp_path.stat().st_ino in synced  # the root, holding the new shard's entry
+    maker.abort()
+    assert listing(tmp_path) == ["c3/", f"c3/{blobstore.sha256_hex(second)}"]
 
 
 def test_a_failed_write_leaves_nothing_under_the_final_name(
