@@ -620,6 +620,12 @@ def pull_cursor(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT pull_cursor FROM sync_account WHERE id = 1").fetchone()[0])
 
 
+def restart_pull(conn: sqlite3.Connection) -> None:
+    """Pull everything again from the start (the server said the user's area grew)."""
+    with conn:
+        conn.execute("UPDATE sync_account SET pull_cursor = 0 WHERE id = 1")
+
+
 def apply_pulled(conn: sqlite3.Connection, items: Sequence[dict[str, Any]], cursor: int) -> int:
     """Apply one page of server changes and store the cursor, in one uncaptured transaction.
 

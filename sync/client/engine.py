@@ -14,7 +14,9 @@ One sync, every step resumable after a crash, a cancel or a lost link:
    the server reports; a batch counts as sent only when its answer covers every change and the
    server has every photo it refers to.
 4. Only then the server's changes are pulled, page by page, each page applied with its cursor
-   in one transaction without being captured as local changes.
+   in one transaction without being captured as local changes. When the server answers
+   ``restart`` (the user was given another county) the cursor goes back to 0 and the pull
+   starts over.
 
 Every request is retried on network and server trouble with exponential backoff and full jitter;
 errors end up as a ``SyncError`` with words for the user, never an HTTP status.
@@ -42,6 +44,7 @@ from sync.client.retry import CancelToken, RetryPolicy
 T = TypeVar("T")
 DbRunner = Callable[[Callable[[sqlite3.Connection], Any]], Any]
 MIB = 1024 * 1024
+MAX_PULL_RESTARTS = 3  # per sync: the area changing again while we pull from 0 is rare
 
 
 def profile_photos(profile: Path | str) -> BlobStore:
@@ -376,6 +379,7 @@ class SyncEngine:
             return  # never pull over changes the server has not answered
         self.progress.phase = "pull"
         self._emit()
+        restarts = 0
         while True:
             self._check_cancel()
             cursor = self.db(sync_state.pull_cursor)
@@ -385,6 +389,14 @@ class SyncEngine:
             if response.status_code >= 400:
                 raise SyncError(_error_code(response) or "server_refused")
             page = self._json(response)
+            if page.get("restart"):
+                # The user's area grew: its older rows lie behind our cursor. Pulling from 0
+                # again rewrites rows we have with the server's state, which is harmless.
+                restarts += 1
+                if restarts > MAX_PULL_RESTARTS:
+                    raise SyncError("server_busy", "the server keeps restarting the pull")
+                self.db(sync_state.restart_pull)
+                continue
             if page["items"]:
                 self.db(_bound(sync_state.apply_pulled, page["items"], page["cursor"]))
                 report.pulled += len(page["items"])
