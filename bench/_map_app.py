@@ -1,21 +1,44 @@
-"""Child process of bench/map.py: `python -m bench._map_app DB`; prints one JSON line.
+"""Child process of bench/map.py: `python -m bench._map_app DB [MBTILES]`; prints one JSON line.
 
 open_s      from opening the read connection to the first painted frame of the map window
 levels_s    until every cluster level is built and the row ids read (idle time after opening)
 pan/zoom    seconds of each repaint after a pan (drag step) or a zoom step, zoom 9 to 18
+tile_pan    with MBTILES: a drag-speed pan (a step every 16 ms, driven by a timer through the
+            event loop) across tiles not yet decoded; ``stall_s`` the longest time the event loop
+            went without running (a 1 ms heartbeat timer's longest gap), ``settled_s`` from the
+            last step until every tile in view is shown, ``steps`` and ``tiles`` decoded
+
+`python -m bench._map_app --make-tiles MBTILES` writes the basemap the tile pan reads: real PNG
+tiles (blocks, water, roads, antialiased) at zooms 13 to 15 around the pan's path.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import random
+import sqlite3
 import sys
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+    from fieldapp.ui.map import MapView, MapWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+PAN_ZOOM = 15
+PAN_START = (32.0, 120.86)  # lat, lon (Nantong); the pan goes east and a little south
+PAN_STEPS = 90
+PAN_STEP_PX = (-24, -3)  # view moves 24 px east, 3 px south per step (a brisk drag)
+PAN_STEP_MS = 16
 
-def main(db: str) -> None:
+
+def main(db: str, mbtiles: str | None) -> None:
     from fieldapp import reference_data
     from fieldapp.store import database
     from fieldapp.store.map_points import MapReader
@@ -54,10 +77,157 @@ def main(db: str) -> None:
             t = time.perf_counter()
             view.repaint()
             zoom.append(time.perf_counter() - t)
-    print(json.dumps({"open_s": open_s, "levels_s": levels_s, "pan": pan, "zoom": zoom}))
+    result: dict[str, object] = {"open_s": open_s, "levels_s": levels_s, "pan": pan, "zoom": zoom}
+    if mbtiles:
+        result["tile_pan"] = tile_pan(window, mbtiles)
+    print(json.dumps(result))
     window.close_resources()
     reader.close()
 
 
+def tile_pan(window: MapWindow, mbtiles: str) -> dict[str, float]:
+    """Pans across tiles not yet decoded at drag speed, through the real event loop."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    from fieldapp.maps import BasemapSettings
+
+    view = window.view
+    assert window.set_basemap(BasemapSettings(mbtiles))
+    view.center_on(*PAN_START, PAN_ZOOM)
+    loop = QEventLoop()
+
+    def run_until(done: Callable[[], bool], limit_s: float) -> float:
+        """Runs the event loop until ``done()``; seconds it took."""
+        t = time.perf_counter()
+        poll = QTimer()
+        poll.setInterval(1)
+
+        def check() -> None:
+            if done() or time.perf_counter() - t > limit_s:
+                loop.quit()
+
+        poll.timeout.connect(check)
+        poll.start()
+        loop.exec()
+        poll.stop()
+        return time.perf_counter() - t
+
+    run_until(lambda: not _tiles_missing(view), 20.0)  # the starting view, fully drawn
+    beats: list[float] = []
+    heartbeat = QTimer()
+    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
+    heartbeat.setInterval(1)
+    heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+    steps = [0]
+    ended = [0.0]
+    stepper = QTimer()
+    stepper.setTimerType(Qt.TimerType.PreciseTimer)
+    stepper.setInterval(PAN_STEP_MS)
+
+    def step() -> None:
+        view.pan_by(*PAN_STEP_PX)
+        steps[0] += 1
+        if steps[0] == PAN_STEPS:
+            stepper.stop()
+            ended[0] = time.perf_counter()
+
+    stepper.timeout.connect(step)
+    cached_before = len(view._tiles)
+    heartbeat.start()
+    stepper.start()
+    run_until(lambda: ended[0] > 0 and not _tiles_missing(view), 30.0)
+    settled = time.perf_counter()
+    heartbeat.stop()
+    gaps = [b - a for a, b in itertools.pairwise(beats)]
+    return {
+        "stall_s": max(gaps),
+        "settled_s": settled - ended[0],
+        "steps": steps[0],
+        "tiles": len(view._tiles) - cached_before,
+    }
+
+
+def _tiles_missing(view: MapView) -> int:
+    """How many tiles in view are neither shown nor known to be missing."""
+    from fieldapp.domain import tiles
+
+    basemap = view.basemap
+    assert basemap is not None
+    tz = max(basemap.min_zoom, min(basemap.max_zoom, round(view.zoom)))
+    x0, y0 = view.to_world(0, 0)
+    x1, y1 = view.to_world(view.width(), view.height())
+    keys = tiles.tiles_covering(x0, y0, x1, y1, tz)
+    return sum((k.z, k.x, k.y) not in view._tiles for k in keys)
+
+
+def make_tiles(path: str) -> None:
+    """An MBTiles file of PNG tiles at zooms 13-15 covering the tile pan and its neighbourhood."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from fieldapp.domain import tiles
+    from fieldapp.ui.app import make_app
+
+    make_app("en")
+    x, y = tiles.to_world(*PAN_START)
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
+    conn.execute(
+        "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, "
+        "tile_data BLOB, PRIMARY KEY (zoom_level, tile_column, tile_row))"
+    )
+    meta = {"name": "bench", "format": "png", "minzoom": "13", "maxzoom": str(PAN_ZOOM)}
+    conn.executemany("INSERT INTO metadata VALUES (?, ?)", meta.items())
+    for z in range(13, PAN_ZOOM + 1):
+        n = 1 << z
+        shrink = 1 << (PAN_ZOOM - z)
+        cx, cy = int(x * n), int(y * n)
+        for ty in range(cy - 4 // shrink - 1, cy + 6 // shrink + 2):
+            for tx in range(cx - 5 // shrink - 1, cx + 14 // shrink + 2):
+                image = _tile_image(random.Random(z * 1_000_003 + tx * 1009 + ty))
+                data = QByteArray()
+                buf = QBuffer(data)
+                buf.open(QIODevice.OpenModeFlag.WriteOnly)
+                image.save(buf, "PNG")  # type: ignore[call-overload]  # the stub wants bytes, PySide a str
+                conn.execute(
+                    "INSERT INTO tiles VALUES (?, ?, ?, ?)",
+                    (z, tx, tiles.tms_row(z, ty), bytes(data.data())),
+                )
+    conn.commit()
+    conn.close()
+
+
+def _tile_image(rng: random.Random) -> QImage:
+    """A 256 px tile that looks and compresses like a street map: blocks, water, roads."""
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter, QPen
+
+    image = QImage(256, 256, QImage.Format.Format_RGB32)
+    image.fill(QColor("#f2efe9"))
+    p = QPainter(image)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    for _ in range(rng.randrange(20, 40)):
+        p.setBrush(QColor(rng.choice(["#d9d0c9", "#c8facc", "#e0dfdf", "#add19e", "#f5dcba"])))
+        w, h = rng.uniform(8, 60), rng.uniform(8, 60)
+        p.drawRect(QRectF(rng.uniform(-20, 256), rng.uniform(-20, 256), w, h))
+    if rng.random() < 0.3:
+        p.setBrush(QColor("#aad3df"))
+        p.drawEllipse(QRectF(rng.uniform(0, 200), rng.uniform(0, 200), 120, 70))
+    for width, casing, fill in ((9, "#bbbbbb", "#ffffff"), (14, "#c38a2e", "#fcd6a4")):
+        for _ in range(rng.randrange(3, 8)):
+            a = QPointF(rng.uniform(-10, 266), rng.uniform(-10, 266))
+            b = QPointF(rng.uniform(-10, 266), rng.uniform(-10, 266))
+            for colour, w in ((casing, width + 2), (fill, width)):
+                pen = QPen(QColor(colour), w)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                p.setPen(pen)
+                p.drawLine(a, b)
+    p.end()
+    return image
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--make-tiles":
+        make_tiles(sys.argv[2])
+    else:
+        main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)
