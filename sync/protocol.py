@@ -10,7 +10,9 @@ Authentication
 user logging in again from the same install keeps its ``device_id`` (so its change ids stay its own)
 and gets a fresh token (the old one stops working). Every other call carries
 ``Authorization: Bearer <token>``. Tokens are random, stored only as a SHA-256 hash, revocable.
-Failed logins are rate-limited per user name and per client address (429 ``login_rate_limited``).
+Failed logins are rate-limited (429 ``login_rate_limited``): per user name and per client address,
+except from an ``install_id`` the user has logged in from before, where only that device's own
+failures count (so nobody can lock a user out of their own laptop by guessing).
 
 Push
 ----
@@ -75,7 +77,7 @@ Pull
 ----
 ``GET /v1/pull?cursor=N&limit=L`` → ``PullResponse{items: [PulledChange], cursor, more}``: the
 server's changes after ``cursor`` visible to the user (their counties): ledger rows (``outfalls``),
-review decisions (``reviews``) and tasks (``tasks``). Each item is a ``Change`` plus ``seq``, the
+outfall lifecycle events (``outfall_events``), review decisions (``reviews``) and tasks (``tasks``). Each item is a ``Change`` plus ``seq``, the
 server sequence. ``seq`` only grows and is assigned in commit order (feed writers are serialised),
 so a client that stores the last ``cursor`` never misses a change.
 

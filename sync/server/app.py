@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -21,6 +24,7 @@ from sync.server.errors import ApiError
 from sync.server.photostore import PhotoStore
 from sync.server.routes import admin, desk, health, login, photos, review, sync
 from sync.server.security import password_hasher
+from sync.server.services import anchoring
 
 
 def _error(status: int, code: str, message: str, detail: Any = None) -> JSONResponse:
@@ -128,12 +132,30 @@ def build_context(settings: Settings, engine: Engine | None = None) -> ServerCon
     )
 
 
-def create_app(ctx: ServerContext) -> FastAPI:
-    """The HTTP API over one server context (the database must be migrated)."""
+def create_app(ctx: ServerContext, *, anchor_every: float = 0.0) -> FastAPI:
+    """The HTTP API over one server context (the database must be migrated).
+
+    With ``anchor_every`` > 0 the audit chain's head is anchored that often while the app runs,
+    and once more at its shutdown (``sync.server.anchors``). The shutdown anchor runs in the
+    app's lifespan, before uvicorn re-raises the signal that stopped it.
+    """
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anchorer = anchoring.Anchorer(ctx, anchor_every) if anchor_every > 0 else None
+        if anchorer is not None:
+            anchorer.start()
+        try:
+            yield
+        finally:
+            if anchorer is not None:
+                await run_in_threadpool(anchorer.stop)
+
     app = FastAPI(
         title="Hekou central server",
         version=str(PROTOCOL_VERSION),
         description="Sync, photos and review for the Hekou field-inspection app (河口).",
+        lifespan=lifespan,
     )
     app.state.ctx = ctx
     for module in (health, login, sync, photos, review, desk, admin):

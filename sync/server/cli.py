@@ -13,13 +13,13 @@ import os
 import sys
 from pathlib import Path
 
-from sync.server import db
+from sync.server import anchors, db
 from sync.server.app import build_context, create_app
 from sync.server.audit import GENESIS, verify
 from sync.server.config import Settings
 from sync.server.context import ServerContext
 from sync.server.queries import audit, devices, users
-from sync.server.services import admin
+from sync.server.services import admin, anchoring
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--certfile", help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", help="TLS private key (PEM)")
     serve.add_argument("--behind-proxy", action="store_true", help="trust X-Forwarded-* headers")
+    serve.add_argument(
+        "--anchor-every",
+        type=float,
+        default=Settings.anchor_every_seconds,
+        metavar="SECONDS",
+        help="anchor the audit chain's head in <photos>/audit-anchors.log this often (0: never)",
+    )
 
     aud = sub.add_parser("audit", help="the audit log").add_subparsers(dest="action", required=True)
     check = aud.add_parser("verify", help="verify the hash chain")
@@ -173,6 +180,20 @@ def _audit_verify(ctx: ServerContext, expect_head: str | None) -> int:
     if expect_head is not None and expect_head not in check.hashes_seen | {GENESIS}:
         print(f"audit chain CUT: the recorded head {expect_head} is no longer in it")
         return 1
+    path = ctx.settings.anchor_file
+    try:
+        anchored = anchors.read(path)
+        cut = anchoring.first_missing(ctx, check.hashes_seen)
+    except anchors.AnchorFileError as exc:
+        print(f"audit anchors UNREADABLE: {exc}")
+        return 1
+    if cut is not None:
+        print(
+            f"audit chain CUT: entry {cut.seq} ({cut.hash}), anchored at {cut.at.isoformat()} "
+            f"in {path}, is no longer in it"
+        )
+        return 1
+    print(f"audit anchors: {len(anchored)} in {path}, all in the chain")
     print(f"audit chain intact: {check.checked} entries; head {check.head}")
     return 0
 
@@ -181,7 +202,7 @@ def _serve(ctx: ServerContext, args: argparse.Namespace) -> int:
     import uvicorn
 
     uvicorn.run(
-        create_app(ctx),
+        create_app(ctx, anchor_every=args.anchor_every),
         host=args.host,
         port=args.port,
         ssl_certfile=args.certfile,

@@ -91,3 +91,24 @@ def test_the_anchorer_anchors_while_running_and_once_more_when_stopped(person, h
     with ctx.engine.connect() as conn:
         head = audit.head(conn)
     assert head is not None and anchored[-1].seq == head[0]  # the last push is anchored too
+
+
+def test_audit_verify_checks_the_anchors(person, h, ctx, engine, database_url, capsys):
+    from sync.server.cli import main
+
+    base = ["--database", database_url, "--photos", str(ctx.settings.photo_dir), "audit", "verify"]
+    alice = person("alice")
+    alice.push_ok([h.change("inspections", h.inspection("alice"))])
+    anchored = anchoring.anchor_now(ctx)
+    assert anchored is not None
+    alice.push_ok([h.change("inspections", h.inspection("alice"))])
+    assert main(base) == 0
+    assert "audit anchors: 1 in" in capsys.readouterr().out
+    with engine.begin() as conn:
+        conn.execute(delete(audit_log).where(audit_log.c.seq >= anchored.seq))
+    assert main(base) == 1  # no head recorded by hand: the anchor is enough
+    out = capsys.readouterr().out
+    assert f"audit chain CUT: entry {anchored.seq} ({anchored.hash})" in out
+    ctx.settings.anchor_file.write_text("edited by hand\n")
+    assert main(base) == 1
+    assert "audit anchors UNREADABLE" in capsys.readouterr().out

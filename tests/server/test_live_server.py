@@ -378,3 +378,25 @@ def test_photos_finishing_together_are_all_registered_once_and_audited(live, ctx
         assert verify(audit.iter_chain(conn)).broken is None
     for digest, photo in zip(digests, shots, strict=True):
         assert ctx.photo_store.final_path(digest).read_bytes() == photo
+
+
+def test_a_server_anchors_the_audit_chain_where_it_stops(ctx, database_url, h):
+    from sync.server import anchors
+
+    # An hour between anchors: only the anchor made at shutdown can appear in this test.
+    server = LiveServer(database_url, ctx.settings.photo_dir, "--anchor-every", "3600")
+    server.start()
+    try:
+        headers = log_in(server, ctx, h, "alice", (h.TOSHI,))
+        change = h.change("inspections", h.inspection("alice"))
+        body = {"batch_id": str(uuid.uuid4()), "changes": [change]}
+        assert httpx.post(server.url + "/v1/push", json=body, headers=headers).status_code == 200
+        assert anchors.read(ctx.settings.anchor_file) == []
+    finally:
+        server.stop()  # SIGTERM: the app's lifespan ends before uvicorn re-raises the signal
+    with ctx.engine.connect() as conn:
+        last = conn.execute(select(audit_log).order_by(audit_log.c.seq.desc()).limit(1)).one()
+    assert last.action == "audit.anchor"
+    assert [(a.seq, a.hash) for a in anchors.read(ctx.settings.anchor_file)] == [
+        (last.seq, last.hash)
+    ]
