@@ -1,4 +1,8 @@
-"""Tile readers: MBTiles (a SQLite file, TMS rows) and XYZ folders (``{z}/{x}/{y}.png``)."""
+"""Tile readers: MBTiles (a SQLite file, TMS rows) and XYZ folders (``{z}/{x}/{y}.png``).
+
+Tiles may be read from any thread (the map reads them on a pool thread). An MBTiles file gives
+each thread its own read-only SQLite connection: a connection is never used by two threads.
+"""
 
 from __future__ import annotations
 
@@ -69,8 +73,11 @@ class MBTiles:
 
     def __post_init__(self) -> None:
         self.path = Path(self.path)
-        self._lock = threading.Lock()  # tiles may be read from a helper thread
+        self._lock = threading.Lock()  # guards the table of connections, never a read
+        self._conns: dict[int, sqlite3.Connection] = {}  # thread id → that thread's connection
+        self._closed = False
         self._conn = self._open()
+        self._conns[threading.get_ident()] = self._conn
         try:
             self._read_metadata()
         except BaseException:
@@ -89,7 +96,11 @@ class MBTiles:
                     p, "不是 MBTiles 文件（不是 SQLite 数据库）", "not an MBTiles (SQLite) file"
                 )
         try:
-            conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
+            # check_same_thread off only so that close() may close every thread's connection
+            # once they have stopped reading; each is used by its own thread alone.
+            conn = sqlite3.connect(
+                f"{p.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
             conn.execute("PRAGMA query_only = ON")
         except sqlite3.Error as exc:
             raise BasemapError.unusable(p, f"无法打开（{exc}）", f"cannot open it ({exc})") from exc
@@ -123,22 +134,45 @@ class MBTiles:
         self.image_format = self.metadata.get("format", "png").lower()
 
     def tile(self, z: int, x: int, y: int) -> bytes | None:
-        """The tile at XYZ (z, x, y), or None when missing or unreadable."""
+        """The tile at XYZ (z, x, y), or None when missing or unreadable (or after close)."""
         try:
-            with self._lock:
-                row = self._conn.execute(
-                    "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? "
-                    "AND tile_row = ?",
-                    (z, x, tms_row(z, y)),
-                ).fetchone()
-        except sqlite3.DatabaseError:
-            return None  # a damaged page: the map draws its background there
+            conn = self._connection()
+            if conn is None:
+                return None
+            row = conn.execute(
+                "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? "
+                "AND tile_row = ?",
+                (z, x, tms_row(z, y)),
+            ).fetchone()
+        except (BasemapError, sqlite3.DatabaseError):
+            return None  # gone or damaged since opening: the map draws its background there
         if row is None or not isinstance(row[0], bytes) or len(row[0]) > MAX_TILE_BYTES:
             return None
         return row[0]
 
+    def _connection(self) -> sqlite3.Connection | None:
+        """This thread's own connection, opened on its first read; None once closed."""
+        ident = threading.get_ident()
+        with self._lock:
+            if self._closed:
+                return None
+            conn = self._conns.get(ident)
+        if conn is None:
+            conn = self._open()
+            with self._lock:
+                if self._closed:
+                    conn.close()
+                    return None
+                self._conns[ident] = conn
+        return conn
+
     def close(self) -> None:
-        self._conn.close()
+        """Closes every thread's connection; call it once no thread is reading any more."""
+        with self._lock:
+            self._closed = True
+            conns, self._conns = list(self._conns.values()), {}
+        for conn in conns:
+            conn.close()
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,31 @@ def test_gcj_offset_at_view_centre_is_within_a_pixel_across_a_screen() -> None:
     for sx, sy in [(-half_w, -half_h), (half_w, half_h), (-half_w, half_h), (half_w, -half_h)]:
         dx, dy = offset(cx + sx / scale, cy + sy / scale)
         assert abs((dx - ox) * scale) < 1.0 and abs((dy - oy) * scale) < 1.0
+
+
+def test_mbtiles_gives_each_reading_thread_its_own_connection(tmp_path: Path) -> None:
+    content = {(12, x, y): PNG + bytes([x % 256, y % 256]) for x in range(8) for y in range(8)}
+    basemap = MBTiles(make_mbtiles(tmp_path / "t.mbtiles", content))
+    errors: list[BaseException] = []
+    used: set[int] = set()
+    start = threading.Barrier(4)
+
+    def read_all() -> None:
+        try:
+            start.wait()
+            for _ in range(20):
+                for key, data in content.items():
+                    assert basemap.tile(*key) == data
+            used.add(id(basemap._conns[threading.get_ident()]))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=read_all) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(used) == 4 and id(basemap._conn) not in used  # none shared
+    basemap.close()
+    assert basemap.tile(12, 1, 1) is None  # closed: no picture, no error
