@@ -62,7 +62,8 @@ has arrived; it flips to complete when the last photo arrives.
 
 Photos
 ------
-``POST /v1/photos/missing`` ``{sha256s: [...]}`` → ``{missing: [...]}``.
+``POST /v1/photos/missing`` ``{sha256s: [...]}`` → ``{missing: [...], partial: {sha256: offset}}``
+(``partial``: the missing photos of which an earlier, interrupted upload left bytes, and how many).
 ``GET /v1/photos/{sha256}/upload`` → ``UploadState{offset, complete}`` (where to resume, also after a
 restart of either side). ``PUT /v1/photos/{sha256}/upload?offset=N&total=T`` with the raw bytes of
 the chunk (``application/octet-stream``); the chunk must start at the server's offset and end by
@@ -343,6 +344,9 @@ class MissingRequest(_Strict):
 
 class MissingResponse(_Strict):
     missing: list[str]
+    # Bytes of an unfinished upload the server already holds, for the missing photos that have
+    # some (absent: none): the device resumes there without asking.
+    partial: dict[str, int] = Field(default_factory=dict)
 
 
 class UploadState(_Strict):

@@ -30,7 +30,8 @@ def test_upload_in_chunks_resumes_and_completes_the_batch(person, h, ctx, engine
     pushed = alice.push_ok([h.change("inspections", row)])
     assert pushed["missing_photos"] == [sha(photo)] and pushed["complete"] is False
     assert alice.post("/v1/photos/missing", json={"sha256s": [sha(photo)]}).json() == {
-        "missing": [sha(photo)]
+        "missing": [sha(photo)],
+        "partial": {},
     }
     first = upload(alice, photo, 0, photo[:100_000]).json()
     assert first == {"sha256": sha(photo), "offset": 100_000, "complete": False}
@@ -136,7 +137,7 @@ def test_a_stored_photo_whose_row_was_lost_is_registered_not_asked_for(person, h
         conn.execute(delete(photos))
     assert ctx.photo_store.has(sha(photo))
     answer = alice.post("/v1/photos/missing", json={"sha256s": [sha(photo)]}).json()
-    assert answer == {"missing": []}
+    assert answer == {"missing": [], "partial": {}}
     with engine.connect() as conn:
         assert conn.execute(select(photos.c.sha256)).scalar_one() == sha(photo)
 
@@ -151,3 +152,13 @@ def test_a_whole_partial_upload_left_by_a_crash_is_published(person, ctx):
     half = os.urandom(4000)
     ctx.photo_store.part_path(sha(half)).write_bytes(half[:2000])
     assert alice.get(f"/v1/photos/{sha(half)}/upload").json()["offset"] == 2000
+
+
+def test_missing_says_how_much_of_an_unfinished_upload_the_server_holds(person, h):
+    alice = person("alice")
+    photo, other = os.urandom(300_000), os.urandom(1000)
+    alice.push_ok([h.change("inspections", h.inspection("alice", photos=[sha(photo), sha(other)]))])
+    assert upload(alice, photo, 0, photo[:120_000]).json()["offset"] == 120_000
+    answer = alice.post("/v1/photos/missing", json={"sha256s": [sha(photo), sha(other)]}).json()
+    assert sorted(answer["missing"]) == sorted([sha(photo), sha(other)])
+    assert answer["partial"] == {sha(photo): 120_000}  # none held of the other: not listed

@@ -40,7 +40,7 @@ def missing(ctx: Ctx, actor: CurrentActor, body: MissingRequest) -> MissingRespo
     bad = [h for h in body.sha256s if not SHA256_RE.match(h)]
     if bad:
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "not lowercase hex SHA-256", bad[:10])
-    return MissingResponse(missing=photos.missing(ctx, actor, body.sha256s))
+    return photos.missing(ctx, actor, body.sha256s)
 
 
 @router.get("/{sha256}/upload")

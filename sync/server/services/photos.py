@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sync.protocol import ErrorCode, UploadState
+from sync.protocol import ErrorCode, MissingResponse, UploadState
 from sync.server import db
 from sync.server.audit import AuditEntry
 from sync.server.canonical import utcnow
@@ -13,16 +13,19 @@ from sync.server.photostore import ChunkWriter, HashMismatch, OffsetMismatch, Up
 from sync.server.queries import audit, batches, photos
 
 
-def missing(ctx: ServerContext, actor: Actor, hashes: list[str]) -> list[str]:
-    """The hashes the server lacks. A photo whose file is stored but whose registration was
-    lost (a power cut right after it arrived) is registered now instead of asked for again."""
+def missing(ctx: ServerContext, actor: Actor, hashes: list[str]) -> MissingResponse:
+    """The hashes the server lacks, with the bytes already held of unfinished uploads. A photo
+    whose file is stored but whose registration was lost (a power cut right after it arrived)
+    is registered now instead of asked for again."""
     with db.read(ctx.engine) as conn:
         present = photos.present(conn, hashes)
     lacking = sorted(set(hashes) - present)
     stored = [h for h in lacking if ctx.photo_store.has(h)]
     for sha256 in stored:
         _register(ctx, actor, sha256)
-    return [h for h in lacking if h not in stored]
+    still = [h for h in lacking if h not in stored]
+    held = {h: ctx.photo_store.offset(h) for h in still}
+    return MissingResponse(missing=still, partial={h: n for h, n in held.items() if n})
 
 
 def state(ctx: ServerContext, actor: Actor, sha256: str) -> UploadState:
