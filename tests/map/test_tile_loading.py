@@ -246,7 +246,8 @@ def test_a_corrupt_tile_shows_as_missing_and_is_logged_once(
     assert shot.pixelColor(int(p.x()), int(p.y())) == colour_of(good)
     warnings = [r for r in caplog.records if r.name == tile_loader.__name__]
     assert len(warnings) == 1 and "not a picture" in warnings[0].getMessage()
-    assert view._loader is not None and view._loader.undecodable == 2
+    layer = view.basemap_layer
+    assert layer is not None and layer.loader.undecodable == 2
 
 
 def test_changing_the_basemap_closes_the_old_one_after_its_thread(
@@ -264,7 +265,7 @@ def test_changing_the_basemap_closes_the_old_one_after_its_thread(
     view.set_basemap(None)  # waits for the decode under way, then closes the file
     assert old.tile(*centre) is None  # closed
     qtbot.wait(50)  # the late result is dropped, not drawn
-    assert view.pending_tiles() == 0 and not view._tiles
+    assert view.pending_tiles() == 0 and view.basemap_layer is None
     view.repaint()
 
 

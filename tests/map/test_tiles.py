@@ -99,7 +99,7 @@ def test_xyz_folder(tmp_path: Path) -> None:
 
 
 def test_gcj_offset_at_view_centre_is_within_a_pixel_across_a_screen() -> None:
-    """The map shifts GCJ-02 tiles by the offset at the view centre (view module docstring)."""
+    """The map shifts GCJ-02 tiles by the offset at the view centre (basemap_layer module docstring)."""
     zoom, half_w, half_h = 17, 683, 384
     lat, lon = 32.0, 120.9
     scale = tiles.world_size_px(zoom)

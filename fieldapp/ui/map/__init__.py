@@ -14,8 +14,11 @@
     window.set_tracks([[(lat, lon), ...], ...])                # patrol tracks to draw
     # on close: window.close_resources(); reader.close()
 
-``MapView`` (the canvas alone) is reused by the patrol window. Strings are in the catalog
-``map`` (``resources/translations/map_zh_CN.ts``).
+``MapView`` (the canvas alone) is reused by the patrol window. Its basemap is drawn by
+``basemap_layer.BasemapLayer``; tiles are read and decoded on a pool thread (``tile_loader``),
+never on the GUI thread, and a window that goes calls ``close_resources()`` so that the basemap is
+closed once its thread has stopped. Strings are in the catalog ``map``
+(``resources/translations/map_zh_CN.ts``).
 """
 
 from fieldapp.ui.map.view import MapView, Overlay

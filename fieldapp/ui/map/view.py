@@ -3,33 +3,22 @@
 Drawing costs what the screen shows, not what the ledger holds: outfall positions are projected
 once into arrays of web-mercator world coordinates, and each frame asks the grid-cluster index
 (``fieldapp.domain.map_index``) for the cells inside the window. Points are batched by colour.
-Basemap tiles are read and decoded on a pool thread (``tile_loader.TileLoader``), never while
-painting: a frame draws the tiles it has, asks for the rest (nearest the centre first; those that
-left the view meanwhile are dropped) and shows in their place a cached tile of a lower zoom scaled
-up, or of the next zoom scaled down, else the plain background. A tile that arrives is made a
-QPixmap, kept in a small cache, and its square repainted; a missing or undecodable tile leaves the
-plain background.
-
-GCJ-02 basemaps: everything is stored and drawn in WGS-84, and the *basemap* is moved by the
-WGS-84 → GCJ-02 offset (``geo.wgs84_to_gcj02``) at the centre of the view; across one screen that
-offset changes by well under a pixel at street zooms (tested), so positions sit where the tiles
-show them without any coordinate being shifted in storage.
+The basemap, if any, is drawn underneath by a ``BasemapLayer`` (``basemap_layer``), which reads
+and decodes tiles off the GUI thread and moves GCJ-02 tiles under WGS-84 positions.
 """
 
 from __future__ import annotations
 
 import math
 from array import array
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
-    QImage,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -41,16 +30,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QWidget
 
-from fieldapp.domain import geo, tiles
+from fieldapp.domain import tiles
 from fieldapp.domain.map_index import MAX_LEVEL, MIN_LEVEL, PointIndex
 from fieldapp.maps import Basemap
-from fieldapp.ui.map.tile_loader import TileKey, TileLoader
+from fieldapp.ui.map.basemap_layer import BasemapLayer, Viewport
 
 MIN_ZOOM, MAX_ZOOM = 5.0, 19.0
 HIT_RADIUS_PX = 26  # a finger, not a mouse pointer
 DRAG_THRESHOLD_PX = 8
-TILE_CACHE = 256
-PLACEHOLDER_LEVELS = 4  # how many zooms up a stand-in for a tile not yet decoded is looked for
 POINT_RADIUS = 7
 BACKGROUND = QColor("#eef1ec")
 
@@ -95,10 +82,7 @@ class MapView(QWidget):
         self.selected: int | None = None
         self.overlay = Overlay()
         self._track_world: list[list[tuple[float, float]]] = []
-        self._basemap: Basemap | None = None
-        self._loader: TileLoader | None = None
-        self._gcj02 = False
-        self._tiles: OrderedDict[TileKey, QPixmap | None] = OrderedDict()  # None: no picture
+        self._layer: BasemapLayer | None = None
         self._drawn: list[tuple[float, float, int, int]] = []  # sx, sy, point index, count
         self._press: QPointF | None = None
         self._press_center = self.center
@@ -162,22 +146,35 @@ class MapView(QWidget):
 
     def set_basemap(self, basemap: Basemap | None, gcj02: bool = False) -> None:
         """Draws ``basemap`` (None: the plain grid); a basemap replaced is closed here."""
-        if basemap is not self._basemap:
-            if self._loader is not None:
-                self._loader.close()  # waits for the tile under way, then closes the basemap
-                self._loader.deleteLater()
-                self._loader = None
-            self._tiles.clear()
+        if self._layer is not None and self._layer.basemap is basemap:
+            self._layer.gcj02 = gcj02  # the same tiles, moved otherwise
+        else:
+            if self._layer is not None:
+                self._layer.close()  # waits for the tile under way, then closes the basemap
+                self._layer.deleteLater()
+                self._layer = None
             if basemap is not None:
-                self._loader = TileLoader(basemap, self)
-                self._loader.loaded.connect(self._tile_loaded)
-        self._basemap = basemap
-        self._gcj02 = gcj02
+                self._layer = BasemapLayer(basemap, gcj02, self)
+                self._layer.repaint_needed.connect(self._repaint_area)
         self.update()
 
     @property
     def basemap(self) -> Basemap | None:
-        return self._basemap
+        return self._layer.basemap if self._layer is not None else None
+
+    @property
+    def basemap_layer(self) -> BasemapLayer | None:
+        return self._layer
+
+    def pending_tiles(self) -> int:
+        """How many tiles in view are still being read or decoded (0 without a basemap)."""
+        return self._layer.pending(self._viewport()) if self._layer is not None else 0
+
+    def _viewport(self) -> Viewport:
+        return Viewport(self.center, self.zoom, self.width(), self.height())
+
+    def _repaint_area(self, area: QRect) -> None:
+        self.update(area)
 
     def set_overlay(self, overlay: Overlay) -> None:
         if overlay.tracks != self.overlay.tracks:
@@ -328,8 +325,8 @@ class MapView(QWidget):
         p = QPainter(self)
         p.fillRect(self.rect(), BACKGROUND)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        if self._basemap is not None:
-            self._draw_tiles(p)
+        if self._layer is not None:
+            self._layer.draw(p, self._viewport())
         else:
             self._draw_grid(p)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -356,86 +353,6 @@ class MapView(QWidget):
         for ty in range(max(0, int(y0 * n)), min(n, int(y1 * n) + 2)):
             sy = self.to_screen(0, ty / n).y()
             p.drawLine(QPointF(0, sy), QPointF(self.width(), sy))
-
-    def _gcj_offset(self) -> tuple[float, float]:
-        if not self._gcj02:
-            return 0.0, 0.0
-        lat, lon = tiles.to_lat_lon(*self.center)
-        glat, glon = geo.wgs84_to_gcj02(lat, lon)
-        gx, gy = tiles.to_world(glat, glon)
-        return gx - self.center[0], gy - self.center[1]
-
-    def _tile_grid(self) -> tuple[int, float, float, list[TileKey]]:
-        """The basemap zoom drawn now, the GCJ-02 shift and the tiles in view there."""
-        basemap = self._basemap
-        assert basemap is not None
-        tz = max(basemap.min_zoom, min(basemap.max_zoom, round(self.zoom)))
-        dx, dy = self._gcj_offset()
-        x0, y0, x1, y1 = self._visible_world(0)
-        keys = tiles.tiles_covering(x0 + dx, y0 + dy, x1 + dx, y1 + dy, tz)
-        return tz, dx, dy, [(k.z, k.x, k.y) for k in keys]
-
-    def pending_tiles(self) -> int:
-        """How many tiles in view are still being read or decoded (0 without a basemap)."""
-        if self._basemap is None:
-            return 0
-        return sum(k not in self._tiles for k in self._tile_grid()[3])
-
-    def _tile_rect(self, key: TileKey, dx: float, dy: float) -> QRectF:
-        n = 1 << key[0]
-        size = tiles.world_size_px(self.zoom) / n
-        top_left = self.to_screen(key[1] / n - dx, key[2] / n - dy)
-        return QRectF(top_left.x(), top_left.y(), size + 0.5, size + 0.5)
-
-    def _draw_tiles(self, p: QPainter) -> None:
-        tz, dx, dy, keys = self._tile_grid()
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        wanted: list[TileKey] = []
-        for k in keys:
-            target = self._tile_rect(k, dx, dy)
-            if k in self._tiles:
-                self._tiles.move_to_end(k)
-                pixmap = self._tiles[k]
-                if pixmap is not None:  # else missing: the plain background shows
-                    p.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
-            else:
-                wanted.append(k)
-                self._draw_stand_in(p, k, target)
-        if self._loader is not None:
-            cx, cy = self.center[0] + dx, self.center[1] + dy
-            n = 1 << tz
-            wanted.sort(key=lambda k: (k[1] + 0.5 - cx * n) ** 2 + (k[2] + 0.5 - cy * n) ** 2)
-            self._loader.want(wanted)
-
-    def _draw_stand_in(self, p: QPainter, key: TileKey, target: QRectF) -> None:
-        """In place of a tile not yet decoded: a cached lower-zoom tile's part of it, scaled up,
-        else the cached tiles of the next zoom, scaled down; else nothing (the background)."""
-        z, x, y = key
-        for up in range(1, PLACEHOLDER_LEVELS + 1):
-            parent = self._tiles.get(above := (z - up, x >> up, y >> up))
-            if parent is not None:
-                self._tiles.move_to_end(above)  # kept while it stands in
-                part = parent.width() / (1 << up)
-                mask = (1 << up) - 1
-                source = QRectF((x & mask) * part, (y & mask) * part, part, part)
-                p.drawPixmap(target, parent, source)
-                return
-        half = target.width() / 2
-        for cx in (0, 1):
-            for cy in (0, 1):
-                child = self._tiles.get((z + 1, 2 * x + cx, 2 * y + cy))
-                if child is not None:
-                    quarter = QRectF(target.x() + cx * half, target.y() + cy * half, half, half)
-                    p.drawPixmap(quarter, child, QRectF(child.rect()))
-
-    def _tile_loaded(self, key: TileKey, image: QImage) -> None:
-        """A tile from the loader: cached as a pixmap (GUI thread) and its square repainted."""
-        self._tiles[key] = None if image.isNull() else QPixmap.fromImage(image)
-        if len(self._tiles) > TILE_CACHE:
-            self._tiles.popitem(last=False)
-        area = self._tile_rect(key, *self._gcj_offset()).toAlignedRect().intersected(self.rect())
-        if not area.isEmpty():
-            self.update(area)
 
     def _draw_tracks(self, p: QPainter) -> None:
         if not self._track_world:
