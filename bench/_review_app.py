@@ -97,12 +97,12 @@ def main(workdir: Path, records: int, per: int) -> dict[str, float]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from bench.sync import _Uvicorn
+    from bench.sync import _Served
     from fieldapp.inspection_data import load_rules
     from fieldapp.ui.review import DeskLanes, ReviewDesk
     from sync.client.review import PhotoCache, ReviewClient
     from sync.server import db
-    from sync.server.app import build_context, create_app
+    from sync.server.app import build_context
     from sync.server.config import Settings
     from sync.server.services import admin
 
@@ -113,7 +113,9 @@ def main(workdir: Path, records: int, per: int) -> dict[str, float]:
     db.migrate(ctx.engine)
     admin.add_user(ctx, "sup", PASSWORD, "supervisor", [COUNTY])
     admin.add_user(ctx, "insp", PASSWORD, "inspector", [COUNTY])
-    server = _Uvicorn(create_app(ctx))
+    serve = ["-m", "sync.server.cli", "--database", settings.database_url]
+    serve += ["--photos", str(settings.photo_dir), "serve", "--anchor-every", "0"]
+    server = _Served(serve, "/health")  # its own process, as at the bureau
     try:
         batch_id = _fill(server.url, records, per)
         token = _login(server.url, "sup")
