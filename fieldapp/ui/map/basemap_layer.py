@@ -5,7 +5,9 @@ frame draws the tiles it has, asks for the rest (nearest the centre first; those
 meanwhile are dropped) and shows in their place a cached tile of a lower zoom scaled up, or the
 cached tiles of the next zoom scaled down, else nothing (the view's plain background). A tile that
 arrives is made a QPixmap (GUI thread), kept in a small cache, and its square is repainted
-(``repaint_needed``); a missing or undecodable tile leaves the background.
+(``repaint_needed``), the squares of tiles arriving within ``REPAINT_EVERY_MS`` together, and not
+at all when a frame drawing them came first: while panning, tiles arrive a few a frame and each
+repaint draws the outfalls again. A missing or undecodable tile leaves the background.
 
 GCJ-02 basemaps: everything is stored and drawn in WGS-84, and the *basemap* is moved by the
 WGS-84 → GCJ-02 offset (``geo.wgs84_to_gcj02``) at the centre of the view; across one screen that
@@ -18,7 +20,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRect, QRectF, Signal
+from PySide6.QtCore import QObject, QRect, QRectF, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 
 from fieldapp.domain import geo, tiles
@@ -27,6 +29,7 @@ from fieldapp.ui.map.tile_loader import TileKey, TileLoader
 
 TILE_CACHE = 256
 STAND_IN_LEVELS = 4  # how many zooms up a stand-in for a tile not yet decoded is looked for
+REPAINT_EVERY_MS = 16  # tiles arriving within one frame at 60 Hz are painted together
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,11 @@ class BasemapLayer(QObject):
         self.loader.loaded.connect(self._loaded)
         self._cache: OrderedDict[TileKey, QPixmap | None] = OrderedDict()  # None: no picture
         self._viewport: Viewport | None = None  # as last drawn
+        self._arrived = QRect()  # the squares of tiles arrived and not yet painted
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.setInterval(REPAINT_EVERY_MS)
+        self._flush.timeout.connect(self._repaint_arrived)
 
     def __len__(self) -> int:
         """How many tiles are cached (decoded, or known to have no picture)."""
@@ -65,9 +73,13 @@ class BasemapLayer(QObject):
         """How many tiles in ``viewport`` are still to be read or decoded."""
         return sum(k not in self._cache for k in self._grid(viewport)[1])
 
-    def draw(self, p: QPainter, viewport: Viewport) -> None:
-        """Draws the tiles it has and asks the loader for the others."""
+    def draw(self, p: QPainter, viewport: Viewport, exposed: QRect) -> None:
+        """Draws the tiles it has and asks the loader for the others; ``exposed`` is the part of
+        the view being painted."""
         self._viewport = viewport
+        if self._arrived.isValid() and exposed.contains(self._arrived):
+            self._arrived = QRect()  # drawn now: no repaint of their own
+            self._flush.stop()
         tz, keys = self._grid(viewport)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         wanted: list[TileKey] = []
@@ -146,7 +158,14 @@ class BasemapLayer(QObject):
             area = self._tile_rect(key, viewport).toAlignedRect()
             area = area.intersected(QRect(0, 0, viewport.width, viewport.height))
             if not area.isEmpty():
-                self.repaint_needed.emit(area)
+                self._arrived = self._arrived.united(area)
+                if not self._flush.isActive():
+                    self._flush.start()
+
+    def _repaint_arrived(self) -> None:
+        area, self._arrived = self._arrived, QRect()
+        if area.isValid():
+            self.repaint_needed.emit(area)
 
 
 def _half_extent(viewport: Viewport) -> tuple[float, float]:

@@ -316,9 +316,9 @@ class MapView(QWidget):
 
     # -- drawing ---------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        self._paint()
+        self._paint(event.rect())
 
-    def _paint(self) -> None:
+    def _paint(self, exposed: QRect) -> None:
         if self._prebuild_pending:
             self._prebuild_pending = False
             QTimer.singleShot(100, self._first_frame_settled)
@@ -326,7 +326,7 @@ class MapView(QWidget):
         p.fillRect(self.rect(), BACKGROUND)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if self._layer is not None:
-            self._layer.draw(p, self._viewport())
+            self._layer.draw(p, self._viewport(), exposed)
         else:
             self._draw_grid(p)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
