@@ -613,6 +613,26 @@ def mark_photos_arrived(
     return not left
 
 
+def give_up_photos(conn: sqlite3.Connection, batch_id: str, lost: Iterable[str]) -> None:
+    """An answered batch is done although these photos never reached the server: their files
+    are gone from this laptop. Each is kept as an issue the user sees; the server keeps the
+    batch marked incomplete, so reviewers see the photo missing too. Nothing else waits."""
+    shas = sorted(set(lost))
+    with conn:
+        for sha in shas:
+            conn.execute(
+                "INSERT OR IGNORE INTO sync_issues (at, kind, entity, row_id, change_id, reason,"
+                " local_data, server_data, resolution) VALUES (?, 'rejected', 'photos', ?, ?,"
+                " 'photo_missing_locally', ?, 'null', 'not_uploaded')",
+                (now_iso(), sha, f"photo-lost:{sha}", json.dumps({"sha256": sha})),
+            )
+        conn.execute(
+            "UPDATE sync_batches SET missing = ?, state = 'done', done_at = ?"
+            " WHERE batch_id = ? AND state = 'answered'",
+            (json.dumps(shas), now_iso(), batch_id),
+        )
+
+
 # -- pull ------------------------------------------------------------------------------------
 
 

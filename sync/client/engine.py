@@ -95,6 +95,7 @@ class SyncReport:
     rejected: int = 0
     photos: int = 0
     photo_bytes: int = 0
+    photos_lost: int = 0  # photos whose files are gone from this laptop: listed as issues
     pulled: int = 0
     pending: Pending = field(default_factory=lambda: Pending(0, 0, 0, 0, 0))
     error: SyncError | None = None
@@ -112,6 +113,8 @@ class SyncReport:
                 f"上传照片 {self.photos} 张（{self.photo_bytes} 字节），收到 {self.pulled} 项；"
                 f"待发送 {self.pending.changes} 项修改、{self.pending.photos} 张照片"
             )
+            if self.photos_lost:
+                text += f"；{self.photos_lost} 张照片在本机找不到，未上传（见问题列表）"
         else:
             text = (
                 f"sync {'complete' if self.ok else 'incomplete'}: sent {self.sent} changes"
@@ -119,6 +122,8 @@ class SyncReport:
                 f" {self.photos} photos ({self.photo_bytes} bytes), received {self.pulled};"
                 f" left {self.pending.changes} changes, {self.pending.photos} photos"
             )
+            if self.photos_lost:
+                text += f"; {self.photos_lost} photos not found on this device, not uploaded (see issues)"
         if self.error is not None:
             text += f" — {self.error.message(lang)}"
         return text
@@ -304,8 +309,14 @@ class SyncEngine:
             answer = self._json(response)
             missing = answer["missing"]
             partial = answer.get("partial") or {}
+        lost: set[str] = set()
         for sha in missing:
-            self._upload(client, sha, report, start=int(partial.get(sha, 0)))
+            try:
+                self._upload(client, sha, report, start=int(partial.get(sha, 0)))
+            except SyncError as exc:
+                if exc.code != "photo_missing_locally":
+                    raise
+                lost.add(sha)  # the file is gone from this laptop: the rest goes on
         if missing:
             response = self._request(
                 client, "POST", "/v1/photos/missing", json={"sha256s": missing}
@@ -313,6 +324,11 @@ class SyncEngine:
             if response.status_code >= 400:
                 raise SyncError(_error_code(response) or "server_refused")
             missing = self._json(response)["missing"]
+        if missing and set(missing) <= lost:
+            self.db(_bound(sync_state.give_up_photos, batch.batch_id, missing))
+            report.photos_lost += len(missing)
+            self.progress.phase = "push"
+            return
         self.db(_bound(sync_state.mark_photos_arrived, batch.batch_id, missing))
         if missing:
             raise SyncError("server_busy", "photos still missing after upload")

@@ -166,6 +166,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "此修改编号属于另一台设备。",
         "This change id belongs to another device.",
     ),
+    "photo_missing_locally": (
+        "照片文件在本机找不到，未上传；其余已同步，审核人员会看到照片缺失。",
+        "Photo file gone from this device, not uploaded; the rest synced, reviewers see it missing.",
+    ),
 }
 
 

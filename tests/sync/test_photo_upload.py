@@ -192,3 +192,37 @@ def test_cancel_stops_a_photo_mid_chunk_and_the_next_sync_resumes(
     finally:
         link.close()
         world.close()
+
+
+def test_a_photo_gone_from_the_laptop_does_not_hold_up_the_rest(
+    request: Any, schedule_tmp: Path, sync_world_tools: Any
+) -> None:
+    from sqlalchemy import select
+
+    from fieldapp.store import sync_state
+    from sync.server.schema import batches
+
+    world = _world(request, schedule_tmp, sync_world_tools)
+    try:
+        device = world.device("insp", "inspector")
+        kept = _draft_with_photo(device, b"kept photo " * 5000)
+        gone = _draft_with_photo(device, b"lost photo " * 5000)
+        device.blobs.path_for(gone).unlink()  # a disk fault, a cleaning tool...
+        report = device.sync()
+        assert report.ok and report.photos == 1 and report.photos_lost == 1, report.summary()
+        assert "1 photos not found on this device" in report.summary()
+        assert world.ctx.photo_store.has(kept) and not world.ctx.photo_store.has(gone)
+        issues = sync_state.issues(device.conn)
+        assert [(i.kind, i.row_id, i.reason, i.resolution) for i in issues] == [
+            ("rejected", gone, "photo_missing_locally", "not_uploaded")
+        ]
+        with world.ctx.engine.connect() as conn:  # reviewers see the batch waiting for it
+            mine = select(batches.c.complete).where(batches.c.username == device.user)
+            assert conn.execute(mine).scalars().all() == [False]
+        # Later work still reaches the server, and the lost photo is listed once.
+        device.new_inspection()
+        again = device.sync()
+        assert again.ok and again.sent >= 1 and again.photos_lost == 0, again.summary()
+        assert len(sync_state.issues(device.conn)) == 1
+    finally:
+        world.close()

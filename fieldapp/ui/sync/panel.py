@@ -201,6 +201,7 @@ class SyncPanel(QWidget):
             "merged": self.tr("merged field by field"),
             "kept_server": self.tr("server's version kept; yours is listed here"),
             "awaiting_review": self.tr("sent as a proposal"),
+            "not_uploaded": self.tr("not uploaded; the rest synced"),
         }
         self._fill(
             self.issues_table,
