@@ -88,8 +88,8 @@ def gps_main(argv: list[str], out: TextIO | None = None) -> int:
             if args.max_fixes is not None and count >= args.max_fixes:
                 break
     except GnssSourceError as exc:
-        summary["error"] = exc.message_en
-        summary["error_zh"] = exc.message_zh
+        summary["error"] = exc.en
+        summary["error_zh"] = exc.zh
         status = EXIT_SOME_FAILED
     except KeyboardInterrupt:
         summary["interrupted"] = True
@@ -139,8 +139,8 @@ def inspect_photo(path: Path) -> dict[str, object]:
         report["bytes"] = len(data)
         facts, _thumb, width, height, fmt = inspect_bytes(data, path.name, side=128)
     except PhotoError as exc:
-        report["error"] = exc.message_en
-        report["error_zh"] = exc.message_zh
+        report["error"] = exc.en
+        report["error_zh"] = exc.zh
         return report
     report.update(
         {

@@ -20,6 +20,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, NewType
 
+from fieldapp.domain.errors import Explained
 from fieldapp.domain.position import CapturedPosition, PositionSource
 
 InspectionId = NewType("InspectionId", str)
@@ -28,11 +29,15 @@ DRAFT = "draft"
 COMPLETE = "complete"
 
 
-class RecordFrozen(Exception):
+class RecordFrozen(Explained):
     """A completed inspection cannot change; corrections are new versions."""
 
-    message_en = "This inspection is complete and can no longer be changed."
-    message_zh = "此检查记录已完成，不能再修改。"
+    def __init__(self, inspection_id: str) -> None:
+        super().__init__(
+            zh="此检查记录已完成，不能再修改。",
+            en="This inspection is complete and can no longer be changed.",
+        )
+        self.inspection_id = inspection_id
 
 
 def new_inspection_id() -> InspectionId:

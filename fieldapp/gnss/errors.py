@@ -7,14 +7,14 @@ GnssSourceError
 
 from __future__ import annotations
 
+from fieldapp.domain.errors import Explained
 
-class GnssSourceError(Exception):
-    """A position source failed for a reason outside the program; ``message_zh`` for the UI."""
 
-    def __init__(self, message_en: str, message_zh: str) -> None:
-        super().__init__(message_en)
-        self.message_en = message_en
-        self.message_zh = message_zh
+class GnssSourceError(Explained):
+    """A position source failed for a reason outside the program."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(zh=zh, en=en)
 
 
 class PortUnavailable(GnssSourceError):

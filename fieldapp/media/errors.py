@@ -11,14 +11,14 @@ English and a Chinese message for the user.
 
 from __future__ import annotations
 
+from fieldapp.domain.errors import Explained
 
-class PhotoError(Exception):
-    """A photo could not be used; ``message_zh`` is the Chinese text for the UI."""
 
-    def __init__(self, message_en: str, message_zh: str) -> None:
-        super().__init__(message_en)
-        self.message_en = message_en
-        self.message_zh = message_zh
+class PhotoError(Explained):
+    """A photo could not be used."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(zh=zh, en=en)
 
 
 class NotAnImage(PhotoError):

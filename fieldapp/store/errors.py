@@ -14,18 +14,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from fieldapp.domain.errors import Explained
 
-class StoreError(Exception):
+
+class StoreError(Explained):
     """A storage problem the user can act on."""
 
     def __init__(self, path: Path | str, zh: str, en: str) -> None:
-        super().__init__(en)
+        super().__init__(zh=zh, en=en)
         self.path = str(path)
-        self.zh = zh
-        self.en = en
-
-    def message(self, lang: str) -> str:
-        return self.zh if lang.startswith("zh") else self.en
 
 
 class NewerDatabase(StoreError):

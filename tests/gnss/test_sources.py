@@ -38,7 +38,7 @@ def test_paced_replay_waits_between_fixes() -> None:
 def test_replay_of_a_missing_log_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(PortUnavailable) as info:
         list(LogReplay(tmp_path / "nope.log"))
-    assert "nope.log" in str(info.value) and info.value.message_zh
+    assert "nope.log" in str(info.value) and info.value.zh
 
 
 def test_open_source_picks_replay_for_a_file_and_serial_otherwise(tmp_path: Path) -> None:
@@ -77,4 +77,4 @@ def test_receiver_on_a_port_then_unplugged() -> None:
             received.append(fix)
     thread.join()
     assert len(received) == 1 and received[0].has_position  # the burst closed on the quiet line
-    assert port_name in str(info.value) and "断开" in info.value.message_zh
+    assert port_name in str(info.value) and "断开" in info.value.zh

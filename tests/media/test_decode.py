@@ -42,7 +42,7 @@ def test_the_damaged_camera_file_is_a_clear_error(photos: Path) -> None:
     with pytest.raises(CorruptImage) as info:
         thumbnail((photos / "corrupted.jpg").read_bytes(), name="corrupted.jpg")
     assert "corrupted.jpg" in str(info.value) and "damaged" in str(info.value)
-    assert "损坏" in info.value.message_zh
+    assert "损坏" in info.value.zh
 
 
 @pytest.mark.parametrize("fraction", [0.1, 0.5, 0.9, 0.999])
@@ -65,7 +65,7 @@ def test_header_only_jpeg() -> None:
 def test_not_images(data: bytes) -> None:
     with pytest.raises(NotAnImage) as info:
         open_image(data, "x.jpg")
-    assert info.value.message_zh
+    assert info.value.zh
 
 
 def test_png_and_gif_are_refused_even_when_valid() -> None:
@@ -82,7 +82,7 @@ def test_decompression_bomb_over_twice_the_cap_is_refused() -> None:
     bomb = with_declared_size(jpeg(), 20_000, 20_000)  # 400 MP in a few hundred bytes
     with pytest.raises(ImageTooLarge) as info:
         open_image(bomb, "bomb.jpg")
-    assert "400 megapixels" in str(info.value) and "百万像素" in info.value.message_zh
+    assert "400 megapixels" in str(info.value) and "百万像素" in info.value.zh
 
 
 def test_between_the_cap_and_twice_the_cap_is_refused_too() -> None:

@@ -73,7 +73,7 @@ def test_a_text_file_is_refused_and_not_stored(tmp_path: Path) -> None:
 def test_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(FileUnreadable) as info:
         ingest_photo(tmp_path / "gone.jpg", BlobStore(tmp_path))
-    assert "gone.jpg" in str(info.value) and info.value.message_zh
+    assert "gone.jpg" in str(info.value) and info.value.zh
 
 
 def test_ingest_heic_keeps_its_exif(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def test_patrol_without_a_position_source_says_what_to_do(en_session: Session) -
     try:
         en_session.position_source()
     except GnssSourceError as exc:
-        assert "Settings" in exc.message_en and "设置" in exc.message_zh
+        assert "Settings" in exc.en and "设置" in exc.zh
     else:
         raise AssertionError("no source was set, yet one opened")
 

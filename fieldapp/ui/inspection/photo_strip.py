@@ -112,7 +112,7 @@ class PhotoWorker(QObject):
             try:
                 self.ingested.emit(str(path), ingest_photo(path, self.store))
             except PhotoError as exc:
-                self.failed.emit(str(path), exc.message_en, exc.message_zh)
+                self.failed.emit(str(path), exc.en, exc.zh)
 
         self._submit(run)
 
@@ -121,7 +121,7 @@ class PhotoWorker(QObject):
             try:
                 self.thumbnail_ready.emit(sha256, thumbnail(self.store.get(sha256)).jpeg)
             except PhotoError as exc:
-                self.failed.emit(sha256[:12], exc.message_en, exc.message_zh)
+                self.failed.emit(sha256[:12], exc.en, exc.zh)
 
         self._submit(run)
 
@@ -137,7 +137,7 @@ class PhotoWorker(QObject):
                     jpeg = larger_view(original).jpeg
                 self.view_ready.emit(sha256, jpeg)
             except PhotoError as exc:
-                self.failed.emit(sha256[:12], exc.message_en, exc.message_zh)
+                self.failed.emit(sha256[:12], exc.en, exc.zh)
 
         self._submit(run)
 
@@ -150,7 +150,7 @@ class PhotoWorker(QObject):
                 data = watermarked_copy(original, watermark) if watermark else original
                 destination.write_bytes(data)
             except PhotoError as exc:
-                self.export_failed.emit(str(destination), exc.message_en)
+                self.export_failed.emit(str(destination), exc.en)
             except OSError as exc:
                 self.export_failed.emit(str(destination), exc.strerror or str(exc))
             else:

@@ -79,7 +79,7 @@ class PositionFeed(QObject):
                 self.fix.emit(fix)
         except GnssSourceError as exc:
             if not stop.is_set():
-                self.failed.emit(exc.message_en, exc.message_zh)
+                self.failed.emit(exc.en, exc.zh)
         finally:
             self.finished.emit()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from fieldapp.domain.errors import Explained
 from fieldapp.domain.inspection import Inspection, InspectionPhoto, PositionRecord, RecordFrozen
 from fieldapp.domain.outfall import Outfall
 from fieldapp.domain.problems import InvalidRecord
@@ -250,12 +251,8 @@ class InspectionWindow(QMainWindow):
             self.timer.start()
 
     def _message(self, error: Exception) -> str:
-        zh = self.lang.startswith("zh")
-        if isinstance(error, RecordFrozen):
-            return error.message_zh if zh else error.message_en
-        message = getattr(error, "message", None)
-        if callable(message):
-            return str(message(self.lang))
+        if isinstance(error, Explained):
+            return error.message(self.lang)
         raise error  # a bug: let it surface
 
     def _position_captured(self, record: PositionRecord) -> None:

@@ -63,7 +63,7 @@ class PositionFeed(QObject):
             except GnssSourceError as exc:
                 if not was_lost:
                     was_lost = True
-                    self.lost.emit(exc.message_en, exc.message_zh)
+                    self.lost.emit(exc.en, exc.zh)
                 self._stop.wait(self._retry_s)
                 continue
             self.ended.emit()

@@ -51,7 +51,7 @@ class ThumbnailLoader(QObject):
         try:
             jpeg = thumbnail(self.store.get(sha256)).jpeg
         except PhotoError as exc:
-            self.failed.emit(sha256, exc.message_en, exc.message_zh)
+            self.failed.emit(sha256, exc.en, exc.zh)
             return
         image = QImage.fromData(jpeg)
         if image.isNull():

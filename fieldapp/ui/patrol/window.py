@@ -45,6 +45,7 @@ from fieldapp.domain.patrol import (
     utc_now,
 )
 from fieldapp.media.blobstore import BlobStore
+from fieldapp.media.errors import PhotoError
 from fieldapp.store import database, patrols
 from fieldapp.store.map_points import MapReader
 from fieldapp.ui.labels import Labels
@@ -346,9 +347,8 @@ class PatrolWindow(QWidget):
         self.lane.submit(job, done, self._problem_failed)
 
     def _problem_failed(self, exc: Exception) -> None:
-        zh = getattr(exc, "message_zh", None)
-        if zh is not None:
-            text = zh if self.labels.lang.startswith("zh") else str(exc)
+        if isinstance(exc, PhotoError):
+            text = exc.message(self.labels.lang)
             self.receiver_label.setText(self.tr("Photo not added: %1").replace("%1", text))
             return
         self._failed(exc)
