@@ -12,23 +12,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from fieldapp.domain.errors import Explained
 from fieldapp.domain.tiles import tms_row
 
 TILE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 MAX_TILE_BYTES = 4 * 1024 * 1024  # a "tile" larger than this is damage, not a picture
 
 
-class BasemapError(Exception):
-    """The basemap file or folder cannot be used; ``message(lang)`` for the user."""
+class BasemapError(Explained):
+    """The basemap file or folder cannot be used."""
 
     def __init__(self, path: Path | str, zh: str, en: str) -> None:
-        super().__init__(en)
+        super().__init__(zh=zh, en=en)
         self.path = str(path)
-        self.zh = zh
-        self.en = en
-
-    def message(self, lang: str) -> str:
-        return self.zh if lang.startswith("zh") else self.en
 
     @classmethod
     def unusable(cls, path: Path | str, detail_zh: str, detail_en: str) -> BasemapError:

@@ -8,6 +8,7 @@ import pytest
 from fieldapp.domain.errors import Explained
 from fieldapp.domain.inspection import RecordFrozen
 from fieldapp.gnss.errors import PortLost, PortUnavailable
+from fieldapp.maps.tiles import BasemapError
 from fieldapp.media.errors import (
     CorruptImage,
     FileUnreadable,
@@ -28,6 +29,7 @@ CASES = [
     PhotoStoreError.make("write", "disk full"),
     NewerDatabase("/data/p.db", 9, 5),
     DiskFull("/data/p.db"),
+    BasemapError.unusable("/maps/nt.mbtiles", "不是 MBTiles 文件", "not an MBTiles file"),
 ]
 
 

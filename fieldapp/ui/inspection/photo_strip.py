@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -42,6 +42,7 @@ from fieldapp.media.errors import PhotoError
 from fieldapp.media.ingest import IngestedPhoto, ingest_photo
 from fieldapp.media.thumbnails import VIEW_SIDE, larger_view, thumbnail
 from fieldapp.media.watermark import caption_lines, watermarked_copy
+from fieldapp.ui.images import decode_image
 from fieldapp.ui.inspection.photo_view import PhotoViewDialog
 from fieldapp.ui.inspection.position_panel import distance_text
 
@@ -163,7 +164,7 @@ class PhotoWorker(QObject):
 
 
 def _pixmap(jpeg: bytes) -> QPixmap:
-    return QPixmap.fromImage(QImage.fromData(jpeg))
+    return QPixmap.fromImage(decode_image(jpeg, oriented=False))  # made upright already
 
 
 class PhotoStrip(QGroupBox):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.inspection import InspectionPhoto
+from fieldapp.ui.images import decode_image
 
 BUTTON_HEIGHT = 44
 
@@ -81,7 +82,7 @@ class PhotoViewDialog(QDialog):
         return self.watermark.isChecked()
 
     def show_image(self, jpeg: bytes) -> None:
-        self.image.setPixmap(QPixmap.fromImage(QImage.fromData(jpeg)))
+        self.image.setPixmap(QPixmap.fromImage(decode_image(jpeg, oriented=False)))
 
     def say(self, text: str) -> None:
         self.message.setText(text)

@@ -12,9 +12,8 @@ a null image means there is no picture there: the tile is missing, or its bytes 
 longer in the list is dropped (the view has moved on). A tile being read or decoded, or decoded and
 not yet taken by the GUI thread, is not queued again, so no tile is ever decoded twice at once.
 
-Decoding goes through ``QImageReader``: in PySide6 6.11, ``QImage.fromData`` and ``loadFromData``
-hold Python's GIL for the whole decode (measured: a 200 ms decode on a pool thread stopped the GUI
-thread's Python for 190 ms of it), ``QImageReader.read()`` lets it go.
+Decoding goes through ``fieldapp.ui.images.decode_image`` (``QImageReader``), which lets Python's
+GIL go while it decodes, unlike ``QImage.fromData`` in PySide6 6.11.
 """
 
 from __future__ import annotations
@@ -23,10 +22,11 @@ import logging
 import threading
 from collections import deque
 
-from PySide6.QtCore import QBuffer, QIODevice, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QImage
 
 from fieldapp.maps import Basemap
+from fieldapp.ui.images import decode_image
 
 log = logging.getLogger(__name__)
 
@@ -38,14 +38,7 @@ MAX_TILE_SIDE = 1024  # basemap tiles are 256 or 512 px; a larger picture is dam
 
 def decode_tile(data: bytes) -> QImage:
     """Encoded tile bytes (PNG, JPEG, WebP) → an image ready to paint; null if not a picture."""
-    buffer = QBuffer()
-    buffer.setData(data)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    size = reader.size()  # from the header: a huge or absurd picture is refused unread
-    if not size.isValid() or not 0 < max(size.width(), size.height()) <= MAX_TILE_SIDE:
-        return QImage()
-    image = reader.read()
+    image = decode_image(data, max_side=MAX_TILE_SIDE, oriented=False)
     if image.isNull():
         return QImage()
     if image.hasAlphaChannel():

@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 
 from fieldapp.media.blobstore import BlobStore
 from fieldapp.media.errors import PhotoError
+from fieldapp.ui.images import decode_image
 
 
 class _Job(QRunnable):
@@ -53,7 +54,7 @@ class ThumbnailLoader(QObject):
         except PhotoError as exc:
             self.failed.emit(sha256, exc.en, exc.zh)
             return
-        image = QImage.fromData(jpeg)
+        image = decode_image(jpeg, oriented=False)  # lets the GUI thread run meanwhile
         if image.isNull():
             self.failed.emit(sha256, "unreadable thumbnail", "缩略图无法读取")
         else:

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage
 
+from fieldapp.ui.images import decode_image
 from fieldapp.ui.lane import BackgroundLane
 from sync.client.review import ReviewClient
 
@@ -16,27 +17,13 @@ THUMB = 160
 
 
 def thumbnail(client: ReviewClient, sha256: str, edge: int = THUMB) -> QImage:
-    """Fetch (or read from the cache) and decode a photo, scaled down: runs on the photo lane."""
-    image = QImage.fromData(client.photo(sha256))
-    if image.isNull():
-        return image
-    return image.scaled(edge, edge, aspectMode=_keep(), mode=_smooth())
+    """Fetch (or read from the cache) and decode a photo, scaled down while decoding: runs on
+    the photo lane without holding up the desk (``decode_image``)."""
+    return decode_image(client.photo(sha256), fit=edge)
 
 
 def full_image(client: ReviewClient, sha256: str) -> QImage:
-    return QImage.fromData(client.photo(sha256))
-
-
-def _keep() -> Any:
-    from PySide6.QtCore import Qt
-
-    return Qt.AspectRatioMode.KeepAspectRatio
-
-
-def _smooth() -> Any:
-    from PySide6.QtCore import Qt
-
-    return Qt.TransformationMode.SmoothTransformation
+    return decode_image(client.photo(sha256))
 
 
 class DeskLanes(QObject):
