@@ -113,9 +113,7 @@ def main(workdir: Path, records: int, per: int) -> dict[str, float]:
     db.migrate(ctx.engine)
     admin.add_user(ctx, "sup", PASSWORD, "supervisor", [COUNTY])
     admin.add_user(ctx, "insp", PASSWORD, "inspector", [COUNTY])
-    serve = ["-m", "sync.server.cli", "--database", settings.database_url]
-    serve += ["--photos", str(settings.photo_dir), "serve", "--anchor-every", "0"]
-    server = _Served(serve, "/health")  # its own process, as at the bureau
+    server = _Served.hekou(settings)  # its own process, as at the bureau
     try:
         batch_id = _fill(server.url, records, per)
         token = _login(server.url, "sup")

@@ -54,6 +54,13 @@ class _Served:
             self.stop()
             raise
 
+    @classmethod
+    def hekou(cls, settings: Settings) -> _Served:
+        """``fieldapp-server serve`` over the settings' database and photo folder."""
+        args = ["-m", "sync.server.cli", "--database", settings.database_url]
+        args += ["--photos", str(settings.photo_dir), "serve", "--anchor-every", "0"]
+        return cls(args, "/health")
+
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
@@ -198,9 +205,7 @@ def run(quick: bool) -> list[Figure]:
         )
         ctx = build_context(settings)
         db.migrate(ctx.engine)
-        serve = ["-m", "sync.server.cli", "--database", settings.database_url]
-        serve += ["--photos", str(settings.photo_dir), "serve", "--anchor-every", "0"]
-        server = _Served(serve, "/health")
+        server = _Served.hekou(settings)
         try:
             figures = _first_sync(folder, server, ctx, quick)
             big = _idle_sync(folder, server, ctx, 10_000 if quick else 100_000)

@@ -620,12 +620,9 @@ def give_up_photos(conn: sqlite3.Connection, batch_id: str, lost: Iterable[str])
     shas = sorted(set(lost))
     with conn:
         for sha in shas:
-            conn.execute(
-                "INSERT OR IGNORE INTO sync_issues (at, kind, entity, row_id, change_id, reason,"
-                " local_data, server_data, resolution) VALUES (?, 'rejected', 'photos', ?, ?,"
-                " 'photo_missing_locally', ?, 'null', 'not_uploaded')",
-                (now_iso(), sha, f"photo-lost:{sha}", json.dumps({"sha256": sha})),
-            )
+            lost_photo = {"entity": "photos", "row_id": sha, "change_id": f"photo-lost:{sha}",
+                          "data": {"sha256": sha}}  # fmt: skip
+            _issue(conn, "rejected", lost_photo, "photo_missing_locally", None, "not_uploaded")
         conn.execute(
             "UPDATE sync_batches SET missing = ?, state = 'done', done_at = ?"
             " WHERE batch_id = ? AND state = 'answered'",

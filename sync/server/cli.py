@@ -183,10 +183,10 @@ def _audit_verify(ctx: ServerContext, expect_head: str | None) -> int:
     path = ctx.settings.anchor_file
     try:
         anchored = anchors.read(path)
-        cut = anchoring.first_missing(ctx, check.hashes_seen)
     except anchors.AnchorFileError as exc:
         print(f"audit anchors UNREADABLE: {exc}")
         return 1
+    cut = anchoring.first_missing(anchored, check.hashes_seen)
     if cut is not None:
         print(
             f"audit chain CUT: entry {cut.seq} ({cut.hash}), anchored at {cut.at.isoformat()} "

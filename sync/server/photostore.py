@@ -233,12 +233,16 @@ class ChunkWriter:
         self.fd = fd
         self.start = start
         self.written = start
-        self.position = start
         self.total = total
         self.digest = digest
         self.direct_fd = direct_fd
         self._stage = store.take_stage() if direct_fd is not None else None
         self._staged = 0
+
+    @property
+    def position(self) -> int:
+        """Bytes of the photo accepted so far: on disk, or staged for the next direct write."""
+        return self.written + self._staged
 
     def write(self, piece: bytes) -> None:
         self.write_pieces([piece])
@@ -256,7 +260,6 @@ class ChunkWriter:
         else:
             for piece in pieces:
                 self._stage_piece(memoryview(piece))
-        self.position += size
 
     def _stage_piece(self, piece: memoryview) -> None:
         assert self._stage is not None
@@ -319,7 +322,7 @@ class ChunkWriter:
         self._staged = 0
         os.ftruncate(self.fd, self.start)
         os.fsync(self.fd)
-        self.written = self.position = self.start
+        self.written = self.start
 
     def finish(self) -> ChunkOutcome:
         if self.position < self.total:

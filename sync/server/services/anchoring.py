@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Set
+from collections.abc import Iterable, Set
 
 from sync.server import anchors, db
 from sync.server.anchors import Anchor
@@ -49,12 +49,9 @@ def anchor_now(ctx: ServerContext) -> Anchor | None:
     return anchor
 
 
-def first_missing(ctx: ServerContext, hashes_seen: Set[str]) -> Anchor | None:
+def first_missing(anchored: Iterable[Anchor], hashes_seen: Set[str]) -> Anchor | None:
     """The oldest anchored entry that is no longer in the chain (its tail was cut), if any."""
-    for anchor in anchors.read(ctx.settings.anchor_file):
-        if anchor.hash not in hashes_seen:
-            return anchor
-    return None
+    return next((a for a in anchored if a.hash not in hashes_seen), None)
 
 
 class Anchorer:
