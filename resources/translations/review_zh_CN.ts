@@ -140,7 +140,7 @@
     <message>
         <location filename="../../fieldapp/ui/review/photo_viewer.py" line="78"/>
         <source>Fit</source>
-        <translation>适应窗口</translation>
+        <translation>全图</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/review/photo_viewer.py" line="107"/>
