@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
-from sync.server import anchors, db
+from sync.server import anchors, asgi, db, observe
 from sync.server.app import build_context, create_app
 from sync.server.audit import GENESIS, verify
 from sync.server.config import Settings
@@ -88,6 +90,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--certfile", help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    serve.add_argument(
+        "--log-level",
+        default="info",
+        choices=["debug", "info", "warning", "error"],
+        help="the JSON log on stderr: info logs every request (default)",
+    )
+    serve.add_argument(
+        "--workers", type=int, default=1, help="server processes sharing the port (default 1)"
+    )
     serve.add_argument("--behind-proxy", action="store_true", help="trust X-Forwarded-* headers")
     serve.add_argument(
         "--anchor-every",
@@ -122,7 +133,11 @@ def _password(from_stdin: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    settings = Settings(database_url=args.database, photo_dir=Path(args.photos))
+    settings = Settings(
+        database_url=args.database,
+        photo_dir=Path(args.photos),
+        metrics_token=os.environ.get("HEKOU_METRICS_TOKEN") or None,
+    )
     ctx = build_context(settings)
     try:
         if args.command == "init":
@@ -288,8 +303,16 @@ def _audit_verify(ctx: ServerContext, expect_head: str | None) -> int:
 def _serve(ctx: ServerContext, args: argparse.Namespace) -> int:
     import uvicorn
 
+    observe.configure_logging(getattr(logging, args.log_level.upper()))
+    app: Any = create_app(ctx, anchor_every=args.anchor_every)
+    if args.workers > 1:
+        # Each worker process builds its own app from the settings handed down.
+        asgi.hand_down(ctx.settings, args.anchor_every)
+        app = "sync.server.asgi:app_from_environment"
     uvicorn.run(
-        create_app(ctx, anchor_every=args.anchor_every),
+        app,
+        factory=args.workers > 1,
+        workers=args.workers if args.workers > 1 else None,
         host=args.host,
         port=args.port,
         ssl_certfile=args.certfile,

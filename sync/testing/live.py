@@ -45,6 +45,8 @@ class LiveServer:
                 "serve",
                 "--port",
                 str(self.port),
+                "--log-level",
+                "warning",
                 *self.extra,
             ],
         )
