@@ -84,7 +84,7 @@ class BatchTableModel(QAbstractTableModel):
             .replace("%2", str(b.photos_arrived))
             .replace("%3", str(b.photos)),
         ]
-        lines += [f"⚑ {flag_text(f)}: {n}" for f, n in b.flags.items()]
+        lines += [f"⚠ {flag_text(f)}: {n}" for f, n in b.flags.items()]
         lines.append(self.review_text(b))
         return "\n".join(lines)
 
@@ -126,7 +126,7 @@ class BatchTableModel(QAbstractTableModel):
         if col == "records":
             return str(b.records)
         if col == "photos":
-            mark = "✔" if b.photos_arrived == b.photos else "⚠"
+            mark = "✓" if b.photos_arrived == b.photos else "⚠"
             return f"{mark} {b.photos_arrived}/{b.photos}"
         if col == "review":  # what is left to do; the tooltip has every state
             pending = b.review.get("pending", 0)

@@ -181,7 +181,7 @@ class RecordPanel(QWidget):
             )
         )
         if record.flags:
-            self.flags.setText("⚑ " + " · ".join(flag_text(f) for f in record.flags))
+            self.flags.setText("⚠ " + " · ".join(flag_text(f) for f in record.flags))
             self.flags.setStyleSheet("color:#e65100;font-weight:bold")
         else:
             self.flags.setText(self.tr("No flags"))
