@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from fieldapp.ui import formatting as fmt
 from fieldapp.ui.review.texts import flag_text, state_text
 from sync.review_protocol import DeskBatch
 
@@ -72,9 +73,7 @@ class BatchTableModel(QAbstractTableModel):
     def tooltip(self, b: DeskBatch) -> str:
         """Everything about the batch, for the columns the table leaves out or elides."""
         lines = [
-            self.tr("Received %1").replace(
-                "%1", b.batch.received_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            ),
+            self.tr("Received %1").replace("%1", fmt.local_time(b.batch.received_at)),
             self.tr("Inspector %1 on device %2")
             .replace("%1", b.batch.username)
             .replace("%2", b.device_name),
