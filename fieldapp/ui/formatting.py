@@ -14,6 +14,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 
 EMPTY = "—"
+YEAR = 365.25 * 86400
 
 
 def _units() -> dict[str, str]:
@@ -25,6 +26,7 @@ def _units() -> dict[str, str]:
         "min": QCoreApplication.translate("Formatting", "%1 min"),
         "h": QCoreApplication.translate("Formatting", "%1 h"),
         "d": QCoreApplication.translate("Formatting", "%1 d"),
+        "y": QCoreApplication.translate("Formatting", "%1 years"),
     }
 
 
@@ -83,7 +85,7 @@ def accuracy(metres: float | None, *, empty: str = EMPTY) -> str:
 
 
 def duration(seconds: float | None, *, empty: str = EMPTY) -> str:
-    """45 秒, 12 分钟, 2 小时 5 分钟, 3 天 2 小时 (45 s, 12 min, 2 h 5 min, 3 d 2 h)."""
+    """45 秒, 12 分钟, 2 小时 5 分钟, 3 天 2 小时, 12 年 (45 s, 12 min, 2 h 5 min, 3 d 2 h, 12 years)."""
     if seconds is None:
         return empty
     total = round(abs(seconds))
@@ -96,6 +98,8 @@ def duration(seconds: float | None, *, empty: str = EMPTY) -> str:
     if hours < 48:
         text = _unit("h", str(hours))
         return text if not minutes else f"{text} {_unit('min', str(minutes))}"
+    if total >= 2 * YEAR:  # a camera clock never set: years, not thousands of days
+        return _unit("y", f"{total / YEAR:.0f}")
     days, hours = divmod(round(total / 3600), 24)  # to the hour past two days
     text = _unit("d", str(days))
     return text if not hours else f"{text} {_unit('h', str(hours))}"

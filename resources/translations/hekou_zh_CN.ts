@@ -4,47 +4,52 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="22"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="23"/>
         <source>%1 m</source>
         <translation>%1 米</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="23"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="24"/>
         <source>%1 km</source>
         <translation>%1 公里</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="24"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="25"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="25"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="26"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="26"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="27"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="27"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="28"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="109"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="29"/>
+        <source>%1 years</source>
+        <translation>%1 年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="113"/>
         <source>at the same time</source>
         <translation>同一时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="111"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="115"/>
         <source>%1 earlier</source>
         <translation>早 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="113"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="117"/>
         <source>%1 later</source>
         <translation>晚 %1</translation>
     </message>

@@ -4,8 +4,9 @@ untranslated English words)."""
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]00:?00)\b")
 UUID_LIKE = re.compile(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-|\b[0-9a-f]{16,}\b")
 ENGLISH_WORD = re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z]{3,}(?![A-Za-z0-9_])")
-PATH_LIKE = re.compile(r"(^|\s)(/|[A-Za-z]:\\)\S+")
+PATH_LIKE = re.compile(r"(?<![\w.])(/|[A-Za-z]:\\)[\w./\\-]+")
 # Words that Chinese users read as they are: standards, file formats and receiver terms.
 ALLOWED = {
     "EXIF",
@@ -33,6 +34,9 @@ ALLOWED = {
     "NMEA",
     "WGS",
     "GPX",
+    "HDOP",
+    "GCJ",
+    "COD",
     "MBTiles",
     "XYZ",
     "JPEG",
@@ -104,14 +108,18 @@ def widget_texts(widget: QWidget) -> Iterator[str]:
         yield action.toolTip()
 
 
-def problems(texts: Iterator[str] | list[str]) -> list[str]:
-    """The texts that show an ISO timestamp, a UUID-like id or an English word (file paths and
-    the allowed words aside), each with what was found."""
+def problems(texts: Iterator[str] | list[str], data: Iterable[str] = ()) -> list[str]:
+    """The texts that show an ISO timestamp, a UUID-like id or an English word (file paths, the
+    allowed words and ``data``, what people typed such as account or device names, aside), each
+    with what was found."""
+    typed = sorted(data, key=len, reverse=True)
     found = []
     for text in texts:
         if not text:
             continue
-        plain = re.sub(r"<[^>]+>", " ", text)  # rich text: the tags are not read
+        plain = html.unescape(re.sub(r"<[^>]+>", " ", text))  # rich text: tags are not read
+        for value in typed:
+            plain = plain.replace(value, " ")
         plain = PATH_LIKE.sub(" ", plain)
         if ISO_TIME.search(plain):
             found.append(f"ISO time: {text!r}")
