@@ -34,6 +34,11 @@ def _unit(unit: str, number: str) -> str:
     return _units()[unit].replace("%1", number)
 
 
+def unit_suffix(unit: str) -> str:
+    """A spin box's suffix: " 米" (" m"); ``unit`` is one of m, km, s, min, h, d."""
+    return _unit(unit, "")
+
+
 def parse_time(value: str | dt.datetime | None) -> dt.datetime | None:
     """A stored time (ISO text or datetime), or None when there is none or it is not a time."""
     if value is None or isinstance(value, dt.datetime):

@@ -74,6 +74,7 @@ def test_desk_and_returned_records_in_chinese(world: Any, qtbot: Any) -> None:
         for tab in range(desk.panel.tabs.count()):
             desk.panel.tabs.setCurrentIndex(tab)
             found += readable(desk, sup, a)
+            loop.shoot(desk, f"desk_tab{tab}_zh")
         assert found == []
         loop.sync_ok(a)
         view = ReturnedRecordsView()
@@ -81,6 +82,7 @@ def test_desk_and_returned_records_in_chinese(world: Any, qtbot: Any) -> None:
         view.show_returned(returns.returned(a.conn, a.user))
         assert view.cards and view.cards[0].record.inspection_id == first
         assert readable(view, sup, a) == []
+        loop.shoot(view, "returned_readable_zh")
         desk.close()
     finally:
         from PySide6.QtCore import QCoreApplication

@@ -61,10 +61,16 @@ def assert_readable(widget: QWidget) -> None:
 
 def test_the_heuristics_find_what_they_look_for() -> None:
     found = vt.problems(
-        ["2026-05-01T02:21:05Z", "a 3fa85f64-5717-4562-b3fc-2c963f66afa6", "Save the record"]
+        [
+            "2026-05-01T02:21:05Z",
+            "a 3fa85f64-5717-4562-b3fc-2c963f66afa6",
+            "Save the record",
+            "误差 ±9 m",
+        ]
     )
-    assert len(found) == 3
+    assert len(found) == 4
     assert vt.problems(["检查 320612H000005 · WGS84 · ±4 米 · /dev/ttyUSB0 · GPS 时间"]) == []
+    assert vt.problems(["通州区五接镇太平社区桥东北侧950m工矿企业雨洪排口"]) == []  # a name
 
 
 def test_main_window_and_detail_in_chinese(qtbot: Any, zh_session: Session, shanghai: None) -> None:

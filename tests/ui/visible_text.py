@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, 
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]00:?00)\b")
 UUID_LIKE = re.compile(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-|\b[0-9a-f]{16,}\b")
 ENGLISH_WORD = re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z]{3,}(?![A-Za-z0-9_])")
+RAW_UNIT = re.compile(r"\d\s?(?:m|km|h|min|s|d)\b")  # "±9 m" in a Chinese UI: 米 it should be
 PATH_LIKE = re.compile(r"(?<![\w.])(/|[A-Za-z]:\\)[\w./\\-]+")
 # Words that Chinese users read as they are: standards, file formats and receiver terms.
 ALLOWED = {
@@ -92,6 +94,8 @@ def widget_texts(widget: QWidget) -> Iterator[str]:
         elif isinstance(child, QLineEdit):
             yield child.text()
             yield child.placeholderText()
+        elif isinstance(child, QAbstractSpinBox):
+            yield child.text()  # with its prefix and suffix (units)
         elif isinstance(child, QComboBox):
             yield from (child.itemText(i) for i in range(child.count()))
         elif isinstance(child, QGroupBox):
@@ -123,6 +127,8 @@ def problems(texts: Iterator[str] | list[str], data: Iterable[str] = ()) -> list
         plain = PATH_LIKE.sub(" ", plain)
         if ISO_TIME.search(plain):
             found.append(f"ISO time: {text!r}")
+        if RAW_UNIT.search(plain):
+            found.append(f"unit: {text!r}")
         if UUID_LIKE.search(plain):
             found.append(f"id: {text!r}")
         words = [w for w in ENGLISH_WORD.findall(plain) if w not in ALLOWED]
