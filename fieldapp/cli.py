@@ -18,8 +18,27 @@ import sys
 EXIT_USAGE = 2
 
 
+DESKTOP_LIBRARIES = frozenset(
+    {"PySide6", "shiboken6", "PIL", "piexif", "pillow_heif", "sqlite_utils", "serial", "httpx"}
+)
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except ModuleNotFoundError as exc:
+        # A server installed with hekou[server] has this code but not the desktop's libraries.
+        if (exc.name or "").split(".")[0] not in DESKTOP_LIBRARIES:
+            raise
+        print(
+            f"fieldapp: the desktop app is not installed here ({exc.name} is missing): "
+            "pip install 'hekou[desktop]'",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+
+
+def _main(argv: list[str]) -> int:
     if argv and argv[0] == "demo":
         from fieldapp.demo.cli import main as demo_main
 
