@@ -780,6 +780,9 @@ class RecordState:
     review_comment: str
     updated_at: str
     review_deadline: str = ""  # a returned record's correction deadline (ISO date), if any
+    outfall_id: str = ""  # an inspection's outfall (to open it)
+    status: str = ""  # the record's own status: draft / complete
+    reasons: tuple[str, ...] = ()  # why the server refused it (refused records)
 
 
 STATES = (
@@ -813,13 +816,14 @@ def record_states(conn: sqlite3.Connection, limit: int = 500) -> list[RecordStat
     queries = {
         # Labelled by the outfall people know (its code and name), not by an id.
         "inspections": "SELECT i.id, coalesce(o.display_code || ' ' || o.name, i.outfall_id),"
-        " i.status, i.updated_at FROM inspections AS i LEFT JOIN outfalls AS o ON o.id = i.outfall_id",
-        "patrols": "SELECT id, river, status, updated_at FROM patrols",
+        " i.status, i.updated_at, i.outfall_id FROM inspections AS i"
+        " LEFT JOIN outfalls AS o ON o.id = i.outfall_id",
+        "patrols": "SELECT id, river, status, updated_at, '' FROM patrols",
     }
-    refused = {(r.entity, r.row_id) for r in refused_records(conn)}
+    refused = {(r.entity, r.row_id): r.reasons for r in refused_records(conn)}
     withdrawn = _withdrawn(conn)
     for entity, sql in queries.items():
-        for row_id, label, status, updated in conn.execute(
+        for row_id, label, status, updated, outfall_id in conn.execute(
             f"{sql} ORDER BY 4 DESC LIMIT ?", (limit,)
         ):
             key = (entity, row_id)
@@ -847,6 +851,9 @@ def record_states(conn: sqlite3.Connection, limit: int = 500) -> list[RecordStat
                     review[1] if review else "",
                     str(updated),
                     str(review[2])[:10] if review else "",
+                    str(outfall_id or ""),
+                    str(status),
+                    refused.get(key, ()) if state == "refused" else (),
                 )
             )
     out.sort(key=lambda r: r.updated_at, reverse=True)

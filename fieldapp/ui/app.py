@@ -5,7 +5,6 @@ Start-up is measured (bench/ledger.py): import only what the first window needs.
 
 from __future__ import annotations
 
-import getpass
 import sys
 from pathlib import Path
 
@@ -40,6 +39,9 @@ QToolBar QToolButton:hover { background: #e8f0fe; }
 QToolBar QToolButton:disabled { color: #888; border-color: #ccc; }
 QCheckBox::indicator { width: 26px; height: 26px; }
 """
+
+
+AUTO_SYNC_AFTER_MS = 1500  # the first automatic sync waits until the window is up
 
 
 def choose_language(lang: str | None) -> str:
@@ -89,12 +91,16 @@ def run(db_path: str | None, lang: str | None, gnss: str | None = None) -> int:
     app = make_app(language)
     path = Path(db_path) if db_path else default_profile_db()
     path.parent.mkdir(parents=True, exist_ok=True) if not db_path else None
-    session = open_session(path, language, actor=getpass.getuser(), gnss=gnss)
+    # Who writes is the profile's identity (the signed-in account), never the laptop's login.
+    session = open_session(path, language, gnss=gnss)
     if isinstance(session, str):
         QMessageBox.critical(None, "Hekou", session)
         return 1
     session.window.resize(1366, 768)
     session.window.show()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(AUTO_SYNC_AFTER_MS, session.start_background_sync)
     code = app.exec()
     session.close()
     return code

@@ -10,8 +10,8 @@ from sync.client.errors import SyncError
 
 def normalize_server_url(text: str) -> str:
     """A base URL from what the user typed; ``SyncError("bad_address")`` when it is not one."""
-    raw = text.strip().rstrip("/")
-    if not raw:
+    raw = text.strip()
+    if not raw.rstrip("/"):
         raise SyncError("bad_address", text)
     if "://" not in raw:
         raw = "https://" + raw
@@ -22,6 +22,8 @@ def normalize_server_url(text: str) -> str:
         raise SyncError("bad_address", text) from exc
     host = parts.hostname or ""
     if parts.scheme not in ("http", "https") or not host or any(c.isspace() for c in raw):
+        raise SyncError("bad_address", text)
+    if parts.netloc.endswith(":") or "://" in parts.path:
         raise SyncError("bad_address", text)
     if parts.query or parts.fragment or parts.username or parts.password:
         raise SyncError("bad_address", text)
