@@ -84,7 +84,9 @@ def make_app(lang: str) -> QApplication:
     return app
 
 
-def run(db_path: str | None, lang: str | None, gnss: str | None = None) -> int:
+def run(
+    db_path: str | None, lang: str | None, gnss: str | None = None, screenshot: str | None = None
+) -> int:
     from fieldapp.ui.session import open_session
 
     language = choose_language(lang)
@@ -100,7 +102,16 @@ def run(db_path: str | None, lang: str | None, gnss: str | None = None) -> int:
     session.window.show()
     from PySide6.QtCore import QTimer
 
-    QTimer.singleShot(AUTO_SYNC_AFTER_MS, session.start_background_sync)
+    if screenshot:
+        # A smoke check of an installed or frozen app: the first frame, saved, then quit.
+
+        def save_and_quit() -> None:
+            saved = session.window.grab().save(screenshot)
+            app.exit(0 if saved else 1)
+
+        QTimer.singleShot(0, save_and_quit)
+    else:
+        QTimer.singleShot(AUTO_SYNC_AFTER_MS, session.start_background_sync)
     code = app.exec()
     session.close()
     return code
