@@ -186,77 +186,82 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="56"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="34"/>
+        <source>My records</source>
+        <translation>我的记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="59"/>
         <source>Unsent: …</source>
         <translation>待发送：…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="59"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="62"/>
         <source>Last sync: …</source>
         <translation>上次同步：…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="63"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="66"/>
         <source>Unsent: %1</source>
         <translation>待发送：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="64"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="67"/>
         <source>Completed records not yet on the server</source>
         <translation>已完成但尚未到达服务器的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="66"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="69"/>
         <source>Refused: %1</source>
         <translation>被拒收：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="70"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="73"/>
         <source>The server refused these records: open them to fix and send again, or withdraw</source>
         <translation>服务器拒收了这些记录：打开修改后重新发送，或撤回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="74"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="77"/>
         <source>Returned: %1</source>
         <translation>被退回：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="76"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="79"/>
         <source> (due %1)</source>
         <translation>（期限 %1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="80"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="84"/>
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="82"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="86"/>
         <source>Never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="84"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="88"/>
         <source> · not signed in</source>
         <translation> · 未登录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="86"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="90"/>
         <source> · last try failed</source>
         <translation> · 上次同步失败</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="91"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="93"/>
         <source>Open the sync panel</source>
         <translation>打开同步面板</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="92"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="94"/>
         <source>this laptop only</source>
         <translation>仅本机（未登录）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="97"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="99"/>
         <source>%1 (%2 earlier entries now under this account)</source>
         <translation>%1（此前的 %2 条内容已归入此账号）</translation>
     </message>

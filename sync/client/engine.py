@@ -207,8 +207,8 @@ class SyncEngine:
     def login(self, server_url: str, username: str, password: str, device_name: str) -> Account:
         """Sign in, register this device (the token is kept in the profile) and bind the
         profile's records to the account (``fieldapp.store.identity``). ``server_url`` may be
-        ``host:port`` (https) or a URL. Each request is tried once: a wrong password or an
-        unreachable server is told at once, and the user retries."""
+        ``host:port`` (https) or a URL. A wrong password is told at once; network trouble is
+        retried by the engine's policy (the app's sign-in uses a short one, the user retries)."""
         server_url = normalize_server_url(server_url)
         current: Account = self.db(sync_state.account)
         if (
@@ -224,7 +224,7 @@ class SyncEngine:
             "device_name": device_name[:120],
         }
         with self._client(server_url) as client:
-            response = self._request(client, "POST", "/v1/login", json=body, attempts=1)
+            response = self._request(client, "POST", "/v1/login", json=body)
             if response.status_code >= 400:
                 raise SyncError(_error_code(response) or "server_refused")
             data = self._json(response)

@@ -5,7 +5,7 @@ deadline, the last successful sync, and who is signed in. Always visible; each p
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from fieldapp.store.sync_state import Status
 from fieldapp.ui.records.times import local_date, local_time
@@ -31,6 +31,8 @@ class StatusStrip(QWidget):
         super().__init__(parent)
         self.setObjectName("statusStrip")
         self.lang = lang
+        self.records_button = QPushButton(self.tr("My records"))
+        self.records_button.setObjectName("stripRecords")
         self.unsent = QPushButton()
         self.refused = QPushButton()
         self.returned = QPushButton()
@@ -43,11 +45,12 @@ class StatusStrip(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.setSpacing(4)
-        for part in (self.unsent, self.refused, self.returned, self.last_sync):
+        for part in (self.records_button, self.unsent, self.refused, self.returned, self.last_sync):
             part.setStyleSheet(_PART)
-            part.setFlat(False)
+            part.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             layout.addWidget(part)
         layout.addWidget(self.who)
+        self.records_button.clicked.connect(lambda: self.records_requested.emit(""))
         self.unsent.clicked.connect(lambda: self.records_requested.emit("unsent"))
         self.refused.clicked.connect(lambda: self.records_requested.emit("refused"))
         self.returned.clicked.connect(lambda: self.records_requested.emit("returned"))
@@ -76,18 +79,17 @@ class StatusStrip(QWidget):
             text += self.tr(" (due %1)").replace("%1", local_date(s.nearest_deadline, self.lang))
         self.returned.setText(text)
         self.returned.setStyleSheet(_WARN)
+        failed = s.last_error is not None and s.last_error not in ("refused", "cancelled")
         if s.last_success_at:
             last = self.tr("Last sync: %1").replace("%1", local_time(s.last_success_at, self.lang))
         else:
             last = self.tr("Never synced")
         if not s.signed_in:
             last += self.tr(" · not signed in")
-        elif s.last_error and s.last_error not in ("refused", "cancelled"):
+        elif failed:
             last += self.tr(" · last try failed")
         self.last_sync.setText(last)
-        self.last_sync.setStyleSheet(
-            _WARN if (not s.signed_in or (s.last_error and s.last_error != "cancelled")) else _PART
-        )
+        self.last_sync.setStyleSheet(_WARN if (not s.signed_in or failed) else _PART)
         self.last_sync.setToolTip(self.tr("Open the sync panel"))
         self.who.setText(s.username or self.tr("this laptop only"))
 

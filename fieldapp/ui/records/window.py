@@ -193,7 +193,7 @@ class MyRecordsWindow(QWidget):
 
     def _in_group(self, key: str) -> list[RecordState]:
         states = GROUPS.get(key, ())
-        return [r for r in self.records if not states or r.state in states]
+        return [r for r in self.records if not states or shown_state(r) in states]
 
     def _fill(self) -> None:
         self.shown = self._in_group(self.group)
@@ -203,15 +203,15 @@ class MyRecordsWindow(QWidget):
             cells = [
                 r.label or self.tr("(no name)"),
                 kinds.get(r.entity, r.entity),
-                self.state_label(r.state),
+                self.state_label(shown_state(r)),
                 self._why(r),
                 local_time(r.updated_at, self.lang),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if col == 2 and r.state in _STATE_COLOURS:
+                if col == 2 and shown_state(r) in _STATE_COLOURS:
                     item.setForeground(Qt.GlobalColor.white)
-                    item.setBackground(_qcolor(_STATE_COLOURS[r.state]))
+                    item.setBackground(_qcolor(_STATE_COLOURS[shown_state(r)]))
                 if col == 3:
                     item.setToolTip(text)
                 self.table.setItem(row, col, item)
@@ -271,6 +271,13 @@ class MyRecordsWindow(QWidget):
         question.discard.connect(lambda i=r.row_id: self.discard_requested.emit(i))
         self.dialog = question
         question.open()
+
+
+def shown_state(r: RecordState) -> str:
+    """A draft is a draft to its author, whether or not a copy is already on the server."""
+    if r.status == "draft" and r.state not in ("refused", "withdrawn", "returned"):
+        return "draft"
+    return r.state
 
 
 def _qcolor(name: str) -> QColor:

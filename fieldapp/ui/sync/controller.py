@@ -16,11 +16,20 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from fieldapp.store import sync_state
 from fieldapp.ui.lane import BackgroundLane
-from sync.client import Cancelled, CancelToken, Progress, SyncEngine, SyncError, SyncReport
+from sync.client import (
+    Cancelled,
+    CancelToken,
+    Progress,
+    RetryPolicy,
+    SyncEngine,
+    SyncError,
+    SyncReport,
+)
 from sync.client.engine import profile_photos
 
 AUTO_INTERVAL_MS = 60_000
 LOGIN_TIMEOUT_S = 15.0  # a sign-in that hangs this long is told as unreachable
+LOGIN_ATTEMPTS = 2
 
 
 class LaneRunner(QObject):
@@ -137,6 +146,8 @@ class SyncController(QObject):
         self._sign_in_cancel = token
         engine = self._engine(token)
         engine.timeout = min(engine.timeout, LOGIN_TIMEOUT_S)
+        # one quick retry at most: an unreachable server is told in seconds, the user retries
+        engine.retry = RetryPolicy(base_s=0.5, cap_s=1.0, attempts=LOGIN_ATTEMPTS)
 
         def work() -> None:
             try:
