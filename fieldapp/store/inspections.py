@@ -251,3 +251,15 @@ def remove_photo(conn: sqlite3.Connection, photo_id: str, path: str = "") -> boo
         _refuse_if_frozen(conn, row[0])
         conn.execute("DELETE FROM inspection_photos WHERE id = ?", (photo_id,))
     return True
+
+
+def delete_draft(conn: sqlite3.Connection, inspection_id: str) -> int:
+    """Deletes a draft and its photo links inside the caller's transaction (the photo files stay
+    in the blob store); how many photo links went. A completed record is refused (RecordFrozen);
+    a draft the server holds goes as a delete with the next sync."""
+    _refuse_if_frozen(conn, inspection_id)
+    gone = conn.execute(
+        "DELETE FROM inspection_photos WHERE inspection_id = ?", (inspection_id,)
+    ).rowcount
+    conn.execute("DELETE FROM inspections WHERE id = ?", (inspection_id,))
+    return gone

@@ -219,6 +219,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
     (3, "0003_inspections", _script_migration(3, inspection_schema.M0003_INSPECTIONS)),
     (4, "0004_patrols", _script_migration(4, patrol_schema.MIGRATION_SQL)),
     (5, "0005_sync", _script_migration(5, sync_schema.MIGRATION_SQL)),
+    (6, "0006_identity", _script_migration(6, sync_schema.MIGRATION_6_SQL)),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -90,3 +90,30 @@ CREATE TABLE sync_errors (
     detail TEXT NOT NULL DEFAULT ''
 );
 """
+
+# Migration 6 (``0006_identity``): who this profile writes as, and what became of refusals.
+# - ``local_user``: the profile's own user before its first sign-in (records are bound to the
+#   server account at sign-in, see ``fieldapp.store.identity``); never the OS login name.
+# - ``auto_sync_chosen``: whether the user ever chose; automatic sync is on until they do (existing
+#   profiles cannot tell "never chose" from "chose off": both read 0, both get it on once).
+# - ``sync_issues.settled``: NULL while a refusal is open; ``accepted`` (a later change of the row
+#   was applied), ``resent`` (the user sent it again) or ``withdrawn`` (with ``note``, the reason).
+# - ``local_audit``: every binding, resend, withdrawal and discarded draft, with who and when.
+MIGRATION_6_SQL = """
+ALTER TABLE sync_account ADD COLUMN local_user TEXT NOT NULL DEFAULT '';
+ALTER TABLE sync_account ADD COLUMN auto_sync_chosen INTEGER NOT NULL DEFAULT 0;
+UPDATE sync_account SET local_user = 'local-' || substr(install_id, 1, 8), auto_sync = 1;
+ALTER TABLE sync_issues ADD COLUMN settled TEXT;
+ALTER TABLE sync_issues ADD COLUMN settled_at TEXT;
+ALTER TABLE sync_issues ADD COLUMN note TEXT NOT NULL DEFAULT '';
+CREATE INDEX sync_issues_open ON sync_issues (kind, settled);
+CREATE TABLE local_audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    entity TEXT NOT NULL DEFAULT '',
+    row_id TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+"""

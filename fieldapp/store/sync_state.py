@@ -18,6 +18,7 @@ Server changes are written inside ``capture.applying_incoming`` so they are not 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import time
@@ -107,13 +108,28 @@ def save_login(
     device_name: str,
 ) -> None:
     """Store a successful login. Another user on this profile would mix two people's outboxes:
-    the caller refuses that before logging in (see ``other_user_pending``)."""
+    the caller refuses that before logging in (see ``sync.client.engine``). The app signs in
+    through ``fieldapp.store.identity.sign_in``, which also binds the profile's records."""
     with conn:
-        conn.execute(
-            "UPDATE sync_account SET server_url = ?, username = ?, role = ?, counties = ?,"
-            " device_id = ?, token = ?, device_name = ? WHERE id = 1",
-            (server_url, username, role, json.dumps(list(counties)), device_id, token, device_name),
-        )
+        store_login(conn, server_url, username, role, counties, device_id, token, device_name)
+
+
+def store_login(
+    conn: sqlite3.Connection,
+    server_url: str,
+    username: str,
+    role: str,
+    counties: Sequence[str],
+    device_id: str,
+    token: str,
+    device_name: str,
+) -> None:
+    """``save_login`` inside the caller's transaction."""
+    conn.execute(
+        "UPDATE sync_account SET server_url = ?, username = ?, role = ?, counties = ?,"
+        " device_id = ?, token = ?, device_name = ? WHERE id = 1",
+        (server_url, username, role, json.dumps(list(counties)), device_id, token, device_name),
+    )
 
 
 def forget_token(conn: sqlite3.Connection) -> None:
@@ -122,8 +138,11 @@ def forget_token(conn: sqlite3.Connection) -> None:
 
 
 def set_auto_sync(conn: sqlite3.Connection, on: bool) -> None:
+    """The user's choice (until they make one, automatic sync is on)."""
     with conn:
-        conn.execute("UPDATE sync_account SET auto_sync = ? WHERE id = 1", (int(on),))
+        conn.execute(
+            "UPDATE sync_account SET auto_sync = ?, auto_sync_chosen = 1 WHERE id = 1", (int(on),)
+        )
 
 
 def record_success(conn: sqlite3.Connection) -> None:
@@ -535,6 +554,7 @@ def _reconcile(
     newer_local = has_local_change(conn, entity, row_id, batch.last_seq)
     if kind in ("applied", "duplicate"):
         _set_server_row(conn, entity, row_id, change["data"], change["hlc"])
+        settle(conn, entity, row_id, "accepted")  # an earlier refusal of the row is behind us
         return
     known, server_data = _server_row(conn, entity, row_id)
     if kind == "proposed":
@@ -561,7 +581,7 @@ def _reconcile(
     _issue(conn, "conflict", change, "later_edit_elsewhere", theirs, "merged")
     if not newer_local:
         _write_row(conn, entity, merged, row_id)
-        _enqueue(conn, entity, row_id, merged)
+        enqueue(conn, entity, row_id, merged)
 
 
 def merge(base: Any, ours: Any, theirs: Any) -> Any:
@@ -584,8 +604,9 @@ def merge(base: Any, ours: Any, theirs: Any) -> Any:
     return merged
 
 
-def _enqueue(conn: sqlite3.Connection, entity: str, row_id: str, data: dict[str, Any]) -> None:
-    """A change the engine makes itself (a merge result), sent like any captured change."""
+def enqueue(conn: sqlite3.Connection, entity: str, row_id: str, data: dict[str, Any]) -> None:
+    """A change made outside capture (a merge result, a re-attributed or resent row), sent like
+    any captured change. Call inside a transaction."""
     conn.execute(
         "INSERT INTO change_log (change_id, entity, row_id, op, data, at) VALUES (?, ?, ?, ?, ?, ?)",
         (
@@ -759,9 +780,14 @@ class RecordState:
     review_comment: str
     updated_at: str
     review_deadline: str = ""  # a returned record's correction deadline (ISO date), if any
+    outfall_id: str = ""  # an inspection's outfall (to open it)
+    status: str = ""  # the record's own status: draft / complete
+    reasons: tuple[str, ...] = ()  # why the server refused it (refused records)
 
 
-STATES = ("draft", "ready", "queued", "sent", "received", "reviewed", "returned")
+STATES = (
+    "draft", "ready", "queued", "sent", "received", "reviewed", "returned", "refused", "withdrawn"
+)  # fmt: skip
 
 
 def record_states(conn: sqlite3.Connection, limit: int = 500) -> list[RecordState]:
@@ -790,11 +816,14 @@ def record_states(conn: sqlite3.Connection, limit: int = 500) -> list[RecordStat
     queries = {
         # Labelled by the outfall people know (its code and name), not by an id.
         "inspections": "SELECT i.id, coalesce(o.display_code || ' ' || o.name, i.outfall_id),"
-        " i.status, i.updated_at FROM inspections AS i LEFT JOIN outfalls AS o ON o.id = i.outfall_id",
-        "patrols": "SELECT id, river, status, updated_at FROM patrols",
+        " i.status, i.updated_at, i.outfall_id FROM inspections AS i"
+        " LEFT JOIN outfalls AS o ON o.id = i.outfall_id",
+        "patrols": "SELECT id, river, status, updated_at, '' FROM patrols",
     }
+    refused = {(r.entity, r.row_id): r.reasons for r in refused_records(conn)}
+    withdrawn = _withdrawn(conn)
     for entity, sql in queries.items():
-        for row_id, label, status, updated in conn.execute(
+        for row_id, label, status, updated, outfall_id in conn.execute(
             f"{sql} ORDER BY 4 DESC LIMIT ?", (limit,)
         ):
             key = (entity, row_id)
@@ -803,6 +832,10 @@ def record_states(conn: sqlite3.Connection, limit: int = 500) -> list[RecordStat
                 state = "draft" if status == "draft" else "ready"
             elif key in in_batch:
                 state = in_batch[key]
+            elif key in refused:
+                state = "refused"
+            elif key in withdrawn and key not in _known_rows(conn, entity, row_id):
+                state = "withdrawn"
             elif review is not None:
                 state = "returned" if review[0] == "returned" else "reviewed"
             elif (entity, row_id) in _known_rows(conn, entity, row_id):
@@ -818,6 +851,9 @@ def record_states(conn: sqlite3.Connection, limit: int = 500) -> list[RecordStat
                     review[1] if review else "",
                     str(updated),
                     str(review[2])[:10] if review else "",
+                    str(outfall_id or ""),
+                    str(status),
+                    refused.get(key, ()) if state == "refused" else (),
                 )
             )
     out.sort(key=lambda r: r.updated_at, reverse=True)
@@ -841,26 +877,26 @@ class Issue:
     local_data: Any
     server_data: Any
     resolution: str
+    settled: str | None = None  # refusals: accepted / resent / withdrawn, None while open
+    note: str = ""  # a withdrawal's reason
+    record_entity: str = ""  # the record the row belongs to (inspections / patrols / outfalls)
+    record_label: str = ""  # what people call that record (the outfall's code and name…)
 
 
 def issues(conn: sqlite3.Connection, limit: int = 500) -> list[Issue]:
-    return [
-        Issue(
-            r[0],
-            r[1],
-            r[2],
-            r[3],
-            r[4],
-            json.loads(r[5] or "null"),
-            json.loads(r[6] or "null"),
-            r[7],
-        )
-        for r in conn.execute(
-            "SELECT at, kind, entity, row_id, reason, local_data, server_data, resolution"
-            " FROM sync_issues ORDER BY id DESC LIMIT ?",
-            (limit,),
-        )
-    ]
+    out = []
+    for r in conn.execute(
+        "SELECT at, kind, entity, row_id, reason, local_data, server_data, resolution, settled,"
+        " note FROM sync_issues ORDER BY id DESC LIMIT ?",
+        (limit,),
+    ):
+        local = json.loads(r[5] or "null")
+        record = _record_key(r[2], r[3], local)
+        out.append(
+            Issue(r[0], r[1], r[2], r[3], r[4], local, json.loads(r[6] or "null"), r[7], r[8],
+                  r[9] or "", record[0], _label(conn, *record))
+        )  # fmt: skip
+    return out
 
 
 @dataclass(frozen=True)
@@ -872,9 +908,137 @@ class Snapshot:
     records: list[RecordState]
     issues: list[Issue]
     errors: list[tuple[str, str, str]]
+    refusals: list[Refusal] = dataclasses.field(default_factory=list)
 
 
 def snapshot(conn: sqlite3.Connection, photo_size: Any = None) -> Snapshot:
     return Snapshot(
-        account(conn), pending(conn, photo_size), record_states(conn), issues(conn), errors(conn)
+        account(conn), pending(conn, photo_size), record_states(conn), issues(conn), errors(conn),
+        refused_records(conn),
+    )  # fmt: skip
+
+
+# -- refusals: open until accepted later, resent or withdrawn ------------------------------------
+
+# the record a refused row belongs to: (its entity, the field naming it in the row)
+RECORD_OF: dict[str, tuple[str, str]] = {
+    "inspection_photos": ("inspections", "inspection_id"),
+    "patrol_tracks": ("patrols", "patrol_id"),
+    "patrol_problems": ("patrols", "patrol_id"),
+    "patrol_photos": ("patrols", "patrol_id"),
+    "outfall_events": ("outfalls", "outfall_id"),
+    "outfall_edits": ("outfalls", "outfall_id"),
+}
+PARENT_FIRST = ("outfalls", "inspections", "patrols")  # resent before the rows that follow them
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """One open refusal of a record: the rows of it the server refused, and why."""
+
+    entity: str  # inspections / patrols / outfalls
+    row_id: str
+    label: str
+    at: str  # the latest refusal
+    reasons: tuple[str, ...]  # reason codes, the record's own first
+    rows: tuple[tuple[str, str], ...]  # (entity, row_id) of every refused row
+
+
+def _record_key(entity: str, row_id: str, data: Any) -> tuple[str, str]:
+    parent = RECORD_OF.get(entity)
+    if parent is not None and isinstance(data, dict) and data.get(parent[1]):
+        return parent[0], str(data[parent[1]])
+    return entity, row_id
+
+
+_LABELS = {
+    "inspections": "SELECT coalesce(o.display_code || ' ' || o.name, i.outfall_id) FROM"
+    " inspections AS i LEFT JOIN outfalls AS o ON o.id = i.outfall_id WHERE i.id = ?",
+    "patrols": "SELECT river FROM patrols WHERE id = ?",
+    "outfalls": "SELECT coalesce(display_code || ' ', '') || name FROM outfalls WHERE id = ?",
+}
+
+
+def _label(conn: sqlite3.Connection, entity: str, row_id: str) -> str:
+    sql = _LABELS.get(entity)
+    row = conn.execute(sql, (row_id,)).fetchone() if sql else None
+    return str(row[0]) if row and row[0] else ""
+
+
+def refused_records(conn: sqlite3.Connection) -> list[Refusal]:
+    """Records with a refusal not yet settled, newest first. A photo whose file is gone is not a
+    refusal (it is listed as an issue; the record itself synced)."""
+    grouped: dict[tuple[str, str], list[tuple[str, str, str, str]]] = {}
+    for at, entity, row_id, reason, data in conn.execute(
+        "SELECT at, entity, row_id, coalesce(reason, ''), local_data FROM sync_issues"
+        " WHERE kind = 'rejected' AND settled IS NULL AND resolution != 'not_uploaded'"
+        " ORDER BY id"
+    ):
+        key = _record_key(entity, row_id, json.loads(data or "null"))
+        grouped.setdefault(key, []).append((at, entity, row_id, reason))
+    out = []
+    for (entity, row_id), items in grouped.items():
+        own = [i[3] for i in items if (i[1], i[2]) == (entity, row_id)]
+        reasons = tuple(dict.fromkeys(own + [i[3] for i in items]))
+        rows = tuple(dict.fromkeys((i[1], i[2]) for i in items))
+        out.append(
+            Refusal(entity, row_id, _label(conn, entity, row_id), max(i[0] for i in items),
+                    reasons, rows)
+        )  # fmt: skip
+    out.sort(key=lambda r: r.at, reverse=True)
+    return out
+
+
+def settle(conn: sqlite3.Connection, entity: str, row_id: str, how: str, note: str = "") -> int:
+    """Close the open refusals of one row (inside the caller's transaction); how many."""
+    return conn.execute(
+        "UPDATE sync_issues SET settled = ?, settled_at = ?, note = ? WHERE entity = ?"
+        " AND row_id = ? AND kind = 'rejected' AND settled IS NULL",
+        (how, now_iso(), note, entity, row_id),
+    ).rowcount
+
+
+def _withdrawn(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    out = set()
+    for entity, row_id, data in conn.execute(
+        "SELECT entity, row_id, local_data FROM sync_issues WHERE settled = 'withdrawn'"
+    ):
+        out.add(_record_key(entity, row_id, json.loads(data or "null")))
+    return out
+
+
+@dataclass(frozen=True)
+class Status:
+    """What the main window's status strip shows, read in one go."""
+
+    username: str | None
+    signed_in: bool
+    auto_sync: bool
+    unsent: int  # records with changes not yet on the server
+    refused: int
+    returned: int  # returned records not yet revised and completed
+    nearest_deadline: str | None  # ISO date of the nearest return deadline
+    last_success_at: str | None
+    last_error: str | None  # the code of the latest error since the last good sync
+
+
+def status(conn: sqlite3.Connection) -> Status:
+    from fieldapp.store import returns  # reads sync_reviews and inspections
+
+    acct = account(conn)
+    states = record_states(conn)
+    unsent = sum(1 for r in states if r.state in ("ready", "queued", "sent"))
+    waiting = [r for r in returns.returned(conn) if r.revision_status != "complete"]
+    deadlines = sorted(r.deadline[:10] for r in waiting if r.deadline)
+    errs = errors(conn)
+    return Status(
+        acct.username,
+        acct.signed_in,
+        acct.auto_sync,
+        unsent,
+        len(refused_records(conn)),
+        len(waiting),
+        deadlines[0] if deadlines else None,
+        acct.last_success_at,
+        errs[0][1] if errs else None,
     )

@@ -5,7 +5,6 @@ Start-up is measured (bench/ledger.py): import only what the first window needs.
 
 from __future__ import annotations
 
-import getpass
 import sys
 from pathlib import Path
 
@@ -41,6 +40,9 @@ QToolBar QToolButton:hover { background: #e8f0fe; }
 QToolBar QToolButton:disabled { color: #888; border-color: #ccc; }
 QCheckBox::indicator { width: 26px; height: 26px; }
 """
+
+
+AUTO_SYNC_AFTER_MS = 1500  # the first automatic sync waits until the window is up
 
 
 def choose_language(lang: str | None) -> str:
@@ -92,21 +94,25 @@ def run(
     app = make_app(language)
     path = Path(db_path) if db_path else default_profile_db()
     path.parent.mkdir(parents=True, exist_ok=True) if not db_path else None
-    session = open_session(path, language, actor=getpass.getuser(), gnss=gnss)
+    # Who writes is the profile's identity (the signed-in account), never the laptop's login.
+    session = open_session(path, language, gnss=gnss)
     if isinstance(session, str):
         QMessageBox.critical(None, "Hekou", session)
         return 1
     session.window.resize(1366, 768)
     session.window.show()
+    from PySide6.QtCore import QTimer
+
     if screenshot:
         # A smoke check of an installed or frozen app: the first frame, saved, then quit.
-        from PySide6.QtCore import QTimer
 
         def save_and_quit() -> None:
             saved = session.window.grab().save(screenshot)
             app.exit(0 if saved else 1)
 
         QTimer.singleShot(0, save_and_quit)
+    else:
+        QTimer.singleShot(AUTO_SYNC_AFTER_MS, session.start_background_sync)
     code = app.exec()
     session.close()
     return code

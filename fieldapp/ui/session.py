@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from fieldapp import reference_data
 from fieldapp.domain.outfall import Outfall
-from fieldapp.store import database, outfalls
+from fieldapp.store import database, identity, outfalls
 from fieldapp.store.errors import StoreError
 from fieldapp.store.ledger_reader import LedgerReader
 from fieldapp.ui.labels import Labels
@@ -39,8 +39,33 @@ class Session:
     settings: AppSettings
     gnss_override: str | None = None
     tools: dict[str, QWidget] = field(default_factory=dict)
+    records: Any = None  # fieldapp.ui.records.tool.RecordsTool: the status strip and 我的记录
     _inspection_entry: Any = None
+    _sync_controller: Any = None
     _closers: list[Any] = field(default_factory=list)
+
+    # -- identity ------------------------------------------------------------------------------
+    def adopt_identity(self, name: str) -> None:
+        """Write as ``name`` from now on (the account just signed in; the profile's records
+        were re-attributed to it in the same step, see ``fieldapp.store.identity``)."""
+        self.actor = name
+        if self._inspection_entry is not None:
+            self._inspection_entry.services.actor = name
+        patrol = self.tools.get("patrol")
+        if patrol is not None:
+            patrol.actor = name  # type: ignore[attr-defined]
+
+    def _signed_in(self, error: Any) -> None:
+        if error is not None:
+            return
+        writer = self.writer
+        self.lane.submit(lambda: identity.current_user(writer), self.adopt_identity, _raise)
+        if self.records is not None:
+            self.records.refresh()
+        controller = self._sync_controller
+        binding = getattr(controller, "binding", None)
+        if binding is not None and binding.changed and self.records is not None:
+            self.records.strip.show_bound(binding.username, binding.changed)
 
     # -- tools ---------------------------------------------------------------------------------
     def position_source(self) -> Iterator[Fix]:
@@ -141,23 +166,66 @@ class Session:
         _present(window)
         return window
 
-    def open_sync(self) -> QWidget:
-        panel = self.tools.get("sync")
-        if panel is None:
-            from fieldapp.ui.sync import SyncController, SyncPanel, SyncSetupDialog
+    def sync_controller(self) -> Any:
+        """The session's one sync service (made on first use: it imports the network stack)."""
+        controller = self._sync_controller
+        if controller is None:
+            from fieldapp.ui.sync import SyncController
 
             controller = SyncController(self.path, self.lane, self.writer)
             # What a sync pulled (ledger updates) shows in the ledger at once.
             controller.finished.connect(lambda _report: self.window.refresh_ledger())
-            panel = SyncPanel(controller, self.labels.lang)
-            panel.setup_button.clicked.connect(
-                lambda: SyncSetupDialog(controller, self.labels.lang, parent=panel).open()
-            )
+            controller.signed_in.connect(self._signed_in)
+            if self.records is not None:
+                controller.finished.connect(lambda _report: self.records.refresh())
+                controller.settled.connect(self.records.refresh)
             self._closers.append(controller.shutdown)
+            self._sync_controller = controller
+        return controller
+
+    def start_background_sync(self) -> None:
+        """Automatic sync when the server is reachable (on unless the user turned it off)."""
+        self.sync_controller().start_auto()
+
+    def open_sync(self) -> QWidget:
+        panel = self.tools.get("sync")
+        if panel is None:
+            from fieldapp.ui.sync import SyncPanel, SyncSetupDialog
+
+            controller = self.sync_controller()
+            panel = SyncPanel(controller, self.labels.lang)
+
+            def set_up() -> None:
+                acct = panel.account
+                url, user = (acct.server_url or "", acct.username or "") if acct else ("", "")
+                SyncSetupDialog(controller, self.labels.lang, url, user, parent=panel).open()
+
+            panel.setup_button.clicked.connect(set_up)
+            panel.open_record.connect(self.open_record)
             self.tools["sync"] = panel
         panel.controller.refresh()  # type: ignore[attr-defined]
         _present(panel)
         return panel
+
+    def open_records(self, group: str = "") -> QWidget:
+        """我的记录, showing ``group`` first (draft / unsent / returned / refused …)."""
+        assert self.records is not None
+        window: QWidget = self.records.open_window(group)
+        self.tools["records"] = window
+        return window
+
+    def open_record(self, entity: str, row_id: str, outfall_id: str = "") -> QWidget | None:
+        """Open one record's own window: an inspection as it is; a patrol in the patrol window."""
+        if entity == "inspections":
+            window: QWidget | None = self.inspections().open_record(row_id)
+            if window is not None:
+                self.tools["inspection"] = window
+            return window
+        if entity == "patrols":
+            return self.open_patrol()
+        if entity == "outfalls" and outfall_id:
+            self.window.reveal_outfall(outfall_id)
+        return None
 
     def open_review(self) -> None:
         """Supervisors: the review desk; inspectors: their returned records (opens when read)."""
@@ -198,25 +266,30 @@ def _most_common_county(reader: LedgerReader) -> str:
 def open_session(
     path: Path,
     lang: str,
-    actor: str,
+    actor: str | None = None,
     settings: AppSettings | None = None,
     gnss: str | None = None,
 ) -> Session | str:
-    """Opens the profile at `path`; returns the session, or the message to show when it cannot."""
+    """Opens the profile at `path`; returns the session, or the message to show when it cannot.
+
+    ``actor``: who writes; by default the profile's identity (the signed-in account, or the
+    profile's own user before the first sign-in), never the laptop's login name.
+    """
     ref = reference_data.load()
     try:
         writer = database.open_profile(path)
         reader = LedgerReader(database.open_reader(path))
+        actor = actor or identity.current_user(writer)
     except StoreError as exc:
         return exc.message(lang)
     lane = BackgroundLane()
     db_label = str(path)
 
     def save_edit(edited: Outfall, expected_updated_at: str) -> Outfall:
-        return outfalls.update(writer, edited, ref, actor, expected_updated_at, db_label)
+        return outfalls.update(writer, edited, ref, session.actor, expected_updated_at, db_label)
 
     def transition(outfall_id: str, action: str, note: str) -> Outfall:
-        return outfalls.transition(writer, outfall_id, action, ref, actor, note, db_label)
+        return outfalls.transition(writer, outfall_id, action, ref, session.actor, note, db_label)
 
     labels = Labels(ref, lang)
     window = MainWindow(reader, labels, lane, save_edit, transition, db_label)
@@ -239,5 +312,30 @@ def open_session(
     window.settings_requested.connect(session.open_settings)
     window.sync_requested.connect(session.open_sync)
     window.review_requested.connect(session.open_review)
+    _add_status_strip(session)
     lane.destroyed.connect(writer.close)
     return session
+
+
+def _add_status_strip(session: Session) -> None:
+    """The main window's status strip (unsent, refused, returned, last sync) and 我的记录."""
+    from fieldapp.ui.records.strip import StatusStrip
+    from fieldapp.ui.records.tool import RecordsTool
+
+    strip = StatusStrip(session.labels.lang)
+    session.window.statusBar().addPermanentWidget(strip)
+    session.records = RecordsTool(
+        session.lane,
+        session.writer,
+        session.labels.lang,
+        strip,
+        session.open_record,
+        session.sync_controller,
+    )
+    strip.records_requested.connect(session.open_records)
+    strip.sync_requested.connect(session.open_sync)
+    session.records.refresh()
+
+
+def _raise(error: Exception) -> None:
+    raise error

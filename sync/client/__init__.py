@@ -10,8 +10,10 @@ Conflict rules (the server judges, the device merges; see ``fieldapp.store.sync_
   stamp seen from the server): when the server answers ``conflict`` (another device wrote the row
   at a later clock), fields only this device changed since the last common state keep its value,
   every other field takes the server's, and the merge is sent as a new change.
-- A rejected change (locked, submitted, not the owner, outside the area…) is not retried: the
-  local row returns to the server's state and the rejected values stay in the issue list.
+- A rejected change (locked, submitted, not the owner, outside the area…) is not retried by
+  itself: a row the server held returns to the server's state, the rejected values stay in the
+  issue list, and the record stays *refused* (the sync is not ok, ``fieldapp sync`` exits 1) until
+  the user sends it again (``fieldapp.store.refusals.resend``) or withdraws it with a reason.
 - A pulled row never overwrites a local change the server has not answered yet.
 - Every conflict, rejection and proposal is kept with both values (``sync_issues``) and shown in
   the sync panel; supervisors see the same through the server's batch and proposal views.

@@ -1,5 +1,6 @@
-"""``fieldapp sync``: one full sync of a profile for scripted use; a one-line summary; exit status
-0 when nothing is left unsent, 1 when something is (or the sync failed), 2 for bad usage.
+"""``fieldapp sync``: one full sync of a profile for scripted use; a one-line summary, then one
+line per record the server refused (what and why); exit status 0 when everything is on the
+server, 1 when something is unsent or refused (or the sync failed), 2 for bad usage.
 
     fieldapp sync --db PATH                         sync with the server the profile signed in to
     fieldapp sync --db PATH --server URL --user U   sign in first (password: --password-stdin,
@@ -22,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fieldapp sync", description="one full sync of a profile")
     parser.add_argument("--db", required=True, help="the profile's SQLite file")
     parser.add_argument(
-        "--server", help="server address, to sign in first (e.g. https://host:8750)"
+        "--server", help="server address, to sign in first (host:port for https, or a URL)"
     )
     parser.add_argument("--user", help="user name, to sign in first")
     parser.add_argument(
@@ -58,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
         report = engine.sync()
         print(report.summary(args.lang))
+        for line in report.refusal_lines(args.lang):
+            print(f"  - {line}")
         return 0 if report.ok else 1
     finally:
         db.close()

@@ -36,9 +36,10 @@ from typing import Any, TypeVar
 import httpx
 
 from fieldapp.media.blobstore import BlobStore
-from fieldapp.store import sync_state
-from fieldapp.store.sync_state import Account, Batch, Pending
-from sync.client.errors import Cancelled, SyncError
+from fieldapp.store import identity, sync_state
+from fieldapp.store.sync_state import Account, Batch, Pending, Refusal
+from sync.client.address import normalize_server_url
+from sync.client.errors import Cancelled, SyncError, reason_text
 from sync.client.retry import CancelToken, RetryPolicy
 
 T = TypeVar("T")
@@ -98,12 +99,32 @@ class SyncReport:
     photos_lost: int = 0  # photos whose files are gone from this laptop: listed as issues
     pulled: int = 0
     pending: Pending = field(default_factory=lambda: Pending(0, 0, 0, 0, 0))
+    refusals: list[Refusal] = field(default_factory=list)  # records refused and not yet settled
+    rebound: int = 0  # rows re-attributed to the account at the start of this sync
     error: SyncError | None = None
     seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
-        return self.error is None and self.pending.empty
+        """Everything is on the server: no error, nothing unsent, no refused record waiting."""
+        return self.error is None and self.pending.empty and not self.refusals
+
+    def refusal_lines(self, lang: str = "en") -> list[str]:
+        """One line per refused record: what it is and why, in words the user can act on."""
+        zh = lang.startswith("zh")
+        kinds = {"inspections": ("检查记录", "inspection"), "patrols": ("巡河记录", "patrol"),
+                 "outfalls": ("排污口", "outfall")}  # fmt: skip
+        lines = []
+        for r in self.refusals:
+            kind = kinds.get(r.entity, (r.entity, r.entity))[0 if zh else 1]
+            why = (
+                "；".join(reason_text(x, lang) for x in r.reasons)
+                if zh
+                else " ".join(reason_text(x, lang) for x in r.reasons)
+            )
+            name = r.label or r.row_id[:8]
+            lines.append(f"{kind} {name}：{why}" if zh else f"{kind} {name}: {why}")
+        return lines
 
     def summary(self, lang: str = "en") -> str:
         if lang.startswith("zh"):
@@ -115,6 +136,10 @@ class SyncReport:
             )
             if self.photos_lost:
                 text += f"；{self.photos_lost} 张照片在本机找不到，未上传（见问题列表）"
+            if self.refusals:
+                text += (
+                    f"；{len(self.refusals)} 条记录被服务器拒收，需要处理（修改后重新发送或撤回）"
+                )
         else:
             text = (
                 f"sync {'complete' if self.ok else 'incomplete'}: sent {self.sent} changes"
@@ -124,6 +149,11 @@ class SyncReport:
             )
             if self.photos_lost:
                 text += f"; {self.photos_lost} photos not found on this device, not uploaded (see issues)"
+            if self.refusals:
+                text += (
+                    f"; {len(self.refusals)} records refused by the server, waiting for you"
+                    " (fix and send again, or withdraw)"
+                )
         if self.error is not None:
             text += f" — {self.error.message(lang)}"
         return text
@@ -157,6 +187,7 @@ class SyncEngine:
         self.cancel = cancel or CancelToken()
         self.on_progress = progress
         self.progress = Progress()
+        self.last_binding: identity.Binding | None = None  # what the last sign-in re-attributed
         self.bytes_sent = 0  # chunk bytes put on the wire, also those of interrupted chunks
 
     # -- set-up --------------------------------------------------------------------------------
@@ -174,15 +205,16 @@ class SyncEngine:
             raise SyncError("bad_address", str(exc)) from exc
 
     def login(self, server_url: str, username: str, password: str, device_name: str) -> Account:
-        """Sign in and register this device (the token is kept in the profile)."""
-        server_url = server_url.strip().rstrip("/")
-        if not server_url.startswith(("http://", "https://")) or len(server_url) < 10:
-            raise SyncError("bad_address", server_url)
+        """Sign in, register this device (the token is kept in the profile) and bind the
+        profile's records to the account (``fieldapp.store.identity``). ``server_url`` may be
+        ``host:port`` (https) or a URL. A wrong password is told at once; network trouble is
+        retried by the engine's policy (the app's sign-in uses a short one, the user retries)."""
+        server_url = normalize_server_url(server_url)
         current: Account = self.db(sync_state.account)
         if (
             current.username
             and current.username != username
-            and not self.db(sync_state.pending).empty
+            and (not self.db(sync_state.pending).empty or self.db(sync_state.refused_records))
         ):
             raise SyncError("other_user", current.username)
         body = {
@@ -197,8 +229,9 @@ class SyncEngine:
                 raise SyncError(_error_code(response) or "server_refused")
             data = self._json(response)
         user = data["user"]
-        self.db(
-            lambda c: sync_state.save_login(
+        self._check_cancel()  # a cancelled sign-in stores nothing
+        self.last_binding = self.db(
+            lambda c: identity.sign_in(
                 c,
                 server_url,
                 user["username"],
@@ -233,6 +266,8 @@ class SyncEngine:
             if not acct.signed_in:
                 raise SyncError("not_set_up")
             assert acct.server_url is not None and acct.device_id is not None
+            if acct.username:  # a draft saved under the old name since the sign-in
+                report.rebound = self.db(_bound(identity.bind, acct.username)).changed
             before: Pending = self.db(_bound(sync_state.pending, self._photo_size))
             self.progress = Progress("push", 0, before.changes, 0, before.photo_bytes)
             self._emit()
@@ -247,6 +282,9 @@ class SyncEngine:
             if exc.code in ("signed_out", "device_revoked", "user_disabled"):
                 self.db(sync_state.forget_token)
         report.pending = self.db(sync_state.pending)
+        report.refusals = self.db(sync_state.refused_records)
+        if report.refusals and report.error is None:
+            self.db(_bound(sync_state.record_error, "refused", f"{len(report.refusals)} records"))
         report.seconds = time.perf_counter() - started
         self.progress.phase = "done"
         self._emit()
@@ -449,7 +487,9 @@ class SyncEngine:
                 return
 
     # -- requests ------------------------------------------------------------------------------
-    def _request(self, client: httpx.Client, method: str, url: str, **kw: Any) -> httpx.Response:
+    def _request(
+        self, client: httpx.Client, method: str, url: str, attempts: int | None = None, **kw: Any
+    ) -> httpx.Response:
         """A request retried on network and server trouble; 4xx answers go back to the caller
         except those that end the sync (signed out, revoked, disabled)."""
         attempt = 0
@@ -461,6 +501,10 @@ class SyncEngine:
                 response.read()
             except httpx.TimeoutException as exc:
                 error = SyncError("timeout", str(exc))
+            except httpx.ConnectError as exc:
+                if _tls_failure(exc):
+                    raise SyncError("tls", str(exc)) from exc
+                error = SyncError("offline", f"{type(exc).__name__}: {exc}")
             except httpx.HTTPError as exc:
                 error = SyncError("offline", f"{type(exc).__name__}: {exc}")
             else:
@@ -482,7 +526,7 @@ class SyncEngine:
                         return response
                 else:
                     error = SyncError("server_busy", f"HTTP {status}")
-            if attempt >= self.retry.attempts:
+            if attempt >= (attempts or self.retry.attempts):
                 raise error
             if self.cancel.wait(self.retry.delay(attempt)):
                 raise Cancelled()
@@ -522,6 +566,16 @@ def tls_context() -> ssl.SSLContext:
 def _bound(fn: Callable[..., T], *args: Any) -> Callable[[sqlite3.Connection], T]:
     """``fn(connection, *args)`` for the runner, with the arguments bound now."""
     return lambda conn: fn(conn, *args)
+
+
+def _tls_failure(exc: BaseException) -> bool:
+    """Whether a connection failed in the TLS handshake (an http-only server, a bad cert)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "SSL" in str(exc) or "CERTIFICATE" in str(exc).upper()
 
 
 def _json_ok(response: httpx.Response) -> bool:

@@ -95,6 +95,125 @@ MESSAGES: dict[str, tuple[str, str, bool]] = {
         "Sync cancelled; the next one resumes where this one stopped.",
         False,
     ),
+    "refused": (
+        "服务器拒收了记录：请在“我的记录”或同步面板中查看原因，修改后重新发送或撤回。",
+        "The server refused records: see why in My records or the sync panel, then fix and"
+        " send them again, or withdraw them.",
+        False,
+    ),
+    "tls": (
+        "无法建立安全连接：服务器证书无效，或该地址不提供 https。请检查地址（含 http:// 或 https://）。",
+        "No secure connection: the server's certificate is not valid, or the address does not"
+        " serve https. Check the address (with http:// or https://).",
+        False,
+    ),
+    "unknown": (
+        "服务器返回了本程序不认识的错误（代码 %1）：请更新程序或联系管理员。数据仍保存在本机。",
+        "The server answered with an error this app does not know (code %1): update the app or"
+        " contact an administrator. The data stays on this device.",
+        False,
+    ),
+    # Every error code of the protocol (sync.protocol.ErrorCode) the client can receive.
+    "malformed_json": (
+        "服务器无法读取本程序发送的数据：请更新程序或联系管理员（数据仍保存在本机）。",
+        "The server could not read what this app sent: update the app or contact an"
+        " administrator (the data stays on this device).",
+        False,
+    ),
+    "invalid_request": (
+        "服务器认为本程序发送的数据格式不对：请更新程序或联系管理员（数据仍保存在本机）。",
+        "The server found what this app sent malformed: update the app or contact an"
+        " administrator (the data stays on this device).",
+        False,
+    ),
+    "body_too_large": (
+        "一次发送的数据超过服务器允许的大小：请联系管理员。",
+        "One request was larger than the server accepts: contact an administrator.",
+        False,
+    ),
+    "not_authenticated": (
+        "登录已失效：请重新登录。",
+        "You are signed out: please sign in again.",
+        False,
+    ),
+    "token_invalid": (
+        "登录已失效：请重新登录。",
+        "Your sign-in has expired: please sign in again.",
+        False,
+    ),
+    "not_found": (
+        "服务器上找不到所请求的内容（可能已被删除，或不在你的区县内）。",
+        "The server does not have what was asked for (deleted, or outside your counties).",
+        False,
+    ),
+    "protocol_unsupported": (
+        "服务器版本与本程序不匹配：请更新程序。",
+        "The server and this app do not speak the same version: update the app.",
+        False,
+    ),
+    "batch_id_reused": (
+        "服务器已收到过内容不同的同一批数据：请联系管理员（数据仍保存在本机）。",
+        "The server already has a different batch with the same id: contact an administrator"
+        " (the data stays on this device).",
+        False,
+    ),
+    "batch_foreign": (
+        "这批数据属于另一台设备：请重新登录后再同步。",
+        "This batch belongs to another device: sign in again, then sync.",
+        False,
+    ),
+    "upload_offset_mismatch": (
+        "照片上传位置与服务器不一致，将从服务器记录的位置继续。",
+        "The photo upload was out of step with the server; it resumes where the server stands.",
+        True,
+    ),
+    "upload_busy": (
+        "这张照片正在另一个连接中上传，稍后会重试。",
+        "This photo is being uploaded over another connection; it will be retried.",
+        True,
+    ),
+    "photo_hash_mismatch": (
+        "照片在上传途中损坏，服务器已丢弃，将重新上传。",
+        "A photo was damaged on the way; the server discarded it and it will be uploaded again.",
+        True,
+    ),
+    "record_not_submitted": (
+        "记录尚未提交，不能审核。",
+        "The record has not been submitted yet, so it cannot be reviewed.",
+        False,
+    ),
+    "not_reviewable": ("这条记录不能审核。", "This record cannot be reviewed.", False),
+    "proposal_decided": (
+        "这项修改建议已经有人处理过了。",
+        "Someone has already decided on this proposed change.",
+        False,
+    ),
+    "proposal_stale": (
+        "台账在建议提出后已被修改：请刷新后重新决定。",
+        "The ledger changed since this was proposed: refresh and decide again.",
+        False,
+    ),
+    "already_exists": ("服务器上已有这条内容。", "The server already has this.", False),
+    "record_changed": (
+        "记录在你打开后被修改过：请刷新后再操作。",
+        "The record changed since you opened it: refresh and try again.",
+        False,
+    ),
+    "photos_missing": (
+        "记录的照片尚未全部上传：请等照片到齐，或写明原因后再批准。",
+        "Not all of the record's photos have arrived: wait for them, or give a reason to approve.",
+        False,
+    ),
+    "record_flagged": (
+        "记录有待核实的标记：请逐条查看后再批准。",
+        "The record carries flags to check: look at each before approving.",
+        False,
+    ),
+    "not_provisional": (
+        "这个排污口已不是新发现的临时台账。",
+        "This outfall is no longer a provisional (newly found) entry.",
+        False,
+    ),
 }
 
 
@@ -102,8 +221,8 @@ class SyncError(Exception):
     """A sync problem with a stable ``code`` and its message in both languages."""
 
     def __init__(self, code: str, detail: str = "") -> None:
-        if code not in MESSAGES:
-            code = "server_busy"
+        if code not in MESSAGES:  # a code this app does not know: said so, never "server busy"
+            code, detail = "unknown", code + (f" {detail}" if detail else "")
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
@@ -113,7 +232,7 @@ class SyncError(Exception):
         return MESSAGES[self.code][2]
 
     def message(self, lang: str = "en") -> str:
-        return message(self.code, lang)
+        return message(self.code, lang, self.detail)
 
 
 class Cancelled(SyncError):
@@ -121,9 +240,13 @@ class Cancelled(SyncError):
         super().__init__("cancelled")
 
 
-def message(code: str, lang: str = "en") -> str:
-    zh, en, _ = MESSAGES.get(code, MESSAGES["server_busy"])
-    return zh if lang.startswith("zh") else en
+def message(code: str, lang: str = "en", detail: str = "") -> str:
+    """The words for an error code; an unknown code is reported as unknown, with the code."""
+    if code not in MESSAGES:
+        code, detail = "unknown", code
+    zh, en, _ = MESSAGES[code]
+    text = zh if lang.startswith("zh") else en
+    return text.replace("%1", (detail.split(" ")[0] or "?") if code == "unknown" else "")
 
 
 # Reasons a single change was refused or held, for the list of issues the user sees.
@@ -142,13 +265,19 @@ REASONS: dict[str, tuple[str, str]] = {
         "This account may not change this kind of data.",
     ),
     "area_forbidden": (
-        "记录不在此账号负责的区县内。",
-        "The record is outside this account's counties.",
+        "记录所在区县不在此账号负责的范围内：请检查记录的区县，或请管理员分配该区县。",
+        "The record's county is not one of this account's: check the record's county, or ask an"
+        " administrator to assign it.",
     ),
-    "not_owner": ("只有记录的作者可以修改它。", "Only the record's author may change it."),
+    "not_owner": (
+        "服务器认为记录的作者不是当前登录的账号：请用写这条记录的账号登录后重新发送，或撤回它。",
+        "The server says the record's author is not the signed-in account: sign in as the"
+        " account that wrote it and send it again, or withdraw it.",
+    ),
     "record_submitted": (
-        "记录已提交，不能再修改（除非被退回）。",
-        "The record was submitted and cannot change unless it is returned.",
+        "记录已提交，不能再修改（除非被退回）：请撤回这次修改，或请审核人员退回记录。",
+        "The record was submitted and cannot change unless it is returned: withdraw this change,"
+        " or ask the reviewer to return the record.",
     ),
     "record_locked": (
         "记录已审核通过或已上报，不能再修改。",
@@ -156,8 +285,9 @@ REASONS: dict[str, tuple[str, str]] = {
     ),
     "immutable": ("历史记录不能修改。", "History entries cannot change."),
     "parent_unknown": (
-        "所属的记录不在服务器上。",
-        "The record it belongs to is not on the server.",
+        "所属的记录还不在服务器上（它被拒收或尚未发送）：先处理那条记录，照片会随它一起重新发送。",
+        "The record it belongs to is not on the server yet (refused or not sent): deal with that"
+        " record; its photos go again with it.",
     ),
     "row_id_mismatch": ("记录编号不一致。", "The record id does not match."),
     "invalid_row": ("记录内容无效。", "The record is not valid."),
@@ -174,7 +304,18 @@ REASONS: dict[str, tuple[str, str]] = {
 
 
 def reason_text(reason: str | None, lang: str = "en") -> str:
-    if reason is None or reason not in REASONS:
-        return "" if reason is None else reason
+    """Why a change was refused, in words; an unknown reason is reported as unknown."""
+    if not reason:
+        return ""
+    if reason not in REASONS:
+        zh, en = UNKNOWN_REASON
+        return (zh if lang.startswith("zh") else en).replace("%1", reason)
     zh, en = REASONS[reason]
     return zh if lang.startswith("zh") else en
+
+
+UNKNOWN_REASON = (
+    "服务器以本程序不认识的原因拒收（代码 %1）：请更新程序或联系管理员。",
+    "The server refused it for a reason this app does not know (code %1): update the app or"
+    " contact an administrator.",
+)

@@ -112,6 +112,25 @@ class InspectionEntry(QObject):
             record = new_draft(outfall.id, s.actor, outfall.county_code)
             record = dataclasses.replace(record, problems=problems, position=position)
             self._save_new(record)
+        return self._show_window(outfall, record)
+
+    def open_record(self, inspection_id: str) -> InspectionWindow | None:
+        """Opens one inspection as it is (a draft to go on with, a completed record to read),
+        as 我的记录 does; the window already showing it comes to the front instead."""
+        s = self.services
+        record = s.reader.inspection(inspection_id)
+        outfall = s.reader.outfall(record.outfall_id) if record is not None else None
+        if record is None or outfall is None:
+            return None
+        for window in self.windows:
+            if window.record.id == inspection_id and window.isVisible():
+                window.raise_()
+                window.activateWindow()
+                return window
+        return self._show_window(outfall, record)
+
+    def _show_window(self, outfall: Outfall, record: Inspection) -> InspectionWindow:
+        s = self.services
         window = InspectionWindow(
             s,
             outfall,

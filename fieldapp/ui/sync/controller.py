@@ -16,10 +16,20 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from fieldapp.store import sync_state
 from fieldapp.ui.lane import BackgroundLane
-from sync.client import CancelToken, Progress, SyncEngine, SyncError, SyncReport
+from sync.client import (
+    Cancelled,
+    CancelToken,
+    Progress,
+    RetryPolicy,
+    SyncEngine,
+    SyncError,
+    SyncReport,
+)
 from sync.client.engine import profile_photos
 
 AUTO_INTERVAL_MS = 60_000
+LOGIN_TIMEOUT_S = 15.0  # a sign-in that hangs this long is told as unreachable
+LOGIN_ATTEMPTS = 2
 
 
 class LaneRunner(QObject):
@@ -68,6 +78,7 @@ class SyncController(QObject):
     signed_in = Signal(object)  # None, or the SyncError
     snapshot_ready = Signal(object)  # fieldapp.store.sync_state.Snapshot
     running_changed = Signal(bool)
+    settled = Signal()  # a refusal was resent or withdrawn
     _wake = Signal()
 
     def __init__(
@@ -84,6 +95,8 @@ class SyncController(QObject):
         self.photos = profile_photos(profile)
         self.engine_options = engine_options or {}
         self._cancel: CancelToken | None = None
+        self._sign_in_cancel: CancelToken | None = None
+        self.binding: Any = None  # fieldapp.store.identity.Binding of the last sign-in
         self._thread: threading.Thread | None = None
         self.auto = QTimer(self)
         self.auto.setInterval(AUTO_INTERVAL_MS)
@@ -126,18 +139,47 @@ class SyncController(QObject):
             self._cancel.cancel()
 
     def sign_in(self, url: str, username: str, password: str, device_name: str) -> None:
-        engine = self._engine()
+        """Sign in on a network thread; ``signed_in`` says how it went (never blocks the GUI).
+        ``cancel_sign_in`` answers at once with ``Cancelled``; the abandoned attempt stores
+        nothing (the engine checks before saving) and its late answer is dropped."""
+        token = CancelToken()
+        self._sign_in_cancel = token
+        engine = self._engine(token)
+        engine.timeout = min(engine.timeout, LOGIN_TIMEOUT_S)
+        # one quick retry at most: an unreachable server is told in seconds, the user retries
+        engine.retry = RetryPolicy(base_s=0.5, cap_s=1.0, attempts=LOGIN_ATTEMPTS)
 
         def work() -> None:
             try:
                 engine.login(url, username, password, device_name)
             except SyncError as exc:
-                self.signed_in.emit(exc)
+                if not token.cancelled:
+                    self.signed_in.emit(exc)
             else:
+                if token.cancelled:
+                    return
+                self.binding = engine.last_binding
                 self.signed_in.emit(None)
                 self.refresh()
 
         threading.Thread(target=work, name="sync-login", daemon=True).start()
+
+    def cancel_sign_in(self) -> None:
+        token = self._sign_in_cancel
+        if token is not None and not token.cancelled:
+            token.cancel()
+            self.signed_in.emit(Cancelled())
+
+    def start_auto(self) -> None:
+        """Start automatic sync if the profile has it on (the default until the user chooses)."""
+
+        def chosen(acct: sync_state.Account) -> None:
+            if acct.auto_sync and acct.signed_in:
+                self.auto.start()
+                self._auto_tick()
+
+        writer = self.runner.writer
+        self.lane.submit(lambda: sync_state.account(writer), chosen, lambda _e: None)
 
     def refresh(self) -> None:
         """Read a fresh snapshot on the lane; ``snapshot_ready`` delivers it."""
@@ -147,6 +189,43 @@ class SyncController(QObject):
             self.snapshot_ready.emit,
             lambda _e: None,
         )
+
+    def resend(self, entity: str, row_id: str) -> None:
+        """Queue a refused record again and sync (``fieldapp.store.refusals.resend``)."""
+        from fieldapp.store import refusals
+
+        writer = self.runner.writer
+        self.lane.submit(
+            lambda: refusals.resend(writer, entity, row_id),
+            self._resent,
+            self._settle_failed,
+        )
+
+    def withdraw(self, entity: str, row_id: str, reason: str) -> None:
+        from fieldapp.store import refusals
+
+        writer = self.runner.writer
+        self.lane.submit(
+            lambda: refusals.withdraw(writer, entity, row_id, reason),
+            self._withdrawn,
+            self._settle_failed,
+        )
+
+    def _resent(self, _queued: int) -> None:
+        self.settled.emit()
+        if not self.sync_now():
+            self.refresh()
+
+    def _withdrawn(self, _result: object) -> None:
+        self.settled.emit()
+        self.refresh()
+
+    def _settle_failed(self, error: Exception) -> None:
+        from fieldapp.store.refusals import NothingToSettle
+
+        if not isinstance(error, NothingToSettle):  # settled meanwhile: the refresh shows it
+            raise error
+        self.refresh()
 
     def set_auto(self, on: bool) -> None:
         self.lane.submit(

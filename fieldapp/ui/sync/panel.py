@@ -5,7 +5,7 @@ and automatic sync. It shows what the controller delivers; it never touches the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.store.sync_state import STATES, Snapshot
+from fieldapp.store.sync_state import STATES, Account, Refusal, Snapshot
+from fieldapp.ui.records.dialogs import WithdrawDialog
+from fieldapp.ui.records.times import local_date, local_time
 from fieldapp.ui.sync.controller import SyncController
 from sync.client import Progress, SyncReport
 from sync.client.errors import message, reason_text
@@ -38,8 +40,14 @@ def _size(n: int) -> str:
     return f"{n} B"
 
 
+_ALERT = "background: #b00020; color: #fff; font-weight: bold; padding: 8px; border-radius: 4px;"
+_OK = "background: #e6f4ea; color: #0b5323; font-weight: bold; padding: 8px; border-radius: 4px;"
+
+
 class SyncPanel(QWidget):
     """Shows the sync state of this device and starts syncs."""
+
+    open_record = Signal(str, str, str)  # entity, row id, outfall id (a refused record, to fix it)
 
     def __init__(
         self, controller: SyncController, lang: str, parent: QWidget | None = None
@@ -88,6 +96,31 @@ class SyncPanel(QWidget):
             ]
         )
         self.errors_table = self._table([self.tr("When"), self.tr("Problem")])
+        self.refusals: list[Refusal] = []
+        self.refused_table = self._table([self.tr("Record"), self.tr("Why"), self.tr("When")])
+        self.refused_table.itemSelectionChanged.connect(self._refusal_selected)
+        self.refused_open = QPushButton(self.tr("Open to fix"))
+        self.refused_resend = QPushButton(self.tr("Send again"))
+        self.refused_withdraw = QPushButton(self.tr("Withdraw…"))
+        refused_actions = QHBoxLayout()
+        for b in (self.refused_open, self.refused_resend, self.refused_withdraw):
+            b.setMinimumHeight(TOUCH)
+            refused_actions.addWidget(b)
+        refused_actions.addStretch(1)
+        self.refused_open.clicked.connect(self._open_refused)
+        self.refused_resend.clicked.connect(self._resend_refused)
+        self.refused_withdraw.clicked.connect(self._withdraw_refused)
+        self.refused_page = QWidget()
+        refused_layout = QVBoxLayout(self.refused_page)
+        refused_layout.setContentsMargins(0, 0, 0, 0)
+        refused_layout.addWidget(self.refused_table, 1)
+        refused_layout.addLayout(refused_actions)
+        self.banner = QLabel()
+        self.banner.setObjectName("syncBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.withdraw_dialog: WithdrawDialog | None = None
+        self.account: Account | None = None  # as last shown (to fill in the set-up dialog)
 
         top = QGridLayout()
         top.addWidget(self.account_label, 0, 0, 1, 2)
@@ -104,12 +137,14 @@ class SyncPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.auto_box)
         tabs = QTabWidget()
+        tabs.addTab(self.refused_page, self.tr("Refused"))
         tabs.addTab(self.records_table, self.tr("Records"))
         tabs.addTab(self.issues_table, self.tr("Conflicts and refusals"))
         tabs.addTab(self.errors_table, self.tr("Errors"))
         self.tabs = tabs
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(self.counts_label)
         layout.addWidget(self.status_label)
@@ -150,6 +185,7 @@ class SyncPanel(QWidget):
 
     def show_snapshot(self, snap: Snapshot) -> None:
         acct = snap.account
+        self.account = acct
         if acct.signed_in:
             self.account_label.setText(
                 self.tr("Server: %1 — signed in as %2")
@@ -162,7 +198,7 @@ class SyncPanel(QWidget):
         self.auto_box.blockSignals(True)
         self.auto_box.setChecked(acct.auto_sync)
         self.auto_box.blockSignals(False)
-        last = (acct.last_success_at or "")[:19].replace("T", " ") or self.tr("never")
+        last = local_time(acct.last_success_at, self.lang) or self.tr("never")
         self.last_label.setText(self.tr("Last successful sync: %1").replace("%1", last))
         p = snap.pending
         self.pending_label.setText(
@@ -187,7 +223,7 @@ class SyncPanel(QWidget):
                     kinds.get(r.entity, r.entity),
                     self.state_label(r.state),
                     self._review_text(r.review_comment, r.review_deadline),
-                    r.updated_at[:19].replace("T", " "),
+                    local_time(r.updated_at, self.lang),
                 ]
                 for r in snap.records
             ],
@@ -203,28 +239,115 @@ class SyncPanel(QWidget):
             "awaiting_review": self.tr("sent as a proposal"),
             "not_uploaded": self.tr("not uploaded; the rest synced"),
         }
+        settled = {
+            "accepted": self.tr("accepted later"),
+            "resent": self.tr("sent again"),
+            "withdrawn": self.tr("withdrawn: %1"),
+        }
         self._fill(
             self.issues_table,
             [
                 [
-                    i.at[:19].replace("T", " "),
+                    local_time(i.at, self.lang),
                     what.get(i.kind, i.kind),
-                    f"{i.entity} {i.row_id[:8]}",
+                    self._record_name(i.record_entity or i.entity, i.record_label),
                     reason_text(i.reason, self.lang) if i.kind != "proposed" else "",
-                    outcome.get(i.resolution, i.resolution),
+                    settled.get(i.settled, "").replace("%1", i.note)
+                    if i.settled
+                    else outcome.get(i.resolution, i.resolution),
                 ]
                 for i in snap.issues
             ],
         )
         self._fill(
             self.errors_table,
-            [[at[:19].replace("T", " "), message(code, self.lang)] for at, code, _ in snap.errors],
-        )
+            [[local_time(at, self.lang), message(code, self.lang, detail)]
+             for at, code, detail in snap.errors],
+        )  # fmt: skip
+        self.show_refusals(snap.refusals)
 
     def _review_text(self, comment: str, deadline: str) -> str:
         if not deadline:
             return comment
-        return self.tr("%1 (correct by %2)").replace("%1", comment).replace("%2", deadline)
+        return (
+            self.tr("%1 (correct by %2)")
+            .replace("%1", comment)
+            .replace("%2", local_date(deadline, self.lang))
+        )
+
+    def _record_name(self, entity: str, label: str) -> str:
+        kinds = {
+            "inspections": self.tr("inspection"),
+            "patrols": self.tr("patrol"),
+            "outfalls": self.tr("outfall"),
+            "photos": self.tr("photo"),
+        }
+        return f"{kinds.get(entity, entity)} {label}".strip()
+
+    # -- refused records: the sync did not finish ---------------------------------------------
+    def show_refusals(self, refusals: list[Refusal]) -> None:
+        self.refusals = refusals
+        self._fill(
+            self.refused_table,
+            [
+                [
+                    self._record_name(r.entity, r.label),
+                    "；".join(reason_text(x, self.lang) for x in r.reasons)
+                    if self.lang.startswith("zh")
+                    else " ".join(reason_text(x, self.lang) for x in r.reasons),
+                    local_time(r.at, self.lang),
+                ]
+                for r in refusals
+            ],
+        )
+        self.tabs.setTabText(0, self.tr("Refused (%1)").replace("%1", str(len(refusals))))
+        self.banner.setVisible(bool(refusals))
+        if refusals:
+            self.banner.setStyleSheet(_ALERT)
+            self.banner.setText(
+                self.tr(
+                    "Sync not finished: the server refused %1 record(s). Open each to fix it and"
+                    " send it again, or withdraw it with a reason."
+                ).replace("%1", str(len(refusals)))
+            )
+            self.tabs.setCurrentIndex(0)
+            if not self.refused_table.selectedItems():
+                self.refused_table.selectRow(0)
+        self._refusal_selected()
+
+    def _refusal(self) -> Refusal | None:
+        rows = {i.row() for i in self.refused_table.selectedItems()}
+        row = rows.pop() if len(rows) == 1 else -1
+        return self.refusals[row] if 0 <= row < len(self.refusals) else None
+
+    def _refusal_selected(self) -> None:
+        chosen = self._refusal() is not None
+        for b in (self.refused_open, self.refused_resend, self.refused_withdraw):
+            b.setEnabled(chosen)
+
+    def _open_refused(self) -> None:
+        r = self._refusal()
+        if r is not None:
+            self.open_record.emit(r.entity, r.row_id, r.row_id if r.entity == "outfalls" else "")
+
+    def _resend_refused(self) -> None:
+        r = self._refusal()
+        if r is not None:
+            self.controller.resend(r.entity, r.row_id)
+
+    def _withdraw_refused(self) -> None:
+        r = self._refusal()
+        if r is None:
+            return
+        why = self.refused_table.item(self.refused_table.currentRow(), 1)
+        dialog = WithdrawDialog(
+            self._record_name(r.entity, r.label), why.text() if why else "", self
+        )
+        dialog.withdrawn.connect(
+            lambda reason, e=r.entity, i=r.row_id: self.controller.withdraw(e, i, reason)
+        )
+        self.withdraw_dialog = dialog
+        dialog.open()
 
     def _fill(self, table: QTableWidget, rows: list[list[str]]) -> None:
         table.setRowCount(len(rows))
@@ -254,10 +377,20 @@ class SyncPanel(QWidget):
     def show_report(self, report: SyncReport) -> None:
         if report.error is not None:
             self.status_label.setText(report.error.message(self.lang))
+            self.status_label.setStyleSheet(_ALERT)
+        elif report.refusals:
+            self.status_label.setText(
+                self.tr(
+                    "Sync not finished: %1 record(s) refused by the server (see “Refused”)."
+                ).replace("%1", str(len(report.refusals)))
+            )
+            self.status_label.setStyleSheet(_ALERT)
         elif report.ok:
             self.status_label.setText(self.tr("Everything is on the server."))
+            self.status_label.setStyleSheet(_OK)
         else:
             self.status_label.setText(self.tr("Some items are still waiting: see the lists below."))
+            self.status_label.setStyleSheet("")
         self.status_label.setToolTip(report.summary(self.lang))
 
     def _running(self, running: bool) -> None:
@@ -265,4 +398,5 @@ class SyncPanel(QWidget):
         self.cancel_button.setEnabled(running)
         if running:
             self.status_label.setText(self.tr("Starting…"))
+            self.status_label.setStyleSheet("")
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignLeft)

@@ -1,0 +1,307 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DiscardQuestion</name>
+    <message>
+        <location filename="../../fieldapp/ui/records/dialogs.py" line="72"/>
+        <location filename="../../fieldapp/ui/records/dialogs.py" line="79"/>
+        <source>Discard draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/dialogs.py" line="75"/>
+        <source>Discard the draft “%1”? Its answers are deleted; the photo files stay.</source>
+        <translation>放弃草稿“%1”？其中填写的内容将被删除；照片文件保留。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/dialogs.py" line="81"/>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>MyRecordsWindow</name>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="60"/>
+        <source>My records</source>
+        <translation>我的记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="85"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="85"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="85"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="85"/>
+        <source>Why / what the reviewer said</source>
+        <translation>原因 / 审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="86"/>
+        <source>Changed</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="101"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="102"/>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="103"/>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="104"/>
+        <source>Discard draft…</source>
+        <translation>放弃草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="105"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="137"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="138"/>
+        <source>completed, not sent</source>
+        <translation>已完成，待发送</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="139"/>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="140"/>
+        <source>sent, photos pending</source>
+        <translation>已发送，照片待上传</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="141"/>
+        <source>on the server</source>
+        <translation>已在服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="142"/>
+        <source>reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="143"/>
+        <source>returned</source>
+        <translation>被退回</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="144"/>
+        <source>refused</source>
+        <translation>被拒收</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="145"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="150"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="151"/>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="152"/>
+        <source>Not sent</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="153"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="154"/>
+        <source>Returned</source>
+        <translation>被退回</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="155"/>
+        <source>Refused</source>
+        <translation>被拒收</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="156"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="170"/>
+        <source>%1 (correct by %2)</source>
+        <translation>%1（请于 %2 前改正）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="200"/>
+        <source>inspection</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="200"/>
+        <source>patrol</source>
+        <translation>巡河记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="204"/>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="222"/>
+        <source>No records here.</source>
+        <translation>这里没有记录。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="34"/>
+        <source>My records</source>
+        <translation>我的记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="59"/>
+        <source>Unsent: …</source>
+        <translation>待发送：…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="62"/>
+        <source>Last sync: …</source>
+        <translation>上次同步：…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="66"/>
+        <source>Unsent: %1</source>
+        <translation>待发送：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="67"/>
+        <source>Completed records not yet on the server</source>
+        <translation>已完成但尚未到达服务器的记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="69"/>
+        <source>Refused: %1</source>
+        <translation>被拒收：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="73"/>
+        <source>The server refused these records: open them to fix and send again, or withdraw</source>
+        <translation>服务器拒收了这些记录：打开修改后重新发送，或撤回</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="77"/>
+        <source>Returned: %1</source>
+        <translation>被退回：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="79"/>
+        <source> (due %1)</source>
+        <translation>（期限 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="84"/>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="86"/>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="88"/>
+        <source> · not signed in</source>
+        <translation> · 未登录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="90"/>
+        <source> · last try failed</source>
+        <translation> · 上次同步失败</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="93"/>
+        <source>Open the sync panel</source>
+        <translation>打开同步面板</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="94"/>
+        <source>this laptop only</source>
+        <translation>仅本机（未登录）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/strip.py" line="99"/>
+        <source>%1 (%2 earlier entries now under this account)</source>
+        <translation>%1（此前的 %2 条内容已归入此账号）</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/records/dialogs.py" line="27"/>
+        <source>Withdraw a refused record</source>
+        <translation>撤回被拒收的记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/dialogs.py" line="30"/>
+        <source>“%1” will no longer be sent. It stays on this laptop, marked withdrawn, and your reason is kept with it.</source>
+        <translation>“%1”将不再发送。它仍保存在本机，标记为已撤回，并附上你填写的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/dialogs.py" line="35"/>
+        <source>The server refused it: %1</source>
+        <translation>服务器拒收原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/dialogs.py" line="38"/>
+        <source>Why is it withdrawn? (required)</source>
+        <translation>撤回原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/dialogs.py" line="43"/>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/dialogs.py" line="44"/>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/dialogs.py" line="57"/>
+        <source>Write why it is withdrawn.</source>
+        <translation>请填写撤回原因。</translation>
+    </message>
+</context>
+</TS>

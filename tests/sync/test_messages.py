@@ -1,0 +1,75 @@
+"""Every error code and refusal reason the sync client can receive has words in both languages;
+a code it does not know is reported as unknown (with the code), never as "server busy"; the
+server address is accepted as people type it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sync.client.address import normalize_server_url
+from sync.client.errors import MESSAGES, REASONS, SyncError, message, reason_text
+from sync.protocol import ErrorCode, Reason
+
+
+@pytest.mark.parametrize("code", [c.value for c in ErrorCode])
+def test_every_error_code_has_words_in_both_languages(code: str) -> None:
+    assert code in MESSAGES, f"no message for error code {code}"
+    zh, en = message(code, "zh_CN"), message(code, "en")
+    assert zh and en and zh != en
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh)
+    assert SyncError(code).code == code
+
+
+@pytest.mark.parametrize("reason", [r.value for r in Reason])
+def test_every_refusal_reason_has_words_in_both_languages(reason: str) -> None:
+    assert reason in REASONS, f"no words for refusal reason {reason}"
+    zh, en = reason_text(reason, "zh_CN"), reason_text(reason, "en")
+    assert zh and en and zh != en and reason not in zh and reason not in en
+
+
+def test_an_unknown_code_is_reported_as_unknown_not_busy() -> None:
+    error = SyncError("quota_exceeded", "detail")
+    assert error.code == "unknown"
+    assert "quota_exceeded" in error.message("en") and "busy" not in error.message("en")
+    assert "quota_exceeded" in error.message("zh_CN") and "繁忙" not in error.message("zh_CN")
+    assert "quota_exceeded" in message("quota_exceeded", "en")
+    assert "quota_exceeded" in reason_text("quota_exceeded", "en")
+    assert "不认识" in reason_text("quota_exceeded", "zh_CN")
+
+
+@pytest.mark.parametrize(
+    ("typed", "url"),
+    [
+        ("hekou.example.cn:8750", "https://hekou.example.cn:8750"),
+        ("  10.0.0.5:8750/ ", "https://10.0.0.5:8750"),
+        ("http://127.0.0.1:8750", "http://127.0.0.1:8750"),
+        ("HTTPS://Hekou.example.cn", "https://hekou.example.cn"),
+        ("https://gw.example.cn/hekou/", "https://gw.example.cn/hekou"),
+        ("[::1]:8750", "https://[::1]:8750"),
+    ],
+)
+def test_addresses_as_typed(typed: str, url: str) -> None:
+    assert normalize_server_url(typed) == url
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "   ", "host:99999", "host:port", "ftp://host", "http://", "a b:80", "h?x=1"]
+)
+def test_bad_addresses_are_refused_clearly(typed: str) -> None:
+    with pytest.raises(SyncError) as refused:
+        normalize_server_url(typed)
+    assert refused.value.code == "bad_address"
+    assert "例如" in refused.value.message("zh_CN")
+
+
+@given(st.text(max_size=40))
+def test_any_text_gives_a_url_or_bad_address(typed: str) -> None:
+    try:
+        url = normalize_server_url(typed)
+    except SyncError as error:
+        assert error.code == "bad_address"
+    else:
+        assert url.startswith(("http://", "https://"))
+        assert normalize_server_url(url) == url
