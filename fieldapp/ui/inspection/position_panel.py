@@ -235,14 +235,21 @@ class PositionPanel(QGroupBox):
         text = self.tr("Fix %1 · satellites %2 · HDOP %3 · error ±%4")
         text = text.replace("%1", mode).replace("%2", sats).replace("%3", hdop)
         self.live.setText(text.replace("%4", error))
-        good = pos.is_acceptable(fix, self.capture_settings.max_error_m)
+        refusal = pos.refusal(fix, self.capture_settings.max_error_m)
+        simulated = pos.FixRefusal.SIMULATED.message(self.lang)
+        if refusal is pos.FixRefusal.SIMULATED:  # never evidence: say so where it is seen
+            self._say(simulated)
+        elif self.message.text() == simulated:
+            self._say("")
         if self.capture is not None:
             self.capture.add(fix)
             self._show_progress()
         else:
-            self.capture_button.setEnabled(good)
-            if not good and fix.mode is not FixMode.NONE:
-                self.capture_button.setToolTip(self.tr("Accuracy not good enough to capture"))
+            self.capture_button.setEnabled(refusal is None)
+            if refusal is not None and fix.mode is not FixMode.NONE:
+                self.capture_button.setToolTip(
+                    refusal.message(self.lang, self.capture_settings.max_error_m)
+                )
 
     # -- capture -------------------------------------------------------------------------------
 
