@@ -328,8 +328,8 @@ class FixAssembler:
     went quiet), ``finish()`` also parses a last unterminated line.
     """
 
-    def __init__(self) -> None:
-        self.stats = ParseStats()
+    def __init__(self, stats: ParseStats | None = None) -> None:
+        self.stats = stats if stats is not None else ParseStats()  # shared: counts add up
         self._pending = ""
         self._epoch = _Epoch()
         self._date: date | None = None

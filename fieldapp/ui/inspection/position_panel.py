@@ -29,7 +29,7 @@ from fieldapp.domain import position as pos
 from fieldapp.domain.inspection import PositionRecord
 from fieldapp.domain.inspection_rules import InspectionSettings
 from fieldapp.domain.nmea import Fix, FixMode
-from fieldapp.gnss import GnssSourceError, SerialSource, open_source
+from fieldapp.gnss import GnssSourceError, NetworkSource, drain, follow, open_source
 
 COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
 
@@ -40,6 +40,12 @@ def compass(bearing: float) -> str:
 
 def distance_text(metres: float) -> str:
     return f"{metres:.0f} m" if metres < 1000 else f"{metres / 1000:,.1f} km"
+
+
+def _messages(exc: Exception) -> tuple[str, str]:
+    if isinstance(exc, GnssSourceError):
+        return exc.en, exc.zh
+    return str(exc), str(exc)
 
 
 class PositionFeed(QObject):
@@ -72,7 +78,15 @@ class PositionFeed(QObject):
     def _run(self, spec: str, stop: threading.Event) -> None:
         try:
             source = open_source(spec, speed=self.replay_speed)
-            fixes = source.fixes(stop.is_set) if isinstance(source, SerialSource) else iter(source)
+            if isinstance(source, NetworkSource):  # a dropped link is reopened; message till then
+                fixes = follow(
+                    source,
+                    stop.is_set,
+                    on_lost=lambda exc: self.failed.emit(*_messages(exc)),
+                    on_restored=lambda: self.failed.emit("", ""),
+                )
+            else:
+                fixes = drain(source, stop.is_set)
             for fix in fixes:
                 if stop.is_set():
                     break
