@@ -196,6 +196,7 @@ class ErrorCode(enum.StrEnum):
     PHOTOS_MISSING = "photos_missing"
     RECORD_FLAGGED = "record_flagged"
     NOT_PROVISIONAL = "not_provisional"
+    INVALID_CODE = "invalid_code"  # a national code that breaks the code rule (国家编码规则)
 
 
 class Reason(enum.StrEnum):
@@ -212,6 +213,7 @@ class Reason(enum.StrEnum):
     PARENT_UNKNOWN = "parent_unknown"
     ROW_ID_MISMATCH = "row_id_mismatch"
     INVALID_ROW = "invalid_row"
+    INVALID_CODE = "invalid_code"  # a national code that breaks the code rule (国家编码规则)
     NOT_FOUND = "not_found"
     CHANGE_ID_FOREIGN = "change_id_foreign"
 

@@ -54,7 +54,8 @@ def outfall_at(device: Any, name: str, provisional: bool, lat: float, lon: float
             " receiving_kind, basin, county_code, lifecycle_state, lat, lon, created_at,"
             " updated_at, updated_by) VALUES (?, ?, ?, ?, 'other', 'river', 'yangtze', ?,"
             " 'survey', ?, ?, ?, ?, ?)",
-            (row_id, name, None if provisional else code, f"TMP-{code}" if provisional else None,
+            (row_id, name, None if provisional else f"{device.world.county}{code.upper()}",
+             f"TMP-{code}" if provisional else None,
              device.world.county, lat, lon, now(), now(), device.user),
         )  # fmt: skip
     return row_id
