@@ -159,8 +159,8 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/patrol/window.py" line="592"/>
-        <source>The receiver is in simulation mode: its positions are shown in orange and are not recorded. Turn simulation off on the receiver.</source>
-        <translation>接收机处于模拟模式：其位置以橙色显示，不会记录到轨迹中。请关闭接收机的模拟模式。</translation>
+        <source>The receiver is in simulation mode: its positions are shown in grey and are not recorded. Turn simulation off on the receiver.</source>
+        <translation>接收机处于模拟模式：其位置以灰色虚线显示，不会记录到轨迹中。请关闭接收机的模拟模式。</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/patrol/window.py" line="597"/>

@@ -128,7 +128,7 @@ def test_the_map_follows_a_network_receiver_with_marker_and_nearby_outfalls(
         w.start()
         qtbot.waitUntil(lambda: w.committed >= 3, timeout=10000)
         # Dragging the map stops following: new fixes move the marker, not the map.
-        w.follow_button.show()
+        assert w.follow_button.isVisible()
         drag(w.map, QPointF(300, 300), QPointF(420, 380))
         assert not w.follow and not w.follow_button.isChecked()
         panned = w.map.center_lat_lon()
@@ -161,6 +161,7 @@ def test_no_patrol_without_a_position_source(qtbot, profile, lane, reader, lang,
     w = open_window(qtbot, profile, lane, reader, "", lang)
     qtbot.waitUntil(lambda: w.state_label.text() != "", timeout=3000)
     assert not w.has_source and not w._feed.running
+    assert w.follow_button.isHidden()  # nothing to follow
     w.start()
     qtbot.wait(200)
     assert w.patrol is None

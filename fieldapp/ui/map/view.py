@@ -466,13 +466,16 @@ class MapView(QWidget):
         lat, lon, error_m = self.overlay.position
         pt = self.to_screen(*tiles.to_world(lat, lon))
         flag = self.overlay.position_flag
-        base = QColor("#e65100") if flag else QColor("#1565c0")  # orange: not to be trusted
+        base = QColor("#37474f") if flag else QColor("#1565c0")  # grey, dashed: not to trust
         if error_m:
             r = error_m / tiles.metres_per_pixel(lat, self.zoom)
             ring, fill = QColor(base), QColor(base)
-            ring.setAlpha(170)
-            fill.setAlpha(50)
-            p.setPen(QPen(ring, 1.5))
+            ring.setAlpha(190)
+            fill.setAlpha(45)
+            pen = QPen(ring, 2 if flag else 1.5)
+            if flag:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            p.setPen(pen)
             p.setBrush(fill)
             p.drawEllipse(_circle(pt.x(), pt.y(), r))
         p.setPen(QPen(QColor("#ffffff"), 3))

@@ -267,6 +267,7 @@ class PatrolWindow(QWidget):
             " QToolButton:checked { background: #1565c0; color: white; }"
         )
         self.follow_button.toggled.connect(self.set_follow)
+        self.follow_button.hide()  # until there is a position to follow
         self.map.resized.connect(self._place_follow_button)
         body = QHBoxLayout()
         body.addWidget(self.map, 1)
@@ -492,6 +493,9 @@ class PatrolWindow(QWidget):
         self.map.set_overlay(
             Overlay((fix.lat, fix.lon, fix.eph_m), o.tracks, o.markers, position_flag=flag)
         )
+        if self.follow_button.isHidden():
+            self.follow_button.show()
+            self._place_follow_button()
         if self.follow:
             self.map.center_on(fix.lat, fix.lon)
         self._show_nearby()
@@ -589,7 +593,7 @@ class PatrolWindow(QWidget):
 
     def _simulation_text(self) -> str:
         return self.tr(
-            "The receiver is in simulation mode: its positions are shown in orange and are not "
+            "The receiver is in simulation mode: its positions are shown in grey and are not "
             "recorded. Turn simulation off on the receiver."
         )
 
