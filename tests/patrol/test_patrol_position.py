@@ -250,3 +250,16 @@ def test_the_source_dialog(qtbot, lang: str, words: str) -> None:  # type: ignor
     assert not dialog.error.isVisible()
     dialog.try_accept()
     assert dialog.result() == 1 and dialog.chosen() == "tcp://10.1.2.3:10110"
+
+
+def test_a_resumed_patrol_without_a_source_asks_for_one(qtbot, profile, lane, reader) -> None:  # type: ignore[no-untyped-def]
+    conn = database.open_profile(profile)
+    patrols.start(conn, author="河长甲", county_code="320612", chief_level="village", river="")
+    conn.close()
+    w = open_window(qtbot, profile, lane, reader, "")
+    qtbot.waitUntil(lambda: w.patrol is not None and w.patrol.is_open, timeout=5000)
+    assert "Resumed" in w.receiver_label.text() and "Position source…" in w.receiver_label.text()
+    assert not w._feed.running
+    w.set_source(str(WALK))  # recording goes on from the chosen source
+    qtbot.waitUntil(lambda: w.committed >= 3, timeout=10000)
+    close(qtbot, w, lane)

@@ -305,7 +305,14 @@ class PatrolWindow(QWidget):
                 .replace("%1", _local(patrol.started_at))
                 .replace("%2", str(len(patrol.points)))
             )
-            self._feed.start()
+            if self.has_source:
+                self._feed.start()
+            else:  # it goes on recording once a source is chosen
+                self._warn(
+                    self.receiver_label.text()
+                    + " "
+                    + self.tr("No position source: choose one with “Position source…”.")
+                )
         else:
             self.receiver_label.setText(
                 self.tr(
