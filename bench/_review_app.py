@@ -55,7 +55,7 @@ def _fill(url: str, records: int, per: int) -> str:
                        timeout=60)  # fmt: skip
     insp = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {_login(url, 'insp')}"},
                         timeout=60)  # fmt: skip
-    outfall = {"id": str(uuid.uuid4()), "name": "通州区某镇某村排口", "national_code": "N0001",
+    outfall = {"id": str(uuid.uuid4()), "name": "通州区某镇某村排口", "national_code": f"{COUNTY}N000001",
                "county_code": COUNTY, "lat": 32.0, "lon": 120.9, "lifecycle_state": "surveyed",
                "sign_status": "unknown", "sampling_status": "unknown"}  # fmt: skip
     sup.post("/v1/push", json={"batch_id": str(uuid.uuid4()),

@@ -63,7 +63,8 @@ def _run_app(argv: list[str]) -> int:
     parser.add_argument("--db", help="the profile's SQLite file (default: the user's profile)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: system)")
     parser.add_argument(
-        "--gnss", help="position source for this run: a receiver port or an NMEA log to replay"
+        "--gnss",
+        help="position source for this run: a receiver port, tcp://host:port or an NMEA log",
     )
     parser.add_argument(
         "--screenshot",

@@ -50,9 +50,19 @@ def _gps_parser() -> _Parser:
     parser = _Parser(prog="fieldapp gps", description="Check a GNSS receiver or an NMEA log.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="print each fix as JSON, then a summary")
-    check.add_argument("source", help="a serial port (COM3, /dev/ttyUSB0) or an NMEA log file")
+    check.add_argument(
+        "source",
+        help="a serial port (COM3, /dev/ttyUSB0), a network source (tcp://host:port) "
+        "or an NMEA log file",
+    )
     check.add_argument("--baud", type=int, default=9600, help="port speed (default 9600)")
-    check.add_argument("--seconds", type=float, help="stop reading a port after this long")
+    check.add_argument("--seconds", type=float, help="stop reading a receiver after this long")
+    check.add_argument(
+        "--retry",
+        type=float,
+        default=2.0,
+        help="seconds between reconnection attempts after a receiver drops (default 2)",
+    )
     check.add_argument("--max-fixes", type=int, help="stop after this many fixes")
     check.add_argument(
         "--speed", type=float, help="replay a log paced at this multiple of real time"
@@ -68,21 +78,36 @@ def gps_main(argv: list[str], out: TextIO | None = None) -> int:
         return args
     bad_speed = args.speed is not None and args.speed <= 0
     bad_count = args.max_fixes is not None and args.max_fixes < 1
-    if bad_speed or bad_count:
-        print("fieldapp gps: --speed and --max-fixes must be positive", file=sys.stderr)
+    if bad_speed or bad_count or not args.retry > 0:
+        print("fieldapp gps: --speed, --max-fixes and --retry must be positive", file=sys.stderr)
         return EXIT_USAGE
 
     from fieldapp.gnss.errors import GnssSourceError
-    from fieldapp.gnss.serial_port import drain, monotonic_deadline, open_source
+    from fieldapp.gnss.serial_port import follow, monotonic_deadline, open_source
 
     summary: dict[str, object] = {"source": args.source}
     status = EXIT_OK
     source = None
     count = 0
+    outages = 0
+
+    def lost(exc: Exception) -> None:
+        nonlocal outages
+        outages += 1
+        en, zh = (exc.en, exc.zh) if isinstance(exc, GnssSourceError) else (str(exc), str(exc))
+        _emit({"event": "lost", "error": en, "error_zh": zh}, out)
+
     try:
         source = open_source(args.source, baudrate=args.baud, speed=args.speed)
         summary["kind"] = type(source).__name__
-        for fix in drain(source, monotonic_deadline(args.seconds)):
+        fixes = follow(
+            source,
+            monotonic_deadline(args.seconds),
+            retry_s=args.retry,
+            on_lost=lost,
+            on_restored=lambda: _emit({"event": "restored"}, out),
+        )
+        for fix in fixes:
             _emit(fix.as_json(), out)
             count += 1
             if args.max_fixes is not None and count >= args.max_fixes:
@@ -96,6 +121,8 @@ def gps_main(argv: list[str], out: TextIO | None = None) -> int:
     if source is not None:
         summary.update(source.stats.as_json())
     summary["fixes_printed"] = count
+    if outages:
+        summary["outages"] = outages
     _emit({"summary": summary}, out)
     return status
 

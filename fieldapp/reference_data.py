@@ -23,4 +23,5 @@ def load(data_dir: Path = DATA) -> Reference:
         counties=_read(data_dir / "counties.json"),
         lifecycle=_read(data_dir / "lifecycle.json"),
         vocabularies=_read(data_dir / "vocabularies.json"),
+        codes=_read(data_dir / "outfall_codes.json"),
     )

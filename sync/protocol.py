@@ -42,6 +42,8 @@ Ownership rules (pure functions in ``sync.server.rules``):
 - ``outfalls`` (the ledger, 台账) is owned by the server. A new outfall carrying only a
   ``provisional_code`` (no national or local code) is applied as a provisional ledger entry. Every
   other field edit or delete becomes a proposal. Supervisors' pushes to the ledger apply directly.
+  A ledger row created, or edited with a new national code or county, whose national code breaks
+  the code rule (``sync/server/data/outfall_codes.json``) is rejected ``invalid_code``.
 - ``inspections`` and ``patrols`` belong to their ``author`` (the pushing user's name) until
   submitted (``status == "complete"``); a submitted record is rejected ``record_submitted`` unless
   a supervisor returned it (退回), and a record approved or escalated is locked (``record_locked``).
@@ -196,6 +198,7 @@ class ErrorCode(enum.StrEnum):
     PHOTOS_MISSING = "photos_missing"
     RECORD_FLAGGED = "record_flagged"
     NOT_PROVISIONAL = "not_provisional"
+    INVALID_CODE = "invalid_code"  # a national code that breaks the code rule (国家编码规则)
 
 
 class Reason(enum.StrEnum):
@@ -212,6 +215,7 @@ class Reason(enum.StrEnum):
     PARENT_UNKNOWN = "parent_unknown"
     ROW_ID_MISMATCH = "row_id_mismatch"
     INVALID_ROW = "invalid_row"
+    INVALID_CODE = "invalid_code"  # a national code that breaks the code rule (国家编码规则)
     NOT_FOUND = "not_found"
     CHANGE_ID_FOREIGN = "change_id_foreign"
 

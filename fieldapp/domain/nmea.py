@@ -5,9 +5,21 @@ Two layers:
 - ``parse_sentence(line)`` checks one line (checksum, shape) and returns a ``Sentence`` or the
   reason it was refused (``Rejected``). Nothing with a bad or missing checksum is ever trusted.
 - ``FixAssembler`` merges the sentences of one epoch (GGA, RMC, GLL, GNS, GSA, GSV, VTG, GST, ZDA
-  from any talker: GP, GN, GL, GA, BD, GB ...) into one ``Fix``. An epoch is the set of sentences
-  carrying the same UTC time of day; it closes when a sentence with another time arrives, or when
-  the caller says the receiver went quiet (``flush``) or the stream ended (``finish``).
+  from any talker: GP, GN, GL, GA, BD, GB, GQ/QZ, GI/IR, but also IN from integrated navigation
+  systems, EC from chart plotters, II from instruments ...) into one ``Fix``. An epoch is the set of
+  sentences carrying the same UTC time of day; it closes when a sentence with another time
+  arrives, or when the caller says the receiver went quiet (``flush``) or the stream ended
+  (``finish``). A receiver that sends nothing but GLL gives position fixes without a date (so
+  without ``time``) and without an error estimate.
+
+Sentences of one epoch can disagree: some receivers and marine multiplexers send RMC with the
+previous second's position while GGA and GLL of the same second carry the current one. The
+position is taken from the best sentence of the epoch, whatever their order: GGA, then GNS, then
+GLL, then RMC (gpsd follows GGA there too).
+
+A receiver in simulation mode (GGA quality 8, mode indicator ``S`` in RMC, GLL or GNS) gives
+positions that are flagged ``simulated``: shown, never accepted as evidence
+(``fieldapp.domain.position``).
 
 A fix has a position only when the receiver says it is valid (GGA quality > 0, RMC/GLL status A,
 GNS mode not N) and the coordinates are in range: placeholder positions such as latitude
@@ -27,8 +39,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 
-# The talkers we merge. Others (e.g. QZSS "GQ", "PQ") are counted as sentences but not used.
-GNSS_TALKERS = frozenset({"GP", "GN", "GL", "GA", "BD", "GB", "GI", "GQ"})
+# Which sentence's position wins in an epoch (higher first): GGA and GNS carry the solution with
+# its quality, GLL the current position, RMC is the one some devices send a second late.
+POSITION_RANK = {"GGA": 4, "GNS": 3, "GLL": 2, "RMC": 1}
+SIMULATOR = "S"  # the NMEA 2.3+ mode indicator of a simulated fix
+GGA_SIMULATION = 8  # the GGA quality of a simulated fix
 
 # gpsd's multiplier from HDOP to a 95 % horizontal error (metres): UERE for single-frequency GPS.
 HDOP_TO_EPH_M = 19.0
@@ -84,6 +99,7 @@ class Fix:
     eph_m: float | None = None  # estimated horizontal error, metres, 95 %
     speed_mps: float | None = None
     track_deg: float | None = None
+    simulated: bool = False  # the receiver said it is simulating: never evidence
 
     @property
     def has_position(self) -> bool:
@@ -114,6 +130,8 @@ class Fix:
         ):
             if value is not None:
                 out[key] = value
+        if self.simulated:
+            out["simulated"] = True
         return out
 
 
@@ -284,7 +302,9 @@ class _Epoch:
     time_of_day: time | None = None
     lat: float | None = None
     lon: float | None = None
+    position_rank: int = 0  # POSITION_RANK of the sentence the position came from
     alt_m: float | None = None
+    simulated: bool = False  # some sentence said the receiver is simulating
     quality_valid: bool = False  # some sentence said the position is valid
     quality_invalid: bool = False  # some sentence said it is not
     gsa_mode: int | None = None
@@ -308,8 +328,8 @@ class FixAssembler:
     went quiet), ``finish()`` also parses a last unterminated line.
     """
 
-    def __init__(self) -> None:
-        self.stats = ParseStats()
+    def __init__(self, stats: ParseStats | None = None) -> None:
+        self.stats = stats if stats is not None else ParseStats()  # shared: counts add up
         self._pending = ""
         self._epoch = _Epoch()
         self._date: date | None = None
@@ -373,8 +393,6 @@ class FixAssembler:
         self.stats.sentences += 1
         kind = sentence.kind
         self.stats.by_kind[kind] = self.stats.by_kind.get(kind, 0) + 1
-        if sentence.talker not in GNSS_TALKERS:
-            return
         handler = _HANDLERS.get(kind)
         if handler is not None:
             handler(self, sentence.fields, out)
@@ -396,6 +414,8 @@ class FixAssembler:
             epoch.time_text = text
             epoch.quality_valid = epoch.quality_invalid = False
             epoch.lat = epoch.lon = None
+            epoch.position_rank = 0
+            epoch.simulated = False
         return True
 
     def _close_epoch(self, out: list[Fix]) -> None:
@@ -457,13 +477,17 @@ class FixAssembler:
             eph_m=eph,
             speed_mps=epoch.speed_mps,
             track_deg=epoch.track_deg,
+            simulated=epoch.simulated,
         )
 
-    def _set_position(self, lat_text: str, ns: str, lon_text: str, ew: str) -> None:
+    def _set_position(self, kind: str, lat_text: str, ns: str, lon_text: str, ew: str) -> None:
+        """Take this sentence's position unless a better sentence of the epoch gave one."""
         lat = _coordinate(lat_text, ns, 90)
         lon = _coordinate(lon_text, ew, 180)
-        if lat is not None and lon is not None and self._epoch.lat is None:
-            self._epoch.lat, self._epoch.lon = lat, lon
+        rank = POSITION_RANK[kind]
+        epoch = self._epoch
+        if lat is not None and lon is not None and rank > epoch.position_rank:
+            epoch.lat, epoch.lon, epoch.position_rank = lat, lon, rank
 
     def _mark(self, valid: bool | None) -> None:
         if valid is True:
@@ -481,7 +505,9 @@ class FixAssembler:
             return
         self._mark(quality > 0 and quality != 6)  # 6 = dead reckoning: not a measured position
         if quality > 0 and quality != 6:
-            self._set_position(f[1], f[2], f[3], f[4])
+            if quality == GGA_SIMULATION:
+                self._epoch.simulated = True
+            self._set_position("GGA", f[1], f[2], f[3], f[4])
             epoch = self._epoch
             if epoch.satellites is None:
                 epoch.satellites = _int(f[6])
@@ -500,9 +526,12 @@ class FixAssembler:
             return
         status = f[1]
         # NMEA 4.1 adds a mode indicator (f[11]); N means no fix even with status A.
-        if status == "A" and not (len(f) > 11 and f[11] == "N"):
+        mode = f[11] if len(f) > 11 else ""
+        if status == "A" and mode != "N":
             self._mark(True)
-            self._set_position(f[2], f[3], f[4], f[5])
+            if mode == SIMULATOR:
+                self._epoch.simulated = True
+            self._set_position("RMC", f[2], f[3], f[4], f[5])
             knots = _float(f[6])
             if knots is not None and self._epoch.speed_mps is None:
                 self._epoch.speed_mps = knots * KNOTS_TO_MPS
@@ -514,9 +543,12 @@ class FixAssembler:
     def _gll(self, f: tuple[str, ...], out: list[Fix]) -> None:
         if len(f) < 6 or not self._start_time(f[4], out):
             return
-        if f[5] == "A" and not (len(f) > 6 and f[6] == "N"):
+        mode = f[6] if len(f) > 6 else ""
+        if f[5] == "A" and mode != "N":
             self._mark(True)
-            self._set_position(f[0], f[1], f[2], f[3])
+            if mode == SIMULATOR:
+                self._epoch.simulated = True
+            self._set_position("GLL", f[0], f[1], f[2], f[3])
         elif f[5] == "V":
             self._mark(False)
 
@@ -529,9 +561,11 @@ class FixAssembler:
         if all(m == "N" for m in modes):
             self._mark(False)
             return
-        if any(m in "ADPRFM" for m in modes):
+        if any(m in "ADPRFMS" for m in modes):
             self._mark(True)
-            self._set_position(f[1], f[2], f[3], f[4])
+            if SIMULATOR in modes:
+                self._epoch.simulated = True
+            self._set_position("GNS", f[1], f[2], f[3], f[4])
             epoch = self._epoch
             if epoch.satellites is None:
                 epoch.satellites = _int(f[6])

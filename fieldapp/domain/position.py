@@ -1,7 +1,8 @@
 """Position capture rules for an inspection: which fixes count, how they are averaged, fallbacks.
 
-A fix is acceptable when it has a 2-D or 3-D position and its estimated horizontal error is known
-and at most ``max_error_m`` (a setting). A GNSS capture averages ``fixes_to_average`` acceptable
+A fix is acceptable when it has a 2-D or 3-D position, comes from a receiver that is not in
+simulation mode, and its estimated horizontal error is known and at most ``max_error_m`` (a
+setting); ``refusal`` says why a fix is not, in words for the user (``FixRefusal.message``). A GNSS capture averages ``fixes_to_average`` acceptable
 fixes. When the receiver cannot deliver, the fallbacks are a photo's EXIF position or coordinates
 typed in with a reason; every ``CapturedPosition`` records its source. Coordinates are kept as the
 receiver (or photo, or person) gave them: WGS-84, never shifted (DOMAIN.md, Coordinates). Pure.
@@ -70,14 +71,57 @@ class CapturedPosition:
             raise InvalidPosition("a GNSS position is averaged from at least one fix")
 
 
+class FixRefusal(StrEnum):
+    """Why a fix cannot be used as evidence of where an inspection took place."""
+
+    NO_POSITION = "no_position"
+    SIMULATED = "simulated"  # the receiver is in simulation mode: the position is made up
+    ACCURACY_UNKNOWN = "accuracy_unknown"  # e.g. a receiver sending only GLL (no HDOP, no GST)
+    TOO_INACCURATE = "too_inaccurate"
+
+    def message(self, lang: str, max_error_m: float | None = None) -> str:
+        """The reason in the user's language (``max_error_m`` fills in the threshold)."""
+        zh, en = _REFUSALS[self]
+        text = zh if lang.startswith("zh") else en
+        return text.replace("%1", f"{max_error_m:g}" if max_error_m is not None else "?")
+
+
+_REFUSALS = {
+    FixRefusal.NO_POSITION: ("接收机尚未定位。", "The receiver has no position fix yet."),
+    FixRefusal.SIMULATED: (
+        "接收机处于模拟模式，报告的位置是模拟的，不能作为检查证据。请关闭接收机的模拟模式。",
+        "The receiver is in simulation mode: its position is simulated and cannot be used as "
+        "evidence. Turn simulation off on the receiver.",
+    ),
+    FixRefusal.ACCURACY_UNKNOWN: (
+        "接收机未报告定位精度（如只发送 GLL 语句），不能用于采集位置。",
+        "The receiver does not report its accuracy (e.g. it sends only GLL sentences), so the "
+        "position cannot be captured.",
+    ),
+    FixRefusal.TOO_INACCURATE: (
+        "定位误差大于 %1 米，暂不能采集。",
+        "The estimated error is over %1 m: not good enough to capture yet.",
+    ),
+}
+
+
+def refusal(fix: Fix, max_error_m: float) -> FixRefusal | None:
+    """Why ``fix`` cannot be captured, or None when it can."""
+    if fix.mode not in (FixMode.TWO_D, FixMode.THREE_D) or not fix.has_position:
+        return FixRefusal.NO_POSITION
+    if fix.simulated:
+        return FixRefusal.SIMULATED
+    if fix.eph_m is None:
+        return FixRefusal.ACCURACY_UNKNOWN
+    if fix.eph_m > max_error_m:
+        return FixRefusal.TOO_INACCURATE
+    return None
+
+
 def is_acceptable(fix: Fix, max_error_m: float) -> bool:
-    """Mode 2-D or 3-D, a position, and an estimated error known and within the threshold."""
-    return (
-        fix.mode in (FixMode.TWO_D, FixMode.THREE_D)
-        and fix.has_position
-        and fix.eph_m is not None
-        and fix.eph_m <= max_error_m
-    )
+    """A 2-D or 3-D position, not simulated, with an estimated error known and within the
+    threshold."""
+    return refusal(fix, max_error_m) is None
 
 
 @dataclass(slots=True)
@@ -87,15 +131,18 @@ class PositionCapture:
     settings: CaptureSettings = field(default_factory=CaptureSettings)
     used: list[Fix] = field(default_factory=list)
     refused: int = 0
+    last_refusal: FixRefusal | None = None  # why the last fix refused was
 
     def add(self, fix: Fix) -> bool:
         """Offer one fix; True if it was used. Ignored once the capture is complete."""
         if self.complete:
             return False
-        if is_acceptable(fix, self.settings.max_error_m):
+        reason = refusal(fix, self.settings.max_error_m)
+        if reason is None:
             self.used.append(fix)
             return True
         self.refused += 1
+        self.last_refusal = reason
         return False
 
     @property

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.domain.codes import NationalCodeRule
+
 
 @dataclass(frozen=True)
 class Term:
@@ -65,6 +67,7 @@ class Reference:
     inactive_states: frozenset[str]
     transitions: tuple[Transition, ...]
     vocabularies: dict[str, tuple[Term, ...]] = field(default_factory=dict)
+    national_code_rule: NationalCodeRule | None = None  # None: codes checked for shape only
 
     # -- look-ups ------------------------------------------------------------------------------
     def type_codes(self) -> set[str]:
@@ -118,6 +121,7 @@ def build_reference(
     counties: dict[str, Any],
     lifecycle: dict[str, Any],
     vocabularies: dict[str, Any],
+    codes: dict[str, Any] | None = None,
 ) -> Reference:
     """Builds the reference from the four data files' contents; raises ValueError if inconsistent."""
     types = tuple(
@@ -176,4 +180,7 @@ def build_reference(
             for name, terms in vocabularies.items()
             if not name.startswith("_")
         },
+        national_code_rule=(
+            NationalCodeRule.from_data(codes["national_code"]) if codes is not None else None
+        ),
     )

@@ -36,7 +36,10 @@ def validate(
     """All problems with `outfall`; `code_owner(code)` names the outfall already using a code."""
     today = today or dt.date.today()
     problems: list[Problem] = []
-    problems += _identity(outfall, code_owner)
+    problems += _identity(
+        outfall, code_owner, ruled={"national_code"} if ref.national_code_rule else set()
+    )
+    problems += _national_code_rule(outfall, ref)
     problems += _classification(outfall, ref)
     problems += _place(outfall, ref)
     problems += _position(outfall, ref)
@@ -54,7 +57,9 @@ def _has_control_chars(text: str) -> bool:
     return any(ord(c) < 32 for c in text)
 
 
-def _identity(o: Outfall, code_owner: CodeOwner | None) -> list[Problem]:
+def _identity(o: Outfall, code_owner: CodeOwner | None, ruled: set[str]) -> list[Problem]:
+    """Name and codes; a code in ``ruled`` has a rule of its own (``_national_code_rule``) in
+    place of the general shape."""
     out = []
     name = o.name.strip()
     if not name:
@@ -89,7 +94,7 @@ def _identity(o: Outfall, code_owner: CodeOwner | None) -> list[Problem]:
     }
     for field, code in codes.items():
         zh, en = labels[field]
-        if not CODE_PATTERN.match(code):
+        if field not in ruled and not CODE_PATTERN.match(code):
             out.append(
                 _p(
                     field,
@@ -111,6 +116,20 @@ def _identity(o: Outfall, code_owner: CodeOwner | None) -> list[Problem]:
                     )
                 )
     return out
+
+
+def _national_code_rule(o: Outfall, ref: Reference) -> list[Problem]:
+    """The national code against its rule (``resources/data/outfall_codes.json``): characters,
+    length, and the county's administrative-division prefix (GB/T 2260)."""
+    rule = ref.national_code_rule
+    code = o.national_code
+    if rule is None or not code:
+        return []
+    county = ref.county(o.county_code)
+    if county is None:  # an unknown county is its own problem: check the code's shape alone
+        return [_p("national_code", v.kind, v.zh, v.en) for v in rule.check(code, "")]
+    name = (county.zh, county.en)
+    return [_p("national_code", v.kind, v.zh, v.en) for v in rule.check(code, o.county_code, name)]
 
 
 def _classification(o: Outfall, ref: Reference) -> list[Problem]:

@@ -21,10 +21,10 @@ class PortUnavailable(GnssSourceError):
     """The port or log could not be opened."""
 
     @classmethod
-    def for_source(cls, source: str, detail: str) -> PortUnavailable:
+    def for_source(cls, source: str, detail: str, detail_zh: str | None = None) -> PortUnavailable:
         return cls(
             f"Cannot open GNSS source {source!r}: {detail}",
-            f"无法打开定位接收机 {source}：{detail}",
+            f"无法打开定位接收机 {source}：{detail_zh or detail}",
         )
 
 
@@ -32,9 +32,17 @@ class PortLost(GnssSourceError):
     """The receiver disappeared while reading (cable pulled, device reset)."""
 
     @classmethod
-    def for_source(cls, source: str, detail: str) -> PortLost:
+    def for_source(cls, source: str, detail: str, detail_zh: str | None = None) -> PortLost:
         return cls(
             f"The GNSS receiver on {source} stopped responding or was unplugged ({detail}). "
             "Reconnect it and start the position source again.",
-            f"{source} 上的定位接收机已断开或无响应（{detail}）。请重新连接后再次开始定位。",
+            f"{source} 上的定位接收机已断开或无响应（{detail_zh or detail}）。"
+            "请重新连接后再次开始定位。",
+        )
+
+    @classmethod
+    def for_network(cls, source: str, detail: str, detail_zh: str) -> PortLost:
+        return cls(
+            f"The connection to the GNSS source {source} was lost ({detail}); reconnecting.",
+            f"与定位来源 {source} 的网络连接已断开（{detail_zh}），正在重新连接。",
         )

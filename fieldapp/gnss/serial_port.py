@@ -1,5 +1,6 @@
 """A GNSS receiver on a serial or USB port, read with pyserial (no Qt needed, works on Windows,
-Linux and macOS); and ``open_source`` choosing between a port and a recorded log.
+Linux and macOS); and ``open_source`` choosing between a port, a network source (``tcp://``) and a
+recorded log.
 
 Receivers send each epoch as a burst of sentences and then fall silent until the next second; the
 reader closes the epoch when the line goes quiet (``quiet_s``), so a fix is reported as soon as its
@@ -17,6 +18,8 @@ from typing import Protocol
 
 from fieldapp.domain.nmea import Fix, FixAssembler, ParseStats
 from fieldapp.gnss.errors import PortLost, PortUnavailable
+from fieldapp.gnss.network import NetworkSource, is_network_spec
+from fieldapp.gnss.reconnect import reconnecting
 from fieldapp.gnss.replay import LogReplay
 
 DEFAULT_BAUD = 9600
@@ -63,8 +66,7 @@ class SerialSource:
 
     def fixes(self, stop: Callable[[], bool] = lambda: False) -> Iterator[Fix]:
         handle = self._open_port(self.port, self.baudrate, self.quiet_s)
-        assembler = FixAssembler()
-        self.stats = assembler.stats
+        assembler = FixAssembler(self.stats)  # counts add up over reconnections
         try:
             while not stop():
                 data = self._read(handle)
@@ -94,10 +96,19 @@ def list_ports() -> list[str]:
     return sorted(p.device for p in lp.comports())
 
 
-def open_source(
-    source: str, *, baudrate: int = DEFAULT_BAUD, speed: float | None = None
-) -> LogReplay | SerialSource:
-    """A recorded log when ``source`` is a regular file, else a serial port by that name."""
+Source = LogReplay | SerialSource | NetworkSource
+
+
+def open_source(source: str, *, baudrate: int = DEFAULT_BAUD, speed: float | None = None) -> Source:
+    """``tcp://host:port`` a network source; a recorded log when ``source`` is a regular file;
+    else a serial port by that name."""
+    if not source.strip():
+        raise PortUnavailable(
+            "No position source is set: choose the receiver's port, tcp://host:port or a log.",
+            "尚未设置定位来源：请选择接收机端口、tcp://主机:端口 或日志文件。",
+        )
+    if is_network_spec(source):
+        return NetworkSource(source)
     path = Path(source)
     if path.is_file():
         return LogReplay(path, speed=speed)
@@ -108,13 +119,36 @@ def open_source(
     return SerialSource(source, baudrate)
 
 
-def drain(
-    source: LogReplay | SerialSource, stop: Callable[[], bool] | None = None
-) -> Iterator[Fix]:
-    """Fixes of either kind of source (a replay ignores ``stop``)."""
-    if isinstance(source, SerialSource):
+def drain(source: Source, stop: Callable[[], bool] | None = None) -> Iterator[Fix]:
+    """Fixes of any kind of source, one opening (a replay ignores ``stop``)."""
+    if isinstance(source, SerialSource | NetworkSource):
         return source.fixes(stop or (lambda: False))
     return iter(source)
+
+
+def is_live(source: Source) -> bool:
+    """A receiver (port or network) rather than a recording."""
+    return not isinstance(source, LogReplay)
+
+
+def follow(
+    source: Source,
+    stop: Callable[[], bool],
+    *,
+    retry_s: float = 2.0,
+    on_lost: Callable[[Exception], None] = lambda exc: None,
+    on_restored: Callable[[], None] = lambda: None,
+) -> Iterator[Fix]:
+    """Fixes of ``source``; a live one is reopened after it drops (``reconnect.reconnecting``)."""
+    if not is_live(source):
+        return iter(source)
+    return reconnecting(
+        lambda: drain(source, stop),
+        stop,
+        retry_s=retry_s,
+        on_lost=on_lost,
+        on_restored=on_restored,
+    )
 
 
 def monotonic_deadline(seconds: float | None) -> Callable[[], bool]:

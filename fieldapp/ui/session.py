@@ -138,6 +138,13 @@ class Session:
         _present(window)
         return window
 
+    def _gnss_chosen(self, spec: str) -> None:
+        """A position source chosen in a tool becomes the setting (and this run's source)."""
+        self.settings.gnss_source = spec
+        self.settings.sync()
+        if self.gnss_override:
+            self.gnss_override = spec
+
     def _basemap_changed(self, basemap: Any) -> None:
         self.settings.basemap = basemap
         self.settings.sync()
@@ -155,10 +162,11 @@ class Session:
                 self.labels,
                 self.actor,
                 self.settings.home_county or _most_common_county(self.reader),
-                source=self.position_source,
+                source=self.gnss_override or self.settings.gnss_source,  # "" : none chosen yet
                 reader=reader,
                 blobs=self.evidence_store(),
             )
+            window.source_chosen.connect(self._gnss_chosen)
             window.outfall_activated.connect(self.window.reveal_outfall)
             window.inspection_requested.connect(self.open_inspection)  # a problem at an outfall
             self._closers.append(lambda w=window, r=reader: (w.shutdown(), r.close()))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -43,8 +44,14 @@ class SettingsDialog(QDialog):
         self.gnss = QLineEdit(settings.gnss_source)
         self.gnss.setObjectName("gnssSource")
         self.gnss.setPlaceholderText(
-            self.tr("Receiver port (e.g. /dev/ttyUSB0 or COM3) or an NMEA log")
+            self.tr("Receiver port (/dev/ttyUSB0, COM3), tcp://host:port or an NMEA log")
         )
+        self.gnss_error = QLabel()  # a network address that cannot be right, said in place
+        self.gnss_error.setObjectName("gnssSourceError")
+        self.gnss_error.setWordWrap(True)
+        self.gnss_error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.gnss_error.hide()
+        self.lang = labels.lang
         browse_log = QPushButton(self.tr("Log file…"))
         browse_log.clicked.connect(self._browse_log)
         gnss_row = QHBoxLayout()
@@ -90,6 +97,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Position source"), gnss_row)
+        form.addRow("", self.gnss_error)
         form.addRow(self.tr("Home county"), self.county)
         form.addRow(self.tr("Basemap"), tiles_row)
         form.addRow("", self.gcj02)
@@ -127,7 +135,19 @@ class SettingsDialog(QDialog):
             self.basemap.setText(path)
 
     def save(self) -> None:
-        self.settings.gnss_source = self.gnss.text().strip()
+        from fieldapp.gnss.errors import GnssSourceError
+        from fieldapp.gnss.network import is_network_spec, parse_address
+
+        spec = self.gnss.text().strip()
+        if is_network_spec(spec):
+            try:
+                spec = str(parse_address(spec))
+            except GnssSourceError as exc:
+                self.gnss_error.setText(exc.message(self.lang))
+                self.gnss_error.show()
+                self.gnss.setFocus()
+                return
+        self.settings.gnss_source = spec
         self.settings.home_county = self.county.currentData() or ""
         self.settings.basemap = BasemapSettings(
             self.basemap.text().strip() or None, self.gcj02.isChecked()

@@ -736,5 +736,10 @@
         <source>Another outfall already has this code.</source>
         <translation>已有其他排污口使用此编码。</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="65"/>
+        <source>This national code breaks the code rule: only digits and capital letters, of the right length, starting with the division code of the outfall&apos;s county.</source>
+        <translation>国家编码不符合编码规则：只能由数字和大写字母组成，位数符合要求，并以排污口所属县（市、区）的行政区划代码开头。</translation>
+    </message>
 </context>
 </TS>

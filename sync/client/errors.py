@@ -291,6 +291,11 @@ REASONS: dict[str, tuple[str, str]] = {
     ),
     "row_id_mismatch": ("记录编号不一致。", "The record id does not match."),
     "invalid_row": ("记录内容无效。", "The record is not valid."),
+    "invalid_code": (
+        "国家编码不符合编码规则（字符、位数或所属县的行政区划代码前缀），请核对后重新发送。",
+        "The national code breaks the code rule (characters, length or the county's "
+        "division-code prefix): check it and send again.",
+    ),
     "not_found": ("服务器上没有这条记录。", "The server does not have this record."),
     "change_id_foreign": (
         "此修改编号属于另一台设备。",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sync.protocol import Reason, ResultKind, ReviewState
+from sync.server import codes
 from sync.server.models import Actor, StoredRecord
 
 Kind = Literal["ledger", "owned", "owned_child", "history", "server"]
@@ -173,8 +174,27 @@ def decide(
     if not actor.sees(county):
         return rejected(Reason.AREA_FORBIDDEN)
     if rule.kind == "ledger":
+        if _breaks_code_rule(change, live, county):
+            return rejected(Reason.INVALID_CODE)
         return _decide_ledger(change, live, actor, county)
     return _decide_owned(rule, change, live, actor, county)
+
+
+def _breaks_code_rule(change: IncomingChange, live: StoredRecord | None, county: str) -> bool:
+    """A created row, or one whose national code or county changed, must keep the code rule;
+    a row left as it was keeps the code it had (ledgers imported under an older rule)."""
+    data = change.data
+    if data is None:
+        return False
+    unchanged = (
+        live is not None
+        and live.data is not None
+        and live.county_code == county
+        and live.data.get("national_code") == data.get("national_code")
+    )
+    if unchanged:
+        return False
+    return bool(codes.national_code_violations(data, county))
 
 
 def _conflicts(change: IncomingChange, live: StoredRecord | None, actor: Actor) -> bool:

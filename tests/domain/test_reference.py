@@ -13,11 +13,13 @@ from fieldapp.paths import DATA
 
 
 def raw() -> dict[str, dict[str, Any]]:
-    """A fresh copy of the four shipped data files, to break on purpose."""
-    return {
+    """A fresh copy of the shipped data files, to break on purpose."""
+    files = {
         name: json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
         for name in ("classification", "counties", "lifecycle", "vocabularies")
     }
+    files["codes"] = json.loads((DATA / "outfall_codes.json").read_text(encoding="utf-8"))
+    return files
 
 
 def build(files: dict[str, dict[str, Any]]):

@@ -97,3 +97,48 @@ def test_far_from_outfall() -> None:
 def test_settings_are_checked() -> None:
     with pytest.raises(ValueError):
         CaptureSettings(fixes_to_average=0)
+
+
+def test_refusal_reasons_and_their_messages() -> None:
+    from dataclasses import replace
+
+    from fieldapp.domain.position import FixRefusal, refusal
+
+    assert refusal(fix(), 20) is None
+    assert refusal(Fix(T0, "020000.00", FixMode.NONE), 20) is FixRefusal.NO_POSITION
+    assert refusal(fix(eph=None), 20) is FixRefusal.ACCURACY_UNKNOWN
+    assert refusal(fix(eph=25.0), 20) is FixRefusal.TOO_INACCURATE
+    simulated = replace(fix(eph=1.0), simulated=True)  # however accurate it claims to be
+    assert refusal(simulated, 20) is FixRefusal.SIMULATED
+    assert not is_acceptable(simulated, 20)
+    for reason in FixRefusal:
+        zh, en = reason.message("zh_CN", 20), reason.message("en", 20)
+        assert zh != en and zh and en and "%1" not in zh + en
+    assert "模拟" in FixRefusal.SIMULATED.message("zh_CN")
+    assert "simulation" in FixRefusal.SIMULATED.message("en")
+    assert "20 m" in FixRefusal.TOO_INACCURATE.message("en", 20)
+
+
+def test_a_simulated_receiver_never_gives_a_capture() -> None:
+    """A real log replayed with GGA quality 8 (a receiver in simulation mode): nothing captured,
+    and the capture says why."""
+    from fieldapp.domain.nmea import Sentence, parse_sentence, with_checksum
+    from fieldapp.domain.position import FixRefusal
+
+    out = []
+    for raw in (NMEA_DIR / "ublox-zed-f9p-nmea.log").read_bytes().splitlines():
+        s = parse_sentence(raw)
+        if isinstance(s, Sentence):
+            f = list(s.fields)
+            if s.kind == "GGA" and f[5] not in ("", "0"):
+                f[5] = "8"
+            out.append(with_checksum(",".join((s.talker + s.kind, *f))))
+    fixes, _ = parse_fixes("\r\n".join(out))
+    real, _ = parse_fixes((NMEA_DIR / "ublox-zed-f9p-nmea.log").read_bytes())
+    settings = CaptureSettings(max_error_m=50, fixes_to_average=3)
+    assert capture_from_fixes(real, settings) is not None  # the same log, not simulated
+    capture = PositionCapture(settings)
+    for f in fixes:
+        capture.add(f)
+    assert capture.result() is None and capture.refused > 10
+    assert capture.last_refusal is FixRefusal.SIMULATED

@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import timedelta
@@ -85,6 +86,17 @@ def _window(qtbot, profile: Path, lane: BackgroundLane, source, lang: str = "en"
     return w
 
 
+def gated(fixes: list[Fix], gate: threading.Event):  # type: ignore[no-untyped-def]
+    """A source that holds its fixes until ``gate`` is set (the window reads its source from the
+    moment it opens; these fixes are meant for a running patrol)."""
+
+    def source():  # type: ignore[no-untyped-def]
+        gate.wait(10)
+        yield from fixes
+
+    return source
+
+
 def _close(qtbot, w: PatrolWindow, lane: BackgroundLane) -> None:  # type: ignore[no-untyped-def]
     w.shutdown()
     qtbot.waitUntil(lambda: not lane.busy, timeout=5000)
@@ -126,7 +138,10 @@ def test_kill_mid_patrol_then_resume_loses_no_point(qtbot, profile: Path, lane) 
     assert len(stored.points) >= saved  # every point reported saved is there
     # Reopening the window resumes the same patrol and goes on numbering after the last point.
     fixes = [f for f in LogReplay(NMEA / "quectel-eg25-g.log") if f.has_position][:3]
-    w = _window(qtbot, profile, lane, lambda: iter(fixes))
+    gate = threading.Event()
+    w = _window(qtbot, profile, lane, gated(fixes, gate))
+    qtbot.waitUntil(lambda: w.patrol is not None, timeout=5000)
+    gate.set()
     qtbot.waitUntil(
         lambda: w.patrol is not None and w.committed >= len(stored.points) + 3, timeout=5000
     )
@@ -171,11 +186,14 @@ def test_flow_pause_resume_problem_finish_gpx_and_capture(
     before = conn.execute("SELECT max(seq) FROM change_log").fetchone()[0] or 0
     conn.close()
     fixes = _fixes_along(32.0, 120.9, 40)
-    w = _window(qtbot, profile, lane, lambda: iter(fixes), lang="zh_CN")
+    gate = threading.Event()
+    w = _window(qtbot, profile, lane, gated(fixes, gate), lang="zh_CN")
     qtbot.waitUntil(
         lambda: "没有" in w.state_label.text() or "No" in w.state_label.text(), timeout=3000
     )
     w.start()
+    qtbot.waitUntil(lambda: w.patrol is not None, timeout=3000)
+    gate.set()
     qtbot.waitUntil(lambda: w.committed == 40, timeout=5000)
     w.pause()
     qtbot.waitUntil(lambda: w.patrol is not None and w.patrol.paused, timeout=3000)
@@ -217,9 +235,11 @@ def test_receiver_drop_out_shows_a_message_and_recording_resumes(
 ) -> None:  # type: ignore[no-untyped-def]
     fixes = _fixes_along(32.0, 120.9, 6)
     calls = {"n": 0}
+    gate = threading.Event()
 
     def source():  # type: ignore[no-untyped-def]
         calls["n"] += 1
+        gate.wait(10)
         if calls["n"] == 1:
             yield from fixes[:3]
             raise PortLost.for_source("/dev/ttyUSB0", "device reports readiness but no data")
@@ -229,6 +249,8 @@ def test_receiver_drop_out_shows_a_message_and_recording_resumes(
     w._feed._retry_s = 0.05
     qtbot.waitUntil(lambda: "No patrol" in w.state_label.text(), timeout=3000)
     w.start()
+    qtbot.waitUntil(lambda: w.patrol is not None, timeout=3000)
+    gate.set()
     qtbot.waitUntil(lambda: w.committed == 6, timeout=5000)
     assert "recording resumed" in w.receiver_label.text() or "ended" in w.receiver_label.text()
     _close(qtbot, w, lane)

@@ -4,6 +4,7 @@ made off the GUI thread, and a problem at an outfall asking for an inspection of
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,13 +46,19 @@ def window(qtbot, profile: Path, tmp_path: Path) -> Iterator[PatrolWindow]:  # t
     lane = BackgroundLane()
     reader = MapReader(database.open_reader(profile))
     fixes = _fixes_along(32.0, 120.9, 5)
+    gate = threading.Event()
+
+    def source():  # type: ignore[no-untyped-def]
+        gate.wait(10)  # the fixes are for the running patrol, not for the opening window
+        yield from fixes
+
     w = PatrolWindow(
         profile,
         lane,
         Labels(reference_data.load(), "en"),
         "河长甲",
         "320612",
-        source=lambda: iter(fixes),
+        source=source,
         reader=reader,
         blobs=BlobStore(tmp_path / "blobs"),
     )
@@ -60,6 +67,8 @@ def window(qtbot, profile: Path, tmp_path: Path) -> Iterator[PatrolWindow]:  # t
     w.show()
     qtbot.waitUntil(lambda: "No" in w.state_label.text(), timeout=3000)
     w.start()
+    qtbot.waitUntil(lambda: w.patrol is not None, timeout=3000)
+    gate.set()
     qtbot.waitUntil(lambda: w.committed == 5, timeout=5000)
     yield w
     w.shutdown()

@@ -54,7 +54,8 @@ def outfall_at(device: Any, name: str, provisional: bool, lat: float, lon: float
             " receiving_kind, basin, county_code, lifecycle_state, lat, lon, created_at,"
             " updated_at, updated_by) VALUES (?, ?, ?, ?, 'other', 'river', 'yangtze', ?,"
             " 'survey', ?, ?, ?, ?, ?)",
-            (row_id, name, None if provisional else code, f"TMP-{code}" if provisional else None,
+            (row_id, name, None if provisional else f"{device.world.county}{code.upper()}",
+             f"TMP-{code}" if provisional else None,
              device.world.county, lat, lon, now(), now(), device.user),
         )  # fmt: skip
     return row_id
@@ -137,18 +138,19 @@ def test_a_new_outfall_is_accepted_into_the_ledger_with_its_real_code(world: Any
     assert not ok_button(dialog).isEnabled()  # no code, no acceptance
     dialog.national.setText("  ")
     assert not ok_button(dialog).isEnabled()
-    dialog.national.setText("320612A0007")
+    code = f"{world.county}A0007"  # the national code rule: the outfall's county first
+    dialog.national.setText(code)
     with qtbot.waitSignal(desk.decided, timeout=10_000) as decided:
         ok_button(dialog).click()
     assert decided.args == [found, "accepted"]
     row = server_outfall(world, found)
-    assert row["national_code"] == "320612A0007" and row["updated_by"] == sup.user
+    assert row["national_code"] == code and row["updated_by"] == sup.user
     assert row["provisional_code"] is None or row["national_code"]
     qtbot.waitUntil(lambda: desk.records and "new_outfall" not in desk.records[0].flags,
                     timeout=10_000)  # fmt: skip
     sync_ok(a)  # back on the laptop with its code
     laptop = sync_state.row_data(a.conn, "outfalls", found)
-    assert laptop is not None and laptop["national_code"] == "320612A0007"
+    assert laptop is not None and laptop["national_code"] == code
     desk.close()
 
 

@@ -273,7 +273,7 @@ def outfall(county: str = TOSHI, provisional: bool = True, **extra: Any) -> dict
     return {
         "id": row_id,
         "name": "通州区某镇某村东北侧900m城镇雨洪排口",
-        "national_code": None if provisional else f"N{row_id[:8]}",
+        "national_code": None if provisional else f"{county}N{row_id[:8].upper()}",
         "local_code": None if provisional else f"L{row_id[:8]}",
         "provisional_code": f"TMP-{row_id[:8]}",
         "county_code": county,

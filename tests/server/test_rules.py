@@ -77,7 +77,7 @@ def test_conflict_needs_another_device_and_a_later_clock() -> None:
 def test_ledger_rules() -> None:
     found = upsert("outfalls", provisional_code="TMP-1", national_code=None, local_code="")
     assert decide(found, None, None, ALICE).result is ResultKind.APPLIED
-    coded = upsert("outfalls", provisional_code="TMP-1", national_code="N1")
+    coded = upsert("outfalls", provisional_code="TMP-1", national_code="320612N000001")
     assert decide(coded, None, None, ALICE).result is ResultKind.PROPOSED
     existing = stored("outfalls", owner="alice")
     assert decide(found, existing, None, ALICE).result is ResultKind.PROPOSED

@@ -290,7 +290,8 @@ class Device:
                 "INSERT INTO outfalls (id, name, national_code, provisional_code, type_code,"
                 " receiving_kind, basin, county_code, lifecycle_state, created_at, updated_at,"
                 " updated_by) VALUES (?, ?, ?, ?, 'other', 'river', 'yangtze', ?, 'survey', ?, ?, ?)",
-                (row_id, f"测试排口{code}", None if provisional else code,
+                (row_id, f"测试排口{code}",
+                 None if provisional else f"{self.world.county}{code.upper()}",
                  f"TMP-{code}" if provisional else None, self.world.county, now_iso(),
                  now_iso(), self.user),
             )  # fmt: skip

@@ -29,7 +29,7 @@ from fieldapp.domain import position as pos
 from fieldapp.domain.inspection import PositionRecord
 from fieldapp.domain.inspection_rules import InspectionSettings
 from fieldapp.domain.nmea import Fix, FixMode
-from fieldapp.gnss import GnssSourceError, SerialSource, open_source
+from fieldapp.gnss import GnssSourceError, NetworkSource, drain, follow, open_source
 from fieldapp.ui import formatting as fmt
 
 COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
@@ -41,6 +41,12 @@ def compass(bearing: float) -> str:
 
 def distance_text(metres: float) -> str:
     return fmt.distance(metres)
+
+
+def _messages(exc: Exception) -> tuple[str, str]:
+    if isinstance(exc, GnssSourceError):
+        return exc.en, exc.zh
+    return str(exc), str(exc)
 
 
 class PositionFeed(QObject):
@@ -73,7 +79,15 @@ class PositionFeed(QObject):
     def _run(self, spec: str, stop: threading.Event) -> None:
         try:
             source = open_source(spec, speed=self.replay_speed)
-            fixes = source.fixes(stop.is_set) if isinstance(source, SerialSource) else iter(source)
+            if isinstance(source, NetworkSource):  # a dropped link is reopened; message till then
+                fixes = follow(
+                    source,
+                    stop.is_set,
+                    on_lost=lambda exc: self.failed.emit(*_messages(exc)),
+                    on_restored=lambda: self.failed.emit("", ""),
+                )
+            else:
+                fixes = drain(source, stop.is_set)
             for fix in fixes:
                 if stop.is_set():
                     break
@@ -236,14 +250,21 @@ class PositionPanel(QGroupBox):
         text = self.tr("Fix %1 · satellites %2 · HDOP %3 · error ±%4")
         text = text.replace("%1", mode).replace("%2", sats).replace("%3", hdop)
         self.live.setText(text.replace("%4", error))
-        good = pos.is_acceptable(fix, self.capture_settings.max_error_m)
+        refusal = pos.refusal(fix, self.capture_settings.max_error_m)
+        simulated = pos.FixRefusal.SIMULATED.message(self.lang)
+        if refusal is pos.FixRefusal.SIMULATED:  # never evidence: say so where it is seen
+            self._say(simulated)
+        elif self.message.text() == simulated:
+            self._say("")
         if self.capture is not None:
             self.capture.add(fix)
             self._show_progress()
         else:
-            self.capture_button.setEnabled(good)
-            if not good and fix.mode is not FixMode.NONE:
-                self.capture_button.setToolTip(self.tr("Accuracy not good enough to capture"))
+            self.capture_button.setEnabled(refusal is None)
+            if refusal is not None and fix.mode is not FixMode.NONE:
+                self.capture_button.setToolTip(
+                    refusal.message(self.lang, self.capture_settings.max_error_m)
+                )
 
     # -- capture -------------------------------------------------------------------------------
 

@@ -49,18 +49,22 @@ class Overlay:
     position: tuple[float, float, float | None] | None = None  # lat, lon, error radius m
     tracks: tuple[tuple[tuple[float, float], ...], ...] = ()
     markers: tuple[tuple[float, float], ...] = ()  # problems along a patrol
+    position_flag: str = ""  # e.g. "simulated": the marker is drawn as not to be trusted
 
 
 class MapView(QWidget):
     """Pan by dragging, zoom by wheel, pinch or ``zoom_by``; tap an outfall to activate it.
 
     Signals: ``point_activated(int)`` the index (into the points given) of a tapped outfall;
-    ``view_changed()`` after any pan or zoom; ``first_frame_settled()`` once, a moment after the
-    first frame with points has been painted (work the first frame did not need may start).
+    ``view_changed()`` after any pan or zoom; ``panned_by_user()`` when a finger or the mouse
+    drags the map (a view that follows the position stops following); ``first_frame_settled()``
+    once, a moment after the first frame with points has been painted (work the first frame did
+    not need may start).
     """
 
     point_activated = Signal(int)
     view_changed = Signal()
+    panned_by_user = Signal()
     first_frame_settled = Signal()
     resized = Signal()
 
@@ -263,6 +267,7 @@ class MapView(QWidget):
         delta = event.position() - self._press
         if not self._dragging and math.hypot(delta.x(), delta.y()) >= DRAG_THRESHOLD_PX:
             self._dragging = True
+            self.panned_by_user.emit()
         if self._dragging:
             s = self.scale()
             self.center = (
@@ -460,14 +465,37 @@ class MapView(QWidget):
             return
         lat, lon, error_m = self.overlay.position
         pt = self.to_screen(*tiles.to_world(lat, lon))
+        flag = self.overlay.position_flag
+        base = QColor("#37474f") if flag else QColor("#1565c0")  # grey, dashed: not to trust
         if error_m:
             r = error_m / tiles.metres_per_pixel(lat, self.zoom)
-            p.setPen(QPen(QColor(21, 101, 192, 160), 1.5))
-            p.setBrush(QColor(21, 101, 192, 50))
+            ring, fill = QColor(base), QColor(base)
+            ring.setAlpha(190)
+            fill.setAlpha(45)
+            pen = QPen(ring, 2 if flag else 1.5)
+            if flag:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(fill)
             p.drawEllipse(_circle(pt.x(), pt.y(), r))
         p.setPen(QPen(QColor("#ffffff"), 3))
-        p.setBrush(QColor("#1565c0"))
+        p.setBrush(base)
         p.drawEllipse(_circle(pt.x(), pt.y(), 9))
+        if flag:
+            self._draw_label(p, QPointF(pt.x() + 14, pt.y() - 14), flag, base)
+
+    def _draw_label(self, p: QPainter, at: QPointF, text: str, colour: QColor) -> None:
+        """A short caption on a white plate beside a marker, readable over any basemap."""
+        font = QFont(self.font())
+        font.setBold(True)
+        p.setFont(font)
+        rect = p.fontMetrics().boundingRect(text).adjusted(-6, -3, 6, 3)
+        rect.moveBottomLeft(at.toPoint())
+        p.setPen(QPen(colour, 2))
+        p.setBrush(QColor(255, 255, 255, 235))
+        p.drawRoundedRect(QRectF(rect), 4, 4)
+        p.setPen(colour)
+        p.drawText(QRectF(rect), Qt.AlignmentFlag.AlignCenter, text)
 
     def _draw_scale(self, p: QPainter) -> None:
         lat, _ = tiles.to_lat_lon(*self.center)

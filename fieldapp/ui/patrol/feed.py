@@ -32,6 +32,10 @@ class PositionFeed(QObject):
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
+    def stopping(self) -> bool:
+        """True once ``stop`` was asked (a source reading a port checks it between reads)."""
+        return self._stop.is_set()
+
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()

@@ -8,6 +8,12 @@ than the rules allow, finished at its last point and shown as such).
 Fix times: the receiver's UTC time is recorded; when it has none, or it is more than
 ``CLOCK_TRUST_S`` away from the computer's clock (a replayed log, a receiver without a date), the
 computer's time is used instead.
+
+The position source is read from the moment the window opens: the map follows the position (until
+the map is dragged; the Follow button brings it back), shows the marker with its accuracy circle,
+and the side list shows the outfalls nearby. A patrol cannot start without a position source: the
+window says so and offers to choose one (``source_chosen`` carries the choice to the settings). A
+fix from a receiver in simulation mode is shown as such and never recorded.
 """
 
 from __future__ import annotations
@@ -28,11 +34,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldapp import patrol_rules
+from fieldapp.domain import geo
 from fieldapp.domain.gpx import Waypoint, to_gpx
 from fieldapp.domain.nmea import Fix
 from fieldapp.domain.patrol import (
@@ -55,10 +63,14 @@ from fieldapp.ui.map.palette import TYPE_COLOURS, colours_for
 from fieldapp.ui.map.view import MapView, Overlay
 from fieldapp.ui.patrol.feed import PositionFeed, SourceFactory
 from fieldapp.ui.patrol.problem_dialog import ProblemDialog
+from fieldapp.ui.patrol.source_dialog import SourceDialog
 from fieldapp.ui.patrol.thumbs import ThumbnailLoader
 
 CLOCK_TRUST_S = 12 * 3600
 PROBLEM_AT_OUTFALL_M = 60.0  # outfalls offered when marking a problem (a fix can be 10–30 m off)
+NEARBY_M = 500.0  # outfalls listed as nearby while walking
+NEARBY_SHOWN = 10
+NEARBY_REFRESH_M = 10.0  # the nearby list is looked up again after moving this far
 
 
 class PatrolWindow(QWidget):
@@ -68,6 +80,7 @@ class PatrolWindow(QWidget):
     patrol_changed = Signal(str)  # patrol id: started, resumed, paused, finished
     outfall_activated = Signal(str)
     inspection_requested = Signal(str)  # outfall id: a problem seen there becomes an inspection
+    source_chosen = Signal(str)  # the position source the user chose here (for the settings)
 
     def __init__(
         self,
@@ -76,7 +89,7 @@ class PatrolWindow(QWidget):
         labels: Labels,
         actor: str,
         county_code: str,
-        source: SourceFactory,
+        source: SourceFactory | str | None,
         *,
         reader: MapReader | None = None,
         blobs: BlobStore | None = None,
@@ -102,7 +115,14 @@ class PatrolWindow(QWidget):
         self.committed = 0
         self._next_seq = 0
         self._conn: Any = None
-        self._feed = PositionFeed(source)
+        # The source: a spec (port, tcp://, log) opened here, or a ready factory (tests, tools).
+        self.source_spec = source if isinstance(source, str) else ""
+        self._factory: SourceFactory | None = None if isinstance(source, str) else source
+        self._source_error: str | None = None  # why the source could not be read, until a fix
+        self._simulated_shown = False
+        self._nearby_at: tuple[float, float] | None = None
+        self.follow = True
+        self._feed = PositionFeed(self._open_fixes)
         self._feed.fix.connect(self._on_fix)
         self._feed.lost.connect(self._on_lost)
         self._feed.restored.connect(self._on_restored)
@@ -114,6 +134,43 @@ class PatrolWindow(QWidget):
         self._tick.timeout.connect(self._refresh)
         self._tick.start()
         self._run(self._open, self._opened)
+        self._show_source()
+        if self.has_source:
+            self._feed.start()
+
+    @property
+    def has_source(self) -> bool:
+        return self._factory is not None or bool(self.source_spec)
+
+    def _open_fixes(self) -> Any:
+        """The fixes of the source (on the feed's thread); a spec is opened afresh each time."""
+        if self._factory is not None:
+            return self._factory()
+        from fieldapp.gnss import drain, open_source
+
+        return drain(open_source(self.source_spec, speed=1.0), self._feed.stopping)
+
+    def set_source(self, spec: str) -> None:
+        """Read positions from ``spec`` from now on (and tell whoever keeps the settings)."""
+        self._feed.stop()
+        self.source_spec, self._factory = spec, None
+        self._source_error = None
+        self._show_source()
+        if spec:
+            self._feed.start()
+        self.source_chosen.emit(spec)
+
+    def choose_source(self) -> None:
+        """Asks for the position source (a port found here, tcp://host:port, or a log)."""
+        from fieldapp.gnss.serial_port import list_ports
+
+        try:
+            ports = list_ports()
+        except Exception:
+            ports = []
+        dialog = SourceDialog(self.source_spec, self.labels.lang, ports, self)
+        if dialog.exec():
+            self.set_source(dialog.chosen())
 
     # -- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -164,20 +221,25 @@ class PatrolWindow(QWidget):
         )
         self.inspect_button.setEnabled(False)
         self.inspect_button.clicked.connect(self._inspect_selected)
-        self.passed = QListWidget(self)
+        self.passed = QListWidget(self)  # outfalls nearby while walking, passed once finished
         self.passed.itemActivated.connect(
             lambda item: self.outfall_activated.emit(item.data(Qt.ItemDataRole.UserRole))
         )
+        self.outfalls_title = QLabel(self.tr("Outfalls nearby"), self)
+        self.source_button = QPushButton(self.tr("Position source…"), self)
+        self.source_button.setObjectName("patrolSource")
+        self.source_button.clicked.connect(self.choose_source)
         side = QVBoxLayout()
         side.addWidget(self.state_label)
         side.addWidget(self.receiver_label)
+        side.addWidget(self.source_button)
         side.addWidget(self.stats_label)
         side.addWidget(self.problem_button)
         side.addWidget(QLabel(self.tr("Problems found"), self))
         side.addWidget(self.problems, 1)
         side.addWidget(self.problem_photos)
         side.addWidget(self.inspect_button)
-        side.addWidget(QLabel(self.tr("Outfalls passed"), self))
+        side.addWidget(self.outfalls_title)
         side.addWidget(self.passed, 1)
         side.addWidget(self.export_button)
         side_widget = QWidget(self)
@@ -193,6 +255,21 @@ class PatrolWindow(QWidget):
             self._map_rids = pts.rids
             self.map.point_activated.connect(self._map_point)
         self.map.zoom = 16.0
+        self.map.panned_by_user.connect(lambda: self.set_follow(False))
+        self.follow_button = QToolButton(self.map)  # floats over the map's top right corner
+        self.follow_button.setObjectName("followPosition")
+        self.follow_button.setText(self.tr("Follow my position"))
+        self.follow_button.setCheckable(True)
+        self.follow_button.setChecked(True)
+        self.follow_button.setMinimumHeight(44)
+        self.follow_button.setStyleSheet(
+            "QToolButton { background: white; border: 2px solid #1565c0; border-radius: 6px;"
+            " padding: 4px 10px; font-weight: bold; color: #1565c0; }"
+            " QToolButton:checked { background: #1565c0; color: white; }"
+        )
+        self.follow_button.toggled.connect(self.set_follow)
+        self.follow_button.hide()  # until there is a position to follow
+        self.map.resized.connect(self._place_follow_button)
         body = QHBoxLayout()
         body.addWidget(self.map, 1)
         body.addWidget(side_widget)
@@ -229,7 +306,14 @@ class PatrolWindow(QWidget):
                 .replace("%1", _local(patrol.started_at))
                 .replace("%2", str(len(patrol.points)))
             )
-            self._feed.start()
+            if self.has_source:
+                self._feed.start()
+            else:  # it goes on recording once a source is chosen
+                self._warn(
+                    self.receiver_label.text()
+                    + " "
+                    + self.tr("No position source: choose one with “Position source…”.")
+                )
         else:
             self.receiver_label.setText(
                 self.tr(
@@ -263,6 +347,25 @@ class PatrolWindow(QWidget):
     def start(self) -> None:
         if self.patrol is not None and self.patrol.is_open:
             return
+        if not self.has_source:
+            self._warn(
+                self.tr(
+                    "A patrol records your track: choose a position source first (the receiver's "
+                    "port, a network receiver or a log) with “Position source…”."
+                )
+            )
+            self.source_button.setFocus()
+            return
+        if self._source_error is not None and self.last_fix is None:
+            self._warn(
+                self.tr(
+                    "The position source cannot be read, so the patrol cannot start: %1"
+                ).replace("%1", self._source_error)
+                + " "
+                + self.tr("Check the receiver or choose another source.")
+            )
+            self.source_button.setFocus()
+            return
         level, river = self.level.currentData(), self.river.text().strip()
 
         def job() -> Patrol:
@@ -276,8 +379,8 @@ class PatrolWindow(QWidget):
 
         def done(patrol: Patrol) -> None:
             self._show_patrol(patrol)
-            self.passed.clear()
-            self._feed.start()
+            self._show_nearby(force=True)
+            self._feed.start()  # again, if a replayed log had come to its end
             self.patrol_changed.emit(patrol.id)
 
         self._run(job, done)
@@ -305,7 +408,6 @@ class PatrolWindow(QWidget):
         if self.patrol is None or not self.patrol.is_open:
             return
         pid = self.patrol.id
-        self._feed.stop()
 
         def done(patrol: Patrol) -> None:
             self.patrol = patrol
@@ -389,12 +491,30 @@ class PatrolWindow(QWidget):
     def _on_fix(self, fix: Fix) -> None:
         if not fix.has_position:
             return
+        assert fix.lat is not None and fix.lon is not None
+        if self._source_error is not None:
+            self._source_error = None
+            self._show_source()
         self.last_fix = fix
         o = self.map.overlay
-        assert fix.lat is not None and fix.lon is not None
-        self.map.set_overlay(Overlay((fix.lat, fix.lon, fix.eph_m), o.tracks, o.markers))
+        flag = self.tr("Simulated") if fix.simulated else ""
+        self.map.set_overlay(
+            Overlay((fix.lat, fix.lon, fix.eph_m), o.tracks, o.markers, position_flag=flag)
+        )
+        if self.follow_button.isHidden():
+            self.follow_button.show()
+            self._place_follow_button()
+        if self.follow:
+            self.map.center_on(fix.lat, fix.lon)
+        self._show_nearby()
+        if fix.simulated != self._simulated_shown:
+            self._simulated_shown = fix.simulated
+            if fix.simulated:
+                self._warn(self._simulation_text())
+            else:
+                self._show_source()
         patrol = self.patrol
-        if patrol is None or not patrol.is_open or patrol.paused:
+        if fix.simulated or patrol is None or not patrol.is_open or patrol.paused:
             return
         now = utc_now()
         t = fix.time
@@ -414,17 +534,83 @@ class PatrolWindow(QWidget):
 
     def _on_lost(self, message_en: str, message_zh: str) -> None:
         text = message_zh if self.labels.lang.startswith("zh") else message_en
-        self.receiver_label.setText(
+        if self.last_fix is None:
+            self._source_error = text
+        self._warn(
             self.tr("Receiver lost; recording resumes when it returns. %1").replace("%1", text)
         )
-        self.receiver_label.setStyleSheet("color: #b00020; font-weight: bold;")
 
     def _on_restored(self) -> None:
         self.receiver_label.setText(self.tr("Receiver back; recording resumed."))
         self.receiver_label.setStyleSheet("")
 
+    def _warn(self, text: str) -> None:
+        self.receiver_label.setText(text)
+        self.receiver_label.setStyleSheet("color: #b00020; font-weight: bold;")
+
+    def _show_source(self) -> None:
+        """Which source positions come from, or that there is none yet."""
+        if not self.has_source:
+            self._warn(self.tr("No position source: choose one with “Position source…”."))
+            self.source_button.setToolTip("")
+            return
+        shown = self.source_spec or self.tr("the given source")
+        self.receiver_label.setText(self.tr("Position source: %1").replace("%1", shown))
+        self.receiver_label.setStyleSheet("")
+        self.source_button.setToolTip(shown)
+
+    # -- following the position --------------------------------------------------------------
+    def set_follow(self, follow: bool) -> None:
+        """Keep the position in the middle of the map (off when the map is dragged)."""
+        self.follow = follow
+        if self.follow_button.isChecked() != follow:
+            self.follow_button.setChecked(follow)
+        fix = self.last_fix
+        if follow and fix is not None and fix.lat is not None and fix.lon is not None:
+            self.map.center_on(fix.lat, fix.lon)
+
+    def _place_follow_button(self) -> None:
+        button = self.follow_button
+        button.adjustSize()
+        button.move(self.map.width() - button.width() - 12, 12)
+        button.raise_()
+
+    def _show_nearby(self, force: bool = False) -> None:
+        """The outfalls near the last fix, nearest first (not once a patrol is finished: then the
+        list holds the outfalls it passed)."""
+        fix = self.last_fix
+        if self.reader is None or fix is None or fix.lat is None or fix.lon is None:
+            return
+        if self.patrol is not None and not self.patrol.is_open:
+            return
+        at = self._nearby_at
+        if (
+            not force
+            and at is not None
+            and geo.distance_m(*at, fix.lat, fix.lon) < NEARBY_REFRESH_M
+        ):
+            return
+        self._nearby_at = (fix.lat, fix.lon)
+        self.outfalls_title.setText(self.tr("Outfalls nearby"))
+        self.passed.clear()
+        for o, d in self.reader.near(fix.lat, fix.lon, NEARBY_M)[:NEARBY_SHOWN]:
+            item = QListWidgetItem(f"{o.code or o.name}  {_distance(d)}")
+            item.setData(Qt.ItemDataRole.UserRole, o.id)
+            item.setToolTip(o.name)
+            self.passed.addItem(item)
+
+    def _simulation_text(self) -> str:
+        return self.tr(
+            "The receiver is in simulation mode: its positions are shown in grey and are not "
+            "recorded. Turn simulation off on the receiver."
+        )
+
     def _on_ended(self) -> None:
-        self.receiver_label.setText(self.tr("The position source has ended (end of the log)."))
+        ended = self.tr("The position source has ended (end of the log).")
+        if self._simulated_shown:  # the warning stays in view
+            self._warn(self._simulation_text() + "\n" + ended)
+            return
+        self.receiver_label.setText(ended)
 
     # -- display -----------------------------------------------------------------------------
     def _update_buttons(self) -> None:
@@ -457,7 +643,7 @@ class PatrolWindow(QWidget):
             (p.lat, p.lon) for p in self.patrol.problems if p.lat is not None and p.lon is not None
         )
         pieces = tuple(tuple((p.lat, p.lon) for p in piece) for piece in track.pieces)
-        self.map.set_overlay(Overlay(o.position, pieces, markers))
+        self.map.set_overlay(Overlay(o.position, pieces, markers, o.position_flag))
 
     def _refresh(self) -> None:
         if self.patrol is None:
@@ -497,8 +683,8 @@ class PatrolWindow(QWidget):
             return
         self._redraw_track()
         self.passed.clear()
-        from PySide6.QtWidgets import QListWidgetItem
-
+        self.outfalls_title.setText(self.tr("Outfalls passed"))
+        self._nearby_at = None
         for o in patrol.passed:
             item = QListWidgetItem(f"{o.code or o.name}  {fmt.distance(o.distance_m)}")
             item.setData(Qt.ItemDataRole.UserRole, o.outfall_id)
@@ -621,6 +807,10 @@ class PatrolWindow(QWidget):
 
 def _local(t: datetime) -> str:
     return fmt.local_time(t)
+
+
+def _distance(metres: float) -> str:
+    return f"{metres:.0f} m" if metres < 1000 else f"{metres / 1000:.1f} km"
 
 
 def _duration(seconds: float) -> str:

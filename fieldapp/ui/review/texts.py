@@ -62,6 +62,11 @@ def refusal_text(code: str, message: str) -> str:
         "already_exists": QCoreApplication.translate(
             "ReviewTexts", "Another outfall already has this code."
         ),
+        "invalid_code": QCoreApplication.translate(
+            "ReviewTexts",
+            "This national code breaks the code rule: only digits and capital letters, "
+            "of the right length, starting with the division code of the outfall's county.",
+        ),
     }
     return known.get(code, message or code)
 

@@ -27,7 +27,7 @@ from sync.review_protocol import (
     OutfallMerge,
     Refusal,
 )
-from sync.server import db
+from sync.server import codes, db
 from sync.server.canonical import iso, utcnow
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError, not_found
@@ -332,6 +332,13 @@ def accept_outfall(
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "give the national or the local code")
     with db.write(ctx.engine) as conn:
         rec = _provisional(conn, actor, row_id, request.version)
+        broken = codes.national_code_violations(
+            {"national_code": request.national_code}, rec.county_code or ""
+        )
+        if broken:
+            raise ApiError(422, ErrorCode.INVALID_CODE,
+                           f"the national code breaks the code rule: {', '.join(broken)}",
+                           {"violations": broken})  # fmt: skip
         for key, code in (("national_code", request.national_code),
                           ("local_code", request.local_code)):  # fmt: skip
             if code and any(
