@@ -22,7 +22,6 @@ QWidget { font-size: 15px; color: #111; }
 QMainWindow, QDialog { background: #ffffff; }
 QLineEdit, QComboBox, QPlainTextEdit, QSpinBox, QDoubleSpinBox { min-height: 36px; padding: 2px 6px;
     border: 2px solid #555; border-radius: 4px; background: #fff; }
-QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus { border-color: #0050b3; }
 QLineEdit#search { font-size: 18px; min-height: 44px; }
 QLabel#count { font-size: 17px; font-weight: bold; padding: 0 10px; }
 QPushButton { min-height: 44px; min-width: 96px; padding: 0 14px; font-weight: bold;
@@ -39,6 +38,20 @@ QToolBar QToolButton { min-height: 40px; min-width: 80px; padding: 0 12px; font-
 QToolBar QToolButton:hover { background: #e8f0fe; }
 QToolBar QToolButton:disabled { color: #888; border-color: #ccc; }
 QCheckBox::indicator { width: 26px; height: 26px; }
+QPushButton[primary="true"] { background: #0050b3; color: #ffffff; border-color: #002b66; }
+QPushButton[primary="true"]:disabled { background: #c9d3df; color: #555; border-color: #999; }
+QPushButton[segment] { min-width: 64px; border-radius: 0; background: #ffffff; color: #002b66; }
+QPushButton[segment="first"] { border-top-left-radius: 6px; border-bottom-left-radius: 6px; }
+QPushButton[segment="last"] { border-top-right-radius: 6px; border-bottom-right-radius: 6px; }
+QPushButton:checked { background: #0050b3; color: #ffffff; }
+QLabel[required="true"] { font-weight: bold; }
+/* Keyboard focus, plain to see in sunlight: a thick dark-orange ring on whatever has it. */
+QPushButton:focus, QToolBar QToolButton:focus { border: 3px solid #d35400; }
+QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus {
+    border: 3px solid #d35400; }
+QCheckBox:focus, QRadioButton:focus { background: #ffe8cc; border: 2px solid #d35400; }
+QTableView:focus, QListView:focus, QListWidget:focus, QTextBrowser:focus {
+    border: 3px solid #d35400; }
 """
 
 

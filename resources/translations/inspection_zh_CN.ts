@@ -2,160 +2,252 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CompletionDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="32"/>
+        <source>Complete this inspection?</source>
+        <translation>完成此检查记录？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="38"/>
+        <source>A completed inspection is frozen: it can no longer be changed, only corrected by a new version.</source>
+        <translation>完成后的检查记录将被锁定：不能再修改，只能以新版本更正。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="54"/>
+        <source>Go there to change it</source>
+        <translation>转到该处修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="58"/>
+        <source>Please look at these before completing (%1):</source>
+        <translation>完成前请再看一下这些情况（%1 项）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="62"/>
+        <source>Nothing to look at again.</source>
+        <translation>没有需要再核对的情况。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="68"/>
+        <source>Back to the form</source>
+        <translation>返回表单</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="71"/>
+        <source>Go to the selected item</source>
+        <translation>转到所选项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="80"/>
+        <source>Complete anyway</source>
+        <translation>仍然完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="80"/>
+        <source>Complete and freeze</source>
+        <translation>完成并锁定</translation>
+    </message>
+</context>
+<context>
     <name>InspectionForm</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="81"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="94"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="86"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="98"/>
+        <source>* needed to complete. Items marked “must check” are asked again if left open.</source>
+        <translation>* 为完成所必填。标有“必查”的项目如未填写，完成前会再次提示。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="105"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="92"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="111"/>
         <source>Names of everyone present, separated by commas</source>
         <translation>填写全部在场人员姓名，用逗号或顿号分隔</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="94"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="113"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="95"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="114"/>
         <source>Inspectors present</source>
         <translation>在场检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="99"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="118"/>
         <source>Discharge</source>
         <translation>排放情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="102"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="121"/>
         <source>Discharging now</source>
         <translation>当前是否排放</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="117"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="136"/>
         <source>Flow</source>
         <translation>流量</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="121"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="140"/>
         <source>Quick tests (optional)</source>
         <translation>快速检测（可选）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="128"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="147"/>
         <source>Confirmed</source>
         <translation>已复核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="130"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="149"/>
         <source>Tick after re-checking a value outside the usual range</source>
         <translation>数值超出常见范围时，复核后勾选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="141"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="160"/>
         <source>Sign</source>
         <translation>标志牌</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="143"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="162"/>
         <source>Sampling point / inspection well</source>
         <translation>监测采样点 / 检查井</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="147"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="166"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="156"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="175"/>
         <source>What was seen (required)</source>
         <translation>所见情况（必填）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="167"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="186"/>
         <source>Remediation and notes</source>
         <translation>整治核查与备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="179"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="198"/>
         <source>Only when no position can be captured: why</source>
         <translation>仅在无法定位时填写：原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="181"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="200"/>
         <source>Claimed remediation</source>
         <translation>整治核查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="182"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="201"/>
         <source>What was seen</source>
         <translation>所见情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="183"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="202"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="184"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="203"/>
         <source>No position because</source>
         <translation>无法定位的原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="215"/>
+        <source>All as expected</source>
+        <translation>全部正常</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="218"/>
+        <source>Answer every unanswered item with its expected answer (answers given stay)</source>
+        <translation>把所有未填项目填为正常答案（已填的保持不变）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="232"/>
+        <source> (must check)</source>
+        <translation>（必查）</translation>
     </message>
 </context>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="112"/>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="169"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="191"/>
         <source>Complete</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="115"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="127"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="169"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="118"/>
+        <source>Complete…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="122"/>
+        <source>Check everything, review the summary and complete (%1)</source>
+        <translation>检查全部内容，核对摘要后完成（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="130"/>
+        <source>Close; the draft is saved (%1 saves now)</source>
+        <translation>关闭；草稿会保存（%1 立即保存）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="191"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="171"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="193"/>
         <source>Inspection — %1</source>
         <translation>检查 — %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="184"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="206"/>
         <source>Completed %1: the record is frozen</source>
         <translation>已于 %1 完成：记录已锁定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="203"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="225"/>
         <source>Unsaved changes…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="238"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="260"/>
         <source>Draft saved %1</source>
         <translation>草稿已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="276"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="295"/>
         <source>%1 is already in this inspection</source>
         <translation>%1 已在本次检查中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="329"/>
-        <source>%1 problem(s) to fix before completing:</source>
-        <translation>完成前需要处理 %1 个问题：</translation>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="388"/>
+        <source>%1 problem(s) to fix before completing (choose one to go there):</source>
+        <translation>完成前需修正 %1 个问题（点选一项即可转到该处）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="439"/>
+        <source>Add a photo, then attach it to the problem below the photos</source>
+        <translation>请添加照片，然后在照片下方把它关联到该问题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="443"/>
+        <source>Attach this photo to the problem it shows</source>
+        <translation>请把这张照片关联到它所反映的问题</translation>
     </message>
 </context>
 <context>
@@ -257,126 +349,173 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="183"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="189"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="205"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="214"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="208"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="217"/>
         <source>Add folder / SD card…</source>
         <translation>添加文件夹 / SD 卡…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="226"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="235"/>
         <source>Drop photos here, or add them from files or a folder</source>
         <translation>可将照片拖放到此处，或从文件、文件夹添加</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="237"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="246"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="241"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="250"/>
         <source>Not attached to a problem</source>
         <translation>未关联问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="248"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="257"/>
         <source>View larger</source>
         <translation>查看大图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="251"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="260"/>
         <source>Use its position</source>
         <translation>使用照片位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="280"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="352"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="263"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="518"/>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="266"/>
+        <source>Take this photo out of the inspection (allowed until it is completed)</source>
+        <translation>把这张照片从检查记录中移除（完成前均可）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="269"/>
+        <source>Replace…</source>
+        <translation>替换…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="272"/>
+        <source>Choose another photo to take this one&apos;s place, caption and problem</source>
+        <translation>选择另一张照片替换这张，沿用其说明和关联问题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="303"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="382"/>
         <source>Adding %1 photo(s)…</source>
         <translation>正在添加 %1 张照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="287"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="310"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="289"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="312"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="541"/>
         <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF)</source>
         <translation>照片 (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="294"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="317"/>
         <source>Add every photo in a folder</source>
         <translation>添加文件夹中的全部照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="354"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="384"/>
         <source>%1 photo(s)</source>
         <translation>%1 张照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="403"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="433"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="405"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="435"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="407"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="437"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="413"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="436"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="443"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="466"/>
         <source>No position in the photo</source>
         <translation>照片中没有位置信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="415"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="445"/>
         <source>%1 from the outfall</source>
         <translation>距排污口 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="418"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="448"/>
         <source>No time in the photo</source>
         <translation>照片中没有拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="420"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="450"/>
         <source>Taken %1 from the inspection time</source>
         <translation>拍摄时间与检查时间相差 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="423"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="432"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="453"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="462"/>
         <source>Taken far from the outfall</source>
         <translation>拍摄地点距排污口过远</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="425"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="434"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="455"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="464"/>
         <source>Taken long before or after the inspection</source>
         <translation>拍摄时间与检查时间相差过大</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="515"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="519"/>
+        <source>Remove %1 from this inspection? The file itself is kept.</source>
+        <translation>从此检查记录中移除 %1？照片文件本身会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="526"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="527"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="539"/>
+        <source>Replace photo</source>
+        <translation>替换照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="552"/>
+        <source>Replacing the photo…</source>
+        <translation>正在替换照片…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="608"/>
         <source>Exported a copy to %1</source>
         <translation>已导出副本：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="521"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="614"/>
         <source>Could not export to %1: %2</source>
         <translation>无法导出到 %1：%2</translation>
     </message>
@@ -384,37 +523,37 @@
 <context>
     <name>PhotoViewDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="44"/>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="45"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="45"/>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="46"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="52"/>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="53"/>
         <source>Watermark: outfall code, time, coordinates</source>
         <translation>水印：排污口编码、时间、坐标</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="55"/>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="56"/>
         <source>Drawn on the copy shown or exported; the original photo is never changed</source>
         <translation>水印只加在显示或导出的副本上，原始照片始终不变</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="59"/>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="60"/>
         <source>Export copy…</source>
         <translation>导出副本…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="65"/>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="66"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="97"/>
+        <location filename="../../fieldapp/ui/inspection/photo_view.py" line="98"/>
         <source>Export a copy of the photo</source>
         <translation>导出照片副本</translation>
     </message>

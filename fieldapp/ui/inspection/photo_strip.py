@@ -4,7 +4,10 @@ outfall and its time offset, flagged when implausible; caption; attach to a prob
 on demand; a clear message for every file that is not an acceptable photo.
 
 The strip does not write: it emits ``photo_ingested`` (the window links the photo to the record
-through the lane, then calls ``show_photo``) and ``photo_edited``.
+through the lane, then calls ``show_photo``), ``photo_edited`` and ``photo_removed`` (the window
+detaches it from the draft, then calls ``drop_photo``; the original stays in the evidence store,
+which never changes or deletes a stored photo). Until the record is completed a photo can be
+removed, or replaced by another file that takes over its caption and problem.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -171,6 +175,7 @@ class PhotoStrip(QGroupBox):
     photo_ingested = Signal(object, object)  # InspectionPhoto, thumbnail jpeg bytes
     photo_edited = Signal(str, str, object)  # photo id, caption, problem code or None
     use_position = Signal(float, float, object, object)  # lat, lon, alt, taken_at
+    photo_removed = Signal(str)  # photo id: detach it from the draft
 
     def __init__(
         self,
@@ -203,6 +208,8 @@ class PhotoStrip(QGroupBox):
         self.gps: dict[str, tuple[float, float, float | None, datetime | None]] = {}
         self.errors: list[str] = []
         self.view_dialog: PhotoViewDialog | None = None
+        self._replacing: dict[str, str] = {}  # path being ingested -> id of the photo it replaces
+        self.confirm_box: QMessageBox | None = None
 
         self.add_files = QPushButton(self.tr("Add photos…"))
         self.add_files.setObjectName("add_photos")
@@ -253,12 +260,26 @@ class PhotoStrip(QGroupBox):
         self.position_button = QPushButton(self.tr("Use its position"))
         self.position_button.setObjectName("photo_position")
         self.position_button.clicked.connect(self._position_clicked)
+        self.remove_button = QPushButton(self.tr("Remove photo"))
+        self.remove_button.setObjectName("photo_remove")
+        self.remove_button.setToolTip(
+            self.tr("Take this photo out of the inspection (allowed until it is completed)")
+        )
+        self.remove_button.clicked.connect(self._remove_clicked)
+        self.replace_button = QPushButton(self.tr("Replace…"))
+        self.replace_button.setObjectName("photo_replace")
+        self.replace_button.setToolTip(
+            self.tr("Choose another photo to take this one's place, caption and problem")
+        )
+        self.replace_button.clicked.connect(self._replace_clicked)
         detail = QGridLayout()
         detail.addWidget(self.caption, 0, 0)
         detail.addWidget(self.problem, 0, 1)
         detail.addWidget(self.view_button, 1, 0)
         detail.addWidget(self.position_button, 1, 1)
-        detail.addWidget(self.detail, 2, 0, 1, 2)
+        detail.addWidget(self.remove_button, 2, 0)
+        detail.addWidget(self.replace_button, 2, 1)
+        detail.addWidget(self.detail, 3, 0, 1, 2)
 
         self.list.setMinimumHeight(ICON_SIDE + 48)
         layout = QVBoxLayout(self)
@@ -338,12 +359,19 @@ class PhotoStrip(QGroupBox):
             time_implausible=bool(checks and checks.time_implausible),
             added_at=utc_now(),
         )
+        replaced = self._replacing.pop(path, None)
+        old = self.photos.get(replaced) if replaced else None
+        if old is not None:  # the new photo takes over what the inspector wrote on the old one
+            record = dataclasses.replace(record, caption=old.caption, problem_code=old.problem_code)
         if gps:
             self.gps[photo.sha256] = (gps.lat, gps.lon, gps.alt_m, facts.taken_at)
         self.photo_ingested.emit(record, photo.thumbnail.jpeg)
+        if old is not None:
+            self.photo_removed.emit(old.id)
         self._update_status()
 
     def _on_failed(self, path: str, message_en: str, message_zh: str) -> None:
+        self._replacing.pop(path, None)  # the photo it was to replace stays
         self.errors.append(message_zh if self.lang.startswith("zh") else message_en)
         self.error_label.setText("\n".join(self.errors[-2:]))
         self.error_label.show()
@@ -447,6 +475,8 @@ class PhotoStrip(QGroupBox):
         enabled = photo is not None
         for w in (self.caption, self.problem, self.view_button):
             w.setEnabled(enabled and (w is self.view_button or not self.read_only))
+        for w in (self.remove_button, self.replace_button):
+            w.setEnabled(enabled and not self.read_only)
         self.position_button.setEnabled(
             enabled and not self.read_only and photo is not None and photo.lat is not None
         )
@@ -476,6 +506,65 @@ class PhotoStrip(QGroupBox):
         if photo is not None and photo.lat is not None and photo.lon is not None:
             taken = datetime.fromisoformat(photo.taken_at) if photo.taken_at else None
             self.use_position.emit(photo.lat, photo.lon, None, taken)
+
+    # -- removing and replacing ------------------------------------------------------------------
+
+    def _remove_clicked(self) -> None:
+        photo = self.current()
+        if photo is None or self.read_only:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove photo"),
+            self.tr("Remove %1 from this inspection? The file itself is kept.").replace(
+                "%1", photo.source_name
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("confirm_remove_photo")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(lambda: self.photo_removed.emit(photo.id))
+        self.confirm_box = box
+        box.open()
+
+    def _replace_clicked(self) -> None:
+        photo = self.current()
+        if photo is None or self.read_only:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Replace photo"),
+            "",
+            self.tr("Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF)"),
+        )
+        if name:
+            self.replace(photo.id, Path(name))
+
+    def replace(self, photo_id: str, path: Path) -> None:
+        """Ingest ``path``; once it is in, it takes the place of photo ``photo_id``."""
+        if self.read_only or photo_id not in self.photos:
+            return
+        self._replacing[str(path)] = photo_id
+        self.worker.ingest(path)
+        self.status.setText(self.tr("Replacing the photo…"))
+
+    def drop_photo(self, photo_id: str) -> None:
+        """Take a photo off the strip (the window detached it from the record)."""
+        item = self._item(photo_id)
+        if item is not None:
+            self.list.takeItem(self.list.row(item))
+        self.photos.pop(photo_id, None)
+        self._selected()
+        self._update_status()
+
+    def select_photo(self, photo_id: str) -> bool:
+        item = self._item(photo_id)
+        if item is not None:
+            self.list.setCurrentItem(item)
+        return item is not None
 
     # -- larger view ---------------------------------------------------------------------------
 

@@ -1,0 +1,77 @@
+"""A segmented choice: one large toggle button per answer, side by side (easier with gloves than
+a drop-down: one tap instead of two, and every answer visible at once).
+
+Tapping the chosen answer again clears it (an item may stay unanswered). Arrow keys move between
+the answers, Space chooses; Tab leaves the group.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+
+from fieldapp.domain.reference import Term
+
+
+class SegmentedChoice(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self, terms: tuple[Term, ...], lang: str, name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)  # exclusive by hand, so the chosen answer can be cleared
+        self.buttons: dict[str, QPushButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for n, term in enumerate(terms):
+            button = QPushButton(term.label(lang))
+            button.setObjectName(f"{name}__{term.code}")
+            button.setCheckable(True)
+            button.setProperty("segment", _position(n, len(terms)))
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.toggled.connect(lambda on, code=term.code: self._toggled(code, on))
+            self.group.addButton(button)
+            self.buttons[term.code] = button
+            layout.addWidget(button)
+        self._value: str | None = None
+
+    def _toggled(self, code: str, on: bool) -> None:
+        if on:
+            for other, button in self.buttons.items():
+                if other != code and button.isChecked():
+                    button.blockSignals(True)
+                    button.setChecked(False)
+                    button.blockSignals(False)
+            self._value = code
+        elif self._value == code:
+            self._value = None
+        self.changed.emit()
+
+    def value(self) -> str | None:
+        return self._value
+
+    def set_value(self, code: str | None) -> None:
+        """Show ``code`` as chosen (None: unanswered) without emitting ``changed``."""
+        for other, button in self.buttons.items():
+            button.blockSignals(True)
+            button.setChecked(other == code)
+            button.blockSignals(False)
+        self._value = code if code in self.buttons else None
+
+    def choose(self, code: str) -> None:
+        """Choose ``code`` as a tap would (emits ``changed``)."""
+        if self._value != code:
+            self.buttons[code].setChecked(True)
+
+    def first_button(self) -> QPushButton:
+        return next(iter(self.buttons.values()))
+
+
+def _position(n: int, count: int) -> str:
+    if count == 1:
+        return "only"
+    return "first" if n == 0 else "last" if n == count - 1 else "middle"
