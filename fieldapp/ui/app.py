@@ -33,7 +33,7 @@ QHeaderView::section { background: #dde3ea; font-weight: bold; padding: 6px;
     border: 1px solid #aaa; }
 QCheckBox { min-height: 36px; }
 QToolBar { spacing: 6px; padding: 4px; background: #f4f6f9; border-bottom: 1px solid #c8ced6; }
-QToolBar QToolButton { min-height: 40px; min-width: 80px; padding: 0 12px; font-weight: bold;
+QToolBar QToolButton { min-height: 40px; min-width: 48px; padding: 0 10px; font-weight: bold;
     border: 2px solid #8aa4c8; border-radius: 6px; background: #ffffff; color: #002b66; }
 QToolBar QToolButton:hover { background: #e8f0fe; }
 QToolBar QToolButton:disabled { color: #888; border-color: #ccc; }
@@ -106,8 +106,9 @@ def run(db_path: str | None, lang: str | None, gnss: str | None = None) -> int:
     if isinstance(session, str):
         QMessageBox.critical(None, "Hekou", session)
         return 1
-    session.window.resize(1366, 768)
-    session.window.show()
+    from fieldapp.ui.screen_fit import present
+
+    present(session.window)
     code = app.exec()
     session.close()
     return code

@@ -30,6 +30,7 @@ from fieldapp.domain.problems import Problem
 from fieldapp.domain.reference import Term
 from fieldapp.domain.validation import validate
 from fieldapp.ui.labels import Labels
+from fieldapp.ui.screen_fit import fit_dialog
 
 _ERROR_STYLE = "border: 2px solid #b00020; background: #fff0f0;"
 
@@ -49,7 +50,7 @@ class OutfallEditDialog(QDialog):
         self._labels = labels
         self._code_lookup = code_lookup
         self.setWindowTitle(self.tr("Edit outfall %1").replace("%1", outfall.display_code))
-        self.resize(760, 700)
+        fit_dialog(self, 760, 700)
         ref = labels.ref
         lang = labels.lang
 

@@ -53,6 +53,9 @@ def _required(text: str) -> QLabel:
 def _combo(terms: tuple[Term, ...], lang: str, name: str, blank: str) -> QComboBox:
     box = QComboBox()
     box.setObjectName(name)
+    # Long choices must not widen the form past a small screen (the list shows them whole).
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
     box.addItem(blank, None)
     for t in terms:
         box.addItem(t.label(lang), t.code)
@@ -104,6 +107,7 @@ class InspectionForm(QWidget):
         # Who and what kind.
         head = QGroupBox(self.tr("Inspection"))
         head_form = QFormLayout(head)
+        head_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.kind = _combo(rules.kinds, lang, "kind", blank)
         self.inspectors = QLineEdit()
         self.inspectors.setObjectName("inspectors")
@@ -117,6 +121,7 @@ class InspectionForm(QWidget):
         # Discharging, appearance, flow.
         water = QGroupBox(self.tr("Discharge"))
         water_form = QFormLayout(water)
+        water_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.discharging = _combo(rules.discharging, lang, "discharging", blank)
         water_form.addRow(_required(self.tr("Discharging now")), self.discharging)
         self.appearance: dict[str, QComboBox] = {}
@@ -129,16 +134,17 @@ class InspectionForm(QWidget):
         self.flow_value.setObjectName("flow_value")
         self.flow_value.setValidator(QDoubleValidator(0.0, 1e9, 3))
         self.flow_unit = _combo(rules.flow_units, lang, "flow_unit", blank)
-        flow_row = QGridLayout()
-        flow_row.addWidget(self.flow_method, 0, 0)
-        flow_row.addWidget(self.flow_value, 0, 1)
-        flow_row.addWidget(self.flow_unit, 0, 2)
+        flow_row = QGridLayout()  # method above value and unit: narrow enough for 150%
+        flow_row.addWidget(self.flow_method, 0, 0, 1, 2)
+        flow_row.addWidget(self.flow_value, 1, 0)
+        flow_row.addWidget(self.flow_unit, 1, 1)
         water_form.addRow(self.tr("Flow"), flow_row)
         layout.addWidget(water)
 
         # Quick tests.
         tests = QGroupBox(self.tr("Quick tests (optional)"))
         grid = QGridLayout(tests)
+        grid.setColumnStretch(1, 1)
         self.test_values: dict[str, QLineEdit] = {}
         self.test_confirm: dict[str, QCheckBox] = {}
         for row, spec in enumerate(rules.quick_tests):
@@ -147,11 +153,16 @@ class InspectionForm(QWidget):
             confirm = QCheckBox(self.tr("Confirmed"))
             confirm.setObjectName(f"confirm_{spec.term.code}")
             confirm.setToolTip(self.tr("Tick after re-checking a value outside the usual range"))
-            hint = QLabel(f"{spec.unit}  ({spec.plausible_min:g}–{spec.plausible_max:g})")
-            grid.addWidget(QLabel(spec.term.label(lang)), row, 0)
+            usual = f"{spec.unit}  ({spec.plausible_min:g}–{spec.plausible_max:g})".strip()
+            edit.setPlaceholderText(usual)  # the unit and the usual range, inside the field
+            edit.setToolTip(usual)
+            edit.setMinimumWidth(90)
+            label = QLabel(spec.term.label(lang))
+            label.setWordWrap(True)
+            label.setBuddy(edit)
+            grid.addWidget(label, row, 0)
             grid.addWidget(edit, row, 1)
-            grid.addWidget(hint, row, 2)
-            grid.addWidget(confirm, row, 3)
+            grid.addWidget(confirm, row, 2)
             self.test_values[spec.term.code] = edit
             self.test_confirm[spec.term.code] = confirm
         layout.addWidget(tests)
@@ -174,17 +185,21 @@ class InspectionForm(QWidget):
             note.setObjectName(f"problem_note_{kind.term.code}")
             note.setPlaceholderText(self.tr("What was seen (required)"))
             note.setEnabled(False)
+            note.setVisible(False)  # under its problem, once ticked
             check.toggled.connect(note.setEnabled)
-            pgrid.addWidget(check, row, 0)
-            pgrid.addWidget(note, row, 1)
+            check.toggled.connect(note.setVisible)
+            pgrid.addWidget(check, 2 * row, 0, 1, 2)
+            pgrid.addWidget(note, 2 * row + 1, 1)
             self.problem_boxes[kind.term.code] = check
             self.problem_notes[kind.term.code] = note
         pgrid.setColumnStretch(1, 1)
+        pgrid.setColumnMinimumWidth(0, 24)
         layout.addWidget(problems)
 
         # Remediation as claimed, notes, missing position.
         rest = QGroupBox(self.tr("Remediation and notes"))
         rest_form = QFormLayout(rest)
+        rest_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.remediation = _combo(rules.remediation_findings, lang, "remediation", blank)
         self.remediation_note = QLineEdit()
         self.remediation_note.setObjectName("remediation_note")

@@ -49,6 +49,7 @@ from fieldapp.media.watermark import caption_lines, watermarked_copy
 from fieldapp.ui.images import decode_image
 from fieldapp.ui.inspection.photo_view import PhotoViewDialog
 from fieldapp.ui.inspection.position_panel import distance_text
+from fieldapp.ui.screen_fit import fit_dialog
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".heic", ".heif"})
 MAX_FOLDER_PHOTOS = 500
@@ -247,6 +248,10 @@ class PhotoStrip(QGroupBox):
         self.caption.editingFinished.connect(self._edited)
         self.problem = QComboBox()
         self.problem.setObjectName("photo_problem")
+        self.problem.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.problem.setMinimumContentsLength(8)
         self.problem.addItem(self.tr("Not attached to a problem"), None)
         for term in problems:
             self.problem.addItem(term.label(lang), term.code)
@@ -577,7 +582,7 @@ class PhotoStrip(QGroupBox):
         dialog = PhotoViewDialog(photo, self.outfall_code, self.watermark, self)
         dialog.render_requested.connect(lambda on: self._render_view(dialog, on))
         dialog.export_requested.connect(lambda name, on: self.export_copy(photo, Path(name), on))
-        dialog.resize(1200, 700)
+        fit_dialog(dialog, 1200, 700)
         self.view_dialog = dialog
         dialog.show()
         self._render_view(dialog, self.watermark)

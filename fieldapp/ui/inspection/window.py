@@ -154,7 +154,9 @@ class InspectionWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([760, 600])
+        splitter.setSizes([700, 660])  # the form takes what it needs; photos and position the rest
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
 
         self.save_state.setWordWrap(True)
