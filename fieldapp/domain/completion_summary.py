@@ -174,34 +174,36 @@ def _checklist_flags(
     insp: Inspection, section: str, items: tuple[CheckItem, ...], zh_name: str, en_name: str
 ) -> list[SummaryFlag]:
     answers = dict(insp.sign_check if section == "sign" else insp.sampling_check)
-    out = []
-    for item in items:
-        if item.required and item.term.code not in answers:
-            out.append(
-                SummaryFlag(
-                    "required_unanswered",
-                    f"{section}.{item.term.code}",
-                    f"{zh_name}检查未填必查项：{item.term.zh}。",
-                    f"The {en_name} check leaves a required item unanswered: {item.term.en}.",
-                )
-            )
     missing = [i for i in items if i.term.code not in answers]
-    if missing and len(missing) < len(items):
+    required = [i for i in missing if i.required]
+    if missing and len(missing) == len(items):  # one line for a section left empty
+        must = "、".join(i.term.zh for i in required)
+        must_en = ", ".join(i.term.en for i in required)
+        return [
+            SummaryFlag(
+                "section_unanswered",
+                f"{section}.{required[0].term.code}" if required else section,
+                f"{zh_name}检查一项都没有填" + (f"（必查：{must}）。" if must else "。"),
+                f"The {en_name} check is not filled in at all"
+                + (f" (must check: {must_en})." if must_en else "."),
+            )
+        ]
+    out = [
+        SummaryFlag(
+            "required_unanswered",
+            f"{section}.{item.term.code}",
+            f"{zh_name}检查未填必查项：{item.term.zh}。",
+            f"The {en_name} check leaves a must-check item unanswered: {item.term.en}.",
+        )
+        for item in required
+    ]
+    if missing:
         out.append(
             SummaryFlag(
                 "items_unanswered",
-                section,
+                f"{section}.{missing[0].term.code}",
                 f"{zh_name}检查：{len(items)} 项中 {len(missing)} 项未填。",
                 f"The {en_name} check: {len(missing)} of {len(items)} items unanswered.",
-            )
-        )
-    elif missing:
-        out.append(
-            SummaryFlag(
-                "section_unanswered",
-                section,
-                f"{zh_name}检查一项都没有填。",
-                f"The {en_name} check is not filled in at all.",
             )
         )
     return out
