@@ -44,7 +44,10 @@ def codes(summary):  # type: ignore[no-untyped-def]
 def test_a_clean_record_has_nothing_to_look_at_again() -> None:
     summary = summarise(ready(), [photo(1)], RULES)
     assert summary.can_complete and summary.flags == ()
-    assert summary.facts[0] == ("照片 1 张（0 张关联到问题）", "1 photo(s), 0 attached to a problem")
+    assert summary.facts[0] == (
+        "照片 1 张（0 张关联到问题）",
+        "1 photo(s), 0 attached to a problem",
+    )
 
 
 def test_blocking_problems_come_from_the_completion_rules() -> None:
@@ -54,7 +57,9 @@ def test_blocking_problems_come_from_the_completion_rules() -> None:
 
 
 def test_a_far_or_poor_or_typed_position_is_flagged_in_words() -> None:
-    far = PositionRecord(32.0, 121.0, 35.0, "manual", reason="林下无信号", distance_m=1530.0, far=True)
+    far = PositionRecord(
+        32.0, 121.0, 35.0, "manual", reason="林下无信号", distance_m=1530.0, far=True
+    )
     summary = summarise(ready(position=far), [photo(1)], RULES)
     assert codes(summary) == ["far_from_outfall", "poor_accuracy", "typed_position"]
     messages = [f.message("zh_CN") for f in summary.flags]

@@ -127,7 +127,9 @@ def test_completing_freezes_and_a_later_edit_is_refused_with_a_message(qtbot, en
     flags = [summary.flags.item(i).text() for i in range(summary.flags.count())]
     assert any("There are no photos" in f for f in flags), flags
     assert any("No position captured (reason: receiver broken)" in f for f in flags), flags
-    assert any("sign check is not filled in at all (must check: Sign present)" in f for f in flags), flags
+    assert any(
+        "sign check is not filled in at all (must check: Sign present)" in f for f in flags
+    ), flags
     summary.confirm_button.click()
     qtbot.waitUntil(lambda: window.record.is_complete, timeout=4000)
     assert "the record is frozen" in window.save_state.text()
