@@ -44,6 +44,7 @@ QPushButton[segment] { min-width: 64px; border-radius: 0; background: #ffffff; c
 QPushButton[segment="first"] { border-top-left-radius: 6px; border-bottom-left-radius: 6px; }
 QPushButton[segment="last"] { border-top-right-radius: 6px; border-bottom-right-radius: 6px; }
 QPushButton:checked { background: #0050b3; color: #ffffff; }
+QPushButton[defect="true"]:checked { background: #a00000; border-color: #600000; }
 QLabel[required="true"] { font-weight: bold; }
 /* Keyboard focus, plain to see in sunlight: a thick dark-orange ring on whatever has it. */
 QPushButton:focus, QToolBar QToolButton:focus { border: 3px solid #d35400; }

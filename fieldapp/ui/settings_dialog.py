@@ -38,7 +38,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
-        fit_dialog(self, 680, 560)
+        fit_dialog(self, 860, 600)
 
         self.gnss = QLineEdit(settings.gnss_source)
         self.gnss.setObjectName("gnssSource")

@@ -88,6 +88,15 @@ def test_every_window_fits_the_laptop_screen(
 # -- the checker fails what does not fit -------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def plain_style(qapp: Any) -> Any:
+    """Qt's own look: the app's style sheet (min sizes) would bend the made-up windows."""
+    kept = qapp.styleSheet()
+    qapp.setStyleSheet("")
+    yield
+    qapp.setStyleSheet(kept)
+
+
 def test_the_checker_sees_a_clipped_button_a_cut_text_and_a_hidden_action(qtbot: Any) -> None:
     window = QMainWindow()
     qtbot.addWidget(window)

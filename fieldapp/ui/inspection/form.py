@@ -240,7 +240,7 @@ class InspectionForm(QWidget):
         choices: dict[str, SegmentedChoice] = {}
         for row, item in enumerate(items, start=1):
             choice = SegmentedChoice(
-                self.rules.check_answers, self.lang, f"{prefix}_{item.term.code}"
+                self.rules.check_answers, self.lang, f"{prefix}_{item.term.code}", item.good
             )
             text = item.term.label(self.lang)
             if item.required:

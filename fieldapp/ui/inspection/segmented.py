@@ -17,8 +17,14 @@ class SegmentedChoice(QWidget):
     changed = Signal()
 
     def __init__(
-        self, terms: tuple[Term, ...], lang: str, name: str, parent: QWidget | None = None
+        self,
+        terms: tuple[Term, ...],
+        lang: str,
+        name: str,
+        good: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
+        """``good``: the expected answer; the other real answers show red once chosen."""
         super().__init__(parent)
         self.setObjectName(name)
         self.group = QButtonGroup(self)
@@ -32,6 +38,8 @@ class SegmentedChoice(QWidget):
             button.setObjectName(f"{name}__{term.code}")
             button.setCheckable(True)
             button.setProperty("segment", _position(n, len(terms)))
+            if good is not None and term.code not in (good, "na"):
+                button.setProperty("defect", True)  # a defect stands out when chosen
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.toggled.connect(lambda on, code=term.code: self._toggled(code, on))
             self.group.addButton(button)
