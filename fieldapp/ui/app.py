@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldapp import i18n
@@ -90,6 +90,9 @@ def make_app(lang: str) -> QApplication:
     font.setPointSize(11)
     app.setFont(font)
     app.setStyleSheet(STYLE_SHEET)
+    palette = app.palette()  # hints inside empty fields readable in sunlight (Qt's are pale)
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#595959"))
+    app.setPalette(palette)
     for old in getattr(app, "_hekou_translators", []):  # a second window in another language
         app.removeTranslator(old)
     app._hekou_translators = install_translators(app, lang)  # type: ignore[attr-defined]

@@ -192,3 +192,24 @@ def test_a_photo_is_removed_or_replaced_until_completion_and_the_original_is_kep
     assert not strip.remove_button.isEnabled() and not strip.replace_button.isEnabled()
     settle(qtbot, en)
     QApplication.processEvents()
+
+
+def test_a_segmented_choice_is_one_tab_stop_with_arrows_between_its_answers(qtbot, en) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = open_window(qtbot, en)
+    visible = window.form.sign["visible"]
+    yes, no, na = visible.buttons.values()
+    assert yes.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert no.focusPolicy() == na.focusPolicy() == Qt.FocusPolicy.ClickFocus
+    yes.setFocus()
+    QTest.keyClick(yes, Qt.Key.Key_Right)
+    assert window.focusWidget() is no
+    QTest.keyClick(no, Qt.Key.Key_Space)
+    assert visible.value() == "no" and no.property("defect") is True
+    QTest.keyClick(no, Qt.Key.Key_Left)
+    assert window.focusWidget() is yes
+    QTest.keyClick(yes, Qt.Key.Key_Left)  # the first answer stays where it is
+    assert window.focusWidget() is yes
+    settle(qtbot, en)

@@ -1,13 +1,15 @@
 """A segmented choice: one large toggle button per answer, side by side (easier with gloves than
 a drop-down: one tap instead of two, and every answer visible at once).
 
-Tapping the chosen answer again clears it (an item may stay unanswered). Arrow keys move between
-the answers, Space chooses; Tab leaves the group.
+Tapping the chosen answer again clears it (an item may stay unanswered). From the keyboard a
+choice is one Tab stop, like a radio group: Tab lands on it, Left / Right move between the
+answers, Space chooses, Tab goes on to the next item (a checklist of 18 items is 18 stops, not 54).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
 from fieldapp.domain.reference import Term
@@ -40,7 +42,11 @@ class SegmentedChoice(QWidget):
             button.setProperty("segment", _position(n, len(terms)))
             if good is not None and term.code not in (good, "na"):
                 button.setProperty("defect", True)  # a defect stands out when chosen
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            first = n == 0
+            button.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if first else Qt.FocusPolicy.ClickFocus
+            )
+            button.installEventFilter(self)
             button.toggled.connect(lambda on, code=term.code: self._toggled(code, on))
             self.group.addButton(button)
             self.buttons[term.code] = button
@@ -58,6 +64,17 @@ class SegmentedChoice(QWidget):
         elif self._value == code:
             self._value = None
         self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+            buttons = list(self.buttons.values())
+            if step is not None and watched in buttons:
+                index = buttons.index(watched) + step
+                if 0 <= index < len(buttons):
+                    buttons[index].setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     def value(self) -> str | None:
         return self._value
