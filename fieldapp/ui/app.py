@@ -47,7 +47,9 @@ QPushButton:checked { background: #0050b3; color: #ffffff; }
 QPushButton[defect="true"]:checked { background: #a00000; border-color: #600000; }
 QLabel[required="true"] { font-weight: bold; }
 /* Keyboard focus, plain to see in sunlight: a thick dark-orange ring on whatever has it. */
-QPushButton:focus, QToolBar QToolButton:focus { border: 3px solid #d35400; }
+QPushButton:focus, QToolBar QToolButton:focus { border: 3px solid #d35400; background: #fff1e0; }
+QPushButton[primary="true"]:focus, QPushButton:checked:focus { background: #0050b3; }
+QPushButton[defect="true"]:checked:focus { background: #a00000; }
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus {
     border: 3px solid #d35400; }
 QCheckBox:focus, QRadioButton:focus { background: #ffe8cc; border: 2px solid #d35400; }
