@@ -62,6 +62,8 @@ def windows(session: Session, lang: str) -> list[tuple[str, QWidget]]:
     if inspection.summary_dialog is not None:
         out.append(("summary", inspection.summary_dialog))
 
+    out.append(("nearest", session.open_nearest()))
+    out.append(("new_outfall", session.open_new_outfall()))
     out.append(("settings", session.open_settings()))
     out.append(("patrol", session.open_patrol()))
     out.append(("map", session.open_map()))

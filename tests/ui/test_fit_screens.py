@@ -3,10 +3,10 @@
 Scaling is simulated the way Windows does it: a child process runs Qt offscreen on a 1366×768
 screen (the offscreen platform's screen configuration) with ``QT_SCALE_FACTOR``, so Qt lays the
 windows out on a logical screen of 1366×768, 1093×614 or 911×512 and sizes them itself. The child
-opens the main window, the edit dialog, the inspection form and its completion summary, settings,
-the patrol, the map and the review desk as a user would, and reports by geometry what does not fit
-(tests/ui/fitcheck.py); this test asserts there is nothing. The checker itself is tested below on
-windows made to fail it.
+opens the main window, the edit dialog, the inspection form and its completion summary, the nearest
+and new-outfall dialogs, settings, the patrol, the map and the review desk as a user would, and
+reports by geometry what does not fit (tests/ui/fitcheck.py); this test asserts there is nothing.
+The checker itself is tested below on windows made to fail it.
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ def test_every_window_fits_the_laptop_screen(
     tmp_path: Path, demo_template: Path, scale: str, lang: str
 ) -> None:
     report = _run_child(tmp_path, demo_template, scale, lang)
-    expected = {"main", "edit", "inspection", "summary", "settings", "patrol", "map", "review"}
+    expected = {"main", "edit", "inspection", "summary", "nearest", "new_outfall", "settings"}
+    expected |= {"patrol", "map", "review"}
     assert set(report) == expected
     for name, seen in report.items():
         x, y, w, h = seen["screen"]
