@@ -81,3 +81,23 @@ def test_a_lifecycle_step_is_never_preselected_and_is_confirmed(
     finally:
         conn.close()
     assert window.action_box.currentData() is None  # the next step is not chosen for you either
+
+
+def test_an_invalid_edit_takes_the_user_to_the_first_field_to_correct(
+    en_session: Session, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    window = en_session.window
+    window.table.selectRow(0)
+    window.open_editor()
+    dialog = window.edit_dialog
+    assert dialog is not None
+    dialog.fields["note"].setFocus()
+    dialog.fields["regime_date"].setText("2023-13-45")  # far down the form
+    with qtbot.waitSignal(en_session.lane.idle, timeout=5000):
+        dialog._save_requested()
+    assert dialog.focusWidget() is dialog.fields["regime_date"]
+    field = dialog.fields["regime_date"]
+    viewport = dialog.fields_scroll.viewport()
+    top = field.mapTo(viewport, field.rect().topLeft()).y()
+    assert top >= 0 and top + field.height() <= viewport.height()  # scrolled into view
+    dialog.reject()
