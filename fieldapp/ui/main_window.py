@@ -167,7 +167,9 @@ class MainWindow(QMainWindow):
         self.table.activated.connect(lambda _i: self.open_editor())
         self.table.setToolTip(self.tr("Enter or double-click opens the selected outfall"))
 
-        self.detail = OutfallDetail(labels)
+        self.detail = OutfallDetail(
+            labels, code_of=lambda oid: o.display_code if (o := reader.get(oid)) else oid
+        )
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.setObjectName("editButton")
         self.edit_button.setToolTip(

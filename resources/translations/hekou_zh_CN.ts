@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="23"/>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="24"/>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="25"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="26"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="27"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="28"/>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="29"/>
+        <source>%1 years</source>
+        <translation>%1 年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="118"/>
+        <source>at the same time</source>
+        <translation>同一时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="120"/>
+        <source>%1 earlier</source>
+        <translation>早 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="122"/>
+        <source>%1 later</source>
+        <translation>晚 %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="81"/>
@@ -104,161 +157,161 @@
         <translation>按回车键或双击打开所选排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="171"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="173"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="226"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="228"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="268"/>
         <source>Patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="267"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="269"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="271"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="272"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="273"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/main_window.py" line="320"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="322"/>
         <source>%n outfall(s)</source>
         <translation>
             <numerusform>共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="358"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="360"/>
         <source>No further step</source>
         <translation>无后续步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="481"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="483"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="406"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="408"/>
         <source>Someone changed this outfall after you opened it. Close the editor, look at the new version and edit again.</source>
         <translation>打开编辑后，该排污口已被他人修改。请关闭编辑窗口，查看最新内容后再编辑。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="174"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="176"/>
         <source>Edit the selected outfall (%1)</source>
         <translation>编辑所选排污口（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="183"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="185"/>
         <source>Choose the lifecycle step to record (none is chosen)</source>
         <translation>选择要记录的工作进程步骤（默认不选）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="185"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="187"/>
         <source>Apply step…</source>
         <translation>记录步骤…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="187"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="189"/>
         <source>Record the chosen step, after confirming it</source>
         <translation>确认后记录所选步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="216"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="218"/>
         <source>Search the ledger (%1)</source>
         <translation>搜索台账（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="246"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="248"/>
         <source>Inspect</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="249"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="251"/>
         <source>Inspect the selected outfall</source>
         <translation>检查所选排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="253"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="255"/>
         <source>Nearest</source>
         <translation>附近</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="256"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="258"/>
         <source>The outfalls nearest to your position</source>
         <translation>离当前位置最近的排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="260"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="262"/>
         <source>New outfall</source>
         <translation>新排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="263"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="265"/>
         <source>Register a newly found outfall and inspect it</source>
         <translation>登记新发现的排污口并开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="358"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="360"/>
         <source>— choose a step —</source>
         <translation>— 请选择步骤 —</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="425"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="427"/>
         <source>the state before</source>
         <translation>上一个状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="429"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="431"/>
         <source>Record the step “%1” for %2 %3?
 It moves the outfall from %4 to %5.</source>
         <translation>为 %2 %3 记录步骤“%1”？
 排污口将从“%4”变为“%5”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="440"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="442"/>
         <source>Record a lifecycle step</source>
         <translation>记录工作进程步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="446"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="448"/>
         <source>Record the step</source>
         <translation>记录步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="447"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="449"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="457"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="459"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="457"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="459"/>
         <source>Why is this step taken?</source>
         <translation>请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="484"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="486"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -266,144 +319,231 @@ It moves the outfall from %4 to %5.</source>
 <context>
     <name>OutfallDetail</name>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="22"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="44"/>
         <source>Select an outfall to see it here.</source>
         <translation>请在左侧选择一个排污口。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="27"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="49"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="33"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="59"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="37"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="63"/>
         <source>legacy: %1</source>
         <translation>原分类：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="40"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="66"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="46"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="72"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="136"/>
         <source>National code</source>
         <translation>国家编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="47"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="73"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="137"/>
         <source>Local code</source>
         <translation>地方编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="48"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="74"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="138"/>
         <source>Provisional code</source>
         <translation>临时编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="49"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="75"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="139"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="50"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="76"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="142"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="51"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="77"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="143"/>
         <source>Basin</source>
         <translation>所属流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="52"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="78"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="144"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="53"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="79"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="145"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="54"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="80"/>
         <source>Town and village</source>
         <translation>镇（街道）、村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="55"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="81"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="56"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="82"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="153"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="57"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="83"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="154"/>
         <source>Discharging units</source>
         <translation>排污单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="59"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="85"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="155"/>
         <source>Discharge channel</source>
         <translation>排污通道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="62"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="88"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="157"/>
         <source>Regime</source>
         <translation>管理方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="63"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="89"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="160"/>
         <source>Sea-outfall tier</source>
         <translation>入海排污口分级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="65"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="91"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="161"/>
         <source>Remediation route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="68"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="94"/>
         <source>Lifecycle state</source>
         <translation>工作状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="69"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="95"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="163"/>
         <source>Sign</source>
         <translation>标志牌</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="70"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="96"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="164"/>
         <source>Sampling point</source>
         <translation>采样点/检查井</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="71"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="97"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="165"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="72"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="98"/>
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="91"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="120"/>
         <source>Lifecycle history</source>
         <translation>工作进程记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="92"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="121"/>
         <source>Edits</source>
         <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="135"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="140"/>
+        <source>Sub-type</source>
+        <translation>子类</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="141"/>
+        <source>Legacy Nantong type</source>
+        <translation>原南通分类</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="146"/>
+        <source>Town</source>
+        <translation>镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="147"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="148"/>
+        <source>Latitude (°)</source>
+        <translation>纬度（°）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="149"/>
+        <source>Longitude (°)</source>
+        <translation>经度（°）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="150"/>
+        <source>Accuracy</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="151"/>
+        <source>Datum</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="152"/>
+        <source>Position source</source>
+        <translation>位置来源</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="156"/>
+        <source>Channel details</source>
+        <translation>通道说明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="158"/>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="159"/>
+        <source>Document date</source>
+        <translation>文件日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="162"/>
+        <source>Merges into</source>
+        <translation>并入排污口</translation>
     </message>
 </context>
 <context>
@@ -574,17 +714,17 @@ It moves the outfall from %4 to %5.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="198"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="199"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="199"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="200"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="328"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="331"/>
         <source>Not saved. Please correct:</source>
         <translation>未保存，请修改以下问题：</translation>
     </message>
@@ -592,88 +732,88 @@ It moves the outfall from %4 to %5.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="39"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="40"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="46"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="47"/>
         <source>Receiver port (e.g. /dev/ttyUSB0 or COM3) or an NMEA log</source>
         <translation>接收机端口（如 /dev/ttyUSB0 或 COM3）或 NMEA 日志文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="48"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="49"/>
         <source>Log file…</source>
         <translation>日志文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="64"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="65"/>
         <source>An MBTiles file or a folder of XYZ tiles</source>
         <translation>MBTiles 文件或 XYZ 瓦片文件夹</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="65"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="66"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="70"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="71"/>
         <source>Tiles are in GCJ-02 (Amap, Tencent): shift for display</source>
         <translation>瓦片为 GCJ-02 坐标（高德、腾讯）：显示时纠偏</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="90"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="94"/>
         <source>Position source</source>
         <translation>定位来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="91"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="95"/>
         <source>Home county</source>
         <translation>所在县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="92"/>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="125"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="96"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="129"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="94"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="98"/>
         <source>Capture a position when its error is at most</source>
         <translation>定位误差不超过此值时才可采集</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="95"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="99"/>
         <source>Fixes averaged per capture</source>
         <translation>每次采集平均的定位次数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="96"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="100"/>
         <source>Flag an inspection farther from its outfall than</source>
         <translation>检查位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="98"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="102"/>
         <source>Flag a photo taken farther from the outfall than</source>
         <translation>照片拍摄位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="100"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="104"/>
         <source>Flag a photo taken longer before or after than</source>
         <translation>照片拍摄时间与检查时间相差超过此值时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="104"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="108"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="105"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="118"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="122"/>
         <source>NMEA log</source>
         <translation>NMEA 日志</translation>
     </message>
