@@ -60,7 +60,7 @@ def main(workdir: str, count: int) -> None:
     from fieldapp.media.ingest import IngestedPhoto
     from fieldapp.store import database, outfalls
     from fieldapp.ui.app import make_app
-    from fieldapp.ui.inspection import InspectionEntry, photo_strip
+    from fieldapp.ui.inspection import InspectionEntry, photo_worker
     from fieldapp.ui.labels import Labels
     from fieldapp.ui.lane import BackgroundLane
 
@@ -90,7 +90,7 @@ def main(workdir: str, count: int) -> None:
     files = distinct_copies(work / "DCIM", count)
 
     ingest_times: list[float] = []
-    real_ingest = photo_strip.ingest_photo
+    real_ingest = photo_worker.ingest_photo
 
     def timed_ingest(path: Path, store: BlobStore) -> IngestedPhoto:
         t = time.perf_counter()
@@ -99,7 +99,7 @@ def main(workdir: str, count: int) -> None:
         finally:
             ingest_times.append(time.perf_counter() - t)
 
-    photo_strip.ingest_photo = timed_ingest  # type: ignore[assignment]
+    photo_worker.ingest_photo = timed_ingest  # type: ignore[assignment]
 
     app = make_app("en")
     writer = database.open_profile(profile)

@@ -17,6 +17,7 @@ class CheckItem:
 
     term: Term
     good: str  # "yes" or "no"
+    required: bool = False  # asked again before completing when unanswered (marked on its label)
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _terms(items: list[dict[str, Any]]) -> tuple[Term, ...]:
 
 
 def _items(items: list[dict[str, Any]]) -> tuple[CheckItem, ...]:
-    out = tuple(CheckItem(_term(d), str(d["good"])) for d in items)
+    out = tuple(CheckItem(_term(d), str(d["good"]), bool(d.get("required"))) for d in items)
     if any(i.good not in ("yes", "no") for i in out):
         raise ValueError("a check item's good answer must be 'yes' or 'no'")
     return out

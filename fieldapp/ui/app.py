@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldapp import i18n
@@ -22,7 +22,6 @@ QWidget { font-size: 15px; color: #111; }
 QMainWindow, QDialog { background: #ffffff; }
 QLineEdit, QComboBox, QPlainTextEdit, QSpinBox, QDoubleSpinBox { min-height: 36px; padding: 2px 6px;
     border: 2px solid #555; border-radius: 4px; background: #fff; }
-QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus { border-color: #0050b3; }
 QLineEdit#search { font-size: 18px; min-height: 44px; }
 QLabel#count { font-size: 17px; font-weight: bold; padding: 0 10px; }
 QPushButton { min-height: 44px; min-width: 96px; padding: 0 14px; font-weight: bold;
@@ -34,11 +33,28 @@ QHeaderView::section { background: #dde3ea; font-weight: bold; padding: 6px;
     border: 1px solid #aaa; }
 QCheckBox { min-height: 36px; }
 QToolBar { spacing: 6px; padding: 4px; background: #f4f6f9; border-bottom: 1px solid #c8ced6; }
-QToolBar QToolButton { min-height: 40px; min-width: 80px; padding: 0 12px; font-weight: bold;
+QToolBar QToolButton { min-height: 40px; min-width: 48px; padding: 0 10px; font-weight: bold;
     border: 2px solid #8aa4c8; border-radius: 6px; background: #ffffff; color: #002b66; }
 QToolBar QToolButton:hover { background: #e8f0fe; }
 QToolBar QToolButton:disabled { color: #888; border-color: #ccc; }
 QCheckBox::indicator { width: 26px; height: 26px; }
+QPushButton[primary="true"] { background: #0050b3; color: #ffffff; border-color: #002b66; }
+QPushButton[primary="true"]:disabled { background: #c9d3df; color: #555; border-color: #999; }
+QPushButton[segment] { min-width: 64px; border-radius: 0; background: #ffffff; color: #002b66; }
+QPushButton[segment="first"] { border-top-left-radius: 6px; border-bottom-left-radius: 6px; }
+QPushButton[segment="last"] { border-top-right-radius: 6px; border-bottom-right-radius: 6px; }
+QPushButton:checked { background: #0050b3; color: #ffffff; }
+QPushButton[defect="true"]:checked { background: #a00000; border-color: #600000; }
+QLabel[required="true"] { font-weight: bold; }
+/* Keyboard focus, plain to see in sunlight: a thick dark-orange ring on whatever has it. */
+QPushButton:focus, QToolBar QToolButton:focus { border: 3px solid #d35400; background: #fff1e0; }
+QPushButton[primary="true"]:focus, QPushButton:checked:focus { background: #0050b3; }
+QPushButton[defect="true"]:checked:focus { background: #a00000; }
+QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus {
+    border: 3px solid #d35400; }
+QCheckBox:focus, QRadioButton:focus { background: #ffe8cc; border: 2px solid #d35400; }
+QTableView:focus, QListView:focus, QListWidget:focus, QTextBrowser:focus {
+    border: 3px solid #d35400; }
 """
 
 
@@ -79,6 +95,9 @@ def make_app(lang: str) -> QApplication:
     font.setPointSize(11)
     app.setFont(font)
     app.setStyleSheet(STYLE_SHEET)
+    palette = app.palette()  # hints inside empty fields readable in sunlight (Qt's are pale)
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#595959"))
+    app.setPalette(palette)
     for old in getattr(app, "_hekou_translators", []):  # a second window in another language
         app.removeTranslator(old)
     app._hekou_translators = install_translators(app, lang)  # type: ignore[attr-defined]
@@ -99,10 +118,11 @@ def run(
     if isinstance(session, str):
         QMessageBox.critical(None, "Hekou", session)
         return 1
-    session.window.resize(1366, 768)
-    session.window.show()
     from PySide6.QtCore import QTimer
 
+    from fieldapp.ui.screen_fit import present
+
+    present(session.window)
     if screenshot:
         # A smoke check of an installed or frozen app: the first frame, saved, then quit.
 

@@ -30,6 +30,7 @@ from fieldapp.domain.problems import Problem
 from fieldapp.domain.reference import Term
 from fieldapp.domain.validation import validate
 from fieldapp.ui.labels import Labels
+from fieldapp.ui.screen_fit import fit_dialog
 
 _ERROR_STYLE = "border: 2px solid #b00020; background: #fff0f0;"
 
@@ -49,7 +50,7 @@ class OutfallEditDialog(QDialog):
         self._labels = labels
         self._code_lookup = code_lookup
         self.setWindowTitle(self.tr("Edit outfall %1").replace("%1", outfall.display_code))
-        self.resize(760, 700)
+        fit_dialog(self, 760, 700)
         ref = labels.ref
         lang = labels.lang
 
@@ -191,6 +192,7 @@ class OutfallEditDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        self.fields_scroll = scroll
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -319,11 +321,19 @@ class OutfallEditDialog(QDialog):
             w.setStyleSheet("")
         lang = self._labels.lang
         lines = []
+        first: QWidget | None = None
         for p in problems:
             widget = self.fields.get(p.field)
             if widget is not None:
                 widget.setStyleSheet(_ERROR_STYLE)
+                first = first or widget
             lines.append("• " + p.message(lang))
         header = self.tr("Not saved. Please correct:")
         self.problems_label.setText(header + "\n" + "\n".join(lines))
         self.problems_label.setVisible(bool(problems))
+        if first is not None:  # take the user to the first field to correct
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()  # the problems shown above take room from the fields first
+            self.fields_scroll.ensureWidgetVisible(first, 40, 40)
+            first.setFocus()

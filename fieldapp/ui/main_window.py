@@ -4,6 +4,7 @@ history, editing and lifecycle steps. Reads go through a `LedgerReader`; writes 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +32,7 @@ from fieldapp.domain.lifecycle import available_actions
 from fieldapp.domain.outfall import Outfall
 from fieldapp.domain.problems import InvalidRecord
 from fieldapp.domain.reference import Term
+from fieldapp.domain.reference import Transition as Step
 from fieldapp.store.errors import StoreError
 from fieldapp.store.ledger_query import NO_ROUTE, LedgerQuery
 from fieldapp.store.ledger_reader import LedgerReader
@@ -161,13 +163,18 @@ class MainWindow(QMainWindow):
         ):
             self.table.setColumnWidth(COLUMNS.index(column), width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _i: self.open_editor())
+        # Enter on the selected row, or a double click, opens the outfall (Qt's "activated").
+        self.table.activated.connect(lambda _i: self.open_editor())
+        self.table.setToolTip(self.tr("Enter or double-click opens the selected outfall"))
 
         self.detail = OutfallDetail(
             labels, code_of=lambda oid: o.display_code if (o := reader.get(oid)) else oid
         )
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.setObjectName("editButton")
+        self.edit_button.setToolTip(
+            self.tr("Edit the selected outfall (%1)").replace("%1", _keys("Ctrl+E"))
+        )
         self.edit_button.clicked.connect(self.open_editor)
         self.action_box = QComboBox()
         self.action_box.setObjectName("actionBox")
@@ -175,9 +182,13 @@ class MainWindow(QMainWindow):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.action_box.setMinimumContentsLength(8)
-        self.action_button = QPushButton(self.tr("Apply step"))
+        self.action_box.setToolTip(self.tr("Choose the lifecycle step to record (none is chosen)"))
+        self.action_box.currentIndexChanged.connect(lambda _i: self._step_chosen())
+        self.action_button = QPushButton(self.tr("Apply step…"))
         self.action_button.setObjectName("actionButton")
+        self.action_button.setToolTip(self.tr("Record the chosen step, after confirming it"))
         self.action_button.clicked.connect(self.apply_selected_action)
+        self.confirm_box: QMessageBox | None = None
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
         actions.addWidget(self.action_box, 1)
@@ -204,6 +215,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(db_label)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
         QShortcut(QKeySequence("Ctrl+E"), self, self.open_editor)
+        self.search.setToolTip(self.tr("Search the ledger (%1)").replace("%1", _keys("Ctrl+F")))
+        # Tab goes through the window top to bottom: search, filters, ledger, detail, actions.
+        chain = [self.search, *self.filters.values(), clear, self.table, self.detail]
+        chain += [self.edit_button, self.action_box, self.action_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self._update_count()
         self._update_actions()
 
@@ -216,18 +233,37 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.actions_by_name: dict[str, QAction] = {}
 
-        def add(name: str, text: str, shortcut: str, slot: Any) -> QAction:
+        def add(name: str, text: str, shortcut: str, slot: Any, tip: str = "") -> QAction:
             action = QAction(text, self)
             action.setObjectName(name)
             action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{tip or text} ({_keys(shortcut)})")
             action.triggered.connect(slot)
             bar.addAction(action)
             self.actions_by_name[name] = action
             return action
 
-        add("inspect", self.tr("Inspect this outfall"), "Ctrl+I", self._inspect_selected)
-        add("nearest", self.tr("Nearest outfalls"), "F3", self.nearest_requested.emit)
-        add("newOutfall", self.tr("New outfall found"), "Ctrl+N", self.new_outfall_requested.emit)
+        add(
+            "inspect",
+            self.tr("Inspect"),
+            "Ctrl+I",
+            self._inspect_selected,
+            self.tr("Inspect the selected outfall"),
+        )
+        add(
+            "nearest",
+            self.tr("Nearest"),
+            "F3",
+            self.nearest_requested.emit,
+            self.tr("The outfalls nearest to your position"),
+        )
+        add(
+            "newOutfall",
+            self.tr("New outfall"),
+            "Ctrl+N",
+            self.new_outfall_requested.emit,
+            self.tr("Register a newly found outfall and inspect it"),
+        )
         bar.addSeparator()
         add("patrol", self.tr("Patrol"), "Ctrl+P", self.patrol_requested.emit)
         add("map", self.tr("Map"), "Ctrl+M", self.map_requested.emit)
@@ -318,13 +354,21 @@ class MainWindow(QMainWindow):
         if o is None:
             self.action_button.setEnabled(False)
             return
-        for t in available_actions(o, self.labels.ref):
+        steps = available_actions(o, self.labels.ref)
+        # Never a step chosen in advance: recording one is a deliberate act.
+        self.action_box.addItem(
+            self.tr("— choose a step —") if steps else self.tr("No further step"), None
+        )
+        for t in steps:
             self.action_box.addItem(t.term.label(self.labels.lang), t.action)
-        has_steps = self.action_box.count() > 0
-        if not has_steps:
-            self.action_box.addItem(self.tr("No further step"), None)
-        self.action_box.setEnabled(has_steps)
-        self.action_button.setEnabled(has_steps)
+        self.action_box.setCurrentIndex(0)
+        self.action_box.setEnabled(bool(steps))
+        self._step_chosen()
+
+    def _step_chosen(self) -> None:
+        self.action_button.setEnabled(
+            self.selected is not None and self.action_box.currentData() is not None
+        )
 
     # -- writes ----------------------------------------------------------------------------------
     def open_editor(self) -> None:
@@ -378,14 +422,45 @@ class MainWindow(QMainWindow):
         if o is None or action is None:
             return
         transition = next(t for t in self.labels.ref.transitions if t.action == action)
+        lang = self.labels.lang
+        target = (
+            self.tr("the state before")
+            if transition.target == Step.PREVIOUS
+            else self.labels.state(transition.target)
+        )
+        text = self.tr("Record the step “%1” for %2 %3?\nIt moves the outfall from %4 to %5.")
+        for key, value in (
+            ("%1", transition.term.label(lang)),
+            ("%2", o.display_code),
+            ("%3", o.name),
+            ("%4", self.labels.state(o.lifecycle_state)),
+            ("%5", target),
+        ):
+            text = text.replace(key, value)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Record a lifecycle step"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirmStep")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Record the step"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter does not move it
+        box.accepted.connect(lambda: self._step_confirmed(o.id, action, transition.note_required))
+        self.confirm_box = box
+        box.open()
+
+    def _step_confirmed(self, outfall_id: str, action: str, note_required: bool) -> None:
         note = ""
-        if transition.note_required:
+        if note_required:
             note, ok = QInputDialog.getText(
                 self, self.tr("Reason"), self.tr("Why is this step taken?")
             )
             if not ok:
                 return
-        self.run_transition(o.id, action, note)
+        self.run_transition(outfall_id, action, note)
 
     def run_transition(self, outfall_id: str, action: str, note: str) -> None:
         def failed(exc: Exception) -> None:
@@ -412,3 +487,8 @@ class MainWindow(QMainWindow):
         box.setObjectName("warning")
         box.open()
         self.last_warning = text
+
+
+def _keys(sequence: str) -> str:
+    """A shortcut as the user's platform writes it (for tooltips)."""
+    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)

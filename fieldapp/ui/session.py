@@ -262,9 +262,9 @@ class Session:
 
 
 def _present(window: QWidget) -> None:
-    window.show()
-    window.raise_()
-    window.activateWindow()
+    from fieldapp.ui.screen_fit import present
+
+    present(window)
 
 
 def _most_common_county(reader: LedgerReader) -> str:

@@ -24,6 +24,7 @@ from fieldapp.domain.inspection_rules import InspectionSettings
 from fieldapp.maps.tiles import BasemapSettings
 from fieldapp.ui import formatting as fmt
 from fieldapp.ui.labels import Labels
+from fieldapp.ui.screen_fit import fit_dialog, scrolling
 from fieldapp.ui.settings import AppSettings
 
 
@@ -39,7 +40,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
-        self.resize(680, 560)
+        fit_dialog(self, 860, 600)
 
         self.gnss = QLineEdit(settings.gnss_source)
         self.gnss.setObjectName("gnssSource")
@@ -96,6 +97,7 @@ class SettingsDialog(QDialog):
         )
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: label above
         form.addRow(self.tr("Position source"), gnss_row)
         form.addRow("", self.gnss_error)
         form.addRow(self.tr("Home county"), self.county)
@@ -115,9 +117,12 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addLayout(form)
+        body_layout.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addWidget(scrolling(body), 1)  # a small screen scrolls the fields, not the buttons
         layout.addWidget(buttons)
 
     def _browse_log(self) -> None:

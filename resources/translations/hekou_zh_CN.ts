@@ -39,17 +39,17 @@
         <translation>%1 年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="113"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="118"/>
         <source>at the same time</source>
         <translation>同一时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="115"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="120"/>
         <source>%1 earlier</source>
         <translation>早 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="117"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="122"/>
         <source>%1 later</source>
         <translation>晚 %1</translation>
     </message>
@@ -57,189 +57,261 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="79"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="81"/>
         <source>Hekou — outfall ledger</source>
         <translation>河口 — 排污口台账</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="84"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="86"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="85"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="87"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="86"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="88"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="87"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="89"/>
         <source>Town / village</source>
         <translation>镇（街道）/村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="88"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="90"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="89"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="91"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="90"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="92"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="91"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="93"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="92"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="94"/>
         <source>Route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="93"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="95"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="100"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="102"/>
         <source>Search code, name, water body, town, village or responsible party</source>
         <translation>搜索编码、名称、受纳水体、镇、村或责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="117"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="119"/>
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="118"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="120"/>
         <source>All basins</source>
         <translation>全部流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="119"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="121"/>
         <source>Yangtze / sea / river</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="120"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="122"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="121"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="123"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="122"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="124"/>
         <source>All routes</source>
         <translation>全部整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="137"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="139"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="169"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="168"/>
+        <source>Enter or double-click opens the selected outfall</source>
+        <translation>按回车键或双击打开所选排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="173"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="178"/>
-        <source>Apply step</source>
-        <translation>执行</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="211"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="228"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="228"/>
-        <source>Inspect this outfall</source>
-        <translation>检查此排污口</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="229"/>
-        <source>Nearest outfalls</source>
-        <translation>附近排污口</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="230"/>
-        <source>New outfall found</source>
-        <translation>发现新排污口</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="232"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="268"/>
         <source>Patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="233"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="269"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="235"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="271"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="236"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="272"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="237"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="273"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/main_window.py" line="286"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="322"/>
         <source>%n outfall(s)</source>
         <translation>
             <numerusform>共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="325"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="360"/>
         <source>No further step</source>
         <translation>无后续步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="408"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="483"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="364"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="408"/>
         <source>Someone changed this outfall after you opened it. Close the editor, look at the new version and edit again.</source>
         <translation>打开编辑后，该排污口已被他人修改。请关闭编辑窗口，查看最新内容后再编辑。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="384"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="176"/>
+        <source>Edit the selected outfall (%1)</source>
+        <translation>编辑所选排污口（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="185"/>
+        <source>Choose the lifecycle step to record (none is chosen)</source>
+        <translation>选择要记录的工作进程步骤（默认不选）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="187"/>
+        <source>Apply step…</source>
+        <translation>记录步骤…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="189"/>
+        <source>Record the chosen step, after confirming it</source>
+        <translation>确认后记录所选步骤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="218"/>
+        <source>Search the ledger (%1)</source>
+        <translation>搜索台账（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="248"/>
+        <source>Inspect</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="251"/>
+        <source>Inspect the selected outfall</source>
+        <translation>检查所选排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="255"/>
+        <source>Nearest</source>
+        <translation>附近</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="258"/>
+        <source>The outfalls nearest to your position</source>
+        <translation>离当前位置最近的排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="262"/>
+        <source>New outfall</source>
+        <translation>新排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="265"/>
+        <source>Register a newly found outfall and inspect it</source>
+        <translation>登记新发现的排污口并开始检查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="360"/>
+        <source>— choose a step —</source>
+        <translation>— 请选择步骤 —</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="427"/>
+        <source>the state before</source>
+        <translation>上一个状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="431"/>
+        <source>Record the step “%1” for %2 %3?
+It moves the outfall from %4 to %5.</source>
+        <translation>为 %2 %3 记录步骤“%1”？
+排污口将从“%4”变为“%5”。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="442"/>
+        <source>Record a lifecycle step</source>
+        <translation>记录工作进程步骤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="448"/>
+        <source>Record the step</source>
+        <translation>记录步骤</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="449"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="459"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="384"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="459"/>
         <source>Why is this step taken?</source>
         <translation>请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="411"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="486"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -477,182 +549,182 @@
 <context>
     <name>OutfallEditDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="51"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="52"/>
         <source>Edit outfall %1</source>
         <translation>编辑排污口 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="90"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="91"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="91"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="92"/>
         <source>National code</source>
         <translation>国家编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="92"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="93"/>
         <source>Local code</source>
         <translation>地方编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="93"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="94"/>
         <source>Provisional code</source>
         <translation>临时编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="95"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="96"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="96"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="97"/>
         <source>Sub-type</source>
         <translation>子类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="102"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="103"/>
         <source>Legacy Nantong type</source>
         <translation>原南通分类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="109"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="110"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="114"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="115"/>
         <source>Basin</source>
         <translation>所属流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="115"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="116"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="116"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="117"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="117"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="118"/>
         <source>Town</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="118"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="119"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="119"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="120"/>
         <source>Latitude (°)</source>
         <translation>纬度（°）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="120"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="121"/>
         <source>Longitude (°)</source>
         <translation>经度（°）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="123"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="124"/>
         <source>Accuracy (m)</source>
         <translation>精度（米）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="128"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="129"/>
         <source>Position source</source>
         <translation>位置来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="136"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="137"/>
         <source>Unknown (to be traced)</source>
         <translation>不明（待溯源）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="144"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="145"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="147"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="148"/>
         <source>One discharging unit per line</source>
         <translation>每行一个排污单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="150"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="151"/>
         <source>Discharging units</source>
         <translation>排污单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="153"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="154"/>
         <source>Discharge channel</source>
         <translation>排污通道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="158"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="159"/>
         <source>Channel details</source>
         <translation>通道说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="159"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="160"/>
         <source>Regime</source>
         <translation>管理方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="160"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="161"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="161"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="162"/>
         <source>Document date (YYYY-MM-DD)</source>
         <translation>日期（年-月-日）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="162"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="163"/>
         <source>Sea-outfall tier</source>
         <translation>入海排污口分级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="165"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="166"/>
         <source>Remediation route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="172"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="173"/>
         <source>Merges into (code)</source>
         <translation>并入排污口（编码）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="175"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="176"/>
         <source>Sign</source>
         <translation>标志牌</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="178"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="179"/>
         <source>Sampling point</source>
         <translation>采样点/检查井</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="187"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="188"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="197"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="199"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="198"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="200"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/edit_dialog.py" line="327"/>
+        <location filename="../../fieldapp/ui/edit_dialog.py" line="331"/>
         <source>Not saved. Please correct:</source>
         <translation>未保存，请修改以下问题：</translation>
     </message>
@@ -660,88 +732,88 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="39"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="41"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="46"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="48"/>
         <source>Receiver port (/dev/ttyUSB0, COM3), tcp://host:port or an NMEA log</source>
         <translation>接收机端口（/dev/ttyUSB0、COM3）、tcp://主机:端口 或 NMEA 日志文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="54"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="56"/>
         <source>Log file…</source>
         <translation>日志文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="70"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="72"/>
         <source>An MBTiles file or a folder of XYZ tiles</source>
         <translation>MBTiles 文件或 XYZ 瓦片文件夹</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="71"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="73"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="76"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="78"/>
         <source>Tiles are in GCJ-02 (Amap, Tencent): shift for display</source>
         <translation>瓦片为 GCJ-02 坐标（高德、腾讯）：显示时纠偏</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="95"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="101"/>
         <source>Position source</source>
         <translation>定位来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="97"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="103"/>
         <source>Home county</source>
         <translation>所在县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="98"/>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="128"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="104"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="137"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="100"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="106"/>
         <source>Capture a position when its error is at most</source>
         <translation>定位误差不超过此值时才可采集</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="101"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="107"/>
         <source>Fixes averaged per capture</source>
         <translation>每次采集平均的定位次数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="102"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="108"/>
         <source>Flag an inspection farther from its outfall than</source>
         <translation>检查位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="104"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="110"/>
         <source>Flag a photo taken farther from the outfall than</source>
         <translation>照片拍摄位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="106"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="112"/>
         <source>Flag a photo taken longer before or after than</source>
         <translation>照片拍摄时间与检查时间相差超过此值时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="110"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="116"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="111"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="117"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="121"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="130"/>
         <source>NMEA log</source>
         <translation>NMEA 日志</translation>
     </message>

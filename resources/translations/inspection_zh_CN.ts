@@ -2,196 +2,288 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CompletionDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="32"/>
+        <source>Complete this inspection?</source>
+        <translation>完成此检查记录？</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="38"/>
+        <source>A completed inspection is frozen: it can no longer be changed, only corrected by a new version.</source>
+        <translation>完成后的检查记录将被锁定：不能再修改，只能以新版本更正。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="54"/>
+        <source>Go there to change it</source>
+        <translation>转到该处修改</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="58"/>
+        <source>Please look at these before completing (%1):</source>
+        <translation>完成前请再看一下这些情况（%1 项）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="62"/>
+        <source>Nothing to look at again.</source>
+        <translation>没有需要再核对的情况。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="68"/>
+        <source>Back to the form</source>
+        <translation>返回表单</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="71"/>
+        <source>Go to the selected item</source>
+        <translation>转到所选项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="80"/>
+        <source>Complete anyway</source>
+        <translation>仍然完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="80"/>
+        <source>Complete and freeze</source>
+        <translation>完成并锁定</translation>
+    </message>
+</context>
+<context>
     <name>InspectionForm</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="81"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="97"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="86"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="101"/>
+        <source>* needed to complete. Items marked “must check” are asked again if left open.</source>
+        <translation>* 为完成所必填。标有“必查”的项目如未填写，完成前会再次提示。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="108"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="92"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="115"/>
         <source>Names of everyone present, separated by commas</source>
         <translation>填写全部在场人员姓名，用逗号或顿号分隔</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="94"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="117"/>
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="95"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="118"/>
         <source>Inspectors present</source>
         <translation>在场检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="99"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="122"/>
         <source>Discharge</source>
         <translation>排放情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="102"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="126"/>
         <source>Discharging now</source>
         <translation>当前是否排放</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="117"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="141"/>
         <source>Flow</source>
         <translation>流量</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="121"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="145"/>
         <source>Quick tests (optional)</source>
         <translation>快速检测（可选）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="128"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="153"/>
         <source>Confirmed</source>
         <translation>已复核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="130"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="155"/>
         <source>Tick after re-checking a value outside the usual range</source>
         <translation>数值超出常见范围时，复核后勾选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="141"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="171"/>
         <source>Sign</source>
         <translation>标志牌</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="143"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="173"/>
         <source>Sampling point / inspection well</source>
         <translation>监测采样点 / 检查井</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="147"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="177"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="156"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="186"/>
         <source>What was seen (required)</source>
         <translation>所见情况（必填）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="167"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="200"/>
         <source>Remediation and notes</source>
         <translation>整治核查与备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="179"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="213"/>
         <source>Only when no position can be captured: why</source>
         <translation>仅在无法定位时填写：原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="181"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="215"/>
         <source>Claimed remediation</source>
         <translation>整治核查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="182"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="216"/>
         <source>What was seen</source>
         <translation>所见情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="183"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="217"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/form.py" line="184"/>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="218"/>
         <source>No position because</source>
         <translation>无法定位的原因</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="230"/>
+        <source>All as expected</source>
+        <translation>全部正常</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="233"/>
+        <source>Answer every unanswered item with its expected answer (answers given stay)</source>
+        <translation>把所有未填项目填为正常答案（已填的保持不变）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/form.py" line="247"/>
+        <source> (must check)</source>
+        <translation>（必查）</translation>
     </message>
 </context>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="115"/>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="172"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="194"/>
         <source>Complete</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="118"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="128"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="172"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="119"/>
+        <source>Complete…</source>
+        <translation>完成…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="123"/>
+        <source>Check everything, review the summary and complete (%1)</source>
+        <translation>检查全部内容，核对摘要后完成（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="131"/>
+        <source>Close; the draft is saved (%1 saves now)</source>
+        <translation>关闭；草稿会保存（%1 立即保存）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="194"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="174"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="196"/>
         <source>Inspection — %1</source>
         <translation>检查 — %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="187"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="209"/>
         <source>Completed %1: the record is frozen</source>
         <translation>已于 %1 完成：记录已锁定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="203"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="225"/>
         <source>Unsaved changes…</source>
         <translation>有未保存的修改…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="238"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="260"/>
         <source>Draft saved %1</source>
         <translation>草稿已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="273"/>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="295"/>
         <source>%1 is already in this inspection</source>
         <translation>%1 已在本次检查中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/window.py" line="326"/>
-        <source>%1 problem(s) to fix before completing:</source>
-        <translation>完成前需要处理 %1 个问题：</translation>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="388"/>
+        <source>%1 problem(s) to fix before completing (choose one to go there):</source>
+        <translation>完成前需修正 %1 个问题（点选一项即可转到该处）：</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="439"/>
+        <source>Add a photo, then attach it to the problem below the photos</source>
+        <translation>请添加照片，然后在照片下方把它关联到该问题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/window.py" line="443"/>
+        <source>Attach this photo to the problem it shows</source>
+        <translation>请把这张照片关联到它所反映的问题</translation>
     </message>
 </context>
 <context>
     <name>NearestOutfallsDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="43"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="44"/>
         <source>Nearest outfalls</source>
         <translation>附近的排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="52"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="53"/>
         <source>Waiting for a position…</source>
         <translation>正在等待定位…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="58"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="59"/>
         <source>Inspect this outfall</source>
         <translation>检查此排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="61"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="62"/>
         <source>New outfall here…</source>
         <translation>在此登记新排污口…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="64"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="65"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="97"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="98"/>
         <source>From %1, %2</source>
         <translation>当前位置 %1, %2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="108"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="109"/>
         <source>No registered outfall within 50 km</source>
         <translation>50 公里内没有已登记的排污口</translation>
     </message>
@@ -199,57 +291,57 @@
 <context>
     <name>NewOutfallDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="134"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="135"/>
         <source>New, unregistered outfall</source>
         <translation>新发现的未登记排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="141"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="142"/>
         <source>County + town + village + landmark + type</source>
         <translation>县区 + 镇街 + 村 + 方位地标 + 类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="164"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="165"/>
         <source>Create and inspect</source>
         <translation>登记并开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="168"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="169"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="171"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="172"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="172"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="173"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="173"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="174"/>
         <source>Town</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="174"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="175"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="175"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="176"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="176"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="177"/>
         <source>Into</source>
         <translation>入江 / 入海 / 入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/nearest.py" line="177"/>
+        <location filename="../../fieldapp/ui/inspection/nearest.py" line="178"/>
         <source>Basin</source>
         <translation>流域</translation>
     </message>
@@ -257,111 +349,158 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="185"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="76"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="208"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="101"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="211"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="104"/>
         <source>Add folder / SD card…</source>
         <translation>添加文件夹 / SD 卡…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="229"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="122"/>
         <source>Drop photos here, or add them from files or a folder</source>
         <translation>可将照片拖放到此处，或从文件、文件夹添加</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="240"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="133"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="244"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="141"/>
         <source>Not attached to a problem</source>
         <translation>未关联问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="251"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="148"/>
         <source>View larger</source>
         <translation>查看大图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="254"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="151"/>
         <source>Use its position</source>
         <translation>使用照片位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="283"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="355"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="154"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="402"/>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="157"/>
+        <source>Take this photo out of the inspection (allowed until it is completed)</source>
+        <translation>把这张照片从检查记录中移除（完成前均可）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="160"/>
+        <source>Replace…</source>
+        <translation>替换…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="163"/>
+        <source>Choose another photo to take this one&apos;s place, caption and problem</source>
+        <translation>选择另一张照片替换这张，沿用其说明和关联问题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="194"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="273"/>
         <source>Adding %1 photo(s)…</source>
         <translation>正在添加 %1 张照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="290"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="201"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="292"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="203"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="425"/>
         <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF)</source>
         <translation>照片 (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="297"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="208"/>
         <source>Add every photo in a folder</source>
         <translation>添加文件夹中的全部照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="357"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="275"/>
         <source>%1 photo(s)</source>
         <translation>%1 张照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="409"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="432"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="327"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="350"/>
         <source>No position in the photo</source>
         <translation>照片中没有位置信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="411"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="329"/>
         <source>%1 from the outfall</source>
         <translation>距排污口 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="414"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="332"/>
         <source>No time in the photo</source>
         <translation>照片中没有拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="416"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="334"/>
         <source>Taken %1 from the inspection time</source>
         <translation>拍摄时间与检查时间相差 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="419"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="428"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="337"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="346"/>
         <source>Taken far from the outfall</source>
         <translation>拍摄地点距排污口过远</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="421"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="430"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="339"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="348"/>
         <source>Taken long before or after the inspection</source>
         <translation>拍摄时间与检查时间相差过大</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="513"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="403"/>
+        <source>Remove %1 from this inspection? The file itself is kept.</source>
+        <translation>从此检查记录中移除 %1？照片文件本身会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="410"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="411"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="423"/>
+        <source>Replace photo</source>
+        <translation>替换照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="436"/>
+        <source>Replacing the photo…</source>
+        <translation>正在替换照片…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="492"/>
         <source>Exported a copy to %1</source>
         <translation>已导出副本：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="519"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="498"/>
         <source>Could not export to %1: %2</source>
         <translation>无法导出到 %1：%2</translation>
     </message>
@@ -418,8 +557,8 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/inspection/position_panel.py" line="127"/>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="196"/>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="221"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="197"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="222"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -440,7 +579,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/inspection/position_panel.py" line="144"/>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="309"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="310"/>
         <source>No position captured yet</source>
         <translation>尚未采集位置</translation>
     </message>
@@ -465,117 +604,117 @@
         <translation>使用录入坐标</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="190"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="191"/>
         <source>Waiting for the receiver…</source>
         <translation>正在等待接收机…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="192"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="193"/>
         <source>Disconnect</source>
         <translation>断开</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="210"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="211"/>
         <source>NMEA log</source>
         <translation>NMEA 日志</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="210"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="211"/>
         <source>NMEA logs (*.log *.nmea *.txt);;All files (*)</source>
         <translation>NMEA 日志 (*.log *.nmea *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="225"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="226"/>
         <source>The source ended before enough good fixes arrived</source>
         <translation>定位源已结束，合格定位次数不足</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="230"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="231"/>
         <source>no fix</source>
         <translation>未定位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="236"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="237"/>
         <source>Fix %1 · satellites %2 · HDOP %3 · error ±%4</source>
         <translation>定位 %1 · 卫星 %2 · HDOP %3 · 误差 ±%4</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="246"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="247"/>
         <source>Accuracy not good enough to capture</source>
         <translation>精度不足，暂不能采集</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="263"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="264"/>
         <source>Averaging fixes: %1 of %2</source>
         <translation>正在平均定位：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="285"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="286"/>
         <source>Type a latitude, a longitude and the reason they were typed in</source>
         <translation>请输入纬度、经度和手工录入的原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="312"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="313"/>
         <source>GNSS, %1 fixes averaged</source>
         <translation>卫星定位，%1 次平均</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="313"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="314"/>
         <source>from a photo&apos;s EXIF</source>
         <translation>来自照片 EXIF</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="314"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="315"/>
         <source>typed in: %1</source>
         <translation>手工录入：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="319"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="320"/>
         <source>Outfall %1 to the %2</source>
         <translation>排污口位于%2，距 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="322"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="323"/>
         <source>Far from the registered outfall: this will be flagged</source>
         <translation>距登记的排污口过远：将被标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="334"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="335"/>
         <source>north</source>
         <translation>正北</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="335"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="336"/>
         <source>north-east</source>
         <translation>东北</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="336"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="337"/>
         <source>east</source>
         <translation>正东</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="337"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="338"/>
         <source>south-east</source>
         <translation>东南</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="338"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="339"/>
         <source>south</source>
         <translation>正南</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="339"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="340"/>
         <source>south-west</source>
         <translation>西南</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="340"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="341"/>
         <source>west</source>
         <translation>正西</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="341"/>
+        <location filename="../../fieldapp/ui/inspection/position_panel.py" line="342"/>
         <source>north-west</source>
         <translation>西北</translation>
     </message>

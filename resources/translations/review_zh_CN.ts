@@ -513,132 +513,132 @@
 <context>
     <name>ReviewDesk</name>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="63"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="64"/>
         <source>Review desk</source>
         <translation>审核台</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="71"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="72"/>
         <source>All counties</source>
         <translation>全部县区</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="76"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="77"/>
         <source>Any flag</source>
         <translation>全部提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="80"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="81"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="86"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="87"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="89"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="92"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="89"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="93"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="90"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="94"/>
         <source>Flag</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="90"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="94"/>
         <source>Review</source>
         <translation>审核状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="91"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="95"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="115"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="120"/>
         <source>Approve unflagged</source>
         <translation>批量通过无提示的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="116"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="121"/>
         <source>Approve every record of this batch without a flag</source>
         <translation>通过本批次中所有没有提示的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="150"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="157"/>
         <source>Loading batches…</source>
         <translation>正在加载批次…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="158"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="165"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="163"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="170"/>
         <source>%1 batches</source>
         <translation>%1 个批次</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="187"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="194"/>
         <source>Opening the batch…</source>
         <translation>正在打开批次…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="216"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="223"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="290"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="297"/>
         <source>Sending the decision…</source>
         <translation>正在提交审核意见…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="309"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="316"/>
         <source>Return for correction</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="310"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="317"/>
         <source>The record goes back to the inspector&apos;s laptop with your reason; they revise it as a new version.</source>
         <translation>记录将连同退回理由发回检查人员的电脑，由其修订为新版本。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="319"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="326"/>
         <source>Escalate for enforcement</source>
         <translation>移交执法</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="320"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="327"/>
         <source>The record is locked and passed on for enforcement.</source>
         <translation>记录将被锁定并移交执法。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="326"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="333"/>
         <source>Approve without every photo</source>
         <translation>照片不全时通过</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="327"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="334"/>
         <source>Some photos have not arrived. Approve anyway only with a reason; it is kept with the decision.</source>
         <translation>部分照片尚未到达。只有填写理由才能通过，理由将随审核意见保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="367"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="374"/>
         <source>Approved %1, left for one-by-one review %2</source>
         <translation>已通过 %1 条，留待逐条审核 %2 条</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="375"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="382"/>
         <source>Decision saved: %1</source>
         <translation>审核意见已保存：%1</translation>
     </message>

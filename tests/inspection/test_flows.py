@@ -121,6 +121,16 @@ def test_completing_freezes_and_a_later_edit_is_refused_with_a_message(qtbot, en
     form.discharging.setCurrentIndex(form.discharging.findData("no"))
     form.no_position_reason.setText("receiver broken")
     window.complete_button.click()
+    summary = window.summary_dialog
+    assert summary is not None and summary.isVisible()
+    assert not window.record.is_complete  # nothing is frozen before the confirmation
+    flags = [summary.flags.item(i).text() for i in range(summary.flags.count())]
+    assert any("There are no photos" in f for f in flags), flags
+    assert any("No position captured (reason: receiver broken)" in f for f in flags), flags
+    assert any(
+        "sign check is not filled in at all (must check: Sign present)" in f for f in flags
+    ), flags
+    summary.confirm_button.click()
     qtbot.waitUntil(lambda: window.record.is_complete, timeout=4000)
     assert "the record is frozen" in window.save_state.text()
     assert not form.isEnabled() and not window.photos.add_files.isEnabled()
@@ -160,7 +170,7 @@ def test_a_reopened_draft_scrolls_back_to_where_it_was(qtbot, en) -> None:  # ty
 def test_the_form_speaks_chinese(qtbot, zh) -> None:  # type: ignore[no-untyped-def]
     window = zh.entry.open_inspection_for(NANTONG.id)
     qtbot.addWidget(window)
-    assert window.complete_button.text() == "完成"
+    assert window.complete_button.text() == "完成…"
     assert window.photos.title() == "照片"
     assert window.position.title() == "位置"
     assert window.photos.add_files.text() != "Add photos…"

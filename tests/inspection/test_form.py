@@ -57,6 +57,8 @@ def test_complete_shows_every_problem_then_freezes(qtbot, en) -> None:  # type: 
     form.test_confirm["ph"].setChecked(True)
     form.no_position_reason.setText("receiver broken")
     window.complete_button.click()
+    assert window.summary_dialog is not None and not window.problems.isVisible()
+    window.summary_dialog.confirm_button.click()
     qtbot.waitUntil(lambda: window.record.is_complete, timeout=4000)
     assert not form.isEnabled() and not window.complete_button.isEnabled()
     settle(qtbot, en)

@@ -30,6 +30,7 @@ from fieldapp.ui.inspection.position_panel import PositionFeed, PositionPanel
 from fieldapp.ui.inspection.window import InspectionWindow
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.lane import BackgroundLane
+from fieldapp.ui.screen_fit import fit_dialog, present
 from fieldapp.ui.settings import AppSettings
 
 
@@ -139,8 +140,7 @@ class InspectionEntry(QObject):
             self.parent_widget,
             returned=s.reader.returned_original(record),
         )
-        window.resize(1366, 768)
-        window.show()
+        present(window)
         window.restore_scroll(self._remembered_scroll(record.id))
         window.scrolled_on_close.connect(self._remember_scroll)
         if self.gnss_source:
@@ -177,7 +177,7 @@ class InspectionEntry(QObject):
 
     def _show(self, dialog: NearestOutfallsDialog | NewOutfallDialog) -> None:
         self.dialog = dialog
-        dialog.resize(900, 700)
+        fit_dialog(dialog, 900, 700)
         dialog.show()
 
     def _save_new(self, record: Inspection) -> None:

@@ -10,7 +10,7 @@ import dataclasses
 import math
 import re
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,13 +37,25 @@ from fieldapp.domain.inspection import (
 )
 from fieldapp.domain.inspection_rules import CheckItem, InspectionRules
 from fieldapp.domain.reference import Term
+from fieldapp.ui.inspection.segmented import SegmentedChoice
 
 _NAME_SPLIT = re.compile(r"[,，、;；\n]+")
+REQUIRED_MARK = " *"  # after the label of a field completing needs
+
+
+def _required(text: str) -> QLabel:
+    """A field label marked as needed for completing (the mark is explained atop the form)."""
+    label = QLabel(text + REQUIRED_MARK)
+    label.setProperty("required", True)
+    return label
 
 
 def _combo(terms: tuple[Term, ...], lang: str, name: str, blank: str) -> QComboBox:
     box = QComboBox()
     box.setObjectName(name)
+    # Long choices must not widen the form past a small screen (the list shows them whole).
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
     box.addItem(blank, None)
     for t in terms:
         box.addItem(t.label(lang), t.code)
@@ -78,28 +92,38 @@ class InspectionForm(QWidget):
         self.rules = rules
         self.lang = lang
         self._loading = False
+        self.sections: dict[str, QGroupBox] = {}
+        self.all_good_buttons: dict[str, QPushButton] = {}
         blank = self.tr("— choose —")
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
+        legend = QLabel(
+            self.tr("* needed to complete. Items marked “must check” are asked again if left open.")
+        )
+        legend.setObjectName("required_legend")
+        legend.setWordWrap(True)
+        layout.addWidget(legend)
 
         # Who and what kind.
         head = QGroupBox(self.tr("Inspection"))
         head_form = QFormLayout(head)
+        head_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.kind = _combo(rules.kinds, lang, "kind", blank)
         self.inspectors = QLineEdit()
         self.inspectors.setObjectName("inspectors")
         self.inspectors.setPlaceholderText(
             self.tr("Names of everyone present, separated by commas")
         )
-        head_form.addRow(self.tr("Kind"), self.kind)
-        head_form.addRow(self.tr("Inspectors present"), self.inspectors)
+        head_form.addRow(_required(self.tr("Kind")), self.kind)
+        head_form.addRow(_required(self.tr("Inspectors present")), self.inspectors)
         layout.addWidget(head)
 
         # Discharging, appearance, flow.
         water = QGroupBox(self.tr("Discharge"))
         water_form = QFormLayout(water)
+        water_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.discharging = _combo(rules.discharging, lang, "discharging", blank)
-        water_form.addRow(self.tr("Discharging now"), self.discharging)
+        water_form.addRow(_required(self.tr("Discharging now")), self.discharging)
         self.appearance: dict[str, QComboBox] = {}
         for code, aspect in rules.appearance.items():
             box = _combo(aspect.options, lang, f"appearance_{code}", blank)
@@ -110,16 +134,17 @@ class InspectionForm(QWidget):
         self.flow_value.setObjectName("flow_value")
         self.flow_value.setValidator(QDoubleValidator(0.0, 1e9, 3))
         self.flow_unit = _combo(rules.flow_units, lang, "flow_unit", blank)
-        flow_row = QGridLayout()
-        flow_row.addWidget(self.flow_method, 0, 0)
-        flow_row.addWidget(self.flow_value, 0, 1)
-        flow_row.addWidget(self.flow_unit, 0, 2)
+        flow_row = QGridLayout()  # method above value and unit: narrow enough for 150%
+        flow_row.addWidget(self.flow_method, 0, 0, 1, 2)
+        flow_row.addWidget(self.flow_value, 1, 0)
+        flow_row.addWidget(self.flow_unit, 1, 1)
         water_form.addRow(self.tr("Flow"), flow_row)
         layout.addWidget(water)
 
         # Quick tests.
         tests = QGroupBox(self.tr("Quick tests (optional)"))
         grid = QGridLayout(tests)
+        grid.setColumnStretch(1, 1)
         self.test_values: dict[str, QLineEdit] = {}
         self.test_confirm: dict[str, QCheckBox] = {}
         for row, spec in enumerate(rules.quick_tests):
@@ -128,11 +153,16 @@ class InspectionForm(QWidget):
             confirm = QCheckBox(self.tr("Confirmed"))
             confirm.setObjectName(f"confirm_{spec.term.code}")
             confirm.setToolTip(self.tr("Tick after re-checking a value outside the usual range"))
-            hint = QLabel(f"{spec.unit}  ({spec.plausible_min:g}–{spec.plausible_max:g})")
-            grid.addWidget(QLabel(spec.term.label(lang)), row, 0)
+            usual = f"{spec.unit}  ({spec.plausible_min:g}–{spec.plausible_max:g})".strip()
+            edit.setPlaceholderText(usual)  # the unit and the usual range, inside the field
+            edit.setToolTip(usual)
+            edit.setMinimumWidth(90)
+            label = QLabel(spec.term.label(lang))
+            label.setWordWrap(True)
+            label.setBuddy(edit)
+            grid.addWidget(label, row, 0)
             grid.addWidget(edit, row, 1)
-            grid.addWidget(hint, row, 2)
-            grid.addWidget(confirm, row, 3)
+            grid.addWidget(confirm, row, 2)
             self.test_values[spec.term.code] = edit
             self.test_confirm[spec.term.code] = confirm
         layout.addWidget(tests)
@@ -155,17 +185,21 @@ class InspectionForm(QWidget):
             note.setObjectName(f"problem_note_{kind.term.code}")
             note.setPlaceholderText(self.tr("What was seen (required)"))
             note.setEnabled(False)
+            note.setVisible(False)  # under its problem, once ticked
             check.toggled.connect(note.setEnabled)
-            pgrid.addWidget(check, row, 0)
-            pgrid.addWidget(note, row, 1)
+            check.toggled.connect(note.setVisible)
+            pgrid.addWidget(check, 2 * row, 0, 1, 2)
+            pgrid.addWidget(note, 2 * row + 1, 1)
             self.problem_boxes[kind.term.code] = check
             self.problem_notes[kind.term.code] = note
         pgrid.setColumnStretch(1, 1)
+        pgrid.setColumnMinimumWidth(0, 24)
         layout.addWidget(problems)
 
         # Remediation as claimed, notes, missing position.
         rest = QGroupBox(self.tr("Remediation and notes"))
         rest_form = QFormLayout(rest)
+        rest_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.remediation = _combo(rules.remediation_findings, lang, "remediation", blank)
         self.remediation_note = QLineEdit()
         self.remediation_note.setObjectName("remediation_note")
@@ -188,23 +222,55 @@ class InspectionForm(QWidget):
 
     def _checklist(
         self, title: str, items: tuple[CheckItem, ...], prefix: str, layout: QVBoxLayout
-    ) -> dict[str, QComboBox]:
+    ) -> dict[str, SegmentedChoice]:
         group = QGroupBox(title)
+        group.setObjectName(f"{prefix}_section")
         grid = QGridLayout(group)
-        boxes: dict[str, QComboBox] = {}
-        for n, item in enumerate(items):
-            box = _combo(self.rules.check_answers, self.lang, f"{prefix}_{item.term.code}", "—")
-            label = QLabel(item.term.label(self.lang))
+        grid.setVerticalSpacing(6)
+        all_good = QPushButton(self.tr("All as expected"))
+        all_good.setObjectName(f"{prefix}_all_good")
+        all_good.setToolTip(
+            self.tr("Answer every unanswered item with its expected answer (answers given stay)")
+        )
+        all_good.clicked.connect(lambda: self.all_as_expected(prefix))
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(all_good)
+        grid.addLayout(top, 0, 0, 1, 2)
+        choices: dict[str, SegmentedChoice] = {}
+        for row, item in enumerate(items, start=1):
+            choice = SegmentedChoice(
+                self.rules.check_answers, self.lang, f"{prefix}_{item.term.code}", item.good
+            )
+            text = item.term.label(self.lang)
+            if item.required:
+                text += self.tr(" (must check)")
+            label = QLabel(text)
             label.setWordWrap(True)
-            label.setBuddy(box)
-            row, col = divmod(n, 2)
-            grid.addWidget(label, row, col * 2)
-            grid.addWidget(box, row, col * 2 + 1)
-            boxes[item.term.code] = box
+            label.setBuddy(choice.first_button())
+            label.setProperty("required", item.required)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(choice, row, 1, Qt.AlignmentFlag.AlignRight)
+            choices[item.term.code] = choice
         grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(2, 1)
         layout.addWidget(group)
-        return boxes
+        self.sections[prefix] = group
+        self.all_good_buttons[prefix] = all_good
+        return choices
+
+    def all_as_expected(self, prefix: str) -> None:
+        """Every unanswered item of the sign or sampling section gets its expected answer."""
+        items = self.rules.sign_items if prefix == "sign" else self.rules.sampling_items
+        choices = self.sign if prefix == "sign" else self.sampling
+        self._loading = True
+        try:
+            for item in items:
+                choice = choices[item.term.code]
+                if choice.value() is None:
+                    choice.choose(item.good)
+        finally:
+            self._loading = False
+        self._emit_changed()
 
     def _connect_changes(self) -> None:
         # Slots take no arguments: a variadic slot fed a bool trips a PySide6 refcount bug.
@@ -214,6 +280,8 @@ class InspectionForm(QWidget):
             edit.textEdited.connect(lambda _text: self._emit_changed())
         for check in self.findChildren(QCheckBox):
             check.toggled.connect(lambda _on: self._emit_changed())
+        for choice in (*self.sign.values(), *self.sampling.values()):
+            choice.changed.connect(self._emit_changed)
         self.notes.textChanged.connect(self._emit_changed)
 
     def _emit_changed(self) -> None:
@@ -243,8 +311,8 @@ class InspectionForm(QWidget):
                 (self.sampling, insp.sampling_check),
             ):
                 answers = dict(pairs)
-                for code, box in boxes.items():
-                    _set_combo(box, answers.get(code))
+                for code, choice in boxes.items():
+                    choice.set_value(answers.get(code))
             found = {p.code: p for p in insp.problems}
             for code, check in self.problem_boxes.items():
                 check.setChecked(code in found)
@@ -279,11 +347,9 @@ class InspectionForm(QWidget):
                 self.flow_unit.currentData(),
             ),
             quick_tests=tuple(tests),
-            sign_check=tuple(
-                sorted((c, b.currentData()) for c, b in self.sign.items() if b.currentData())
-            ),
+            sign_check=tuple(sorted((c, v) for c, b in self.sign.items() if (v := b.value()))),
             sampling_check=tuple(
-                sorted((c, b.currentData()) for c, b in self.sampling.items() if b.currentData())
+                sorted((c, v) for c, b in self.sampling.items() if (v := b.value()))
             ),
             problems=tuple(
                 ProblemFound(code, self.problem_notes[code].text().strip())
@@ -310,6 +376,12 @@ class InspectionForm(QWidget):
         }
         if head == "appearance":
             return self.appearance.get(tail)
+        if head in ("sign", "sampling"):
+            choices = self.sign if head == "sign" else self.sampling
+            choice = choices.get(tail)
+            if choice is not None:
+                return choice.first_button()
+            return self.all_good_buttons[head]
         if head == "flow":
             return {"method": self.flow_method, "value": self.flow_value}.get(tail, self.flow_unit)
         if head == "quick_tests":

@@ -27,6 +27,7 @@ from fieldapp.store.inspection_reader import InspectionReader
 from fieldapp.store.nearby import NearbyOutfall
 from fieldapp.ui.inspection.position_panel import PositionPanel, distance_text
 from fieldapp.ui.labels import Labels
+from fieldapp.ui.screen_fit import scrolling
 
 
 class NearestOutfallsDialog(QDialog):
@@ -179,10 +180,14 @@ class NewOutfallDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(cancel)
         buttons.addWidget(self.create_button)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(form)
+        body_layout.addWidget(panel)
+        body_layout.addWidget(self.errors)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(panel)
-        layout.addWidget(self.errors)
+        layout.addWidget(scrolling(body), 1)  # a short screen scrolls the fields, not the buttons
         layout.addLayout(buttons)
 
     def draft(self) -> Outfall:

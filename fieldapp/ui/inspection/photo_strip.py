@@ -4,18 +4,21 @@ outfall and its time offset, flagged when implausible; caption; attach to a prob
 on demand; a clear message for every file that is not an acceptable photo.
 
 The strip does not write: it emits ``photo_ingested`` (the window links the photo to the record
-through the lane, then calls ``show_photo``) and ``photo_edited``.
+through the lane, then calls ``show_photo``), ``photo_edited`` and ``photo_removed`` (the window
+detaches it from the draft, then calls ``drop_photo``; the original stays in the evidence store,
+which never changes or deletes a stored photo). Until the record is completed a photo can be
+removed, or replaced by another file that takes over its caption and problem.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,130 +42,16 @@ from fieldapp.domain.inspection_rules import InspectionSettings
 from fieldapp.domain.photo_checks import check_photo, photo_coordinates
 from fieldapp.domain.reference import Term
 from fieldapp.media.blobstore import BlobStore
-from fieldapp.media.errors import PhotoError
-from fieldapp.media.ingest import IngestedPhoto, ingest_photo
-from fieldapp.media.thumbnails import VIEW_SIDE, larger_view, thumbnail
-from fieldapp.media.watermark import caption_lines, watermarked_copy
+from fieldapp.media.ingest import IngestedPhoto
+from fieldapp.media.watermark import caption_lines
 from fieldapp.ui import formatting as fmt
 from fieldapp.ui.images import decode_image
 from fieldapp.ui.inspection.photo_view import PhotoViewDialog
+from fieldapp.ui.inspection.photo_worker import PhotoWorker, photo_files
 from fieldapp.ui.inspection.position_panel import distance_text
+from fieldapp.ui.screen_fit import fit_dialog
 
-PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".heic", ".heif"})
-MAX_FOLDER_PHOTOS = 500
 ICON_SIDE = 96
-
-
-def photo_files(paths: Iterable[Path]) -> list[Path]:
-    """The photo files among ``paths``, folders searched recursively (an SD card's DCIM)."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in PHOTO_SUFFIXES and p.is_file()
-            )
-            out.extend(found[:MAX_FOLDER_PHOTOS])
-        else:
-            out.append(path)  # a single file is tried whatever its name: the ingest judges it
-    return out
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], None]) -> None:
-        super().__init__()
-        self._fn = fn
-
-    def run(self) -> None:
-        self._fn()
-
-
-class PhotoWorker(QObject):
-    """Ingest, thumbnails and larger views in a worker pool; results arrive by signal."""
-
-    ingested = Signal(str, object)  # path, IngestedPhoto
-    failed = Signal(str, str, str)  # path, message_en, message_zh
-    thumbnail_ready = Signal(str, bytes)  # sha256, jpeg
-    view_ready = Signal(str, bytes)
-    exported = Signal(str)  # destination file
-    export_failed = Signal(str, str)  # destination file, reason
-    idle = Signal()
-
-    def __init__(self, store: BlobStore, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # one decode at a time leaves a core for the GUI
-        self.pending = 0
-
-    def _submit(self, fn: Callable[[], None]) -> None:
-        self.pending += 1
-
-        def job() -> None:
-            try:
-                fn()
-            finally:
-                self._finished()
-
-        self.pool.start(_Job(job))
-
-    def _finished(self) -> None:
-        self.pending -= 1
-        if self.pending == 0:
-            self.idle.emit()
-
-    def ingest(self, path: Path) -> None:
-        def run() -> None:
-            try:
-                self.ingested.emit(str(path), ingest_photo(path, self.store))
-            except PhotoError as exc:
-                self.failed.emit(str(path), exc.en, exc.zh)
-
-        self._submit(run)
-
-    def thumbnail(self, sha256: str) -> None:
-        def run() -> None:
-            try:
-                self.thumbnail_ready.emit(sha256, thumbnail(self.store.get(sha256)).jpeg)
-            except PhotoError as exc:
-                self.failed.emit(sha256[:12], exc.en, exc.zh)
-
-        self._submit(run)
-
-    def view(self, sha256: str, watermark: Sequence[str] | None = None) -> None:
-        """A larger upright copy; with ``watermark`` lines drawn on it (never on the original)."""
-
-        def run() -> None:
-            try:
-                original = self.store.get(sha256)
-                if watermark:
-                    jpeg = watermarked_copy(original, watermark, side=VIEW_SIDE)
-                else:
-                    jpeg = larger_view(original).jpeg
-                self.view_ready.emit(sha256, jpeg)
-            except PhotoError as exc:
-                self.failed.emit(sha256[:12], exc.en, exc.zh)
-
-        self._submit(run)
-
-    def export(self, sha256: str, destination: Path, watermark: Sequence[str] | None) -> None:
-        """Write a copy: the original bytes unchanged, or a watermarked rendition."""
-
-        def run() -> None:
-            try:
-                original = self.store.get(sha256)
-                data = watermarked_copy(original, watermark) if watermark else original
-                destination.write_bytes(data)
-            except PhotoError as exc:
-                self.export_failed.emit(str(destination), exc.en)
-            except OSError as exc:
-                self.export_failed.emit(str(destination), exc.strerror or str(exc))
-            else:
-                self.exported.emit(str(destination))
-
-        self._submit(run)
-
-    def wait(self) -> None:
-        self.pool.waitForDone()
 
 
 def _pixmap(jpeg: bytes) -> QPixmap:
@@ -172,6 +62,7 @@ class PhotoStrip(QGroupBox):
     photo_ingested = Signal(object, object)  # InspectionPhoto, thumbnail jpeg bytes
     photo_edited = Signal(str, str, object)  # photo id, caption, problem code or None
     use_position = Signal(float, float, object, object)  # lat, lon, alt, taken_at
+    photo_removed = Signal(str)  # photo id: detach it from the draft
 
     def __init__(
         self,
@@ -204,6 +95,8 @@ class PhotoStrip(QGroupBox):
         self.gps: dict[str, tuple[float, float, float | None, datetime | None]] = {}
         self.errors: list[str] = []
         self.view_dialog: PhotoViewDialog | None = None
+        self._replacing: dict[str, str] = {}  # path being ingested -> id of the photo it replaces
+        self.confirm_box: QMessageBox | None = None
 
         self.add_files = QPushButton(self.tr("Add photos…"))
         self.add_files.setObjectName("add_photos")
@@ -241,6 +134,10 @@ class PhotoStrip(QGroupBox):
         self.caption.editingFinished.connect(self._edited)
         self.problem = QComboBox()
         self.problem.setObjectName("photo_problem")
+        self.problem.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.problem.setMinimumContentsLength(8)
         self.problem.addItem(self.tr("Not attached to a problem"), None)
         for term in problems:
             self.problem.addItem(term.label(lang), term.code)
@@ -254,12 +151,26 @@ class PhotoStrip(QGroupBox):
         self.position_button = QPushButton(self.tr("Use its position"))
         self.position_button.setObjectName("photo_position")
         self.position_button.clicked.connect(self._position_clicked)
+        self.remove_button = QPushButton(self.tr("Remove photo"))
+        self.remove_button.setObjectName("photo_remove")
+        self.remove_button.setToolTip(
+            self.tr("Take this photo out of the inspection (allowed until it is completed)")
+        )
+        self.remove_button.clicked.connect(self._remove_clicked)
+        self.replace_button = QPushButton(self.tr("Replace…"))
+        self.replace_button.setObjectName("photo_replace")
+        self.replace_button.setToolTip(
+            self.tr("Choose another photo to take this one's place, caption and problem")
+        )
+        self.replace_button.clicked.connect(self._replace_clicked)
         detail = QGridLayout()
         detail.addWidget(self.caption, 0, 0)
         detail.addWidget(self.problem, 0, 1)
         detail.addWidget(self.view_button, 1, 0)
         detail.addWidget(self.position_button, 1, 1)
-        detail.addWidget(self.detail, 2, 0, 1, 2)
+        detail.addWidget(self.remove_button, 2, 0)
+        detail.addWidget(self.replace_button, 2, 1)
+        detail.addWidget(self.detail, 3, 0, 1, 2)
 
         self.list.setMinimumHeight(ICON_SIDE + 48)
         layout = QVBoxLayout(self)
@@ -339,12 +250,19 @@ class PhotoStrip(QGroupBox):
             time_implausible=bool(checks and checks.time_implausible),
             added_at=utc_now(),
         )
+        replaced = self._replacing.pop(path, None)
+        old = self.photos.get(replaced) if replaced else None
+        if old is not None:  # the new photo takes over what the inspector wrote on the old one
+            record = dataclasses.replace(record, caption=old.caption, problem_code=old.problem_code)
         if gps:
             self.gps[photo.sha256] = (gps.lat, gps.lon, gps.alt_m, facts.taken_at)
         self.photo_ingested.emit(record, photo.thumbnail.jpeg)
+        if old is not None:
+            self.photo_removed.emit(old.id)
         self._update_status()
 
     def _on_failed(self, path: str, message_en: str, message_zh: str) -> None:
+        self._replacing.pop(path, None)  # the photo it was to replace stays
         self.errors.append(message_zh if self.lang.startswith("zh") else message_en)
         self.error_label.setText("\n".join(self.errors[-2:]))
         self.error_label.show()
@@ -441,6 +359,8 @@ class PhotoStrip(QGroupBox):
         enabled = photo is not None
         for w in (self.caption, self.problem, self.view_button):
             w.setEnabled(enabled and (w is self.view_button or not self.read_only))
+        for w in (self.remove_button, self.replace_button):
+            w.setEnabled(enabled and not self.read_only)
         self.position_button.setEnabled(
             enabled and not self.read_only and photo is not None and photo.lat is not None
         )
@@ -471,6 +391,65 @@ class PhotoStrip(QGroupBox):
             taken = datetime.fromisoformat(photo.taken_at) if photo.taken_at else None
             self.use_position.emit(photo.lat, photo.lon, None, taken)
 
+    # -- removing and replacing ------------------------------------------------------------------
+
+    def _remove_clicked(self) -> None:
+        photo = self.current()
+        if photo is None or self.read_only:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove photo"),
+            self.tr("Remove %1 from this inspection? The file itself is kept.").replace(
+                "%1", photo.source_name
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("confirm_remove_photo")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Keep"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(lambda: self.photo_removed.emit(photo.id))
+        self.confirm_box = box
+        box.open()
+
+    def _replace_clicked(self) -> None:
+        photo = self.current()
+        if photo is None or self.read_only:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Replace photo"),
+            "",
+            self.tr("Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF)"),
+        )
+        if name:
+            self.replace(photo.id, Path(name))
+
+    def replace(self, photo_id: str, path: Path) -> None:
+        """Ingest ``path``; once it is in, it takes the place of photo ``photo_id``."""
+        if self.read_only or photo_id not in self.photos:
+            return
+        self._replacing[str(path)] = photo_id
+        self.worker.ingest(path)
+        self.status.setText(self.tr("Replacing the photo…"))
+
+    def drop_photo(self, photo_id: str) -> None:
+        """Take a photo off the strip (the window detached it from the record)."""
+        item = self._item(photo_id)
+        if item is not None:
+            self.list.takeItem(self.list.row(item))
+        self.photos.pop(photo_id, None)
+        self._selected()
+        self._update_status()
+
+    def select_photo(self, photo_id: str) -> bool:
+        item = self._item(photo_id)
+        if item is not None:
+            self.list.setCurrentItem(item)
+        return item is not None
+
     # -- larger view ---------------------------------------------------------------------------
 
     def _view_clicked(self) -> None:
@@ -482,7 +461,7 @@ class PhotoStrip(QGroupBox):
         dialog = PhotoViewDialog(photo, self.outfall_code, self.watermark, self)
         dialog.render_requested.connect(lambda on: self._render_view(dialog, on))
         dialog.export_requested.connect(lambda name, on: self.export_copy(photo, Path(name), on))
-        dialog.resize(1200, 700)
+        fit_dialog(dialog, 1200, 700)
         self.view_dialog = dialog
         dialog.show()
         self._render_view(dialog, self.watermark)

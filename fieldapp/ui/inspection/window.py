@@ -1,6 +1,7 @@
 """The inspection window: the form, the position panel and the photo strip side by side (fits
-1366×768), drafts autosaved through the lane as you type, and "Complete" that validates everything,
-shows every problem at once, then freezes the record.
+the screen: both sides scroll), drafts autosaved through the lane as you type, and "Complete" that
+validates everything and shows every problem at once (each leads to the control that fixes it), or
+shows a summary of what to look at again and asks for confirmation, then freezes the record.
 """
 
 from __future__ import annotations
@@ -26,13 +27,15 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from fieldapp.domain.completion_summary import summarise
 from fieldapp.domain.errors import Explained
 from fieldapp.domain.inspection import Inspection, InspectionPhoto, PositionRecord, RecordFrozen
 from fieldapp.domain.outfall import Outfall
-from fieldapp.domain.problems import InvalidRecord
+from fieldapp.domain.problems import InvalidRecord, Problem
 from fieldapp.store import inspections
 from fieldapp.store.returns import ReturnedRecord
 from fieldapp.ui import formatting as fmt
+from fieldapp.ui.inspection.completion_dialog import CompletionDialog
 from fieldapp.ui.inspection.form import InspectionForm
 from fieldapp.ui.inspection.photo_strip import PhotoStrip
 from fieldapp.ui.inspection.position_panel import PositionFeed, PositionPanel
@@ -101,6 +104,7 @@ class InspectionWindow(QMainWindow):
         self.photos.photo_ingested.connect(self._photo_ingested)
         self.photos.photo_edited.connect(self._photo_edited)
         self.photos.use_position.connect(self.position.use_photo_position)
+        self.photos.photo_removed.connect(self._photo_removed)
         for photo in photos:
             self.photos.show_photo(photo, None)
 
@@ -112,13 +116,25 @@ class InspectionWindow(QMainWindow):
         self.problems.itemActivated.connect(self._go_to_problem)
         self.problems.itemClicked.connect(self._go_to_problem)
 
-        self.complete_button = QPushButton(self.tr("Complete"))
+        self.complete_button = QPushButton(self.tr("Complete…"))
         self.complete_button.setObjectName("complete")
+        self.complete_button.setProperty("primary", True)  # styled apart from Close
+        self.complete_button.setToolTip(
+            self.tr("Check everything, review the summary and complete (%1)").replace(
+                "%1", _keys("Ctrl+Return")
+            )
+        )
         self.complete_button.clicked.connect(self.complete)
         self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("close")
+        self.close_button.setToolTip(
+            self.tr("Close; the draft is saved (%1 saves now)").replace("%1", _keys("Ctrl+S"))
+        )
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence("Ctrl+S"), self, self.save_now)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.complete)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.complete)
+        self.summary_dialog: CompletionDialog | None = None
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -134,16 +150,22 @@ class InspectionWindow(QMainWindow):
         right.setWidgetResizable(True)
         right.setFrameShape(QScrollArea.Shape.NoFrame)
         right.setWidget(right_inner)
+        right.setMinimumWidth(320)
+        self.right_scroll = right
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([760, 600])
+        splitter.setSizes([700, 660])  # the form takes what it needs; photos and position the rest
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
 
+        self.save_state.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.save_state)
+        top.addWidget(self.save_state, 1)
         top.addWidget(self.close_button)
+        top.addSpacing(24)  # Complete stands apart from Close: no slip from one to the other
         top.addWidget(self.complete_button)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -285,6 +307,17 @@ class InspectionWindow(QMainWindow):
             self._photo_failed,
         )
 
+    def _photo_removed(self, photo_id: str) -> None:
+        writer, label = self.services.writer, self.services.db_label
+
+        def done(_removed: bool) -> None:
+            if isValid(self.photos):
+                self.photos.drop_photo(photo_id)
+
+        self.services.lane.submit(
+            lambda: inspections.remove_photo(writer, photo_id, label), done, self._photo_failed
+        )
+
     def _photo_failed(self, error: Exception) -> None:
         if not isValid(self.photos):
             return
@@ -294,6 +327,26 @@ class InspectionWindow(QMainWindow):
     # -- completing ----------------------------------------------------------------------------
 
     def complete(self) -> None:
+        """Check the record: every blocking problem at once, or the summary to confirm."""
+        if self.record.is_complete:
+            return
+        self.timer.stop()
+        value = self.current_value()
+        summary = summarise(value, list(self.photos.photos.values()), self.services.rules)
+        if not summary.can_complete:
+            self._show_problems(list(summary.blocking))
+            return
+        self.problems.hide()
+        if self.summary_dialog is not None:
+            self.summary_dialog.close()
+        dialog = CompletionDialog(summary, self.lang, self)
+        dialog.accepted.connect(self.confirm_complete)
+        dialog.go_to.connect(self.go_to_field)
+        self.summary_dialog = dialog
+        dialog.open()
+
+    def confirm_complete(self) -> None:
+        """Freeze the record (after the summary was confirmed); the store validates again."""
         if self.record.is_complete:
             return
         self.timer.stop()
@@ -320,30 +373,79 @@ class InspectionWindow(QMainWindow):
         if not isValid(self.problems):
             return
         self.complete_button.setEnabled(True)
-        self.problems.clear()
         if isinstance(error, InvalidRecord):
-            header = QListWidgetItem(
-                self.tr("%1 problem(s) to fix before completing:").replace(
-                    "%1", str(len(error.problems))
-                )
-            )
-            self.problems.addItem(header)
-            for problem in error.problems:
-                item = QListWidgetItem("• " + problem.message(self.lang))
-                item.setData(Qt.ItemDataRole.UserRole, problem.field)
-                self.problems.addItem(item)
+            self._show_problems(error.problems)
         else:
+            self.problems.clear()
             self.problems.addItem(self._message(error))
+            self.problems.show()
+            self._dirty = True
+            self.save_now()
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        self.problems.clear()
+        header = QListWidgetItem(
+            self.tr("%1 problem(s) to fix before completing (choose one to go there):").replace(
+                "%1", str(len(problems))
+            )
+        )
+        self.problems.addItem(header)
+        for problem in problems:
+            item = QListWidgetItem("• " + problem.message(self.lang))
+            item.setData(Qt.ItemDataRole.UserRole, problem.field)
+            item.setData(Qt.ItemDataRole.UserRole + 1, problem.code)
+            self.problems.addItem(item)
         self.problems.show()
         self._dirty = True
         self.save_now()  # the draft is kept as typed
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         field = item.data(Qt.ItemDataRole.UserRole)
-        widget = self.form.widget_for(field) if field else None
-        if widget is not None:
-            self.form_scroll.ensureWidgetVisible(widget)
-            widget.setFocus()
+        if field is not None:
+            self.go_to_field(field, item.data(Qt.ItemDataRole.UserRole + 1))
+
+    def go_to_field(self, field: str, code: str | None = None) -> QWidget | None:
+        """Scroll to and focus the control that fixes a problem or flag at ``field``."""
+        widget = self._control_for(field, code)
+        if widget is None:
+            return None
+        for area in (self.form_scroll, self.right_scroll):
+            inner = area.widget()
+            if inner is not None and inner.isAncestorOf(widget):
+                area.ensureWidgetVisible(widget, 40, 40)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
+    def _control_for(self, field: str, code: str | None) -> QWidget | None:
+        strip = self.photos
+        head, _, tail = field.partition(".")
+        if head == "photos":
+            if tail:
+                strip.select_photo(tail)
+                return strip.list
+            if code == "orphan_photo":
+                listed = {p.code for p in self.current_value().problems}
+                orphan = next(
+                    (p for p in strip.photos.values() if p.problem_code not in listed), None
+                )
+                if orphan is not None:
+                    strip.select_photo(orphan.id)
+                    return strip.problem
+            return strip.add_files
+        if head == "problems" and code == "photo_required":
+            free = next((p for p in strip.photos.values() if not p.problem_code), None)
+            if free is None:
+                strip.status.setText(
+                    self.tr("Add a photo, then attach it to the problem below the photos")
+                )
+                return strip.add_files
+            strip.select_photo(free.id)
+            strip.status.setText(self.tr("Attach this photo to the problem it shows"))
+            return strip.problem
+        if head == "position":  # capture (again) when the receiver allows, else type it in
+            panel = self.position
+            return panel.capture_button if panel.capture_button.isEnabled() else panel.manual_lat
+        return self.form.widget_for(field)
 
     # -- scroll position (a reopened draft shows the same place) ----------------------------------
 
@@ -365,3 +467,8 @@ class InspectionWindow(QMainWindow):
         self.save_now()
         self.position.stop()
         super().closeEvent(event)
+
+
+def _keys(sequence: str) -> str:
+    """A shortcut as the user's platform writes it (for tooltips)."""
+    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QDate, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -34,6 +34,7 @@ from fieldapp.ui.review.dialogs import AcceptOutfallDialog, MergeOutfallDialog, 
 from fieldapp.ui.review.lanes import DeskLanes, full_image, thumbnail
 from fieldapp.ui.review.record_panel import RecordPanel
 from fieldapp.ui.review.texts import all_flag_texts, flag_text, refusal_text, state_text
+from fieldapp.ui.screen_fit import available_area, fit_dialog, scrolling
 from sync.client.review import DeskError
 from sync.review_protocol import DeskBatch, DeskRecord
 
@@ -61,7 +62,7 @@ class ReviewDesk(QMainWindow):
         self.lanes = lanes
         self.lang = lang
         self.setWindowTitle(self.tr("Review desk"))
-        self.resize(1366, 768)
+        fit_dialog(self, 1366, 768)
         self.records: list[DeskRecord] = []
         self.batch: DeskBatch | None = None
         self._photo_generation = 0
@@ -85,21 +86,25 @@ class ReviewDesk(QMainWindow):
         self.since.setDisplayFormat("yyyy-MM-dd")
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        top = QHBoxLayout()
-        for label, w in ((self.tr("County"), self.county), (self.tr("Inspector"), self.inspector),
+        top = QGridLayout()
+        # One row of filters on a wide screen, two on a small one (150% scaling: 911 px).
+        per_row = 5 if available_area(self).width() >= 1200 else 3
+        for n, (label, w) in enumerate(((self.tr("County"), self.county),
+                         (self.tr("Inspector"), self.inspector),
                          (self.tr("Flag"), self.flag), (self.tr("Review"), self.state),
-                         (self.tr("Since"), self.since)):  # fmt: skip
+                         (self.tr("Since"), self.since))):  # fmt: skip
             w.setMinimumHeight(TOUCH)
             if isinstance(w, QComboBox):  # long names must not widen the desk past 1366 px
                 w.setSizeAdjustPolicy(
                     QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
                 )
                 w.setMinimumContentsLength(12)
-            top.addWidget(QLabel(label))
-            top.addWidget(w)
+            row, col = divmod(n, per_row)
+            top.addWidget(QLabel(label), row, 2 * col)
+            top.addWidget(w, row, 2 * col + 1)
         self.refresh_button.setMinimumHeight(TOUCH)
-        top.addStretch(1)
-        top.addWidget(self.refresh_button)
+        top.setColumnStretch(2 * per_row, 1)
+        top.addWidget(self.refresh_button, 0, 2 * per_row + 1)
         # batches
         self.model = BatchTableModel(county_names)
         self.proxy = BatchFilter(self.model)
@@ -138,11 +143,13 @@ class ReviewDesk(QMainWindow):
         split.addWidget(middle)
         split.addWidget(self.panel)
         split.setSizes([580, 230, 556])
+        for n, stretch in enumerate((3, 1, 3)):  # a small screen shares out batches and record
+            split.setStretchFactor(n, stretch)
         central = QWidget()
         cl = QVBoxLayout(central)
         cl.addLayout(top)
         cl.addWidget(split, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(scrolling(central))  # a small screen scrolls the desk
         self.setStatusBar(QStatusBar())
 
     # -- loading ---------------------------------------------------------------------------------

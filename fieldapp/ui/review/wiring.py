@@ -109,6 +109,8 @@ def open_review_tool(session: Any) -> None:
             widget = returned.view
             widget._feeder = returned  # kept alive with its view
         session.tools["review"] = widget
-        widget.show()
+        from fieldapp.ui.screen_fit import present
+
+        present(widget)
 
     session.lane.submit(lambda: sync_state.account(session.writer), chosen, _raise)
