@@ -51,8 +51,9 @@ MAX_PULL_RESTARTS = 3  # per sync: the area changing again while we pull from 0 
 def profile_photos(profile: Path | str) -> BlobStore:
     """The profile's evidence store, ``<profile>.photos/`` beside the database file (the same
     place ``fieldapp.ui.inspection.photo_store_for`` gives the app)."""
-    profile = Path(profile)
-    return BlobStore(profile.with_name(profile.name + ".photos"))
+    from fieldapp.media.blobstore import profile_store
+
+    return profile_store(profile)
 
 
 class ProfileDb:
