@@ -183,9 +183,10 @@ class BlobStore:
             for path in sorted(shard.iterdir()):
                 if not _DIGEST.fullmatch(path.name):
                     continue
+                with path.open("rb") as f:
+                    if sealing.is_sealed(f.read(len(sealing.MAGIC))):
+                        continue
                 stored = path.read_bytes()
-                if sealing.is_sealed(stored):
-                    continue
                 temp = _write_temp(path, sealing.seal(self.key, stored, path.name.encode()))
                 os.fsync(temp.fd)
                 os.close(temp.fd)

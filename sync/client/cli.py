@@ -31,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--device-name", default=socket.gethostname(), help="this device's name")
     parser.add_argument("--lang", choices=["zh_CN", "en"], default="en", help="summary language")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    parser.add_argument(
+        "--ca-file", help="the bureau's own certificate authority (PEM) to trust, and only it"
+    )
     args = parser.parse_args(argv)
     if bool(args.server) != bool(args.user):
         parser.error("--server and --user go together")
@@ -48,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fieldapp sync: {exc.message(args.lang)}", file=sys.stderr)
         return 2
     try:
-        engine = SyncEngine(db, profile_photos(path), timeout=args.timeout)
+        engine = SyncEngine(db, profile_photos(path), timeout=args.timeout, ca_file=args.ca_file)
         if args.server:
             password = _password(args.password_stdin)
             try:

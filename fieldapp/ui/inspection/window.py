@@ -301,9 +301,10 @@ class InspectionWindow(QMainWindow):
         self.timer.stop()
         value = self.current_value()
         writer, label, rules = self.services.writer, self.services.db_label, self.services.rules
+        check = self.services.blobs.problem  # every photo file hashed before the record freezes
         self.complete_button.setEnabled(False)
         self.services.lane.submit(
-            lambda: inspections.complete(writer, value, rules, label),
+            lambda: inspections.complete(writer, value, rules, label, check),
             self._completed,
             self._complete_failed,
         )

@@ -180,7 +180,7 @@ class SyncController(QObject):
 
     def _photo_size(self, sha: str) -> int:
         try:
-            return self.photos.path_for(sha).stat().st_size
+            return self.photos.size_of(sha)
         except (OSError, ValueError):
             return 0
 
