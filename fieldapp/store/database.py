@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.store import errors, migrations, search_grams
-from fieldapp.vault import files, keys
+from fieldapp.vault import files, keys  # light: cryptography is imported when used
 
 BUSY_TIMEOUT_MS = 3000
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -31,12 +31,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from fieldapp.domain.errors import Explained
 from fieldapp.vault import files
 
@@ -91,6 +85,9 @@ class ProfileKey:
             raise ValueError("a profile key is 32 bytes")
 
     def _derive(self, purpose: bytes) -> bytes:
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
         return HKDF(hashes.SHA256(), KEY_BYTES, salt=None, info=b"hekou " + purpose).derive(
             self.raw
         )
@@ -206,6 +203,9 @@ def _b64(data: bytes) -> str:
 
 
 def wrap(key: ProfileKey, passphrase: str, key_id: str) -> dict[str, Any]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     if len(passphrase) < MIN_PASSPHRASE:
         raise WeakPassphrase()
     salt, nonce = os.urandom(16), os.urandom(12)
@@ -224,6 +224,10 @@ def wrap(key: ProfileKey, passphrase: str, key_id: str) -> dict[str, Any]:
 
 def unwrap(wrapped: dict[str, Any], passphrase: str, key_id: str) -> ProfileKey | None:
     """The key, or None when the passphrase is wrong."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     try:
         salt = base64.b64decode(wrapped["salt"])
         kek = Scrypt(salt, KEY_BYTES, int(wrapped["n"]), int(wrapped["r"]), int(wrapped["p"]))

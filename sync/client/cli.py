@@ -42,12 +42,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fieldapp sync: no profile at {path}", file=sys.stderr)
         return 2
 
-    from fieldapp.store.errors import StoreError
+    from fieldapp.domain.errors import Explained
     from sync.client.engine import ProfileDb, SyncEngine, profile_photos
 
     try:
+        _unlock(path)
         db = ProfileDb(path)
-    except StoreError as exc:
+    except Explained as exc:
         print(f"fieldapp sync: {exc.message(args.lang)}", file=sys.stderr)
         return 2
     try:
@@ -64,6 +65,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if report.ok else 1
     finally:
         db.close()
+
+
+def _unlock(path: Path) -> None:
+    """An encrypted profile is unlocked first: its key from the OS key store, else the passphrase
+    from $HEKOU_PASSPHRASE or asked for on the terminal. A plain profile is left for the app to
+    encrypt at its next start (the command line never makes keys)."""
+    from fieldapp import protection
+    from fieldapp.vault import keys
+
+    if not keys.is_protected(path):
+        return
+
+    def prompt(ask: keys.Ask) -> str | None:
+        given = os.environ.get("HEKOU_PASSPHRASE")
+        if given is not None and ask is not keys.Ask.AGAIN:
+            return given
+        if not sys.stdin.isatty():
+            return None
+        return getpass.getpass("profile passphrase: ")
+
+    protection.unlock_profile(path, prompt)
 
 
 def _password(from_stdin: bool) -> str:

@@ -68,9 +68,11 @@ class ProfileDb:
         self.conn = database.open_profile(self.path)
 
     def __call__(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        import sqlcipher3
+
         try:
             return fn(self.conn)
-        except sqlite3.OperationalError as exc:
+        except (sqlite3.OperationalError, sqlcipher3.OperationalError) as exc:
             raise SyncError("storage", str(exc)) from exc
 
     def close(self) -> None:

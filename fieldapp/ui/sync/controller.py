@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from fieldapp.store import sync_state
+from fieldapp.store import database, sync_state
 from fieldapp.ui.lane import BackgroundLane
 from sync.client import CancelToken, Progress, SyncEngine, SyncError, SyncReport
 from sync.client.engine import profile_photos
@@ -40,7 +40,7 @@ class LaneRunner(QObject):
         done.wait()
         if "error" in box:
             error = box["error"]
-            if isinstance(error, sqlite3.Error):
+            if isinstance(error, database.db_errors()):
                 raise SyncError("storage", str(error)) from error
             raise error
         return box.get("result")
