@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -100,9 +101,14 @@ class PassphraseDialog(QDialog):
 
 
 def passphrase_prompt(profile: Path | str, parent: QWidget | None = None) -> Prompt:
-    """A ``vault.keys`` prompt that shows the dialog (modal) each time it is asked."""
+    """A ``vault.keys`` prompt that shows the dialog (modal) each time it is asked; with
+    ``$HEKOU_PASSPHRASE`` set (unattended runs: a kiosk, a smoke test of the packaged app) that is
+    the passphrase, and the dialog only comes when it turns out wrong."""
 
     def ask(what: Ask) -> str | None:
+        given = os.environ.get("HEKOU_PASSPHRASE")
+        if given and what is not Ask.AGAIN:
+            return given
         dialog = PassphraseDialog(what, profile, parent)
         dialog.exec()
         return dialog.value()
