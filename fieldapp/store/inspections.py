@@ -206,13 +206,13 @@ def complete(
 
 
 def _label(conn: sqlite3.Connection, insp: Inspection) -> str:
-    """How the user knows an inspection: its outfall's code and name, and the day it began."""
+    """How the user knows an inspection: its outfall's code (else name) and the day it began."""
     row = conn.execute(
-        "SELECT coalesce(national_code, local_code, provisional_code, ''), name FROM outfalls "
+        "SELECT coalesce(national_code, local_code, provisional_code, name, '') FROM outfalls "
         "WHERE id = ?",
         (insp.outfall_id,),
     ).fetchone()
-    outfall = " ".join(part for part in (row or ("", "")) if part) or str(insp.outfall_id or "")
+    outfall = (row[0] if row else "") or str(insp.outfall_id or "")
     return f"{outfall} {insp.started_at[:10]}".strip()
 
 

@@ -65,3 +65,40 @@ def test_a_photo_file_missing_or_damaged_stops_completion_and_re_adding_it_mends
         assert done.status == "complete"
     finally:
         conn.close()
+
+
+def test_the_window_names_a_damaged_photo_and_completes_once_it_is_added_again(
+    qtbot, zh, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = zh.entry.open_inspection_for(NANTONG.id)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not zh.lane.busy, timeout=5000)
+    card = tmp_path / "DCIM"
+    card.mkdir()
+    source = card / "IMG_0012.jpg"
+    source.write_bytes((PHOTOS / "DSCN0012.jpg").read_bytes())
+    assert window.photos.add_paths([source]) == 1
+    qtbot.waitUntil(lambda: window.photos.list.count() == 1, timeout=8000)
+    qtbot.waitUntil(lambda: not zh.lane.busy, timeout=5000)
+    conn = database.open_reader(zh.path)
+    (photo,) = inspections.photos(conn, window.record.id)
+    conn.close()
+    stored = zh.entry.services.blobs.path_for(photo.sha256)
+    os.chmod(stored, 0o600)
+    stored.write_bytes(b"\x00" * 4096)  # a failing disk sector, a cleaning tool...
+    form = window.form
+    form.discharging.setCurrentIndex(form.discharging.findData("no"))
+    form.no_position_reason.setText("接收机故障")
+    window.complete_button.click()
+    qtbot.waitUntil(lambda: window.problems.isVisible(), timeout=5000)
+    texts = [window.problems.item(i).text() for i in range(window.problems.count())]
+    assert any("IMG_0012.jpg" in t and NANTONG.national_code in t for t in texts), texts
+    assert not window.record.is_complete
+    window.grab().save("/tmp/renders/laptop-sec/inspection_damaged_photo_zh_CN.png") if Path(
+        "/tmp/renders/laptop-sec"
+    ).is_dir() else None
+    window.photos.add_paths([source])  # again, from the camera card
+    qtbot.waitUntil(lambda: not zh.lane.busy, timeout=5000)
+    qtbot.waitUntil(lambda: zh.entry.services.blobs.problem(photo.sha256) is None, timeout=8000)
+    window.complete_button.click()
+    qtbot.waitUntil(lambda: window.record.is_complete, timeout=5000)

@@ -107,6 +107,7 @@ class InspectionWindow(QMainWindow):
         self.problems.setObjectName("completion_problems")
         self.problems.setStyleSheet("color: #a00000; font-weight: bold;")
         self.problems.setMaximumHeight(150)
+        self.problems.setWordWrap(True)  # long problems (a photo and its inspection) wrap
         self.problems.hide()
         self.problems.itemActivated.connect(self._go_to_problem)
         self.problems.itemClicked.connect(self._go_to_problem)
