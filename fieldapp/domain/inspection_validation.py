@@ -286,8 +286,10 @@ def photo_file_problems(
         name = photo.source_name or f"{photo.sha256[:12]}…"
         if kind == "missing":
             zh_what, en_what = "在本机找不到", "is missing from this laptop"
-        else:
+        elif kind == "damaged":
             zh_what, en_what = "的存储副本已损坏", "has a damaged stored copy"
+        else:  # locked, or the disk would not give it back
+            zh_what, en_what = "的存储副本无法读取", "cannot be read from its stored copy"
         out.append(
             Problem(
                 "photos",

@@ -128,12 +128,13 @@ class BlobStore:
             raise PhotoStoreError.damaged(label) from exc
 
     def problem(self, sha256: str) -> str | None:
-        """None when the stored photo is there and intact, else ``"missing"`` or ``"damaged"``
-        (read in full and hashed: what completing an inspection and an upload rely on)."""
+        """None when the stored photo is there and intact, else ``"missing"``, ``"damaged"``,
+        ``"locked"`` (sealed, and no key) or ``"failed"`` (unreadable): read in full and hashed,
+        what completing an inspection and an upload rely on."""
         try:
             self.get(sha256)
         except PhotoStoreError as exc:
-            return "missing" if not self.path_for(sha256).is_file() else _kind(exc)
+            return exc.kind
         return None
 
     def size_of(self, sha256: str) -> int:
@@ -224,10 +225,6 @@ def profile_store(profile: Path | str) -> BlobStore:
 
 def _short(sha256: str) -> str:
     return f"{sha256[:12]}…"
-
-
-def _kind(error: PhotoStoreError) -> str:
-    return "damaged" if "damaged" in error.en else "unreadable"
 
 
 def _writer_alive(temp: Path) -> bool:

@@ -70,6 +70,8 @@ class FileUnreadable(PhotoError):
 class PhotoStoreError(PhotoError):
     """The photo store failed (disk full, no permission, damaged stored file), naming the photo."""
 
+    kind = "failed"  # or "damaged", "missing", "locked": what ``BlobStore.problem`` reports
+
     # What the store was doing, as (English, Chinese).
     SAVE = ("save", "保存")
     READ = ("read", "读取")
@@ -85,8 +87,15 @@ class PhotoStoreError(PhotoError):
         )
 
     @classmethod
+    def _of_kind(cls, kind: str, en: str, zh: str) -> PhotoStoreError:
+        error = cls(en, zh)
+        error.kind = kind
+        return error
+
+    @classmethod
     def damaged(cls, photo: str) -> PhotoStoreError:
-        return cls(
+        return cls._of_kind(
+            "damaged",
             f"The stored copy of the photo {photo} is damaged (its content no longer matches its "
             "fingerprint). Add it again from its original file.",
             f"照片 {photo} 的存储副本已损坏（内容与其指纹不符）。请从原始文件重新添加。",
@@ -94,14 +103,16 @@ class PhotoStoreError(PhotoError):
 
     @classmethod
     def missing(cls, photo: str) -> PhotoStoreError:
-        return cls(
+        return cls._of_kind(
+            "missing",
             f"The photo {photo} is missing from this laptop. Add it again from its original file.",
             f"本机找不到照片 {photo}。请从原始文件重新添加。",
         )
 
     @classmethod
     def locked(cls, photo: str) -> PhotoStoreError:
-        return cls(
+        return cls._of_kind(
+            "locked",
             f"The photo {photo} is encrypted and the profile is not unlocked.",
             f"照片 {photo} 已加密，档案尚未解锁。",
         )
