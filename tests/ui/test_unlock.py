@@ -105,3 +105,24 @@ def test_a_full_disk_while_writing_the_key_file_says_so(
         protection.unlock_profile(path, lambda ask: "长江口排污口口令")
     assert str(path) in info.value.zh
     assert list(tmp_path.iterdir()) == []  # no key file, no temporary
+
+
+def test_the_settings_keep_the_bureaus_ca_file_for_the_sync(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp import reference_data
+    from fieldapp.inspection_data import load_rules
+    from fieldapp.ui.labels import Labels
+    from fieldapp.ui.settings import AppSettings
+    from fieldapp.ui.settings_dialog import SettingsDialog
+
+    settings = AppSettings("HekouTestCa")
+    settings.clear()
+    try:
+        dialog = SettingsDialog(
+            settings, Labels(reference_data.load(), "en"), load_rules().settings
+        )
+        qtbot.addWidget(dialog)
+        dialog.ca_file.setText(f"  {tmp_path / 'bureau-ca.pem'}  ")
+        dialog.save()
+        assert AppSettings("HekouTestCa").server_ca_file == str(tmp_path / "bureau-ca.pem")
+    finally:
+        settings.clear()
