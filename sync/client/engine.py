@@ -349,8 +349,9 @@ class SyncEngine:
 
         The server has just said where it stands (``start``, from ``/v1/photos/missing``), so
         the first chunk goes without asking again (one round trip less per photo); if it moved
-        since, the server answers with its offset and the upload goes on from there. A chunk is
-        read from the file as it is sent, so cancelling stops mid-chunk.
+        since, the server answers with its offset and the upload goes on from there. What is sent
+        is the original from the store (decrypted, checked against its SHA-256 first: a damaged
+        photo is never sent), handed over in pieces, so cancelling stops mid-chunk.
         """
         data = self._original(sha)
         total = len(data)
