@@ -15,6 +15,7 @@ from dataclasses import dataclass
 # Module names under bench/, in the order they run.
 BENCHMARKS: list[str] = [
     "ledger",
+    "at_rest",
     "nmea",
     "photo_ingest",
     "server",

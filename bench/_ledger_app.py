@@ -45,6 +45,11 @@ def start(db: str) -> object:
     from fieldapp.ui.session import open_session
 
     app = make_app("en")
+    key = os.environ.get("HEKOU_BENCH_KEY")
+    if key:  # an encrypted profile, its key as the OS key store would give it (bench/at_rest.py)
+        from fieldapp.vault import keys
+
+        keys.register(Path(db), keys.ProfileKey(bytes.fromhex(key)))
     session = open_session(Path(db), "en", actor="bench")
     assert not isinstance(session, str), session
     session.window.resize(1366, 768)

@@ -6,6 +6,8 @@ here (4000×3000: the phone photo resampled, so it compresses like a photo; with
 - floor: Pillow only draft-decoding the same bytes to thumbnail size (open, ``draft``, ``load``);
   target: ingest at most 1.6× that.
 - reference: a full decode then resize to the same size; target: ingest at least 2× faster.
+- encrypted: the same ingest into a store sealed with a photo key (AES-GCM, as on an unlocked
+  profile); target: at most 1.3× the draft-decode floor (issue 13), beside the plain ingest.
 
 Each ingest stores new content (the photo's bytes plus a few bytes after its end-of-image marker,
 which decoders ignore) into a store whose shard directories already exist, as in a store in use;
@@ -33,6 +35,7 @@ SHARED = Path(
 )
 PHONE_PHOTO = SHARED / "testdata" / "photos" / "HMD_Nokia_8.3_5G.jpg"
 FLOOR_FACTOR = 1.6
+SEALED_FLOOR_FACTOR = 1.3
 REFERENCE_SPEEDUP = 2.0
 
 
@@ -79,16 +82,20 @@ def measure(label: str, data: bytes, repeat: int, root: Path) -> list[Figure]:
     for shard in range(256):
         (root / f"{shard:02x}").mkdir(parents=True, exist_ok=True)
     store = BlobStore(root)
+    sealed = BlobStore(root.with_name(root.name + "-sealed"), os.urandom(32))
+    for shard in range(256):
+        (sealed.root / f"{shard:02x}").mkdir(parents=True, exist_ok=True)
     counter = iter(range(10**9))
 
-    def ingest() -> None:
+    def ingest(into: BlobStore = store) -> None:
         unique = data + b"bench-%d" % next(counter)
-        ingest_bytes(unique, store, name=label)
+        ingest_bytes(unique, into, name=label)
 
-    runs: dict[str, list[float]] = {"ingest": [], "draft": [], "full": []}
+    runs: dict[str, list[float]] = {"ingest": [], "draft": [], "full": [], "sealed": []}
     steps: list[tuple[str, Callable[[], None]]] = [
         ("draft", lambda: draft_decode(data)),
         ("ingest", ingest),
+        ("sealed", lambda: ingest(sealed)),
         ("full", lambda: full_decode_and_resize(data)),
     ]
     for _name, fn in steps:  # warm-up: imports, codecs, the store thread
@@ -115,6 +122,14 @@ def measure(label: str, data: bytes, repeat: int, root: Path) -> list[Figure]:
             baseline=ms["full"],
             target=f">= {REFERENCE_SPEEDUP}x faster than full decode",
             met=ms["ingest"] * REFERENCE_SPEEDUP <= ms["full"],
+        ),
+        Figure(
+            name=f"photo ingest encrypted, {label} (vs draft-decode floor)",
+            value=ms["sealed"],
+            unit="ms",
+            baseline=ms["draft"],
+            target=f"<= {SEALED_FLOOR_FACTOR}x draft decode",
+            met=ms["sealed"] <= SEALED_FLOOR_FACTOR * ms["draft"],
         ),
     ]
 

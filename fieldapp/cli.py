@@ -19,7 +19,19 @@ EXIT_USAGE = 2
 
 
 DESKTOP_LIBRARIES = frozenset(
-    {"PySide6", "shiboken6", "PIL", "piexif", "pillow_heif", "sqlite_utils", "serial", "httpx"}
+    {
+        "PySide6",
+        "shiboken6",
+        "PIL",
+        "piexif",
+        "pillow_heif",
+        "sqlite_utils",
+        "serial",
+        "httpx",
+        "sqlcipher3",
+        "cryptography",
+        "keyring",
+    }
 )
 
 

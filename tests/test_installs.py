@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ["HEKOU_SHARED"]) / "testdata"
 SERVER_ONLY = ["fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "psycopg", "argon2",
                "prometheus_client"]  # fmt: skip
-DESKTOP_ONLY = ["PySide6", "shiboken6", "PIL", "piexif", "pillow_heif", "sqlite_utils", "serial"]
+DESKTOP_ONLY = ["PySide6", "shiboken6", "PIL", "piexif", "pillow_heif", "sqlite_utils", "serial",
+                "sqlcipher3", "keyring"]  # fmt: skip
 
 BLOCKER = """
 import importlib.abc, sys

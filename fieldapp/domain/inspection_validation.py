@@ -270,3 +270,35 @@ def _position(insp: Inspection) -> list[Problem]:
             "or say why there is none.",
         )
     ]
+
+
+def photo_file_problems(
+    photos: Sequence[InspectionPhoto], file_problems: dict[str, str], inspection_label: str
+) -> list[Problem]:
+    """A problem for each photo whose stored file is missing or damaged (``file_problems``: sha256
+    → "missing" / "damaged", found by hashing the files), naming the photo and the inspection and
+    saying how to mend it: add the photo again from its original file."""
+    out = []
+    for photo in photos:
+        kind = file_problems.get(photo.sha256)
+        if kind is None:
+            continue
+        name = photo.source_name or f"{photo.sha256[:12]}…"
+        if kind == "missing":
+            zh_what, en_what = "在本机找不到", "is missing from this laptop"
+        elif kind == "damaged":
+            zh_what, en_what = "的存储副本已损坏", "has a damaged stored copy"
+        else:  # locked, or the disk would not give it back
+            zh_what, en_what = "的存储副本无法读取", "cannot be read from its stored copy"
+        out.append(
+            Problem(
+                "photos",
+                f"photo_{kind}",
+                f"检查记录“{inspection_label}”中的照片 {name} {zh_what}，无法作为证据提交。"
+                "请从原始文件重新添加这张照片（或删除它）后再完成。",
+                f"The photo {name} of the inspection “{inspection_label}” {en_what} and cannot "
+                "be submitted as evidence. Add it again from its original file (or remove it), "
+                "then complete.",
+            )
+        )
+    return out

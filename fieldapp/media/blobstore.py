@@ -16,6 +16,12 @@ as it was: its temporary file goes, and so does a shard folder (or the root) tha
 process made and that is empty again. Folders are never removed otherwise, so a folder made by
 someone else stays, and a folder another put is writing into is not empty; a put whose folder
 vanishes between making it and creating its file makes it again.
+
+Encryption at rest: a store given the profile's photo key seals every file with AES-GCM
+(``fieldapp.vault.sealing``, the file's own SHA-256 as associated data); the name stays the SHA-256
+of the ORIGINAL, which is the photo's identity, and ``get`` returns the original bytes, checked
+against it. Files are created 0600 (then made read-only), folders 0700. Plain files of a profile
+made before encryption are sealed once by ``seal_plain_files``.
 """
 
 from __future__ import annotations
@@ -26,15 +32,19 @@ import os
 import re
 import stat
 import threading
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.media.errors import PhotoStoreError
+from fieldapp.vault import files, keys, sealing
 
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 _TEMP_PREFIX = ".incoming-"
+_WIPE_PREFIX = ".wipe-"
 _CREATE_ATTEMPTS = 8  # a folder removed under a put this many times in a row is an error
+_STALE_SECONDS = 24 * 3600  # where a temporary's process cannot be asked about, its age decides
 
 
 def sha256_hex(data: bytes) -> str:
@@ -52,10 +62,11 @@ class StoredBlob:
 
 
 class BlobStore:
-    """Original photos by SHA-256 under ``root``."""
+    """Original photos by SHA-256 under ``root``, sealed with ``key`` when one is given."""
 
-    def __init__(self, root: Path | str) -> None:
+    def __init__(self, root: Path | str, key: bytes | None = None) -> None:
         self.root = Path(root)
+        self.key = key
 
     def path_for(self, sha256: str) -> Path:
         """The file of a digest; ValueError for anything but 64 lowercase hex digits."""
@@ -66,35 +77,73 @@ class BlobStore:
     def contains(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
-    def put(self, data: bytes, sha256: str | None = None) -> StoredBlob:
+    def put(self, data: bytes, sha256: str | None = None, name: str = "") -> StoredBlob:
         """Store ``data`` durably (its digest may be passed if already computed; it is trusted)."""
-        return self.begin(data, sha256).commit()
+        return self.begin(data, sha256, name).commit()
 
-    def begin(self, data: bytes, sha256: str | None = None) -> PendingBlob:
+    def begin(self, data: bytes, sha256: str | None = None, name: str = "") -> PendingBlob:
         """First half of a put: write the bytes to a temporary file, not yet synced or named.
 
         Lets a caller do other work (decoding) while the kernel writes the pages back, then
-        ``commit()`` (fsync, rename, fsync directory) or ``abort()``.
+        ``commit()`` (fsync, rename, fsync directory) or ``abort()``. A stored copy that is
+        already there is kept only if it is intact: a damaged one is replaced (re-adding a photo
+        from its source repairs the store).
         """
         digest = sha256 or sha256_hex(data)
         path = self.path_for(digest)
+        label = name or _short(digest)
         try:
-            if path.is_file() and path.stat().st_size == len(data):
-                return PendingBlob(StoredBlob(digest, len(data), path, written=False), None)
-            return PendingBlob(StoredBlob(digest, len(data), path, True), _write_temp(path, data))
+            if path.is_file() and self.problem(digest) is None:
+                return PendingBlob(StoredBlob(digest, len(data), path, written=False), None, label)
+            payload = data if self.key is None else sealing.seal(self.key, data, digest.encode())
+            temp = _write_temp(path, payload)
+            return PendingBlob(StoredBlob(digest, len(data), path, True), temp, label)
         except OSError as exc:
-            raise PhotoStoreError.make("save a photo", exc.strerror or str(exc)) from exc
+            raise PhotoStoreError.make(PhotoStoreError.SAVE, label, exc) from exc
 
-    def get(self, sha256: str) -> bytes:
-        """The stored bytes, checked against their digest."""
+    def get(self, sha256: str, name: str = "") -> bytes:
+        """The original bytes, checked against their digest (``name``: the photo's file name, for
+        the message when it cannot be had)."""
         path = self.path_for(sha256)
+        label = name or _short(sha256)
         try:
-            data = path.read_bytes()
+            stored = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise PhotoStoreError.missing(label) from exc
         except OSError as exc:
-            raise PhotoStoreError.make("read a photo", exc.strerror or str(exc)) from exc
+            raise PhotoStoreError.make(PhotoStoreError.READ, label, exc) from exc
+        data = self._open(stored, sha256, label)
         if sha256_hex(data) != sha256:
-            raise PhotoStoreError.make("read a photo", f"stored file {sha256[:12]}… is damaged")
+            raise PhotoStoreError.damaged(label)
         return data
+
+    def _open(self, stored: bytes, sha256: str, label: str) -> bytes:
+        if not sealing.is_sealed(stored) or sha256_hex(stored) == sha256:
+            return stored  # a photo stored before encryption (sealed at the next unlock)
+        if self.key is None:
+            raise PhotoStoreError.locked(label)
+        try:
+            return sealing.unseal(self.key, stored, sha256.encode())
+        except sealing.Unsealable as exc:
+            raise PhotoStoreError.damaged(label) from exc
+
+    def problem(self, sha256: str) -> str | None:
+        """None when the stored photo is there and intact, else ``"missing"``, ``"damaged"``,
+        ``"locked"`` (sealed, and no key) or ``"failed"`` (unreadable): read in full and hashed,
+        what completing an inspection and an upload rely on."""
+        try:
+            self.get(sha256)
+        except PhotoStoreError as exc:
+            return exc.kind
+        return None
+
+    def size_of(self, sha256: str) -> int:
+        """The size of the original (not of its sealed file); OSError when it is not stored."""
+        path = self.path_for(sha256)
+        with path.open("rb") as f:
+            head = f.read(len(sealing.MAGIC))
+            size = os.fstat(f.fileno()).st_size
+        return sealing.plain_size(size) if sealing.is_sealed(head) else size
 
     def discard(self, sha256: str) -> None:
         """Remove a blob (only for one that turned out not to be a photo, just after put), and
@@ -103,17 +152,101 @@ class BlobStore:
         try:
             path.unlink(missing_ok=True)
         except OSError as exc:
-            raise PhotoStoreError.make("remove a rejected file", exc.strerror or str(exc)) from exc
+            raise PhotoStoreError.make(PhotoStoreError.REMOVE, _short(sha256), exc) from exc
         _remove_if_made_and_empty(path.parent)
 
     def sweep_temporaries(self) -> int:
-        """Remove temporary files a crash left behind; returns how many."""
+        """Remove temporary files that killed puts left behind (those of live processes stay);
+        finish wiping plain copies a killed sealing left; returns how many went."""
         removed = 0
         for temp in self.root.glob(f"*/{_TEMP_PREFIX}*"):
+            if _writer_alive(temp):
+                continue
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
                 removed += 1
+        for leftover in self.root.glob(f"*/{_WIPE_PREFIX}*"):
+            with contextlib.suppress(FileNotFoundError):
+                files.wipe(leftover)
+                removed += 1
         return removed
+
+    def seal_plain_files(self) -> int:
+        """Seal every photo stored before encryption, once; returns how many were sealed.
+
+        Each: the sealed copy is written and synced beside it, the plain file is kept under a
+        second name while the sealed one takes its place, then that plain copy is overwritten and
+        removed (a kill in between leaves it for ``sweep_temporaries`` to wipe)."""
+        if self.key is None:
+            return 0
+        sealed = 0
+        for shard in sorted(self.root.glob("??")):
+            for path in sorted(shard.iterdir()):
+                if not _DIGEST.fullmatch(path.name):
+                    continue
+                with path.open("rb") as f:
+                    if sealing.is_sealed(f.read(len(sealing.MAGIC))):
+                        continue
+                stored = path.read_bytes()
+                temp = _write_temp(path, sealing.seal(self.key, stored, path.name.encode()))
+                os.fsync(temp.fd)
+                os.close(temp.fd)
+                os.chmod(temp.path, stat.S_IRUSR)
+                keep = path.with_name(_WIPE_PREFIX + path.name)
+                os.link(path, keep)
+                os.replace(temp.path, path)
+                _fsync_dir(shard)
+                files.wipe(keep)
+                sealed += 1
+        return sealed
+
+    def make_private(self) -> None:
+        """Folders 0700 and files read by this user only (a store made before encryption)."""
+        if not self.root.is_dir():
+            return
+        files.private_dir(self.root)
+        for shard in self.root.glob("??"):
+            files.private_dir(shard)
+            for path in shard.iterdir():
+                if os.name != "nt":
+                    os.chmod(path, stat.S_IRUSR)
+
+
+def profile_store(profile: Path | str) -> BlobStore:
+    """The evidence store of a profile, ``<profile>.photos/`` beside its database, sealed with
+    the profile's key when the profile is unlocked; temporaries of killed ingests are swept."""
+    profile = Path(profile)
+    key = keys.key_for(profile)
+    store = BlobStore(profile.with_name(profile.name + ".photos"), key.photos() if key else None)
+    with contextlib.suppress(OSError):
+        store.sweep_temporaries()
+    return store
+
+
+def _short(sha256: str) -> str:
+    return f"{sha256[:12]}…"
+
+
+def _writer_alive(temp: Path) -> bool:
+    """Whether the process that wrote a temporary (its pid is in the name) is still running."""
+    try:
+        pid = int(temp.name.split(".")[-2])
+    except (ValueError, IndexError):
+        pid = -1
+    if pid == os.getpid():
+        return True
+    if pid > 0 and os.name != "nt":
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    try:
+        return time.time() - temp.stat().st_mtime < _STALE_SECONDS
+    except FileNotFoundError:
+        return False
 
 
 @dataclass(slots=True)
@@ -128,6 +261,7 @@ class PendingBlob:
 
     blob: StoredBlob
     _temp: _Temp | None
+    label: str = ""
 
     def commit(self) -> StoredBlob:
         temp = self._temp
@@ -140,7 +274,7 @@ class PendingBlob:
                 os.fsync(temp.fd)
             finally:
                 os.close(temp.fd)
-            os.chmod(temp.path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            os.chmod(temp.path, stat.S_IRUSR)
             os.replace(temp.path, self.blob.path)
             _fsync_dir(shard)
             _sync_new_folders(shard)
@@ -148,7 +282,7 @@ class PendingBlob:
             with contextlib.suppress(OSError):
                 temp.path.unlink()
             _remove_if_made_and_empty(shard)
-            raise PhotoStoreError.make("save a photo", exc.strerror or str(exc)) from exc
+            raise PhotoStoreError.make(PhotoStoreError.SAVE, self.label, exc) from exc
         return self.blob
 
     def abort(self) -> None:
@@ -189,10 +323,10 @@ def _create_in_shard(temp: Path) -> int:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(_CREATE_ATTEMPTS - 1):
         try:
-            return os.open(temp, flags, 0o644)
+            return os.open(temp, flags, files.FILE_MODE)
         except FileNotFoundError:
             _make_folder(temp.parent)
-    return os.open(temp, flags, 0o644)
+    return os.open(temp, flags, files.FILE_MODE)
 
 
 # Folders (shards and store roots, absolute paths) that a put in this process made; only these are
@@ -211,7 +345,7 @@ def _make_folder(shard: Path) -> None:
     with _folders_lock:
         for folder in (root, shard):
             try:
-                folder.mkdir(parents=folder is root)
+                folder.mkdir(mode=files.DIR_MODE, parents=folder is root)
             except FileExistsError:
                 continue
             key = os.path.abspath(folder)

@@ -11,6 +11,8 @@ English and a Chinese message for the user.
 
 from __future__ import annotations
 
+import errno
+
 from fieldapp.domain.errors import Explained
 
 
@@ -66,11 +68,71 @@ class FileUnreadable(PhotoError):
 
 
 class PhotoStoreError(PhotoError):
-    """The photo store failed (disk full, no permission, damaged stored file)."""
+    """The photo store failed (disk full, no permission, damaged stored file), naming the photo."""
+
+    kind = "failed"  # or "damaged", "missing", "locked": what ``BlobStore.problem`` reports
+
+    # What the store was doing, as (English, Chinese).
+    SAVE = ("save", "保存")
+    READ = ("read", "读取")
+    REMOVE = ("remove", "删除")
 
     @classmethod
-    def make(cls, what: str, detail: str) -> PhotoStoreError:
+    def make(cls, action: tuple[str, str], photo: str, error: OSError | str) -> PhotoStoreError:
+        """``photo`` is the file name the user knows, or a short hash when none is known."""
+        en_why, zh_why = _reason(error)
         return cls(
-            f"The photo store could not {what}: {detail}",
-            f"照片存储失败（{what}）：{detail}",
+            f"Could not {action[0]} the photo {photo}: {en_why}.",
+            f"无法{action[1]}照片 {photo}：{zh_why}。",
         )
+
+    @classmethod
+    def _of_kind(cls, kind: str, en: str, zh: str) -> PhotoStoreError:
+        error = cls(en, zh)
+        error.kind = kind
+        return error
+
+    @classmethod
+    def damaged(cls, photo: str) -> PhotoStoreError:
+        return cls._of_kind(
+            "damaged",
+            f"The stored copy of the photo {photo} is damaged (its content no longer matches its "
+            "fingerprint). Add it again from its original file.",
+            f"照片 {photo} 的存储副本已损坏（内容与其指纹不符）。请从原始文件重新添加。",
+        )
+
+    @classmethod
+    def missing(cls, photo: str) -> PhotoStoreError:
+        return cls._of_kind(
+            "missing",
+            f"The photo {photo} is missing from this laptop. Add it again from its original file.",
+            f"本机找不到照片 {photo}。请从原始文件重新添加。",
+        )
+
+    @classmethod
+    def locked(cls, photo: str) -> PhotoStoreError:
+        return cls._of_kind(
+            "locked",
+            f"The photo {photo} is encrypted and the profile is not unlocked.",
+            f"照片 {photo} 已加密，档案尚未解锁。",
+        )
+
+
+_ERRNO_WORDS = {
+    errno.ENOSPC: ("the disk is full; free some space and try again", "磁盘空间不足，请清理后重试"),
+    errno.EDQUOT: ("the disk quota is used up", "磁盘配额已用完"),
+    errno.EACCES: ("permission denied", "没有权限"),
+    errno.EPERM: ("permission denied", "没有权限"),
+    errno.EROFS: ("the disk is read-only", "磁盘为只读"),
+    errno.ENOENT: ("the file is not there", "文件不存在"),
+    errno.EIO: ("the disk reported a read or write error", "磁盘读写出错"),
+}
+
+
+def _reason(error: OSError | str) -> tuple[str, str]:
+    if isinstance(error, OSError):
+        known = _ERRNO_WORDS.get(error.errno or 0)
+        if known is not None:
+            return known
+        return f"system error {error.errno}", f"系统错误 {error.errno}"
+    return error, error

@@ -114,7 +114,7 @@ def _check_hash_and_store(
             raise CorruptImage.make(name, damage)
     if refused.is_set():
         raise _Refused
-    pending = store.begin(data, sha256_hex(data))
+    pending = store.begin(data, sha256_hex(data), name)
     if refused.is_set():  # e.g. a decompression bomb, refused from its header while we wrote
         pending.abort()
         raise _Refused

@@ -6,12 +6,14 @@ says what to do, in Chinese and English. Anything else from sqlite3 is a bug and
     ├── CorruptDatabase    not a database, or damaged
     ├── DatabaseLocked     another program holds the file
     ├── ReadOnlyLocation   the file or its folder cannot be written
-    └── DiskFull           no space left
+    ├── DiskFull           no space left
+    ├── EmptyProfile       a 0-byte file where a profile should be
+    └── ProfileLocked      encrypted, and its key is not unlocked in this process
 """
 
 from __future__ import annotations
 
-import sqlite3
+import errno
 from pathlib import Path
 
 from fieldapp.domain.errors import Explained
@@ -78,7 +80,38 @@ class DiskFull(StoreError):
         )
 
 
-def translate(error: sqlite3.Error, path: Path | str) -> StoreError | None:
+class EmptyProfile(StoreError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path,
+            f"档案文件 {path} 是空的（0 字节），可能在复制或保存时被中断。请从备份恢复；"
+            "若要新建档案，请先删除或改名这个空文件。文件未被改动。",
+            f"The profile {path} is empty (0 bytes): a copy or save may have been cut short. "
+            "Restore it from a backup; to start a new profile, delete or rename the empty file "
+            "first. The file was not changed.",
+        )
+
+
+class ProfileLocked(StoreError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path,
+            f"档案 {path} 已加密，尚未解锁（需要系统密钥库中的密钥或口令）。文件未被改动。",
+            f"The profile {path} is encrypted and not unlocked (its key from the OS key store or "
+            "its passphrase is needed). The file was not changed.",
+        )
+
+
+def from_os_error(error: OSError, path: Path | str) -> StoreError | None:
+    """The StoreError an OS error on the profile's files stands for (None: not ours to word)."""
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return DiskFull(path)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyLocation(path)
+    return None
+
+
+def translate(error: Exception, path: Path | str) -> StoreError | None:
     """The StoreError an sqlite3 error stands for, or None when it is a bug."""
     text = str(error).lower()
     if "newer" in text:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from fieldapp.domain import inspection as model
@@ -23,7 +23,7 @@ from fieldapp.domain.inspection import (
     RecordFrozen,
 )
 from fieldapp.domain.inspection_rules import InspectionRules
-from fieldapp.domain.inspection_validation import problems_for_completion
+from fieldapp.domain.inspection_validation import photo_file_problems, problems_for_completion
 from fieldapp.domain.problems import InvalidRecord, Problem
 from fieldapp.store.database import transaction
 from fieldapp.store.inspection_schema import INSPECTION_COLUMNS, PHOTO_COLUMNS
@@ -178,17 +178,42 @@ def save_draft(conn: sqlite3.Connection, insp: Inspection, path: str = "") -> In
 
 
 def complete(
-    conn: sqlite3.Connection, insp: Inspection, rules: InspectionRules, path: str = ""
+    conn: sqlite3.Connection,
+    insp: Inspection,
+    rules: InspectionRules,
+    path: str = "",
+    photo_problem: Callable[[str], str | None] | None = None,
 ) -> Inspection:
-    """Validates the record with its photos and freezes it; InvalidRecord lists every problem."""
+    """Validates the record with its photos and freezes it; InvalidRecord lists every problem.
+
+    ``photo_problem(sha256)`` checks a photo's stored file (the evidence store hashes it): a
+    missing or damaged one is a problem naming the photo and the inspection, so a record is
+    never completed over evidence that is no longer what was taken."""
+    file_problems: list[Problem] = []
+    if photo_problem is not None:
+        found = {p.sha256: photo_problem(p.sha256) for p in photos(conn, insp.id)}
+        broken = {sha: kind for sha, kind in found.items() if kind is not None}
+        if broken:
+            file_problems = photo_file_problems(photos(conn, insp.id), broken, _label(conn, insp))
     with transaction(conn, path):
         _refuse_if_frozen(conn, insp.id)
-        problems = problems_for_completion(insp, photos(conn, insp.id), rules)
+        problems = problems_for_completion(insp, photos(conn, insp.id), rules) + file_problems
         if problems:
             raise InvalidRecord(problems)
         done = model.completed(insp)
         _upsert(conn, done)
     return done
+
+
+def _label(conn: sqlite3.Connection, insp: Inspection) -> str:
+    """How the user knows an inspection: its outfall's code (else name) and the day it began."""
+    row = conn.execute(
+        "SELECT coalesce(national_code, local_code, provisional_code, name, '') FROM outfalls "
+        "WHERE id = ?",
+        (insp.outfall_id,),
+    ).fetchone()
+    outfall = (row[0] if row else "") or str(insp.outfall_id or "")
+    return f"{outfall} {insp.started_at[:10]}".strip()
 
 
 def add_photo(

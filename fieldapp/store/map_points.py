@@ -95,9 +95,11 @@ _RID_SQL = f"SELECT rid {_GROUP_WHERE}"  # the index orders each group by rid, a
 
 def has_math_functions(conn: sqlite3.Connection) -> bool:
     """Whether this SQLite was built with its math functions (``atanh``, ``sin``)."""
+    from fieldapp.store.database import db_errors
+
     try:
         conn.execute("SELECT atanh(sin(0.5))").fetchone()
-    except sqlite3.OperationalError:
+    except db_errors():
         return False
     return True
 

@@ -224,6 +224,40 @@ MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
 LATEST = MIGRATIONS[-1][0]
 
 
+_MIGRATIONS_TABLE = "_sqlite_migrations"
+
+
+def repair(conn: sqlite3.Connection) -> None:
+    """Give the migrations table its unique index if a kill cut its creation short.
+
+    sqlite-utils creates the table and then, in a separate statement, its unique index on
+    (migration_set, name); a kill between the two leaves a table that sqlite-utils never fixes,
+    and a migration could then be recorded twice. Duplicate records (none are expected) keep
+    their first row."""
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (_MIGRATIONS_TABLE,)
+    ).fetchone():
+        return
+    for _seq, name, unique, *_ in conn.execute(f"PRAGMA index_list('{_MIGRATIONS_TABLE}')"):
+        columns = [r[2] for r in conn.execute(f"PRAGMA index_info('{name}')")]
+        if unique and columns == ["migration_set", "name"]:
+            return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(
+            f"DELETE FROM {_MIGRATIONS_TABLE} WHERE rowid NOT IN (SELECT min(rowid) FROM "
+            f"{_MIGRATIONS_TABLE} GROUP BY migration_set, name)"
+        )
+        conn.execute(
+            f"CREATE UNIQUE INDEX idx__sqlite_migrations_migration_set_name "
+            f"ON {_MIGRATIONS_TABLE} (migration_set, name)"
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def migrate(conn: sqlite3.Connection, up_to: int = LATEST) -> None:
     """Applies the pending migrations up to `up_to`, each in its own transaction."""
     from sqlite_utils import Database  # import here: it costs ~80 ms, start-up rarely needs it

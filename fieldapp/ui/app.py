@@ -104,6 +104,22 @@ def make_app(lang: str) -> QApplication:
     return app
 
 
+def unlock(path: Path, lang: str, *, create_folder: bool) -> str | None:
+    """Make the profile's folder if asked and unlock the profile (the key from the OS key store,
+    else the passphrase dialog); the message to show when it cannot, else None."""
+    from fieldapp import protection
+    from fieldapp.domain.errors import Explained
+    from fieldapp.ui.unlock import passphrase_prompt
+
+    try:
+        if create_folder:
+            protection.prepare_folder(path)
+        protection.unlock_profile(path, passphrase_prompt(path))
+    except Explained as exc:
+        return exc.message(lang)
+    return None
+
+
 def run(
     db_path: str | None, lang: str | None, gnss: str | None = None, screenshot: str | None = None
 ) -> int:
@@ -112,7 +128,10 @@ def run(
     language = choose_language(lang)
     app = make_app(language)
     path = Path(db_path) if db_path else default_profile_db()
-    path.parent.mkdir(parents=True, exist_ok=True) if not db_path else None
+    problem = unlock(path, language, create_folder=not db_path)
+    if problem is not None:
+        QMessageBox.critical(None, "Hekou", problem)
+        return 1
     # Who writes is the profile's identity (the signed-in account), never the laptop's login.
     session = open_session(path, language, gnss=gnss)
     if isinstance(session, str):

@@ -180,7 +180,10 @@ class Session:
         if controller is None:
             from fieldapp.ui.sync import SyncController
 
-            controller = SyncController(self.path, self.lane, self.writer)
+            ca_file = self.settings.server_ca_file or None
+            controller = SyncController(
+                self.path, self.lane, self.writer, engine_options={"ca_file": ca_file}
+            )
             # What a sync pulled (ledger updates) shows in the ledger at once.
             controller.finished.connect(lambda _report: self.window.refresh_ledger())
             controller.signed_in.connect(self._signed_in)

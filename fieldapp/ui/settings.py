@@ -31,6 +31,16 @@ class AppSettings:
 
     # The county the user works in, for new patrols and newly found outfalls.
     @property
+    def server_ca_file(self) -> str:
+        """The bureau's own certificate authority (PEM) the sync server must be signed by; empty:
+        the system's certificate store."""
+        return str(self._q.value("sync/ca_file", "") or "")
+
+    @server_ca_file.setter
+    def server_ca_file(self, value: str) -> None:
+        self._q.setValue("sync/ca_file", value)
+
+    @property
     def home_county(self) -> str:
         return str(self._q.value("user/home_county", "") or "")
 

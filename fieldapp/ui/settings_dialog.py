@@ -79,6 +79,15 @@ class SettingsDialog(QDialog):
         self.gcj02.setObjectName("basemapGcj02")
         self.gcj02.setChecked(basemap.gcj02)
 
+        self.ca_file = QLineEdit(settings.server_ca_file)
+        self.ca_file.setObjectName("serverCaFile")
+        self.ca_file.setPlaceholderText(self.tr("Empty: the system's certificates"))
+        browse_ca = QPushButton(self.tr("Choose…"))
+        browse_ca.clicked.connect(self._browse_ca)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(browse_ca)
+
         # Inspection thresholds: what the user set, else the data file's defaults.
         current = settings.inspection_settings(defaults)
         self.defaults = defaults
@@ -103,6 +112,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Home county"), self.county)
         form.addRow(self.tr("Basemap"), tiles_row)
         form.addRow("", self.gcj02)
+        form.addRow(self.tr("Sync server's certificate authority (PEM)"), ca_row)
         form.addRow(self.tr("Capture a position when its error is at most"), self.max_error)
         form.addRow(self.tr("Fixes averaged per capture"), self.fixes)
         form.addRow(self.tr("Flag an inspection farther from its outfall than"), self.far)
@@ -139,6 +149,13 @@ class SettingsDialog(QDialog):
         if path:
             self.basemap.setText(path)
 
+    def _browse_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Certificate authority"), "", "PEM (*.pem *.crt *.cer);;* (*)"
+        )
+        if path:
+            self.ca_file.setText(path)
+
     def save(self) -> None:
         from fieldapp.gnss.errors import GnssSourceError
         from fieldapp.gnss.network import is_network_spec, parse_address
@@ -162,6 +179,7 @@ class SettingsDialog(QDialog):
         self.settings.far_from_outfall_m = self.far.value()
         self.settings.photo_max_distance_m = self.photo_distance.value()
         self.settings.photo_max_time_offset_s = self.photo_hours.value() * 3600
+        self.settings.server_ca_file = self.ca_file.text().strip()
         self.settings.sync()
         self.accept()
 

@@ -753,6 +753,7 @@ It moves the outfall from %4 to %5.</source>
     </message>
     <message>
         <location filename="../../fieldapp/ui/settings_dialog.py" line="73"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="85"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -762,60 +763,75 @@ It moves the outfall from %4 to %5.</source>
         <translation>瓦片为 GCJ-02 坐标（高德、腾讯）：显示时纠偏</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="101"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="84"/>
+        <source>Empty: the system&apos;s certificates</source>
+        <translation>留空：使用系统证书</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="110"/>
         <source>Position source</source>
         <translation>定位来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="103"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="112"/>
         <source>Home county</source>
         <translation>所在县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="104"/>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="137"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="113"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="147"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="106"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="115"/>
+        <source>Sync server&apos;s certificate authority (PEM)</source>
+        <translation>同步服务器的证书颁发机构（PEM）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="116"/>
         <source>Capture a position when its error is at most</source>
         <translation>定位误差不超过此值时才可采集</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="107"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="117"/>
         <source>Fixes averaged per capture</source>
         <translation>每次采集平均的定位次数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="108"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="118"/>
         <source>Flag an inspection farther from its outfall than</source>
         <translation>检查位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="110"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="120"/>
         <source>Flag a photo taken farther from the outfall than</source>
         <translation>照片拍摄位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="112"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="122"/>
         <source>Flag a photo taken longer before or after than</source>
         <translation>照片拍摄时间与检查时间相差超过此值时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="116"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="126"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="117"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="127"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="130"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="140"/>
         <source>NMEA log</source>
         <translation>NMEA 日志</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="154"/>
+        <source>Certificate authority</source>
+        <translation>证书颁发机构</translation>
     </message>
 </context>
 </TS>

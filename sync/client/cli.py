@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--device-name", default=socket.gethostname(), help="this device's name")
     parser.add_argument("--lang", choices=["zh_CN", "en"], default="en", help="summary language")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    parser.add_argument(
+        "--ca-file", help="the bureau's own certificate authority (PEM) to trust, and only it"
+    )
     args = parser.parse_args(argv)
     if bool(args.server) != bool(args.user):
         parser.error("--server and --user go together")
@@ -40,16 +43,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fieldapp sync: no profile at {path}", file=sys.stderr)
         return 2
 
-    from fieldapp.store.errors import StoreError
+    from fieldapp.domain.errors import Explained
     from sync.client.engine import ProfileDb, SyncEngine, profile_photos
 
     try:
+        _unlock(path)
         db = ProfileDb(path)
-    except StoreError as exc:
+    except Explained as exc:
         print(f"fieldapp sync: {exc.message(args.lang)}", file=sys.stderr)
         return 2
     try:
-        engine = SyncEngine(db, profile_photos(path), timeout=args.timeout)
+        engine = SyncEngine(db, profile_photos(path), timeout=args.timeout, ca_file=args.ca_file)
         if args.server:
             password = _password(args.password_stdin)
             try:
@@ -64,6 +68,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if report.ok else 1
     finally:
         db.close()
+
+
+def _unlock(path: Path) -> None:
+    """An encrypted profile is unlocked first: its key from the OS key store, else the passphrase
+    from $HEKOU_PASSPHRASE or asked for on the terminal. A plain profile is left for the app to
+    encrypt at its next start (the command line never makes keys)."""
+    from fieldapp import protection
+    from fieldapp.vault import keys
+
+    if not keys.is_protected(path):
+        return
+
+    def prompt(ask: keys.Ask) -> str | None:
+        given = os.environ.get("HEKOU_PASSPHRASE")
+        if given is not None and ask is not keys.Ask.AGAIN:
+            return given
+        if not sys.stdin.isatty():
+            return None
+        return getpass.getpass("profile passphrase: ")
+
+    protection.unlock_profile(path, prompt)
 
 
 def _password(from_stdin: bool) -> str:

@@ -24,6 +24,7 @@ errors end up as a ``SyncError`` with words for the user, never an HTTP status.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import sqlite3
 import ssl
@@ -32,6 +33,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -52,8 +54,9 @@ MAX_PULL_RESTARTS = 3  # per sync: the area changing again while we pull from 0 
 def profile_photos(profile: Path | str) -> BlobStore:
     """The profile's evidence store, ``<profile>.photos/`` beside the database file (the same
     place ``fieldapp.ui.inspection.photo_store_for`` gives the app)."""
-    profile = Path(profile)
-    return BlobStore(profile.with_name(profile.name + ".photos"))
+    from fieldapp.media.blobstore import profile_store
+
+    return profile_store(profile)
 
 
 class ProfileDb:
@@ -66,9 +69,11 @@ class ProfileDb:
         self.conn = database.open_profile(self.path)
 
     def __call__(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        import sqlcipher3
+
         try:
             return fn(self.conn)
-        except sqlite3.OperationalError as exc:
+        except (sqlite3.OperationalError, sqlcipher3.OperationalError) as exc:
             raise SyncError("storage", str(exc)) from exc
 
     def close(self) -> None:
@@ -168,6 +173,7 @@ class SyncEngine:
         photos: BlobStore,
         *,
         transport: httpx.BaseTransport | None = None,
+        ca_file: str | None = None,
         timeout: float = 30.0,
         retry: RetryPolicy | None = None,
         chunk_bytes: int = 4 * MIB,
@@ -179,6 +185,7 @@ class SyncEngine:
         self.db = db
         self.photos = photos
         self.transport = transport
+        self.ca_file = ca_file or None
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
         self.chunk_bytes = chunk_bytes
@@ -193,13 +200,14 @@ class SyncEngine:
     # -- set-up --------------------------------------------------------------------------------
     def _client(self, base_url: str, token: str | None = None) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
+        check_address(base_url)
         try:
             return httpx.Client(
                 base_url=base_url,
                 transport=self.transport,
                 timeout=self.timeout,
                 headers=headers,
-                verify=tls_context(),
+                verify=tls_context(self.ca_file),
             )
         except (httpx.InvalidURL, ValueError, TypeError) as exc:
             raise SyncError("bad_address", str(exc)) from exc
@@ -207,9 +215,11 @@ class SyncEngine:
     def login(self, server_url: str, username: str, password: str, device_name: str) -> Account:
         """Sign in, register this device (the token is kept in the profile) and bind the
         profile's records to the account (``fieldapp.store.identity``). ``server_url`` may be
-        ``host:port`` (https) or a URL. A wrong password is told at once; network trouble is
-        retried by the engine's policy (the app's sign-in uses a short one, the user retries)."""
+        ``host:port`` (https) or a URL; plain http only to this machine (``check_address``). A
+        wrong password is told at once; network trouble is retried by the engine's policy (the
+        app's sign-in uses a short one, the user retries)."""
         server_url = normalize_server_url(server_url)
+        check_address(server_url)
         current: Account = self.db(sync_state.account)
         if (
             current.username
@@ -378,75 +388,79 @@ class SyncEngine:
 
         The server has just said where it stands (``start``, from ``/v1/photos/missing``), so
         the first chunk goes without asking again (one round trip less per photo); if it moved
-        since, the server answers with its offset and the upload goes on from there. A chunk is
-        read from the file as it is sent, so cancelling stops mid-chunk.
+        since, the server answers with its offset and the upload goes on from there. What is sent
+        is the original from the store (decrypted, checked against its SHA-256 first: a damaged
+        photo is never sent), handed over in pieces, so cancelling stops mid-chunk.
         """
-        path = self.photos.path_for(sha)
-        try:
-            total = path.stat().st_size
-        except OSError as exc:
-            raise SyncError("photo_missing_locally", sha) from exc
+        data = self._original(sha)
+        total = len(data)
         url = f"/v1/photos/{sha}/upload"
         failures = 0
         offset: int | None = start
-        with path.open("rb") as f:
-            while offset is not None and offset < total:
-                self._check_cancel()
-                size = min(self.chunk_bytes, total - offset)
-                try:
-                    response = client.put(
-                        url,
-                        params={"offset": offset, "total": total},
-                        content=self._read_chunk(f, offset, size),
-                        headers={
-                            "Content-Type": "application/octet-stream",
-                            "Content-Length": str(size),
-                        },
-                    )
-                    code = _error_code(response) if response.status_code >= 400 else None
-                except httpx.HTTPError:
-                    response, code = None, "offline"
-                if response is not None and response.status_code < 400:
-                    new_offset = _upload_state(response, total)
-                    if new_offset is not None:
-                        self.progress.bytes_done += max(0, new_offset - offset)
-                        report.photo_bytes += max(0, new_offset - offset)
-                        offset = new_offset
-                        failures = 0
-                        self._emit()
-                        continue
-                elif code == "upload_offset_mismatch":
-                    stands = _server_offset(response)
-                    if stands is not None and stands != offset:
-                        failures += 1  # bounded: a server whose offset keeps moving gives up
-                        if failures >= self.retry.attempts:
-                            raise SyncError("server_busy", sha)
-                        offset = stands  # resume where an earlier attempt left off
-                        continue
-                elif code in ("photo_too_large",):
-                    raise SyncError("photo_too_large", sha)
-                elif code in ("signed_out", "device_revoked", "user_disabled", "role_forbidden"):
-                    raise SyncError(code)
-                failures += 1
-                if failures >= self.retry.attempts:
-                    raise SyncError("offline" if code == "offline" else "server_busy", sha)
-                if self.cancel.wait(self.retry.delay(failures)):
-                    raise Cancelled()
-                offset = self._upload_offset(client, url)
+        while offset is not None and offset < total:
+            self._check_cancel()
+            size = min(self.chunk_bytes, total - offset)
+            try:
+                response = client.put(
+                    url,
+                    params={"offset": offset, "total": total},
+                    content=self._read_chunk(data, offset, size),
+                    headers={
+                        "Content-Type": "application/octet-stream",
+                        "Content-Length": str(size),
+                    },
+                )
+                code = _error_code(response) if response.status_code >= 400 else None
+            except httpx.HTTPError:
+                response, code = None, "offline"
+            if response is not None and response.status_code < 400:
+                new_offset = _upload_state(response, total)
+                if new_offset is not None:
+                    self.progress.bytes_done += max(0, new_offset - offset)
+                    report.photo_bytes += max(0, new_offset - offset)
+                    offset = new_offset
+                    failures = 0
+                    self._emit()
+                    continue
+            elif code == "upload_offset_mismatch":
+                stands = _server_offset(response)
+                if stands is not None and stands != offset:
+                    failures += 1  # bounded: a server whose offset keeps moving gives up
+                    if failures >= self.retry.attempts:
+                        raise SyncError("server_busy", sha)
+                    offset = stands  # resume where an earlier attempt left off
+                    continue
+            elif code in ("photo_too_large",):
+                raise SyncError("photo_too_large", sha)
+            elif code in ("signed_out", "device_revoked", "user_disabled", "role_forbidden"):
+                raise SyncError(code)
+            failures += 1
+            if failures >= self.retry.attempts:
+                raise SyncError("offline" if code == "offline" else "server_busy", sha)
+            if self.cancel.wait(self.retry.delay(failures)):
+                raise Cancelled()
+            offset = self._upload_offset(client, url)
         report.photos += 1
 
-    def _read_chunk(self, f: Any, offset: int, size: int) -> Iterator[bytes]:
-        """The chunk's bytes, read as the request sends them; checks for cancel between pieces
-        (raising here aborts the request, and the server keeps what it received)."""
-        f.seek(offset)
-        left = size
-        while left:
+    def _original(self, sha: str) -> bytes:
+        """The photo's original bytes from the store (decrypted), checked against its SHA-256
+        before anything is sent: a damaged or missing file is never uploaded."""
+        from fieldapp.media.errors import PhotoStoreError
+
+        try:
+            return self.photos.get(sha)
+        except PhotoStoreError as exc:
+            raise SyncError("photo_missing_locally", f"{sha}: {exc.en}") from exc
+
+    def _read_chunk(self, data: bytes, offset: int, size: int) -> Iterator[bytes]:
+        """The chunk's bytes in pieces as the request sends them; checks for cancel between
+        pieces (raising here aborts the request, and the server keeps what it received)."""
+        view = memoryview(data)[offset : offset + size]
+        while view:
             self._check_cancel()
-            piece = f.read(min(UPLOAD_PIECE, left))
-            if not piece:
-                raise SyncError("photo_missing_locally", "the photo file shrank while uploading")
+            piece = bytes(view[:UPLOAD_PIECE])
+            view = view[len(piece) :]
             self.bytes_sent += len(piece)
-            left -= len(piece)
             yield piece
 
     def _upload_offset(self, client: httpx.Client, url: str) -> int | None:
@@ -548,19 +562,45 @@ class SyncEngine:
 
     def _photo_size(self, sha: str) -> int:
         try:
-            return self.photos.path_for(sha).stat().st_size
+            return self.photos.size_of(sha)
         except (OSError, ValueError):
             return 0
 
 
-_TLS: list[ssl.SSLContext] = []
+_TLS: dict[str, ssl.SSLContext] = {}
+_LOOPBACK_NAMES = ("localhost",)
 
 
-def tls_context() -> ssl.SSLContext:
-    """The system's certificate store, loaded once (it costs ~30 ms each time otherwise)."""
-    if not _TLS:
-        _TLS.append(ssl.create_default_context())
-    return _TLS[0]
+def check_address(url: str) -> None:
+    """Refuse ``http://`` (passwords and records in clear) except to this machine's loopback."""
+    parsed = urlsplit(url.strip())
+    if parsed.scheme == "https":
+        return
+    if parsed.scheme != "http":
+        raise SyncError("bad_address", url)
+    host = (parsed.hostname or "").lower()
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host in _LOOPBACK_NAMES or host.endswith(".localhost")
+    if not loopback:
+        raise SyncError("insecure_address", url)
+
+
+def tls_context(ca_file: str | None = None) -> ssl.SSLContext:
+    """The TLS trust for the server, made once per CA file (it costs ~30 ms each time otherwise):
+    the system's certificate store, or with ``ca_file`` only the bureau's own certificate
+    authority (a server certificate from anyone else, even a public CA, is refused)."""
+    ca_key = ca_file or ""
+    if ca_key not in _TLS:
+        if ca_file:
+            try:
+                _TLS[ca_key] = ssl.create_default_context(cafile=ca_file)
+            except (OSError, ssl.SSLError) as exc:
+                raise SyncError("bad_ca_file", f"{ca_file}: {exc}") from exc
+        else:
+            _TLS[ca_key] = ssl.create_default_context()
+    return _TLS[ca_key]
 
 
 def _bound(fn: Callable[..., T], *args: Any) -> Callable[[sqlite3.Connection], T]:

@@ -65,6 +65,17 @@ MESSAGES: dict[str, tuple[str, str, bool]] = {
         "The server address is not valid: check it (e.g. https://example.cn:8750).",
         False,
     ),
+    "insecure_address": (
+        "服务器地址必须以 https:// 开头：http:// 会把口令和数据明文发送（仅本机回环地址除外）。",
+        "The server address must start with https://: http:// would send passwords and data in "
+        "clear (only a loopback address may use it).",
+        False,
+    ),
+    "bad_ca_file": (
+        "无法读取设置中的服务器证书颁发机构（CA）文件：请检查设置。",
+        "The server's certificate authority (CA) file in Settings cannot be read: check it.",
+        False,
+    ),
     "server_refused": (
         "服务器拒收了一批数据：请联系管理员（数据仍保存在本机）。",
         "The server refused a batch: contact an administrator (the data stays on this device).",

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 
+from fieldapp.vault import files, sealing
+from sync.client.engine import check_address
+from sync.client.errors import SyncError
 from sync.protocol import ReviewResponse
 from sync.review_protocol import (
     BulkApproveResult,
@@ -28,6 +32,8 @@ from sync.review_protocol import (
     OutfallDecision,
 )
 
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+
 
 class DeskError(Exception):
     def __init__(self, code: str, message: str = "", detail: Any = None) -> None:
@@ -38,25 +44,40 @@ class DeskError(Exception):
 
 
 class PhotoCache:
-    """Photos on the desk's disk, ``<root>/<first two hex>/<sha256>``."""
+    """Photos on the desk's disk, ``<root>/<first two hex>/<sha256>``, sealed with AES-GCM when
+    given the profile's cache key (folders 0700, files 0600). What it returns is checked against
+    its SHA-256: a damaged or foreign file is a miss, fetched again."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, key: bytes | None = None) -> None:
         self.root = Path(root)
+        self.key = key
 
     def path(self, sha256: str) -> Path:
+        if not _DIGEST.fullmatch(sha256):
+            raise DeskError("not_found", sha256)
         return self.root / sha256[:2] / sha256
 
     def get(self, sha256: str) -> bytes | None:
         try:
-            return self.path(sha256).read_bytes()
+            stored = self.path(sha256).read_bytes()
         except FileNotFoundError:
             return None
+        data = stored
+        if self.key is not None and sealing.is_sealed(stored):
+            try:
+                data = sealing.unseal(self.key, stored, sha256.encode())
+            except sealing.Unsealable:
+                return None
+        return data if hashlib.sha256(data).hexdigest() == sha256 else None
 
     def put(self, sha256: str, data: bytes) -> None:
         target = self.path(sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        files.private_dir(target.parent)
+        payload = data if self.key is None else sealing.seal(self.key, data, sha256.encode())
         part = target.with_suffix(f".{os.getpid()}.part")
-        part.write_bytes(data)
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, files.FILE_MODE)
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
         os.replace(part, target)
 
 
@@ -74,6 +95,10 @@ class ReviewClient:
         timeout: float = 30.0,
     ) -> None:
         self.cache = cache
+        try:
+            check_address(server_url)
+        except SyncError as exc:
+            raise DeskError(exc.code, exc.message("en")) from exc
         self._http = httpx.Client(
             base_url=server_url.rstrip("/"),
             headers={"Authorization": f"Bearer {token}"},

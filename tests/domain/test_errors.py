@@ -26,7 +26,7 @@ CASES = [
     CorruptImage.make("b.jpg", "truncated"),
     ImageTooLarge.make("c.jpg", 500_000_000, 200_000_000),
     FileUnreadable.make("d.jpg", "no permission"),
-    PhotoStoreError.make("write", "disk full"),
+    PhotoStoreError.make(PhotoStoreError.SAVE, "e.jpg", OSError(28, "No space left")),
     NewerDatabase("/data/p.db", 9, 5),
     DiskFull("/data/p.db"),
     BasemapError.unusable("/maps/nt.mbtiles", "不是 MBTiles 文件", "not an MBTiles file"),

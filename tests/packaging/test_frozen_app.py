@@ -47,6 +47,8 @@ def frozen(app_dir: Path, tmp_path: Path, *args: str) -> subprocess.CompletedPro
         "HOME": str(tmp_path / "home"),
         "QT_QPA_PLATFORM": "offscreen",
         "LANG": "C.UTF-8",
+        # No OS key store on this headless machine: the profile's passphrase, as a kiosk sets it.
+        "HEKOU_PASSPHRASE": "frozen app test passphrase",
     }
     return subprocess.run(
         [str(app_dir / "hekou"), *args],

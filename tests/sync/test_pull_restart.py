@@ -33,7 +33,7 @@ def _engine(tmp_path: Path, template: Path, handler: Any) -> tuple[SyncEngine, P
     shutil.copyfile(template, tmp_path / "p.sqlite")
     profile = ProfileDb(tmp_path / "p.sqlite")
     sync_state.save_login(
-        profile.conn, "http://hekou.test", "alice", "inspector", ["320612"], "dev-1", "tok", "pc"
+        profile.conn, "https://hekou.test", "alice", "inspector", ["320612"], "dev-1", "tok", "pc"
     )
     engine = SyncEngine(
         profile, BlobStore(tmp_path / "photos"), transport=httpx.MockTransport(handler)

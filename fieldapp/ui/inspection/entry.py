@@ -36,7 +36,9 @@ from fieldapp.ui.settings import AppSettings
 
 def photo_store_for(profile_path: Path) -> BlobStore:
     """The profile's evidence store: ``<profile>.photos/`` beside the database file."""
-    return BlobStore(profile_path.with_name(profile_path.name + ".photos"))
+    from fieldapp.media.blobstore import profile_store
+
+    return profile_store(profile_path)
 
 
 @dataclass

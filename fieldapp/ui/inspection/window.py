@@ -112,6 +112,7 @@ class InspectionWindow(QMainWindow):
         self.problems.setObjectName("completion_problems")
         self.problems.setStyleSheet("color: #a00000; font-weight: bold;")
         self.problems.setMaximumHeight(150)
+        self.problems.setWordWrap(True)  # long problems (a photo and its inspection) wrap
         self.problems.hide()
         self.problems.itemActivated.connect(self._go_to_problem)
         self.problems.itemClicked.connect(self._go_to_problem)
@@ -352,9 +353,10 @@ class InspectionWindow(QMainWindow):
         self.timer.stop()
         value = self.current_value()
         writer, label, rules = self.services.writer, self.services.db_label, self.services.rules
+        check = self.services.blobs.problem  # every photo file hashed before the record freezes
         self.complete_button.setEnabled(False)
         self.services.lane.submit(
-            lambda: inspections.complete(writer, value, rules, label),
+            lambda: inspections.complete(writer, value, rules, label, check),
             self._completed,
             self._complete_failed,
         )

@@ -22,7 +22,13 @@ from sync.client.review import PhotoCache, ReviewClient
 
 
 def desk_cache(profile: Path) -> PhotoCache:
-    return PhotoCache(profile.with_name(profile.name + ".review-cache"))
+    """The desk's photo cache beside the profile, sealed with the profile's cache key."""
+    from fieldapp.vault import keys
+
+    key = keys.key_for(profile)
+    return PhotoCache(
+        profile.with_name(profile.name + ".review-cache"), key.cache() if key else None
+    )
 
 
 def open_desk(
@@ -32,6 +38,7 @@ def open_desk(
     lang: str,
     county_names: dict[str, str],
     transport: Callable[[], httpx.BaseTransport] | None = None,
+    ca_file: str | None = None,
 ) -> ReviewDesk:
     """A desk for a signed-in supervisor's account (two clients: records and photos)."""
     if account.role != "supervisor" or not account.signed_in:
@@ -40,7 +47,7 @@ def open_desk(
     cache = desk_cache(profile)
 
     def client() -> ReviewClient:
-        chosen = transport() if transport else httpx.HTTPTransport(verify=tls_context())
+        chosen = transport() if transport else httpx.HTTPTransport(verify=tls_context(ca_file))
         return ReviewClient(account.server_url or "", account.token or "", cache, transport=chosen)
 
     desk = ReviewDesk(DeskLanes(client(), client()), rules, lang, county_names)
@@ -100,7 +107,14 @@ def open_review_tool(session: Any) -> None:
         if account.role == "supervisor" and account.signed_in:
             labels = session.labels
             names = {c.code: c.label(labels.lang) for c in labels.ref.counties}
-            widget: Any = open_desk(account, session.path, load_rules(), labels.lang, names)
+            widget: Any = open_desk(
+                account,
+                session.path,
+                load_rules(),
+                labels.lang,
+                names,
+                ca_file=session.settings.server_ca_file or None,
+            )
         else:
             returned = ReturnedRecords(
                 session.lane, session.writer, session.actor, session.open_inspection

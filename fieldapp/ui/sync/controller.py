@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from fieldapp.store import sync_state
+from fieldapp.store import database, sync_state
 from fieldapp.ui.lane import BackgroundLane
 from sync.client import (
     Cancelled,
@@ -50,7 +50,7 @@ class LaneRunner(QObject):
         done.wait()
         if "error" in box:
             error = box["error"]
-            if isinstance(error, sqlite3.Error):
+            if isinstance(error, database.db_errors()):
                 raise SyncError("storage", str(error)) from error
             raise error
         return box.get("result")
@@ -259,7 +259,7 @@ class SyncController(QObject):
 
     def _photo_size(self, sha: str) -> int:
         try:
-            return self.photos.path_for(sha).stat().st_size
+            return self.photos.size_of(sha)
         except (OSError, ValueError):
             return 0
 
