@@ -1,4 +1,4 @@
-"""``fieldapp-server``: init, users (and their counties), devices, serve, audit verify.
+"""``fieldapp-server``: init, users (and their counties), devices, serve, audit verify, ledger.
 
 The database is a URL (``--database`` or ``HEKOU_DATABASE_URL``): ``sqlite:///path`` (the
 default, ``sqlite:///hekou-server.db``) or ``postgresql://user@host/db``. Photos live under
@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from sync.server import anchors, db
+from sync.server import anchors, db, ledger_cli
 from sync.server.app import build_context, create_app
 from sync.server.audit import GENESIS, verify
 from sync.server.config import Settings
@@ -75,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
         help="anchor the audit chain's head in <photos>/audit-anchors.log this often (0: never)",
     )
 
+    ledger_cli.add_parser(sub)
     aud = sub.add_parser("audit", help="the audit log").add_subparsers(dest="action", required=True)
     check = aud.add_parser("verify", help="verify the hash chain")
     check.add_argument(
@@ -123,6 +124,8 @@ def _run(ctx: ServerContext, args: argparse.Namespace) -> int:
         return _device(ctx, args)
     if args.command == "audit":
         return _audit_verify(ctx, args.expect_head)
+    if args.command == "ledger":
+        return ledger_cli.run(ctx, args)
     return _serve(ctx, args)
 
 

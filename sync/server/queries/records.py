@@ -242,3 +242,11 @@ def count(conn: Connection, entity: str | None = None) -> int:
     if entity is not None:
         query = query.where(records.c.entity == entity)
     return int(conn.execute(query).scalar_one())
+
+
+def live_data(conn: Connection, entity: str) -> list[dict[str, Any]]:
+    """The documents of every live row of ``entity`` (the whole ledger for an import's matching)."""
+    rows = conn.execute(
+        select(records.c.data).where(records.c.entity == entity, records.c.deleted.is_(False))
+    )
+    return [loads(r.data) for r in rows if r.data is not None]
