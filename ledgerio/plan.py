@@ -25,7 +25,7 @@ from ledgerio.rows import RowResult
 from ledgerio.vocab import Vocab
 
 Action = Literal["insert", "update", "unchanged", "lookalike", "error", "blank"]
-ACTION_ZH = {
+ACTION_ZH: dict[Action, str] = {
     "insert": "新增",
     "update": "更新",
     "unchanged": "无变化",

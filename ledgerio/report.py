@@ -52,7 +52,7 @@ def _summary(ws: Any, plan: Plan, source: str, outcome: str, bold: Any, wrap: An
     ws.set_column(1, 1, 90)
     lines: list[tuple[str, Any]] = [("文件", source), ("结果", outcome)]
     for action, zh in ACTION_ZH.items():
-        lines.append((zh, plan.count(action)))  # type: ignore[arg-type]
+        lines.append((zh, plan.count(action)))
     for i, (k, v) in enumerate(lines):
         ws.write(i, 0, k, bold)
         ws.write(i, 1, v, wrap)

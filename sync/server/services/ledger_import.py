@@ -99,11 +99,11 @@ def _plan(
 def _counts_zh(plan: planning.Plan) -> str:
     return "，".join(
         f"{zh} {plan.count(a)}" for a, zh in planning.ACTION_ZH.items() if plan.count(a)
-    )  # type: ignore[arg-type]
+    )
 
 
 def _counts_en(plan: planning.Plan) -> str:
-    return ", ".join(f"{a} {plan.count(a)}" for a in planning.ACTION_ZH if plan.count(a))  # type: ignore[arg-type]
+    return ", ".join(f"{a} {plan.count(a)}" for a in planning.ACTION_ZH if plan.count(a))
 
 
 def _text(value: Any) -> str:
