@@ -76,14 +76,14 @@ class _Row:
     def __init__(self, table: Table, vocab: Vocab, row: int, cells: list[Any]) -> None:
         self.table, self.vocab, self.row, self.cells = table, vocab, row, cells
         self.result = RowResult(row)
-        self.by_field = {c.field: c for c in table.columns if c.field}
+        self.by_field = table.by_field()
 
     def cell(self, f: str) -> tuple[Column | None, Any]:
         col = self.by_field.get(f)
         if col is None or col.index >= len(self.cells):
             return col, None
         value = self.cells[col.index]
-        formula = self.table.formulas.get((self.row, col.index))
+        formula = self.table.formulas.get((self.row, col.index)) if self.table.formulas else None
         if formula is not None:
             if is_blank(value):
                 self.error(col, "formula_no_value", f"是公式（={formula}）且没有计算结果；请在 Excel 中重新计算并保存，或改为数值。", f"is a formula (={formula}) without a computed value; recalculate and save in Excel, or type the value.")  # fmt: skip

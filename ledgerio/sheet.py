@@ -52,6 +52,14 @@ class Table:
     def fields(self) -> set[str]:
         return {c.field for c in self.columns if c.field}
 
+    def by_field(self) -> dict[str, Column]:
+        """The column of each field (made once: every row asks)."""
+        cached: dict[str, Column] | None = getattr(self, "_by_field", None)
+        if cached is None:
+            cached = {c.field: c for c in self.columns if c.field}
+            self._by_field = cached
+        return cached
+
 
 def read(source: Path | bytes, vocab: Vocab, *, name: str = "", sheet: str | None = None) -> Table:
     """Read a ledger file; raises ``FileRejected`` when it cannot be read as a ledger."""

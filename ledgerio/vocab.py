@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ ENUM_FIELDS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """A header or value as compared: NFKC (full-width to half-width), no spaces, lower case."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()

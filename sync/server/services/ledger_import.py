@@ -28,7 +28,7 @@ from ledgerio.vocab import Vocab
 from ledgerio.vocab import load as load_vocab
 from sync.server import db
 from sync.server.audit import AuditEntry
-from sync.server.canonical import iso, server_hlc, utcnow
+from sync.server.canonical import Dumped, iso, server_hlc, utcnow
 from sync.server.context import ServerContext
 from sync.server.models import Actor, StoredRecord
 from sync.server.queries import audit, feed, records
@@ -135,6 +135,7 @@ def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str)
         if p.before is None:
             data["created_at"] = stamp
         county = str(data["county_code"])
+        data = Dumped(data)  # serialised once for the record, its feed item and its audit entry
         hlc = server_hlc()
         current = stored.get(("outfalls", str(data["id"])))
         record = StoredRecord(
