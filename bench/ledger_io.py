@@ -60,7 +60,28 @@ def run(quick: bool = False) -> list[Figure]:
     e_ratio = exported["cpu_seconds"] / bare["cpu_seconds"]
     m_ratio = large["vmhwm_kib"] / small["vmhwm_kib"]
     return [
-        Figure(f"ledger import {n} rows (cpu)", imported["cpu_seconds"], "s", read["cpu_seconds"], "<= 3x calamine read", i_ratio <= 3),  # fmt: skip
-        Figure(f"ledger xlsx export {n} rows (cpu)", exported["cpu_seconds"], "s", bare["cpu_seconds"], "<= 1.5x bare xlsxwriter", e_ratio <= 1.5),  # fmt: skip
-        Figure(f"ledger xlsx export peak memory {n} rows", large["vmhwm_kib"] / 1024, "MiB", small["vmhwm_kib"] / 1024, f"<= 1.2x of {n // 10} rows", m_ratio <= 1.2),  # fmt: skip
+        Figure(
+            f"ledger import {n} rows (cpu)",
+            imported["cpu_seconds"],
+            "s",
+            read["cpu_seconds"],
+            "<= 3x calamine read",
+            i_ratio <= 3,
+        ),
+        Figure(
+            f"ledger xlsx export {n} rows (cpu)",
+            exported["cpu_seconds"],
+            "s",
+            bare["cpu_seconds"],
+            "<= 1.5x bare xlsxwriter",
+            e_ratio <= 1.5,
+        ),
+        Figure(
+            f"ledger xlsx export peak memory {n} rows",
+            large["vmhwm_kib"] / 1024,
+            "MiB",
+            small["vmhwm_kib"] / 1024,
+            f"<= 1.2x of {n // 10} rows",
+            m_ratio <= 1.2,
+        ),
     ]
