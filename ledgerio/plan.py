@@ -260,3 +260,61 @@ def _lookalike(
         if s >= vocab.lookalike_similarity and (best is None or s > best[2]):
             best = (other, d, s)
     return best
+
+
+def to_json(p: Plan) -> dict[str, Any]:
+    """The plan as plain JSON (what the import endpoint answers; the app writes its report)."""
+
+    def issue(i: Issue) -> dict[str, Any]:
+        return {
+            "severity": i.severity,
+            "code": i.code,
+            "zh": i.zh,
+            "en": i.en,
+            "row": i.row,
+            "col": i.col,
+            "field": i.field,
+            "header": i.header,
+        }
+
+    def row(r: PlannedRow) -> dict[str, Any]:
+        rec = r.record or {}
+        return {
+            "row": r.row,
+            "action": r.action,
+            "issues": [issue(i) for i in r.issues],
+            "name": rec.get("name"),
+            "national_code": rec.get("national_code"),
+            "local_code": rec.get("local_code"),
+            "changes": [
+                {"field": c.field, "before": c.before, "after": c.after} for c in r.changes
+            ],
+        }
+
+    return {
+        "rows": [row(r) for r in p.rows],
+        "file_issues": [issue(i) for i in p.file_issues],
+        "columns": sorted(p.columns),
+        "counts": {a: p.count(a) for a in ACTION_ZH},
+    }
+
+
+def from_json(data: dict[str, Any]) -> Plan:
+    """A plan read back from ``to_json`` (for the report; records hold only names and codes)."""
+
+    def issue(i: dict[str, Any]) -> Issue:
+        return Issue(
+            i["severity"], i["code"], i["zh"], i["en"], i["row"], i["col"], i["field"], i["header"]
+        )
+
+    rows = [
+        PlannedRow(
+            r["row"],
+            r["action"],
+            [issue(i) for i in r["issues"]],
+            record={k: r.get(k) for k in ("name", "national_code", "local_code")},
+            changes=[Change(c["field"], c["before"], c["after"]) for c in r["changes"]],
+        )
+        for r in data["rows"]
+    ]
+    return Plan(rows, [issue(i) for i in data["file_issues"]], set(data["columns"]))

@@ -215,3 +215,31 @@ def test_cli_dry_run_writes_a_report_and_nothing_else(ctx, engine, tmp_path, cap
     bogus.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
     assert cli.main(["--database", url, "--photos", photos, "ledger", "import", str(bogus)]) == 2
     assert "不是电子表格" in capsys.readouterr().out
+
+
+def test_endpoint_is_for_supervisors_of_the_area(ctx, engine, client, person, h, tmp_path):
+    from ledgerio.testing import ledger_records
+
+    rows = [r for r in ledger_records(14, seed=2) if r["county_code"] in (h.TOSHI, h.HAIMEN)]
+    path = tmp_path / "up.xlsx"
+    export.write_xlsx(path, rows, load())
+    data = path.read_bytes()
+    inspector = person("wang")
+    response = inspector.post("/v1/ledger/import", content=data)
+    assert response.status_code == 403
+    boss = person("li", role="supervisor", counties=(h.TOSHI,))
+    answer = boss.post("/v1/ledger/import?dry_run=true&name=up.xlsx", content=data).json()
+    assert not answer["applied"] and answer["plan"]["counts"]["error"] == 2
+    assert all(
+        i["code"] == "area_forbidden"
+        for r in answer["plan"]["rows"]
+        if r["action"] == "error"
+        for i in r["issues"]
+    )
+    answer = boss.post("/v1/ledger/import?only_good_rows=true", content=data).json()
+    assert answer["applied"] and answer["plan"]["counts"]["insert"] == 2
+    assert {r["county_code"] for r in _ledger(engine).values()} == {h.TOSHI}
+    exported = boss.get("/v1/ledger/export?format=csv")
+    assert exported.status_code == 200 and exported.content.startswith(b"\xef\xbb\xbf")
+    public = boss.get("/v1/ledger/export?format=csv&kind=disclosure").content.decode("utf-8-sig")
+    assert "监管部门" in public and "admin" not in public and "li" not in public.split(",")
