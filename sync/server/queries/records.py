@@ -250,3 +250,18 @@ def live_data(conn: Connection, entity: str) -> list[dict[str, Any]]:
         select(records.c.data).where(records.c.entity == entity, records.c.deleted.is_(False))
     )
     return [loads(r.data) for r in rows if r.data is not None]
+
+
+def count_awaiting_review(conn: Connection) -> int:
+    """Completed inspections that no supervisor has decided yet: the desk's queue."""
+    query = (
+        select(func.count())
+        .select_from(records)
+        .where(
+            records.c.entity == "inspections",
+            records.c.status == "complete",
+            records.c.review_state.is_(None),
+            records.c.deleted.is_(False),
+        )
+    )
+    return int(conn.execute(query).scalar_one())
