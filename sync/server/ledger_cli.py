@@ -4,6 +4,7 @@
                                        [--sheet NAME] [--datum wgs84|cgcs2000|gcj02]
     fieldapp-server ledger export OUT.(xlsx|csv|geojson|kml) [--county CODE]
     fieldapp-server ledger disclosure OUT.(xlsx|csv) [--county CODE]
+    fieldapp-server ledger dossier (inspection|outfall) ID OUT.pdf
 
 Exit status of ``import``: 0 imported (or a dry run without errors), 1 the file has problems
 (nothing imported, or with ``--only-good-rows`` only the good rows), 2 the file cannot be read.
@@ -23,7 +24,7 @@ from sync.server import db
 from sync.server.context import ServerContext
 from sync.server.models import Actor
 from sync.server.queries import records
-from sync.server.services import admin, ledger_import
+from sync.server.services import admin, dossier, ledger_import
 
 CLI_ACTOR = Actor(username=admin.CLI, role="admin", counties=frozenset({CITY_CODE}), device_id="")
 
@@ -44,6 +45,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         default="wgs84",
         help="coordinates' datum when the file does not say (gcj02 is converted to WGS-84)",
     )
+    dos = ledger.add_parser(
+        "dossier", help="the evidence dossier (PDF) of an inspection or outfall"
+    )
+    dos.add_argument("kind", choices=["inspection", "outfall"])
+    dos.add_argument("id")
+    dos.add_argument("out", type=Path)
     for name, helptext in (
         ("export", "export the ledger (.xlsx, .csv, .geojson, .kml)"),
         ("disclosure", "the public disclosure list, no personal data (.xlsx, .csv)"),
@@ -56,6 +63,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(ctx: ServerContext, args: argparse.Namespace) -> int:
     if args.action == "import":
         return _import(ctx, args)
+    if args.action == "dossier":
+        make = dossier.inspection_pdf if args.kind == "inspection" else dossier.outfall_pdf
+        try:
+            make(ctx, CLI_ACTOR, args.id, args.out)
+        except dossier.DossierNotFound:
+            print(f"fieldapp-server: no {args.kind} {args.id}", file=sys.stderr)
+            return 2
+        print(f"dossier written to {args.out}")
+        return 0
     with db.read(ctx.engine) as conn:
         ledger = records.live_data(conn, "outfalls")
     if args.county:

@@ -5,16 +5,17 @@
 (every row, every problem with its cell): the same import as ``fieldapp-server ledger import``,
 as the calling supervisor, who may write only rows of their counties. ``GET /v1/ledger/export``
 gives the ledger of the caller's area as XLSX, CSV, GeoJSON or KML; ``kind=disclosure`` gives the
-public list (信息公开) instead.
+public list (信息公开) instead. ``GET /v1/ledger/dossier/{inspection|outfall}/{id}`` gives the
+evidence dossier (PDF).
 """
 
 from __future__ import annotations
 
 import tempfile
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
@@ -23,8 +24,9 @@ from ledgerio import plan as planning
 from ledgerio.vocab import load as load_vocab
 from sync.server import db
 from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor, require_role
+from sync.server.errors import not_found
 from sync.server.queries import records
-from sync.server.services import ledger_import
+from sync.server.services import dossier, ledger_import
 
 router = APIRouter(prefix="/v1", tags=["ledger"], responses=ERROR_RESPONSES)
 MEDIA = {
@@ -89,7 +91,7 @@ def ledger_export(
     if kind == "disclosure" and format not in ("xlsx", "csv"):
         format = "xlsx"
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"export.{format}"
+        path = FilePath(tmp) / f"export.{format}"
         if kind == "disclosure":
             disclosure.write_by_suffix(path, ledger, vocab)
         else:
@@ -100,4 +102,32 @@ def ledger_export(
         content,
         media_type=MEDIA[format],
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@router.get(
+    "/ledger/dossier/{kind}/{row_id}",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}, "description": "the dossier"}},
+)
+def evidence_dossier(
+    ctx: Ctx,
+    actor: CurrentActor,
+    kind: Literal["inspection", "outfall"],
+    row_id: Annotated[str, Path(min_length=1, max_length=64)],
+) -> Response:
+    """The evidence dossier (PDF) of an inspection or an outfall of the caller's area."""
+    require_role(actor, "supervisor")
+    make = dossier.inspection_pdf if kind == "inspection" else dossier.outfall_pdf
+    with tempfile.TemporaryDirectory() as tmp:
+        out = FilePath(tmp) / "dossier.pdf"
+        try:
+            make(ctx, actor, row_id, out)
+        except dossier.DossierNotFound:
+            raise not_found("no such record in your area") from None
+        content = out.read_bytes()
+    return Response(
+        content,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{kind}-{row_id}.pdf"'},
     )
