@@ -24,6 +24,7 @@ BENCHMARKS: list[str] = [
     "inspection_form",
     "sync",
     "review",
+    "ledger_io",
 ]
 
 

@@ -13,7 +13,18 @@ from typing import Any
 
 def dumps(value: Any) -> str:
     """Canonical JSON text: sorted keys, no spaces, UTF-8 kept as is."""
+    if type(value) is Dumped:
+        return value.text
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+class Dumped(dict[str, Any]):
+    """A document that carries its canonical text, for bulk writers that store one document in
+    several places (a record, its feed item, its audit entry): ``dumps`` returns the text."""
+
+    def __init__(self, value: dict[str, Any]) -> None:
+        super().__init__(value)
+        self.text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def loads(text: str | None) -> Any:

@@ -1,5 +1,5 @@
 """``fieldapp-server``: init, users (and their counties), devices, serve, audit verify, backup,
-restore and check.
+restore and check, ledger import and export.
 
 The database is a URL (``--database`` or ``HEKOU_DATABASE_URL``): ``sqlite:///path`` (the
 default, ``sqlite:///hekou-server.db``) or ``postgresql://user@host/db``. Photos live under
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sync.server import anchors, asgi, db, observe
+from sync.server import anchors, asgi, db, ledger_cli, observe
 from sync.server.app import build_context, create_app
 from sync.server.audit import GENESIS, verify
 from sync.server.config import Settings
@@ -108,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
         help="anchor the audit chain's head in <photos>/audit-anchors.log this often (0: never)",
     )
 
+    ledger_cli.add_parser(sub)
     aud = sub.add_parser("audit", help="the audit log").add_subparsers(dest="action", required=True)
     check = aud.add_parser("verify", help="verify the hash chain")
     check.add_argument(
@@ -225,6 +226,8 @@ def _run(ctx: ServerContext, args: argparse.Namespace) -> int:
         return _device(ctx, args)
     if args.command == "audit":
         return _audit_verify(ctx, args.expect_head)
+    if args.command == "ledger":
+        return ledger_cli.run(ctx, args)
     return _serve(ctx, args)
 
 

@@ -73,3 +73,27 @@ def iter_chain(conn: Connection, batch: int = 5000) -> Iterator[tuple[int, Audit
             )
             yield r.seq, entry, r.prev_hash, r.hash
         after = rows[-1].seq
+
+
+def for_row(conn: Connection, row_id: str, limit: int = 200) -> list[tuple[int, AuditEntry, str]]:
+    """The entries about one row, oldest first, as (seq, entry, hash) (an evidence dossier)."""
+    rows = conn.execute(
+        select(audit_log).where(audit_log.c.row_id == row_id).order_by(audit_log.c.seq).limit(limit)
+    ).all()
+    return [
+        (
+            r.seq,
+            AuditEntry(
+                at=as_utc(r.at),
+                username=r.username,
+                device_id=r.device_id,
+                action=r.action,
+                entity=r.entity,
+                row_id=r.row_id,
+                before=loads(r.before),
+                after=loads(r.after),
+            ),
+            r.hash,
+        )
+        for r in rows
+    ]

@@ -244,6 +244,14 @@ def count(conn: Connection, entity: str | None = None) -> int:
     return int(conn.execute(query).scalar_one())
 
 
+def live_data(conn: Connection, entity: str) -> list[dict[str, Any]]:
+    """The documents of every live row of ``entity`` (the whole ledger for an import's matching)."""
+    rows = conn.execute(
+        select(records.c.data).where(records.c.entity == entity, records.c.deleted.is_(False))
+    )
+    return [loads(r.data) for r in rows if r.data is not None]
+
+
 def count_awaiting_review(conn: Connection) -> int:
     """Completed inspections that no supervisor has decided yet: the desk's queue."""
     query = (
