@@ -1,0 +1,220 @@
+"""The cube's counts on one day, summarised per county (and the city) for a progress report.
+
+Percentages and on-track decisions are made with whole numbers and fractions, never floats, so the
+device and the server agree to the last outfall. A milestone's *target line* on a day runs
+straight from where its scope stood when the plan set it (``start``) to the target at the
+deadline; a county at or above the line is on track, below it behind; past the deadline a target
+is met or missed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from assessment.rules import Milestone, ProgressRules
+from assessment.timeline import Cube, Group
+
+Counts = Mapping[Group, Mapping[str, int]]
+STATUSES = ("met", "on_track", "behind", "missed", "before_start", "no_outfalls")
+
+
+@dataclass(frozen=True)
+class MilestoneResult:
+    milestone: Milestone
+    in_scope: int
+    done: int
+    expected: Fraction | None  # the target line's percentage on the day (None before the start)
+    status: str  # one of STATUSES
+
+    @property
+    def pct(self) -> Fraction:
+        return Fraction(self.done * 100, self.in_scope) if self.in_scope else Fraction(0)
+
+    @property
+    def short(self) -> int:
+        """Outfalls still to bring into the counted states to meet the target."""
+        need = -(-self.milestone.target_pct * self.in_scope // 100)
+        return max(0, need - self.done)
+
+
+@dataclass(frozen=True)
+class AreaProgress:
+    """One county's figures (``county`` None: the whole area asked about)."""
+
+    county: str | None
+    total: int  # outfalls known on the day
+    by_state: dict[str, int]
+    by_basin: dict[str, dict[str, int]]  # basin → state → count
+    by_kind: dict[str, dict[str, int]]  # receiving kind → state → count
+    milestones: tuple[MilestoneResult, ...]
+    overdue: int  # remediation plans past their time
+    signs: dict[str, int]  # sign status → outfalls that should carry a sign
+    sign_standard: int
+    due: int
+    inspected: int
+
+    @property
+    def sign_total(self) -> int:
+        return sum(self.signs.values())
+
+
+CountyProgress = AreaProgress
+
+
+@dataclass(frozen=True)
+class Progress:
+    as_of: dt.date
+    rules_version: str
+    area: AreaProgress  # every county asked about together
+    counties: dict[str, AreaProgress]
+
+
+def summarise(
+    cube: Cube, rules: ProgressRules, as_of: dt.date, counties: Iterable[str] | None = None
+) -> Progress:
+    """The figures on ``as_of`` for ``counties`` (None: every county in the cube)."""
+    wanted = None if counties is None else frozenset(counties)
+    now = _only(cube.counts(as_of.toordinal()), wanted)
+    starts = {m.start for m in rules.milestones}
+    at_start = {s: _only(cube.counts(s.toordinal()), wanted) for s in starts}
+    names = sorted({g[0] for g in now} | (wanted or set()))
+    per_county = {
+        c: _area(c, now, at_start, rules, as_of) for c in names if wanted is None or c in wanted
+    }
+    return Progress(
+        as_of=as_of,
+        rules_version=rules.version,
+        area=_area(None, now, at_start, rules, as_of),
+        counties=per_county,
+    )
+
+
+def _only(counts: Counts, wanted: frozenset[str] | None) -> Counts:
+    return counts if wanted is None else {g: v for g, v in counts.items() if g[0] in wanted}
+
+
+def _area(
+    county: str | None,
+    now: Counts,
+    at_start: Mapping[dt.date, Counts],
+    rules: ProgressRules,
+    as_of: dt.date,
+) -> AreaProgress:
+    groups = {g: v for g, v in now.items() if county is None or g[0] == county}
+    by_state: dict[str, int] = {}
+    by_basin: dict[str, dict[str, int]] = {}
+    by_kind: dict[str, dict[str, int]] = {}
+    signs: dict[str, int] = {}
+    overdue = due = inspected = 0
+    for (_c, basin, kind), measures in groups.items():
+        for m, n in measures.items():
+            if m.startswith("state:"):
+                s = m[6:]
+                by_state[s] = by_state.get(s, 0) + n
+                b = by_basin.setdefault(basin, {})
+                b[s] = b.get(s, 0) + n
+                k = by_kind.setdefault(kind, {})
+                k[s] = k.get(s, 0) + n
+            elif m.startswith("sign:") and m != "sign:not_required":
+                signs[m[5:]] = signs.get(m[5:], 0) + n
+            elif m == "overdue":
+                overdue += n
+            elif m == "due":
+                due += n
+            elif m == "inspected":
+                inspected += n
+    results = tuple(
+        _milestone(m, county, groups, at_start[m.start], as_of) for m in rules.milestones
+    )
+    return AreaProgress(
+        county=county,
+        total=sum(by_state.values()),
+        by_state=by_state,
+        by_basin=by_basin,
+        by_kind=by_kind,
+        milestones=results,
+        overdue=overdue,
+        signs=signs,
+        sign_standard=sum(n for s, n in signs.items() if s in rules.sign_standard),
+        due=due,
+        inspected=inspected,
+    )
+
+
+def scope_counts(m: Milestone, county: str | None, counts: Counts) -> tuple[int, int]:
+    """(in scope, done) for a milestone over the groups of ``county`` (None: all) in ``counts``."""
+    in_scope = done = 0
+    for (c, basin, kind), measures in counts.items():
+        if (county is not None and c != county) or not m.covers(c, basin, kind):
+            continue
+        for measure, n in measures.items():
+            if measure.startswith("state:"):
+                in_scope += n
+                if measure[6:] in m.states:
+                    done += n
+    return in_scope, done
+
+
+def _milestone(
+    m: Milestone, county: str | None, now: Counts, start: Counts, as_of: dt.date
+) -> MilestoneResult:
+    in_scope, done = scope_counts(m, county, now)
+    if not in_scope:
+        return MilestoneResult(m, 0, 0, None, "no_outfalls")
+    if as_of < m.start:
+        return MilestoneResult(m, in_scope, done, None, "before_start")
+    expected = target_line(m, county, start, as_of)
+    if done * 100 >= m.target_pct * in_scope:
+        status = "met"
+    elif as_of >= m.deadline:
+        status = "missed"
+    else:
+        status = "on_track" if Fraction(done * 100, in_scope) >= expected else "behind"
+    return MilestoneResult(m, in_scope, done, expected, status)
+
+
+def target_line(m: Milestone, county: str | None, start: Counts, as_of: dt.date) -> Fraction:
+    """The percentage expected on ``as_of``: from the scope's standing at the start, straight
+    to the target at the deadline (the target itself from the deadline on)."""
+    target = Fraction(m.target_pct)
+    in_scope, done = scope_counts(m, county, start)
+    base = min(target, Fraction(done * 100, in_scope)) if in_scope else Fraction(0)
+    span = (m.deadline - m.start).days
+    if as_of >= m.deadline or span <= 0:
+        return target
+    return base + (target - base) * Fraction((as_of - m.start).days, span)
+
+
+def trend(
+    cube: Cube, days: Iterable[dt.date], counties: Iterable[str] | None = None
+) -> list[tuple[dt.date, dict[str, int]]]:
+    """Counts by lifecycle state on each of ``days`` (the stage trend)."""
+    wanted = None if counties is None else frozenset(counties)
+    found = []
+    for day in days:
+        by_state: dict[str, int] = {}
+        for (c, _b, _k), measures in cube.counts(day.toordinal()).items():
+            if wanted is not None and c not in wanted:
+                continue
+            for m, n in measures.items():
+                if m.startswith("state:"):
+                    by_state[m[6:]] = by_state.get(m[6:], 0) + n
+        found.append((day, by_state))
+    return found
+
+
+def month_ends(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The last day of every month from ``first``'s to ``last``'s (``last`` itself ends the list)."""
+    found = []
+    year, month = first.year, first.month
+    while True:
+        nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+        end = nxt - dt.timedelta(days=1)
+        if end >= last:
+            found.append(last)
+            return found
+        found.append(end)
+        year, month = nxt.year, nxt.month
