@@ -63,15 +63,17 @@ class ProgressRules:
         return next((m for m in self.milestones if m.code == code), None)
 
 
-def parse_rules(data: Mapping[str, Any], known_states: frozenset[str]) -> ProgressRules:
-    """The rules from decoded JSON; ``known_states`` are the lifecycle's state codes."""
+def parse_rules(data: Mapping[str, Any], known_states: frozenset[str] | None) -> ProgressRules:
+    """The rules from decoded JSON; ``known_states`` are the lifecycle's state codes (the device
+    checks them against ``lifecycle.json``; None: not checked, as on the server, which does not
+    read the app's lifecycle file)."""
     problems: list[str] = []
 
     def states_of(where: str, codes: Any) -> frozenset[str]:
         if not isinstance(codes, list) or not codes:
             problems.append(f"{where}: states must be a non-empty list")
             return frozenset()
-        unknown = sorted(set(codes) - known_states)
+        unknown = [] if known_states is None else sorted(set(codes) - known_states)
         if unknown:
             problems.append(f"{where}: unknown lifecycle states {unknown}")
         return frozenset(codes)
@@ -164,7 +166,7 @@ def next_period_start(day: dt.date, period: str) -> dt.date:
     return dt.date(start.year + month // 12, month % 12 + 1, 1)
 
 
-def read_rules(path: Path, known_states: frozenset[str]) -> ProgressRules:
+def read_rules(path: Path, known_states: frozenset[str] | None) -> ProgressRules:
     """The rules from a milestones file (``resources/data/milestones.json``)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

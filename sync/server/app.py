@@ -22,7 +22,7 @@ from sync.server.config import Settings
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError
 from sync.server.photostore import PhotoStore
-from sync.server.routes import admin, desk, health, login, photos, review, sync
+from sync.server.routes import admin, desk, health, login, photos, progress, review, sync
 from sync.server.security import password_hasher
 from sync.server.services import anchoring
 
@@ -158,7 +158,7 @@ def create_app(ctx: ServerContext, *, anchor_every: float = 0.0) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.ctx = ctx
-    for module in (health, login, sync, photos, review, desk, admin):
+    for module in (health, login, sync, photos, review, desk, admin, progress):
         app.include_router(module.router)
 
     @app.exception_handler(ApiError)
