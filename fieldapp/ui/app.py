@@ -82,7 +82,9 @@ def make_app(lang: str) -> QApplication:
     return app
 
 
-def run(db_path: str | None, lang: str | None, gnss: str | None = None) -> int:
+def run(
+    db_path: str | None, lang: str | None, gnss: str | None = None, screenshot: str | None = None
+) -> int:
     from fieldapp.ui.session import open_session
 
     language = choose_language(lang)
@@ -95,6 +97,15 @@ def run(db_path: str | None, lang: str | None, gnss: str | None = None) -> int:
         return 1
     session.window.resize(1366, 768)
     session.window.show()
+    if screenshot:
+        # A smoke check of an installed or frozen app: the first frame, saved, then quit.
+        from PySide6.QtCore import QTimer
+
+        def save_and_quit() -> None:
+            saved = session.window.grab().save(screenshot)
+            app.exit(0 if saved else 1)
+
+        QTimer.singleShot(0, save_and_quit)
     code = app.exec()
     session.close()
     return code
