@@ -10,7 +10,8 @@ is met or missed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -73,13 +74,18 @@ class Progress:
 
 
 def summarise(
-    cube: Cube, rules: ProgressRules, as_of: dt.date, counties: Iterable[str] | None = None
+    cube: Cube,
+    rules: ProgressRules,
+    as_of: dt.date,
+    counties: Iterable[str] | None = None,
+    basin: str | None = None,
 ) -> Progress:
-    """The figures on ``as_of`` for ``counties`` (None: every county in the cube)."""
+    """The figures on ``as_of`` for ``counties`` (None: every county in the cube), of one basin's
+    outfalls or (None) all."""
     wanted = None if counties is None else frozenset(counties)
-    now = _only(cube.counts(as_of.toordinal()), wanted)
+    now = _only(cube.counts(as_of.toordinal()), wanted, basin)
     starts = {m.start for m in rules.milestones}
-    at_start = {s: _only(cube.counts(s.toordinal()), wanted) for s in starts}
+    at_start = {s: _only(cube.counts(s.toordinal()), wanted, basin) for s in starts}
     names = sorted({g[0] for g in now} | (wanted or set()))
     per_county = {
         c: _area(c, now, at_start, rules, as_of) for c in names if wanted is None or c in wanted
@@ -92,8 +98,14 @@ def summarise(
     )
 
 
-def _only(counts: Counts, wanted: frozenset[str] | None) -> Counts:
-    return counts if wanted is None else {g: v for g, v in counts.items() if g[0] in wanted}
+def _only(counts: Counts, wanted: frozenset[str] | None, basin: str | None = None) -> Counts:
+    if wanted is None and basin is None:
+        return counts
+    return {
+        g: v
+        for g, v in counts.items()
+        if (wanted is None or g[0] in wanted) and (basin is None or g[1] == basin)
+    }
 
 
 def _area(
@@ -189,21 +201,33 @@ def target_line(m: Milestone, county: str | None, start: Counts, as_of: dt.date)
 
 
 def trend(
-    cube: Cube, days: Iterable[dt.date], counties: Iterable[str] | None = None
+    cube: Cube,
+    days: Sequence[dt.date],
+    counties: Iterable[str] | None = None,
+    basin: str | None = None,
 ) -> list[tuple[dt.date, dict[str, int]]]:
     """Counts by lifecycle state on each of ``days`` (the stage trend)."""
     wanted = None if counties is None else frozenset(counties)
-    found = []
-    for day in days:
-        by_state: dict[str, int] = {}
-        for (c, _b, _k), measures in cube.counts(day.toordinal()).items():
-            if wanted is not None and c not in wanted:
-                continue
-            for m, n in measures.items():
-                if m.startswith("state:"):
-                    by_state[m[6:]] = by_state.get(m[6:], 0) + n
-        found.append((day, by_state))
-    return found
+    ordinals = [d.toordinal() for d in days]
+    found: list[dict[str, int]] = [{} for _ in days]
+    m = len(cube.measures)
+    for series, series_days in cube.days.items():
+        group, measure = divmod(series, m)
+        county, group_basin, _kind = cube.groups[group]
+        name = cube.measures[measure]
+        if (
+            not name.startswith("state:")
+            or (wanted is not None and county not in wanted)
+            or (basin is not None and group_basin != basin)
+        ):
+            continue
+        state = name[6:]
+        totals = cube.totals[series]
+        for i, day in enumerate(ordinals):
+            k = bisect_right(series_days, day)
+            if k and totals[k - 1]:
+                found[i][state] = found[i].get(state, 0) + totals[k - 1]
+    return list(zip(days, found, strict=True))
 
 
 def month_ends(first: dt.date, last: dt.date) -> list[dt.date]:
