@@ -150,6 +150,11 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="235"/>
+        <source>Progress</source>
+        <translation>考核进度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="235"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

@@ -300,7 +300,10 @@ class MonthlyReport(QObject):
         view.resize(1400, 520)
         results = [self.progress.counties[c].milestones[i] for c in self.counties]
         view.show_bars(
-            f"{m.label(self.labels.lang)} · {self.tr('target')} {m.target_pct}% · {m.deadline.isoformat()}",
+            self.tr("%1 · target %2% by %3")
+            .replace("%1", m.label(self.labels.lang))
+            .replace("%2", str(m.target_pct))
+            .replace("%3", m.deadline.isoformat()),
             [self.labels.county(c) for c in self.counties],
             [float(r.pct) for r in results],
             [r.status in ("met", "on_track") for r in results],

@@ -373,10 +373,11 @@ class ProgressWindow(QMainWindow):
         ]
         self._bar_counties = counties
         m = self.rules.milestone(code or "")
+        title = self.tr("%1 · target %2%")
         self.bars.show_bars(
             ""
             if m is None
-            else f"{m.label(self.labels.lang)} · {self.tr('target')} {m.target_pct}%",
+            else title.replace("%1", m.label(self.labels.lang)).replace("%2", str(m.target_pct)),
             [self.labels.county(c) for c in counties],
             [float(r.pct) for r in results],
             [r.status in ("met", "on_track") for r in results],
@@ -415,7 +416,9 @@ class ProgressWindow(QMainWindow):
         county = self._bar_counties[index]
         self.open_members(
             Pick(f"milestone:{code}:todo", county, self.selected_basin()),
-            f"{self.labels.county(county)} · {self.milestone.currentText()} · {self.tr('Still to do')}",
+            " · ".join(
+                (self.labels.county(county), self.milestone.currentText(), self.tr("Still to do"))
+            ),
         )
 
     def _open_card(self, key: str) -> None:
