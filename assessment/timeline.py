@@ -250,6 +250,7 @@ class _Walker:
         self.due = self.id("due")
         self.inspected = self.id("inspected")
         self._period: dict[int, int] = {}
+        self._base: dict[tuple[str, str], tuple[int, ...]] = {}
 
     def id(self, measure: str) -> int:
         return self.ids.setdefault(measure, len(self.ids))
@@ -261,56 +262,63 @@ class _Walker:
             found = self._period[day] = start.toordinal()
         return found
 
-    def walk(self, h: History, emit: dict[int, int], base: int) -> None:
-        """Adds the outfall's +1/-1 changes to ``emit`` (key: (base + measure) * _KEY + day)."""
+    def base_of(self, state: str, sign: str) -> tuple[int, ...]:
+        """The measures that follow from the state (and the sign, where it counts)."""
+        key = (state, sign)
+        found = self._base.get(key)
+        if found is None:
+            rules = self.rules
+            ids = [self.id("state:" + state)]
+            if state in rules.sign_states:
+                ids.append(self.id("sign:" + sign))
+            if state in rules.inspection_due_states:
+                ids.append(self.due)
+            found = self._base[key] = tuple(ids)
+        return found
+
+    def walk(
+        self,
+        h: History,
+        emit: dict[tuple[int, int, tuple[int, ...], tuple[int, ...]], int],
+        group: int,
+    ) -> None:
+        """Counts the outfall's changes of measures in ``emit``, keyed by (group, day, measures
+        before, measures after): outfalls that change alike share a key, so the +1/-1 per
+        measure are worked out once per key, not once per outfall."""
         rules = self.rules
         before: tuple[int, ...] = ()
-        n_states = len(h.state_days)
+        state_days, states = h.state_days, h.states
+        n_states = len(state_days)
+        sign_days, inspection_days = h.sign_days, h.inspection_days
+        overdue_from = (
+            None
+            if h.first_remediation is None
+            else h.first_remediation + rules.remediation_plan_days
+        )
         p = 0
         for day in change_days(h, rules):
-            while p < n_states and h.state_days[p] <= day:
+            while p < n_states and state_days[p] <= day:
                 p += 1
             if not p:
                 continue
-            state = h.states[p - 1]
-            now = [self.id("state:" + state)]
-            if state in rules.sign_states:
-                if h.sign_days:
-                    k = bisect_right(h.sign_days, day)
-                    sign = h.sign_before[k] if k < len(h.sign_days) else h.sign_now
-                else:
-                    sign = h.sign_now
-                now.append(self.id("sign:" + sign))
-            if (
-                state == "remediating"
-                and h.first_remediation is not None
-                and day >= h.first_remediation + rules.remediation_plan_days
-            ):
-                now.append(self.overdue)
-            if state in rules.inspection_due_states:
-                now.append(self.due)
-                if h.inspection_days:
-                    since = self.period_of(day)
-                    done = bisect_right(h.inspection_days, day) - bisect_right(
-                        h.inspection_days, since - 1
-                    )
-                    if done >= rules.inspection_count:
-                        now.append(self.inspected)
-            current = tuple(now)
-            if current == before:
-                continue
-            for m in before:
-                if m not in current:
-                    key = (base + m) * _KEY + day
-                    emit[key] = emit.get(key, 0) - 1
-            for m in current:
-                if m not in before:
-                    key = (base + m) * _KEY + day
-                    emit[key] = emit.get(key, 0) + 1
-            before = current
-
-
-_STRIDE = 4096  # measure ids per group in the working keys (far more than there are measures)
+            state = states[p - 1]
+            if sign_days:
+                k = bisect_right(sign_days, day)
+                sign = h.sign_before[k] if k < len(sign_days) else h.sign_now
+            else:
+                sign = h.sign_now
+            current = self.base_of(state, sign)
+            if overdue_from is not None and state == "remediating" and day >= overdue_from:
+                current = (*current, self.overdue)
+            if inspection_days and state in rules.inspection_due_states:
+                since = self.period_of(day)
+                done = bisect_right(inspection_days, day) - bisect_right(inspection_days, since - 1)
+                if done >= rules.inspection_count:
+                    current = (*current, self.inspected)
+            if current != before:
+                key = (group, day, before, current)
+                emit[key] = emit.get(key, 0) + 1
+                before = current
 
 
 def build_cube(facts: Facts, rules: ProgressRules) -> Cube:
@@ -327,7 +335,7 @@ def build_cube(facts: Facts, rules: ProgressRules) -> Cube:
 
     walker = _Walker(rules)
     group_ids: dict[Group, int] = {}
-    emit: dict[int, int] = {}
+    emit: dict[tuple[int, int, tuple[int, ...], tuple[int, ...]], int] = {}
     first_day, last_day = 0, 0
     no_edits: list[SignEdit] = []
     no_inspections: list[InspectionFact] = []
@@ -343,18 +351,25 @@ def build_cube(facts: Facts, rules: ProgressRules) -> Cube:
             inspected.get(outfall_id, no_inspections),
             rules.tz_hours,
         )
-        walker.walk(h, emit, group * _STRIDE)
+        walker.walk(h, emit, group)
         first_day = min(first_day or h.state_days[0], h.state_days[0])
         last_day = max(last_day, h.state_days[-1])
     # Working measure ids → the cube's (measures sorted by name, series = group * M + measure).
     measures = sorted(walker.ids)
     rank = {walker.ids[m]: i for i, m in enumerate(measures)}
+    deltas: dict[tuple[int, int], int] = defaultdict(int)
+    n_measures = len(measures)
+    for (group, day, before, after), n in emit.items():
+        for m in before:
+            if m not in after:
+                deltas[(group * n_measures + rank[m], day)] -= n
+        for m in after:
+            if m not in before:
+                deltas[(group * n_measures + rank[m], day)] += n
     by_series: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for key, n in emit.items():
+    for (series, day), n in deltas.items():
         if n:
-            series_key, day = divmod(key, _KEY)
-            group, m = divmod(series_key, _STRIDE)
-            by_series[group * len(measures) + rank[m]].append((day, n))
+            by_series[series].append((day, n))
     cube = Cube(
         groups=sorted(group_ids, key=group_ids.__getitem__),
         measures=measures,

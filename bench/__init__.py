@@ -22,6 +22,7 @@ BENCHMARKS: list[str] = [
     "inspection_form",
     "sync",
     "review",
+    "progress",
 ]
 
 
