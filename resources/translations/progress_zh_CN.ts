@@ -292,7 +292,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/progress/window.py" line="142"/>
-        <location filename="../../fieldapp/ui/progress/window.py" line="420"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="423"/>
         <source>Still to do</source>
         <translation>尚需完成</translation>
     </message>
@@ -415,47 +415,52 @@
         <translation>无排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="352"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="323"/>
+        <source>%1 (by %2)</source>
+        <translation>%1（%2前）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/progress/window.py" line="355"/>
         <source>All</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="376"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="379"/>
         <source>%1 · target %2%</source>
         <translation>%1 · 目标 %2%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="428"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="431"/>
         <source>Outfalls known</source>
         <translation>排污口总数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="429"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="432"/>
         <source>Remediation overdue</source>
         <translation>整治超期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="430"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="433"/>
         <source>Signs not standard</source>
         <translation>标志牌不规范</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="431"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="434"/>
         <source>Due and not inspected this period</source>
         <translation>本期应检查未检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="459"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="462"/>
         <source>Save the monthly report</source>
         <translation>保存月报</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="469"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="472"/>
         <source>The report could not be saved: %1</source>
         <translation>月报无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="472"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="475"/>
         <source>Report saved: %1</source>
         <translation>月报已保存：%1</translation>
     </message>

@@ -320,11 +320,14 @@ class ProgressWindow(QMainWindow):
     def _show_milestones(self, a: AreaProgress) -> None:
         county, basin = self.selected_county(), self.selected_basin()
         self.milestones.setRowCount(len(a.milestones))
+        by = self.tr("%1 (by %2)")
         for row, r in enumerate(a.milestones):
             code = r.milestone.code
             cells = [
                 (
-                    r.milestone.label(self.labels.lang) + f"（{r.milestone.deadline.isoformat()}）",
+                    by.replace("%1", r.milestone.label(self.labels.lang)).replace(
+                        "%2", r.milestone.deadline.isoformat()
+                    ),
                     None,
                 ),
                 (str(r.in_scope), Pick(f"milestone:{code}:scope", county, basin)),
