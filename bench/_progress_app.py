@@ -69,6 +69,7 @@ def view(db: str) -> dict[str, float]:
     source = ProgressSource(
         lambda: progress.current_cube(conn, rules),
         lambda day, pick: progress.member_rows(conn, rules, day, pick),
+        lambda: progress.stored_cube(conn, rules),
     )
 
     class Painted(QObject):
@@ -95,6 +96,8 @@ def view(db: str) -> dict[str, float]:
         while painted.at is None:
             app.processEvents()
         elapsed = painted.at - t0
+        while lane.busy:  # the current cube's read, after the stored one was shown
+            app.processEvents()
         window.close()
         window.deleteLater()
         app.processEvents()
@@ -122,7 +125,7 @@ def view(db: str) -> dict[str, float]:
     window = ProgressWindow(lane, source, rules, labels, today=dt.date(2026, 10, 31))
     window.resize(1366, 768)
     window.show()
-    while window.progress is None:
+    while window.progress is None or lane.busy:
         app.processEvents()
     app.processEvents()
 

@@ -67,6 +67,8 @@ class CubeRead:
     generation: int
     rebuilt: bool
     seconds: float  # how long reading (or rebuilding) took
+    stale: bool = False  # built before the latest change (``stored_cube``)
+    built_at: str = ""
 
 
 def cached_cube(conn: sqlite3.Connection, rules: ProgressRules) -> CubeRead | None:
@@ -80,6 +82,21 @@ def cached_cube(conn: sqlite3.Connection, rules: ProgressRules) -> CubeRead | No
     if row is None:
         return None
     return CubeRead(Cube.from_bytes(row[0]), gen, False, time.perf_counter() - t0)
+
+
+def stored_cube(conn: sqlite3.Connection, rules: ProgressRules) -> CubeRead | None:
+    """The stored cube for these rules even when changes came since (``stale`` says so): what a
+    view shows at once while the current one is being built."""
+    t0 = time.perf_counter()
+    gen = generation(conn)
+    row = conn.execute(
+        "SELECT cube, generation, built_at FROM progress_cache WHERE key = ? AND rules_version = ?",
+        (CACHE_KEY, rules.version),
+    ).fetchone()
+    if row is None:
+        return None
+    cube = Cube.from_bytes(row[0])
+    return CubeRead(cube, row[1], False, time.perf_counter() - t0, row[1] != gen, row[2])
 
 
 def rebuild(conn: sqlite3.Connection, rules: ProgressRules) -> CubeRead:
@@ -105,7 +122,7 @@ def rebuild(conn: sqlite3.Connection, rules: ProgressRules) -> CubeRead:
             "VALUES (?, ?, ?, ?, ?)",
             (CACHE_KEY, gen, rules.version, built_at, cube.to_bytes()),
         )
-    return CubeRead(cube, gen, True, time.perf_counter() - t0)
+    return CubeRead(cube, gen, True, time.perf_counter() - t0, built_at=built_at)
 
 
 def current_cube(conn: sqlite3.Connection, rules: ProgressRules) -> CubeRead:

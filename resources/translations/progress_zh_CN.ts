@@ -226,241 +226,246 @@
 <context>
     <name>ProgressWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="85"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="90"/>
         <source>Progress against the plan&apos;s milestones</source>
         <translation>考核进度（对照工作方案目标）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="101"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="106"/>
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="102"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="107"/>
         <source>All basins</source>
         <translation>全部流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="108"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="113"/>
         <source>Monthly report (Excel)…</source>
         <translation>月报（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="111"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="116"/>
         <source>Monthly report (PDF)…</source>
         <translation>月报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="115"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="120"/>
         <source>As of</source>
         <translation>统计截至</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="123"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="128"/>
         <source>Counting what this device holds…</source>
         <translation>正在统计本机数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="141"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="146"/>
         <source>Milestone</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="141"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="146"/>
         <source>In scope</source>
         <translation>应完成数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="141"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="146"/>
         <source>Done</source>
         <translation>已完成数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="141"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="146"/>
         <source>Done %</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="142"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="147"/>
         <source>Target line</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="142"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="147"/>
         <source>Status</source>
         <translation>进度评价</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="142"/>
-        <location filename="../../fieldapp/ui/progress/window.py" line="423"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="147"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="450"/>
         <source>Still to do</source>
         <translation>尚需完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="156"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="161"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="156"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="161"/>
         <source>Known</source>
         <translation>排污口总数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="161"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="166"/>
         <source>Done, on track</source>
         <translation>完成率（进度正常）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="161"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="166"/>
         <source>Done, behind</source>
         <translation>完成率（进度滞后）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="161"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="166"/>
         <source>Target line on the day</source>
         <translation>当日序时进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="165"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="170"/>
         <source>Outfalls by stage, month by month</source>
         <translation>各阶段排污口数量（逐月）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="169"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="174"/>
         <source>Chart of milestone</source>
         <translation>图表目标</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="242"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="264"/>
         <source>The figures could not be counted: %1</source>
         <translation>无法统计：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="270"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="292"/>
         <source>As of %1, from what this device holds: %2 outfalls known. %3</source>
         <translation>统计截至 %1，本机数据共 %2 个排污口。%3</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="284"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="297"/>
+        <source> Changes came in since these were counted: counting again…</source>
+        <translation>统计后数据已有变动，正在重新统计…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/progress/window.py" line="311"/>
         <source>all counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="285"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="312"/>
         <source>both basins</source>
         <translation>两个流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="286"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="313"/>
         <source>Showing %1.</source>
         <translation>当前显示：%1。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="289"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="316"/>
         <source>Outfalls known
 %1</source>
         <translation>排污口总数
 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="291"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="318"/>
         <source>Remediation overdue
 %1</source>
         <translation>整治超期
 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="298"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="325"/>
         <source>Signs standard
 %1 of %2 (%3)</source>
         <translation>标志牌规范
 %1 / %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="304"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="331"/>
         <source>Inspected this period
 %1 of %2 due (%3)</source>
         <translation>本期已检查
 %1 / 应检查 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="312"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="339"/>
         <source>Met</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="313"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="340"/>
         <source>On track</source>
         <translation>进度正常</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="314"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="341"/>
         <source>Behind</source>
         <translation>进度滞后</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="315"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="342"/>
         <source>Missed</source>
         <translation>逾期未完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="316"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="343"/>
         <source>Not yet set</source>
         <translation>尚未起算</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="317"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="344"/>
         <source>No outfalls</source>
         <translation>无排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="323"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="350"/>
         <source>%1 (by %2)</source>
         <translation>%1（%2前）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="355"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="382"/>
         <source>All</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="379"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="406"/>
         <source>%1 · target %2%</source>
         <translation>%1 · 目标 %2%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="431"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="458"/>
         <source>Outfalls known</source>
         <translation>排污口总数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="432"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="459"/>
         <source>Remediation overdue</source>
         <translation>整治超期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="433"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="460"/>
         <source>Signs not standard</source>
         <translation>标志牌不规范</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="434"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="461"/>
         <source>Due and not inspected this period</source>
         <translation>本期应检查未检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="462"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="489"/>
         <source>Save the monthly report</source>
         <translation>保存月报</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="472"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="499"/>
         <source>The report could not be saved: %1</source>
         <translation>月报无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="475"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="502"/>
         <source>Report saved: %1</source>
         <translation>月报已保存：%1</translation>
     </message>

@@ -160,3 +160,39 @@ def _first_id(path: Path) -> str:
         return str(conn.execute("SELECT id FROM outfalls ORDER BY rid LIMIT 1").fetchone()[0])
     finally:
         conn.close()
+
+
+def test_a_stale_cube_is_shown_at_once_and_replaced_when_counted(qtbot, tmp_path, known_path):
+    import shutil
+
+    path = tmp_path / "p.sqlite"
+    shutil.copyfile(known_path, path)
+    make_app("en")
+    ref = reference_data.load()
+    rules = progress.load_rules(DATA / "milestones.json", frozenset(s.code for s in ref.states))
+    writer = database.open_profile(path)
+    progress.current_cube(writer, rules)
+    outfall = writer.execute(
+        "SELECT id FROM outfalls WHERE lifecycle_state = 'surveyed'"
+    ).fetchone()
+    from fieldapp.store import outfalls
+
+    outfalls.transition(writer, outfall[0], "monitor", ref, "tester")
+    lane = BackgroundLane()
+    source = ProgressSource(
+        lambda: progress.current_cube(writer, rules),
+        lambda day, pick: [],
+        lambda: progress.stored_cube(writer, rules),
+    )
+    window = ProgressWindow(lane, source, rules, Labels(ref, "en"), today=dt.date.today())
+    qtbot.addWidget(window)
+    shown: list[tuple[bool, int]] = []
+    window.figures_shown.connect(
+        lambda: shown.append((window.stale, window.progress.area.by_state.get("monitored", 0)))
+    )
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=30_000)
+    assert [s[0] for s in shown] == [True, False]
+    assert shown[1][1] == shown[0][1] + 1  # the step taken since shows once counted again
+    assert "counting again" not in window.status.text()
+    lane.shutdown()
+    writer.close()

@@ -101,3 +101,17 @@ def test_the_list_behind_a_number_has_that_many_outfalls(known_profile, rules):
     # On 30 June the routine and retired outfalls still stood closed; today they are not.
     assert len(past) == (3 + 8 + 1) + (3 + 9 + 1)
     assert {r.lifecycle_state for r in past} == {"routine", "retired"}
+
+
+def test_the_last_cube_is_kept_for_showing_while_a_new_one_is_counted(known_profile, rules, ref):
+    assert progress.stored_cube(known_profile, rules) is None
+    progress.current_cube(known_profile, rules)
+    fresh = progress.stored_cube(known_profile, rules)
+    assert fresh is not None and not fresh.stale and fresh.built_at
+    surveyed = known_profile.execute(
+        "SELECT id FROM outfalls WHERE lifecycle_state = 'surveyed' LIMIT 1"
+    ).fetchone()[0]
+    outfalls.transition(known_profile, surveyed, "monitor", ref, "tester")
+    old = progress.stored_cube(known_profile, rules)
+    assert old is not None and old.stale
+    assert progress.cached_cube(known_profile, rules) is None

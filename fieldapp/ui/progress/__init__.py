@@ -31,6 +31,7 @@ def open_progress(session: Any) -> ProgressWindow:
     source = ProgressSource(
         load_cube=lambda: progress.current_cube(writer, rules),
         load_members=lambda day, pick: progress.member_rows(reader, rules, day, pick),
+        load_stored=lambda: progress.stored_cube(writer, rules),
     )
     window = ProgressWindow(session.lane, source, rules, session.labels)
     window.outfall_activated.connect(session.window.reveal_outfall)

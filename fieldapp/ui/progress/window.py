@@ -55,10 +55,15 @@ PICK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 @dataclass(frozen=True)
 class ProgressSource:
-    """What the view asks of storage; both run on the lane."""
+    """What the view asks of storage; all run on the lane.
+
+    ``load_cube`` gives the current cube (rebuilding it when anything changed: seconds on a big
+    ledger); ``load_stored``, when given, the last one built even if stale, shown meanwhile.
+    """
 
     load_cube: Callable[[], CubeRead]
     load_members: Callable[[dt.date, Pick], list[MemberRow]]
+    load_stored: Callable[[], CubeRead | None] | None = None
 
 
 def pct_text(done: int, total: int) -> str:
@@ -198,6 +203,9 @@ class ProgressWindow(QMainWindow):
         self.basin.currentIndexChanged.connect(lambda _i: self.refresh())
         self.milestone.currentIndexChanged.connect(lambda _i: self._show_bars())
         self._set_enabled(False)
+        self.stale = False
+        if self.source.load_stored is not None:
+            self.lane.submit(self.source.load_stored, self._stored_ready, self._failed)
         self.lane.submit(self.source.load_cube, self._cube_ready, self._failed)
 
     # -- building ---------------------------------------------------------------------------
@@ -227,11 +235,25 @@ class ProgressWindow(QMainWindow):
             w.setEnabled(on)
 
     # -- data -------------------------------------------------------------------------------
+    def _stored_ready(self, read: CubeRead | None) -> None:
+        if read is not None and self.cube is None:
+            self.stale = read.stale
+            self._take(read)
+
     def _cube_ready(self, read: CubeRead) -> None:
+        self.stale = False
+        self._take(read)
+
+    def _take(self, read: CubeRead) -> None:
         self.cube = read.cube
+        chosen = self.selected_county()
         self.county.blockSignals(True)
+        while self.county.count() > 1:
+            self.county.removeItem(1)
         for code in sorted({g[0] for g in read.cube.groups}):
             self.county.addItem(self.labels.county(code), code)
+        found = self.county.findData(chosen) if chosen is not None else 0
+        self.county.setCurrentIndex(max(0, found))
         self.county.blockSignals(False)
         self._set_enabled(True)
         self.refresh()
@@ -271,6 +293,11 @@ class ProgressWindow(QMainWindow):
             .replace("%1", day.isoformat())
             .replace("%2", str(self.progress.area.total))
             .replace("%3", self._scope_text())
+            + (
+                self.tr(" Changes came in since these were counted: counting again…")
+                if self.stale
+                else ""
+            )
         )
         self._show_cards(area)
         self._show_milestones(area)
