@@ -164,3 +164,19 @@ def test_the_list_behind_a_past_number(stored, person):
     bad = leader.get("/v1/progress/outfalls", params={"as_of": "2023-06-30", "measure": "x;y"})
     assert bad.status_code == 422
     assert leader.get("/v1/progress", params={"as_of": "2023-02-30"}).status_code == 422
+
+
+def test_a_change_stored_since_shows_in_the_next_answer(stored, person, ctx):
+    leader = person("leader3", "leader", (CITY,))
+    first = leader.get("/v1/progress", params={"as_of": "2026-12-01"}).json()
+    surveyed = next(o for o in stored.outfalls if o.final_state == "surveyed" and o.county == "320612")
+    event = {"id": "c0ffee00-0000-4000-8000-000000000001", "outfall_id": surveyed.id,
+             "action": "monitor", "from_state": "surveyed", "to_state": "monitored",
+             "at": "2026-11-30T03:00:00Z", "actor": "考核测试", "note": ""}  # fmt: skip
+    with db.write(ctx.engine) as conn:
+        records.insert_many(conn, [_record("outfall_events", event, "320612")])
+    again = leader.get("/v1/progress", params={"as_of": "2026-12-01"}).json()
+    before = {a["county"]: a["by_state"] for a in first["counties"]}["320612"]
+    after = {a["county"]: a["by_state"] for a in again["counties"]}["320612"]
+    assert after.get("surveyed", 0) == before["surveyed"] - 1
+    assert after["monitored"] == before["monitored"] + 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, select
+from sqlalchemy import ColumnElement, Connection, func, select
 
 from assessment.timeline import Facts
 from sync.server.canonical import loads
@@ -91,3 +91,26 @@ def describe(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
             )
             found[row_id] = {"code": code, "name": data.get("name", ""), "county_code": county}
     return found
+
+
+ENTITIES = ("outfalls", "outfall_events", "outfall_edits", "inspections")
+
+
+def signature(conn: Connection, counties: frozenset[str] | None) -> tuple[Any, ...]:
+    """Changes whenever a row the figures read is added, changed or removed (every write bumps a
+    record's version, a removal too), so a cube built at one signature is current while it holds."""
+    conds: list[ColumnElement[bool]] = [records.c.entity.in_(ENTITIES)]
+    if counties is not None:
+        conds.append(records.c.county_code.in_(sorted(counties)))
+    rows = conn.execute(
+        select(
+            records.c.entity,
+            func.count(),
+            func.sum(records.c.version),
+            func.max(records.c.updated_at),
+        )
+        .where(*conds)
+        .group_by(records.c.entity)
+        .order_by(records.c.entity)
+    ).all()
+    return tuple((e, int(n), int(v or 0), str(u)) for e, n, v, u in rows)

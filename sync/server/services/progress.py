@@ -7,13 +7,16 @@ A county outside the caller's area is answered as not found, like a record outsi
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from assessment.figures import AreaProgress, summarise
 from assessment.members import Pick, members, valid_measure
 from assessment.rules import ProgressRules, read_rules
-from assessment.timeline import build_cube
+from assessment.timeline import Cube, build_cube
 from sync.progress_protocol import (
     AreaView,
     MemberView,
@@ -52,12 +55,40 @@ def _area(actor: Actor, county: str | None) -> frozenset[str] | None:
     return frozenset({county})
 
 
+# Cubes built per (area, rules, data signature): a report on another day, or asked again, reads
+# no history while nothing changed. A few areas at most are kept.
+_cubes: OrderedDict[tuple[Any, ...], Cube] = OrderedDict()
+_cubes_lock = threading.Lock()
+CUBES_KEPT = 8
+
+
+def cube_for(ctx: ServerContext, counties: frozenset[str] | None, r: ProgressRules) -> Cube:
+    """The cube of ``counties`` (None: the city), built again only after a change."""
+    with ctx.engine.connect() as conn:
+        key = (
+            str(ctx.engine.url),
+            None if counties is None else tuple(sorted(counties)),
+            r.version,
+            progress_facts.signature(conn, counties),
+        )
+        with _cubes_lock:
+            found = _cubes.get(key)
+            if found is not None:
+                _cubes.move_to_end(key)
+                return found
+        facts = progress_facts.load_facts(conn, counties)
+    cube = build_cube(facts, r)
+    with _cubes_lock:
+        _cubes[key] = cube
+        while len(_cubes) > CUBES_KEPT:
+            _cubes.popitem(last=False)
+    return cube
+
+
 def report(ctx: ServerContext, actor: Actor, as_of: dt.date, county: str | None) -> ProgressReport:
     counties = _area(actor, county)
     r = rules(ctx)
-    with ctx.engine.connect() as conn:
-        facts = progress_facts.load_facts(conn, counties)
-    progress = summarise(build_cube(facts, r), r, as_of, counties)
+    progress = summarise(cube_for(ctx, counties, r), r, as_of, counties)
     return ProgressReport(
         as_of=as_of,
         rules_version=progress.rules_version,
