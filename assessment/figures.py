@@ -87,8 +87,12 @@ def summarise(
     starts = {m.start for m in rules.milestones}
     at_start = {s: _only(cube.counts(s.toordinal()), wanted, basin) for s in starts}
     names = sorted({g[0] for g in now} | (wanted or set()))
+    now_by = _by_county(now)
+    start_by = {s: _by_county(c) for s, c in at_start.items()}
     per_county = {
-        c: _area(c, now, at_start, rules, as_of) for c in names if wanted is None or c in wanted
+        c: _area(c, now_by.get(c, {}), {s: b.get(c, {}) for s, b in start_by.items()}, rules, as_of)
+        for c in names
+        if wanted is None or c in wanted
     }
     return Progress(
         as_of=as_of,
@@ -96,6 +100,13 @@ def summarise(
         area=_area(None, now, at_start, rules, as_of),
         counties=per_county,
     )
+
+
+def _by_county(counts: Counts) -> dict[str, dict[Group, Mapping[str, int]]]:
+    found: dict[str, dict[Group, Mapping[str, int]]] = {}
+    for g, v in counts.items():
+        found.setdefault(g[0], {})[g] = v
+    return found
 
 
 def _only(counts: Counts, wanted: frozenset[str] | None, basin: str | None = None) -> Counts:
@@ -115,7 +126,8 @@ def _area(
     rules: ProgressRules,
     as_of: dt.date,
 ) -> AreaProgress:
-    groups = {g: v for g, v in now.items() if county is None or g[0] == county}
+    """One area's figures; ``now`` and ``at_start`` hold that area's groups only."""
+    groups = now
     by_state: dict[str, int] = {}
     by_basin: dict[str, dict[str, int]] = {}
     by_kind: dict[str, dict[str, int]] = {}
@@ -138,9 +150,9 @@ def _area(
                 due += n
             elif m == "inspected":
                 inspected += n
-    results = tuple(
-        _milestone(m, county, groups, at_start[m.start], as_of) for m in rules.milestones
-    )
+    states_now = _states_of(groups)
+    states_at = {start: _states_of(c) for start, c in at_start.items()}
+    results = tuple(_milestone(m, states_now, states_at[m.start], as_of) for m in rules.milestones)
     return AreaProgress(
         county=county,
         total=sum(by_state.values()),
@@ -156,29 +168,42 @@ def _area(
     )
 
 
-def scope_counts(m: Milestone, county: str | None, counts: Counts) -> tuple[int, int]:
-    """(in scope, done) for a milestone over the groups of ``county`` (None: all) in ``counts``."""
+StateCounts = Mapping[Group, Mapping[str, int]]  # group → lifecycle state → outfalls
+
+
+def _states_of(counts: Counts) -> dict[Group, dict[str, int]]:
+    return {
+        g: {m[6:]: n for m, n in measures.items() if m.startswith("state:")}
+        for g, measures in counts.items()
+    }
+
+
+def _scope(m: Milestone, states: StateCounts) -> tuple[int, int]:
     in_scope = done = 0
-    for (c, basin, kind), measures in counts.items():
-        if (county is not None and c != county) or not m.covers(c, basin, kind):
-            continue
-        for measure, n in measures.items():
-            if measure.startswith("state:"):
+    for (c, basin, kind), by_state in states.items():
+        if m.covers(c, basin, kind):
+            for state, n in by_state.items():
                 in_scope += n
-                if measure[6:] in m.states:
+                if state in m.states:
                     done += n
     return in_scope, done
 
 
+def scope_counts(m: Milestone, county: str | None, counts: Counts) -> tuple[int, int]:
+    """(in scope, done) for a milestone over the groups of ``county`` (None: all) in ``counts``."""
+    mine = {g: v for g, v in counts.items() if county is None or g[0] == county}
+    return _scope(m, _states_of(mine))
+
+
 def _milestone(
-    m: Milestone, county: str | None, now: Counts, start: Counts, as_of: dt.date
+    m: Milestone, now: StateCounts, start: StateCounts, as_of: dt.date
 ) -> MilestoneResult:
-    in_scope, done = scope_counts(m, county, now)
+    in_scope, done = _scope(m, now)
     if not in_scope:
         return MilestoneResult(m, 0, 0, None, "no_outfalls")
     if as_of < m.start:
         return MilestoneResult(m, in_scope, done, None, "before_start")
-    expected = target_line(m, county, start, as_of)
+    expected = _line(m, _scope(m, start), as_of)
     if done * 100 >= m.target_pct * in_scope:
         status = "met"
     elif as_of >= m.deadline:
@@ -191,8 +216,12 @@ def _milestone(
 def target_line(m: Milestone, county: str | None, start: Counts, as_of: dt.date) -> Fraction:
     """The percentage expected on ``as_of``: from the scope's standing at the start, straight
     to the target at the deadline (the target itself from the deadline on)."""
+    return _line(m, scope_counts(m, county, start), as_of)
+
+
+def _line(m: Milestone, at_start: tuple[int, int], as_of: dt.date) -> Fraction:
     target = Fraction(m.target_pct)
-    in_scope, done = scope_counts(m, county, start)
+    in_scope, done = at_start
     base = min(target, Fraction(done * 100, in_scope)) if in_scope else Fraction(0)
     span = (m.deadline - m.start).days
     if as_of >= m.deadline or span <= 0:

@@ -10,12 +10,15 @@ background lane.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
+from assessment.figures import month_ends, trend
 from assessment.members import Pick, members
 from assessment.rules import ProgressRules, read_rules
 from assessment.timeline import Cube, Facts, build_cube
@@ -69,6 +72,24 @@ class CubeRead:
     seconds: float  # how long reading (or rebuilding) took
     stale: bool = False  # built before the latest change (``stored_cube``)
     built_at: str = ""
+    # The whole area's counts by state at each month's end (``with_months``), counted off the
+    # GUI thread so a view's first paint does not wait for them.
+    months: tuple[tuple[dt.date, dict[str, int]], ...] | None = None
+
+
+@overload
+def with_months(read: CubeRead, until: dt.date | None = None) -> CubeRead: ...
+@overload
+def with_months(read: None, until: dt.date | None = None) -> None: ...
+def with_months(read: CubeRead | None, until: dt.date | None = None) -> CubeRead | None:
+    """``read`` with its month-end counts by state (the stage trend of every county together)."""
+    if read is None:
+        return None
+    cube = read.cube
+    first = dt.date.fromordinal(cube.first_day) if cube.first_day else dt.date.today()
+    last = max(dt.date.fromordinal(max(cube.last_day, 1)), until or dt.date.today())
+    months = tuple(trend(cube, month_ends(first, last)))
+    return dataclasses.replace(read, months=months)
 
 
 def cached_cube(conn: sqlite3.Connection, rules: ProgressRules) -> CubeRead | None:

@@ -173,7 +173,7 @@ class Session:
 
             window = open_progress(self)
             self.tools["progress"] = window
-        _present(window)
+        window.present()  # type: ignore[attr-defined]
         return window
 
     def open_settings(self) -> QWidget:

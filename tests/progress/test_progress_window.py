@@ -143,7 +143,9 @@ def test_the_main_window_opens_the_progress_view(qtbot, tmp_path, known_path):
     try:
         session.window.actions_by_name["progress"].trigger()
         window = session.tools["progress"]
-        assert isinstance(window, ProgressWindow) and window.isVisible()
+        assert isinstance(window, ProgressWindow)
+        # Shown with its first figures (or after a short wait, saying it is counting).
+        qtbot.waitUntil(window.isVisible, timeout=5_000)
         qtbot.waitUntil(lambda: window.progress is not None, timeout=30_000)
         first = _first_id(path)
         window.outfall_activated.emit(first)  # double-click in a list behind a number

@@ -169,7 +169,9 @@ def test_the_list_behind_a_past_number(stored, person):
 def test_a_change_stored_since_shows_in_the_next_answer(stored, person, ctx):
     leader = person("leader3", "leader", (CITY,))
     first = leader.get("/v1/progress", params={"as_of": "2026-12-01"}).json()
-    surveyed = next(o for o in stored.outfalls if o.final_state == "surveyed" and o.county == "320612")
+    surveyed = next(
+        o for o in stored.outfalls if o.final_state == "surveyed" and o.county == "320612"
+    )
     event = {"id": "c0ffee00-0000-4000-8000-000000000001", "outfall_id": surveyed.id,
              "action": "monitor", "from_state": "surveyed", "to_state": "monitored",
              "at": "2026-11-30T03:00:00Z", "actor": "考核测试", "note": ""}  # fmt: skip

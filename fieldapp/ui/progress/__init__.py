@@ -29,9 +29,9 @@ def open_progress(session: Any) -> ProgressWindow:
     reader = database.open_reader(session.path)  # the lists behind numbers; used on the lane only
 
     source = ProgressSource(
-        load_cube=lambda: progress.current_cube(writer, rules),
+        load_cube=lambda: progress.with_months(progress.current_cube(writer, rules)),
         load_members=lambda day, pick: progress.member_rows(reader, rules, day, pick),
-        load_stored=lambda: progress.stored_cube(writer, rules),
+        load_stored=lambda: progress.with_months(progress.stored_cube(writer, rules)),
     )
     window = ProgressWindow(session.lane, source, rules, session.labels)
     window.outfall_activated.connect(session.window.reveal_outfall)

@@ -96,15 +96,21 @@ class CountyBars(QChartView):
         ahead: Sequence[bool],
         expected: Sequence[float | None],
     ) -> None:
-        self.chart().setTitle(title)
-        self.x_axis.clear()
-        self.x_axis.append(list(names))
-        count = self.ahead.count()
-        if count:
-            self.ahead.remove(0, count)
-            self.behind.remove(0, count)
-        self.ahead.append([round(p, 1) if a else 0.0 for p, a in zip(pcts, ahead, strict=True)])
-        self.behind.append([0.0 if a else round(p, 1) for p, a in zip(pcts, ahead, strict=True)])
+        if self.chart().title() != title:
+            self.chart().setTitle(title)
+        if self.x_axis.categories() != list(names):  # the same counties: only the bars move
+            self.x_axis.clear()
+            self.x_axis.append(list(names))
+        done = [round(p, 1) if a else 0.0 for p, a in zip(pcts, ahead, strict=True)]
+        late = [0.0 if a else round(p, 1) for p, a in zip(pcts, ahead, strict=True)]
+        for bar_set, values in ((self.ahead, done), (self.behind, late)):
+            if bar_set.count() != len(values):
+                bar_set.remove(0, bar_set.count())
+                bar_set.append(values)
+                continue
+            for i, v in enumerate(values):
+                if bar_set.at(i) != v:
+                    bar_set.replace(i, v)
         points = [QPointF(i, e) for i, e in enumerate(expected) if e is not None]
         self.line.replace(points)
         self.marks.replace(points)
@@ -115,6 +121,16 @@ _EPOCH = dt.date(1970, 1, 1)
 
 def _msecs(day: dt.date) -> float:
     return float((day - _EPOCH).days * 86_400_000 + 43_200_000)  # noon UTC of the day
+
+
+def _nice(top: float) -> float:
+    """A round upper end for the count axis (1, 2 or 5 times a power of ten, above ``top``)."""
+    step = 10.0
+    while True:
+        for m in (1, 2, 5):
+            if step * m >= top * 1.05:
+                return step * m
+        step *= 10
 
 
 class StageTrend(QChartView):
@@ -158,5 +174,4 @@ class StageTrend(QChartView):
                 QDateTime.fromMSecsSinceEpoch(int(_msecs(rows[0][0]))),
                 QDateTime.fromMSecsSinceEpoch(int(_msecs(rows[-1][0]))),
             )
-        self.y_axis.setRange(0, max(10, top * 1.05))
-        self.y_axis.applyNiceNumbers()
+        self.y_axis.setRange(0, _nice(top))

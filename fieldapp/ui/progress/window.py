@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,6 +86,13 @@ class ProgressWindow(QMainWindow):
         today: dt.date | None = None,
     ) -> None:
         super().__init__()
+        # Reading the cube starts first, so that it overlaps building the window: by the first
+        # paint the figures are usually there (the answers are queued to this thread).
+        self.stale = False
+        if source.load_stored is not None:
+            lane.submit(source.load_stored, self._stored_ready, self._failed)
+        else:
+            lane.submit(source.load_cube, self._cube_ready, self._failed)
         self.setObjectName("progressWindow")
         self.setWindowTitle(self.tr("Progress against the plan's milestones"))
         self.lane = lane
@@ -95,6 +102,9 @@ class ProgressWindow(QMainWindow):
         self.cube: Cube | None = None
         self.progress: Progress | None = None
         self.dialogs: list[MembersDialog] = []
+        self._trend_cache: dict[
+            tuple[str | None, str | None], list[tuple[dt.date, dict[str, int]]]
+        ] = {}
         today = today or dt.date.today()
 
         self.as_of = QDateEdit(QDate(today.year, today.month, today.day))
@@ -147,7 +157,7 @@ class ProgressWindow(QMainWindow):
              self.tr("Target line"), self.tr("Status"), self.tr("Still to do")]
         )  # fmt: skip
         header = self.milestones.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.milestones.setWordWrap(True)
         self.milestones.verticalHeader().setDefaultSectionSize(44)
@@ -160,7 +170,7 @@ class ProgressWindow(QMainWindow):
         self.stages.setHorizontalHeaderLabels(
             [self.tr("County"), self.tr("Known")] + [labels.state(s) for s in states]
         )
-        self.stages.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.stages.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
         self.bars = CountyBars(
             self.tr("Done, on track"), self.tr("Done, behind"), self.tr("Target line on the day")
@@ -203,10 +213,27 @@ class ProgressWindow(QMainWindow):
         self.basin.currentIndexChanged.connect(lambda _i: self.refresh())
         self.milestone.currentIndexChanged.connect(lambda _i: self._show_bars())
         self._set_enabled(False)
-        self.stale = False
-        if self.source.load_stored is not None:
-            self.lane.submit(self.source.load_stored, self._stored_ready, self._failed)
-        self.lane.submit(self.source.load_cube, self._cube_ready, self._failed)
+
+    def present(self, wait_ms: int = 400) -> None:
+        """Shows the window once its first figures are in (usually within a few tens of
+        milliseconds: the cached cube), or after ``wait_ms`` with "counting…" when they are not:
+        a first paint of empty tables and charts would only be painted over at once."""
+        if self.isVisible():
+            self.raise_()
+            self.activateWindow()
+            return
+        if self.progress is not None:
+            self.show()
+            return
+
+        def show_once() -> None:
+            if not self.isVisible():
+                self.show()
+                self.raise_()
+                self.activateWindow()
+
+        self.figures_shown.connect(show_once)
+        QTimer.singleShot(wait_ms, show_once)
 
     # -- building ---------------------------------------------------------------------------
     def _combo(self, name: str, all_label: str | None) -> QComboBox:
@@ -236,9 +263,12 @@ class ProgressWindow(QMainWindow):
 
     # -- data -------------------------------------------------------------------------------
     def _stored_ready(self, read: CubeRead | None) -> None:
+        """The last cube built: shown at once; counted again only when changes came since."""
         if read is not None and self.cube is None:
             self.stale = read.stale
             self._take(read)
+        if read is None or read.stale:
+            self.lane.submit(self.source.load_cube, self._cube_ready, self._failed)
 
     def _cube_ready(self, read: CubeRead) -> None:
         self.stale = False
@@ -246,6 +276,9 @@ class ProgressWindow(QMainWindow):
 
     def _take(self, read: CubeRead) -> None:
         self.cube = read.cube
+        self._trend_cache.clear()
+        if read.months is not None:
+            self._trend_cache[(None, None)] = list(read.months)
         chosen = self.selected_county()
         self.county.blockSignals(True)
         while self.county.count() > 1:
@@ -365,10 +398,10 @@ class ProgressWindow(QMainWindow):
                 (str(r.short), Pick(f"milestone:{code}:todo", county, basin)),
             ]
             for column, (text, pick) in enumerate(cells):
-                item = _item(text, pick, numeric=column > 0)
+                item = _cell(self.milestones, row, column, text, pick, numeric=column > 0)
                 if column == 5:
                     item.setBackground(QColor(STATUS_COLOURS[r.status]))
-                self.milestones.setItem(row, column, item)
+        _fit_once(self.milestones, skip_first=True)
 
     def _show_stages(self) -> None:
         assert self.progress is not None
@@ -380,13 +413,12 @@ class ProgressWindow(QMainWindow):
         self.stages.setRowCount(len(rows))
         for row, (county, a) in enumerate(rows):
             name = self.labels.county(county) if county else self.tr("All")
-            self.stages.setItem(row, 0, _item(name, None))
-            self.stages.setItem(row, 1, _item(str(a.total), Pick("known", county, basin), True))
+            _cell(self.stages, row, 0, name, None)
+            _cell(self.stages, row, 1, str(a.total), Pick("known", county, basin), True)
             for i, s in enumerate(self.state_codes):
                 n = a.by_state.get(s, 0)
-                self.stages.setItem(
-                    row, i + 2, _item(str(n), Pick(f"state:{s}", county, basin), True)
-                )
+                _cell(self.stages, row, i + 2, str(n), Pick(f"state:{s}", county, basin), True)
+        _fit_once(self.stages, skip_first=False)
 
     def _selected_milestone(self) -> str | None:
         value = self.milestone.currentData()
@@ -415,11 +447,23 @@ class ProgressWindow(QMainWindow):
         )
 
     def _show_trend(self, day: dt.date) -> None:
+        """Month ends up to the day, then the day itself (its counts are the area's, just made).
+
+        The month ends of a county and basin are counted once per cube and kept: another day
+        only cuts the list shorter or longer."""
         assert self.cube is not None
-        first = dt.date.fromordinal(self.cube.first_day) if self.cube.first_day else day
-        days = month_ends(min(first, day), day)
-        county = self.selected_county()
-        rows = trend(self.cube, days, None if county is None else [county], self.selected_basin())
+        county, basin = self.selected_county(), self.selected_basin()
+        key = (county, basin)
+        months = self._trend_cache.get(key)
+        if months is None:
+            first = dt.date.fromordinal(self.cube.first_day) if self.cube.first_day else day
+            last = max(dt.date.fromordinal(max(self.cube.last_day, 1)), dt.date.today(), day)
+            days = month_ends(first, last)
+            counties = None if county is None else [county]
+            months = self._trend_cache[key] = trend(self.cube, days, counties, basin)
+        area = self.area()
+        rows = [r for r in months if r[0] < day]
+        rows.append((day, dict(area.by_state) if area is not None else {}))
         self.trend.show_trend(rows)
 
     # -- numbers open lists -----------------------------------------------------------------
@@ -502,17 +546,43 @@ class ProgressWindow(QMainWindow):
         self.status.setText(self.tr("Report saved: %1").replace("%1", path))
 
 
-def _item(text: str, pick: Pick | None, numeric: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if numeric:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if pick is not None:
+def _cell(
+    table: QTableWidget,
+    row: int,
+    column: int,
+    text: str,
+    pick: Pick | None,
+    numeric: bool = False,
+) -> QTableWidgetItem:
+    """Shows ``text`` in a cell, reusing its item: a new item per refresh costs a re-layout each."""
+    item = table.item(row, column)
+    if item is None:
+        item = QTableWidgetItem(text)
+        if numeric:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if pick is not None:
+            item.setForeground(QColor("#0d47a1"))
+            font = item.font()
+            font.setUnderline(True)
+            item.setFont(font)
         item.setData(PICK_ROLE, pick)
-        item.setForeground(QColor("#0d47a1"))
-        font = item.font()
-        font.setUnderline(True)
-        item.setFont(font)
+        table.setItem(row, column, item)
+        return item
+    if item.text() != text:
+        item.setText(text)
+    if item.data(PICK_ROLE) != pick:
+        item.setData(PICK_ROLE, pick)
     return item
+
+
+def _fit_once(table: QTableWidget, skip_first: bool) -> None:
+    """Sizes the columns to their contents the first time the table is filled (measuring every
+    cell on each change would cost more than all the counting)."""
+    if table.property("fitted"):
+        return
+    table.setProperty("fitted", True)
+    for column in range(1 if skip_first else 0, table.columnCount()):
+        table.resizeColumnToContents(column)
 
 
 def _empty(county: str | None) -> AreaProgress:
