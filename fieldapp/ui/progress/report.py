@@ -17,7 +17,6 @@ from PySide6.QtCore import QMarginsF, QObject, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -28,21 +27,19 @@ from PySide6.QtGui import (
 from assessment.figures import AreaProgress, Progress, month_ends, summarise, trend
 from assessment.rules import ProgressRules
 from assessment.timeline import Cube
-from fieldapp.paths import RESOURCES
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.progress.charts import CountyBars, StageTrend
 
-FONT_FILE = RESOURCES / "fonts" / "HekouSans-Regular.ttf"
-_family: list[str] = []
-
 
 def report_font_family() -> str | None:
-    """The bundled font's family, loaded once (None when the file is not there)."""
-    if not _family and FONT_FILE.is_file():
-        font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        _family.append(families[0] if families else "")
-    return (_family[0] or None) if _family else None
+    """The bundled Chinese font's family (``fieldapp.ui.fonts``), so the PDF prints Chinese on a
+    machine without a Chinese font; None when the installation lacks it."""
+    from fieldapp.ui.fonts import FontMissing, register_bundled_font
+
+    try:
+        return register_bundled_font()
+    except FontMissing:
+        return None
 
 
 class MonthlyReport(QObject):
@@ -145,7 +142,8 @@ class MonthlyReport(QObject):
             book.close()
 
     def _xlsx(self, book: Any) -> None:
-        font = "HekouSans" if report_font_family() else "SimSun"
+        # Excel draws with the reader's fonts: name the one every Chinese Office has (宋体).
+        font = "宋体"
         bold = book.add_format({"bold": True, "font_name": font, "font_size": 14})
         head = book.add_format({"bold": True, "font_name": font, "bg_color": "#DDEBF7", "border": 1,
                                 "text_wrap": True, "valign": "vcenter"})  # fmt: skip
