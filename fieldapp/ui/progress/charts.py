@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QBarCategoryAxis,
     QBarSet,
     QChart,
@@ -28,6 +29,13 @@ STAGE_COLOURS = (
     "#9e9e9e", "#8d6e63", "#6a1b9a", "#ef6c00", "#1565c0",
     "#ad1457", "#00838f", "#2e7d32", "#558b2f", "#424242",
 )  # fmt: skip
+
+
+def _smaller_labels(*axes: QAbstractAxis) -> None:
+    for axis in axes:
+        font = QFont(axis.labelsFont())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        axis.setLabelsFont(font)
 
 
 def _chart(title: str) -> QChart:
@@ -62,8 +70,6 @@ class CountyBars(QChartView):
         self.bars.append(self.ahead)
         self.bars.append(self.behind)
         self.bars.setBarWidth(0.6)
-        self.bars.setLabelsVisible(True)
-        self.bars.setLabelsFormat("@value%")
         self.bars.clicked.connect(lambda index, _set: self.bar_clicked.emit(index))
         self.line = QLineSeries()
         self.line.setName(line_label)
@@ -81,6 +87,7 @@ class CountyBars(QChartView):
         self.y_axis.setRange(0, 100)
         self.y_axis.setLabelFormat("%d%%")
         self.y_axis.setTickCount(6)
+        _smaller_labels(self.x_axis, self.y_axis)
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         for series in (self.bars, self.line, self.marks):
@@ -98,9 +105,14 @@ class CountyBars(QChartView):
     ) -> None:
         if self.chart().title() != title:
             self.chart().setTitle(title)
-        if self.x_axis.categories() != list(names):  # the same counties: only the bars move
+        # Each county's share under its name: readable however low its bar is.
+        labels = [
+            f"{n}<br>{'—' if e is None and not p else f'{p:.1f}%'}"
+            for n, p, e in zip(names, pcts, expected, strict=True)
+        ]
+        if self.x_axis.categories() != labels:
             self.x_axis.clear()
-            self.x_axis.append(list(names))
+            self.x_axis.append(labels)
         done = [round(p, 1) if a else 0.0 for p, a in zip(pcts, ahead, strict=True)]
         late = [0.0 if a else round(p, 1) for p, a in zip(pcts, ahead, strict=True)]
         for bar_set, values in ((self.ahead, done), (self.behind, late)):
@@ -144,11 +156,14 @@ class StageTrend(QChartView):
         chart = _chart(title)
         self.x_axis = QDateTimeAxis()
         self.x_axis.setFormat("yyyy-MM")
-        self.x_axis.setTickCount(7)
+        self.x_axis.setTickCount(5)
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
+        _smaller_labels(self.x_axis, self.y_axis)
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        # Ten stages: listed down the right side, where their names fit at any width.
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         self.series: dict[str, QLineSeries] = {}
         for i, (code, label) in enumerate(stages):
             line = QLineSeries()

@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QObject, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
 )
+from PySide6.QtWidgets import QWidget
 
 from assessment.figures import AreaProgress, Progress, month_ends, summarise, trend
 from assessment.rules import ProgressRules
@@ -67,10 +68,10 @@ class MonthlyReport(QObject):
 
     # -- words ------------------------------------------------------------------------------
     def title(self) -> str:
-        where = self.labels.county(self.county) if self.county else self.labels.county("320600")
+        where = self.labels.county(self.county) if self.county else self.tr("Nantong")
         return (
             self.tr("%1: monthly progress report on outfall remediation, %2")
-            .replace("%1", where or self.tr("Nantong"))
+            .replace("%1", where)
             .replace("%2", f"{self.as_of.year}-{self.as_of.month:02d}")
         )
 
@@ -266,6 +267,7 @@ class MonthlyReport(QObject):
                     (page.bottom() - y) / 2 - 10,
                 )
             view.render(painter, rect)
+            view.close()
         writer.newPage()
         y = self._heading(painter, page)
         y = self._table(
@@ -276,11 +278,12 @@ class MonthlyReport(QObject):
             [(s.code, self.labels.state(s.code)) for s in self.labels.ref.states],
         )
         self._style(trend_view)
-        trend_view.resize(1400, 560)
         trend_view.show_trend(self.trend)
+        _lay_out(trend_view, 1400, 560)
         trend_view.render(
             painter, QRectF(page.left(), y + 10, page.width(), page.bottom() - y - 10)
         )
+        trend_view.close()
 
     def _style(self, view: Any) -> None:
         chart = view.chart()
@@ -295,7 +298,6 @@ class MonthlyReport(QObject):
             self.tr("Done, on track"), self.tr("Done, behind"), self.tr("Target line on the day")
         )
         self._style(view)
-        view.resize(1400, 520)
         results = [self.progress.counties[c].milestones[i] for c in self.counties]
         view.show_bars(
             self.tr("%1 · target %2% by %3")
@@ -307,24 +309,24 @@ class MonthlyReport(QObject):
             [r.status in ("met", "on_track") for r in results],
             [None if r.expected is None else float(r.expected) for r in results],
         )
-        view.bars.setLabelsFormat("@value%")
+        _lay_out(view, 1400, 520)
         return view
 
     def _heading(self, painter: QPainter, page: QRectF) -> float:
         painter.setPen(QColor("#000000"))
         painter.setFont(self._font(16, True))
         painter.drawText(
-            QRectF(page.left(), page.top(), page.width(), 40),
+            QRectF(page.left(), page.top(), page.width(), 56),
             Qt.AlignmentFlag.AlignLeft,
             self.title(),
         )
         painter.setFont(self._font(9))
         painter.drawText(
-            QRectF(page.left(), page.top() + 42, page.width(), 24), Qt.AlignmentFlag.AlignLeft,
+            QRectF(page.left(), page.top() + 58, page.width(), 26), Qt.AlignmentFlag.AlignLeft,
             self.tr("As of %1 · milestones %2 · figures from what this device holds")
             .replace("%1", self.as_of.isoformat()).replace("%2", self.rules.version),
         )  # fmt: skip
-        return page.top() + 74
+        return page.top() + 92
 
     def _table(
         self, painter: QPainter, writer: QPdfWriter, page: QRectF, y: float, header: list[str],
@@ -339,13 +341,13 @@ class MonthlyReport(QObject):
         def draw_header(y: float) -> float:
             painter.setFont(self._font(7.5, True))
             x = page.left()
-            painter.fillRect(QRectF(page.left(), y, page.width(), row_h * 2), QColor("#DDEBF7"))
+            painter.fillRect(QRectF(page.left(), y, page.width(), row_h * 3), QColor("#DDEBF7"))
             for w, text in zip(widths, header, strict=True):
                 flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-                painter.drawText(QRectF(x + 2, y, w - 4, row_h * 2), flags, text)
+                painter.drawText(QRectF(x + 2, y, w - 4, row_h * 3), flags, text)
                 x += w
             painter.setFont(self._font(7.5))
-            return y + row_h * 2
+            return y + row_h * 3
 
         y = draw_header(y)
         painter.setPen(QPen(QColor("#000000")))
@@ -365,6 +367,15 @@ class MonthlyReport(QObject):
             painter.drawLine(int(page.left()), int(y + row_h), int(page.right()), int(y + row_h))
             y += row_h
         return y + 8
+
+
+def _lay_out(view: QWidget, width: int, height: int) -> None:
+    """Lays a chart view out at its printed size without showing it on screen: a chart lays
+    itself out only in a shown view."""
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    view.resize(width, height)
+    view.show()
+    QCoreApplication.processEvents()
 
 
 def _ratio(done: int, total: int) -> float | None:
