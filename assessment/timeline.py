@@ -88,9 +88,23 @@ class Cube:
     totals: dict[int, array] = field(default_factory=dict)
     first_day: int = 0
     last_day: int = 0
+    _memo: dict[int, dict[Group, dict[str, int]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def counts(self, day: int) -> dict[Group, dict[str, int]]:
-        """How many outfalls had each measure at the end of ``day``, per group (zeros left out)."""
+        """How many outfalls had each measure at the end of ``day``, per group (zeros left out).
+
+        Answers are kept (a cube never changes): the milestones' start days are asked for on
+        every summary. Callers must not change what they get."""
+        found = self._memo.get(day)
+        if found is None:
+            if len(self._memo) >= 64:
+                self._memo.clear()
+            found = self._memo[day] = self._count(day)
+        return found
+
+    def _count(self, day: int) -> dict[Group, dict[str, int]]:
         m = len(self.measures)
         found: dict[Group, dict[str, int]] = {}
         for series, days in self.days.items():
