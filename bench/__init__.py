@@ -25,6 +25,7 @@ BENCHMARKS: list[str] = [
     "sync",
     "review",
     "ledger_io",
+    "progress",
 ]
 
 

@@ -147,8 +147,9 @@ SHA256_PATTERN = r"^[0-9a-f]{64}$"
 ENTITY_PATTERN = r"^[a-z][a-z_]{0,39}$"
 CITY_CODE = "320600"  # 南通市: a user bound to it sees every county
 
-Role = Literal["inspector", "river_chief", "supervisor", "admin"]
-ROLES: tuple[str, ...] = ("inspector", "river_chief", "supervisor", "admin")
+Role = Literal["inspector", "river_chief", "supervisor", "leader", "admin"]
+# A leader (领导) reads the area's progress against the milestones and pushes nothing.
+ROLES: tuple[str, ...] = ("inspector", "river_chief", "supervisor", "leader", "admin")
 
 
 def nesting_depth(value: Any) -> int:

@@ -10,7 +10,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 
-from fieldapp.store import capture, inspection_schema, patrol_schema, search_grams, sync_schema
+from fieldapp.store import (
+    capture,
+    inspection_schema,
+    patrol_schema,
+    progress_schema,
+    search_grams,
+    sync_schema,
+)
 
 MIGRATION_SET = "hekou_profile"
 
@@ -220,6 +227,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
     (4, "0004_patrols", _script_migration(4, patrol_schema.MIGRATION_SQL)),
     (5, "0005_sync", _script_migration(5, sync_schema.MIGRATION_SQL)),
     (6, "0006_identity", _script_migration(6, sync_schema.MIGRATION_6_SQL)),
+    (7, "0007_progress", _script_migration(7, progress_schema.MIGRATION_SQL)),
 ]
 LATEST = MIGRATIONS[-1][0]
 

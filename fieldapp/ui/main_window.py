@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
     nearest_requested = Signal()
     sync_requested = Signal()
     review_requested = Signal()
+    progress_requested = Signal()
 
     def __init__(
         self,
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         add("sync", self.tr("Sync"), "F5", self.sync_requested.emit)
         add("review", self.tr("Review"), "Ctrl+R", self.review_requested.emit)
+        add("progress", self.tr("Progress"), "Ctrl+G", self.progress_requested.emit)
         add("settings", self.tr("Settings"), "Ctrl+,", self.settings_requested.emit)
 
     def _inspect_selected(self) -> None:

@@ -244,6 +244,17 @@ class Session:
 
         open_review_tool(self)
 
+    def open_progress(self) -> QWidget:
+        """Supervisors and leaders: progress against the milestones (考核), on what the device holds."""
+        window = self.tools.get("progress")
+        if window is None:
+            from fieldapp.ui.progress import open_progress
+
+            window = open_progress(self)
+            self.tools["progress"] = window
+        window.present()  # type: ignore[attr-defined]
+        return window
+
     def open_settings(self) -> QWidget:
         from fieldapp.inspection_data import load_rules
         from fieldapp.ui.settings_dialog import SettingsDialog
@@ -323,6 +334,7 @@ def open_session(
     window.settings_requested.connect(session.open_settings)
     window.sync_requested.connect(session.open_sync)
     window.review_requested.connect(session.open_review)
+    window.progress_requested.connect(session.open_progress)
     _add_status_strip(session)
     lane.destroyed.connect(writer.close)
     return session

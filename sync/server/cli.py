@@ -65,7 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     add = user.add_parser("add", help="add a user")
     add.add_argument("username")
     add.add_argument(
-        "--role", required=True, choices=["inspector", "river_chief", "supervisor", "admin"]
+        "--role",
+        required=True,
+        choices=["inspector", "river_chief", "supervisor", "leader", "admin"],
     )
     _county_option(add)
     add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")

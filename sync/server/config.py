@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MIB = 1024 * 1024
+# The plan's milestones (考核): the same file the desktop app counts with, so both agree.
+MILESTONES_FILE = Path(__file__).resolve().parents[2] / "resources" / "data" / "milestones.json"
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class Settings:
     argon2_parallelism: int = 4
     anchor_every_seconds: float = 600.0  # how often a serving server anchors the audit chain
     metrics_token: str | None = None  # GET /metrics wants it; without one, loopback scrapes only
+    milestones_file: Path = MILESTONES_FILE
 
     @property
     def anchor_file(self) -> Path:

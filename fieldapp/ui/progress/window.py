@@ -1,0 +1,592 @@
+"""The progress view (考核进度): where each county stands against the plan's milestones, on any day.
+
+Works on what this device holds. The cube comes from the lane (read from the profile's cache, or
+rebuilt there when anything changed); after that, every switch of county, basin, milestone or
+date is arithmetic on the GUI thread, a few milliseconds. Every number opens the list of outfalls
+behind it (read on the lane).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessment.figures import AreaProgress, MilestoneResult, Progress, month_ends, summarise, trend
+from assessment.members import Pick
+from assessment.rules import ProgressRules
+from assessment.timeline import Cube
+from fieldapp.store.progress import CubeRead, MemberRow
+from fieldapp.ui.labels import Labels
+from fieldapp.ui.progress.charts import CountyBars, StageTrend
+from fieldapp.ui.progress.members import MembersDialog
+
+STATUS_COLOURS = {
+    "met": "#c8e6c9",
+    "on_track": "#dcedc8",
+    "behind": "#ffcdd2",
+    "missed": "#ef9a9a",
+    "before_start": "#eeeeee",
+    "no_outfalls": "#eeeeee",
+}
+PICK_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class ProgressSource:
+    """What the view asks of storage; all run on the lane.
+
+    ``load_cube`` gives the current cube (rebuilding it when anything changed: seconds on a big
+    ledger); ``load_stored``, when given, the last one built even if stale, shown meanwhile.
+    """
+
+    load_cube: Callable[[], CubeRead]
+    load_members: Callable[[dt.date, Pick], list[MemberRow]]
+    load_stored: Callable[[], CubeRead | None] | None = None
+
+
+def pct_text(done: int, total: int) -> str:
+    return "—" if not total else f"{done * 100 / total:.1f}%"
+
+
+class ProgressWindow(QMainWindow):
+    """Per county and basin: counts by stage, each milestone against its target line, overdue
+    plans, signs, inspections; a county chart and the stage trend; an as-of date."""
+
+    outfall_activated = Signal(str)
+    figures_shown = Signal()  # after each refresh (tests and the benchmark wait for it)
+
+    def __init__(
+        self,
+        lane: Any,
+        source: ProgressSource,
+        rules: ProgressRules,
+        labels: Labels,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__()
+        # Reading the cube starts first, so that it overlaps building the window: by the first
+        # paint the figures are usually there (the answers are queued to this thread).
+        self.stale = False
+        if source.load_stored is not None:
+            lane.submit(source.load_stored, self._stored_ready, self._failed)
+        else:
+            lane.submit(source.load_cube, self._cube_ready, self._failed)
+        self.setObjectName("progressWindow")
+        self.setWindowTitle(self.tr("Progress against the plan's milestones"))
+        self.lane = lane
+        self.source = source
+        self.rules = rules
+        self.labels = labels
+        self.cube: Cube | None = None
+        self.progress: Progress | None = None
+        self.dialogs: list[MembersDialog] = []
+        self._trend_cache: dict[
+            tuple[str | None, str | None], list[tuple[dt.date, dict[str, int]]]
+        ] = {}
+        today = today or dt.date.today()
+
+        self.as_of = QDateEdit(QDate(today.year, today.month, today.day))
+        self.as_of.setObjectName("asOf")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.setMinimumHeight(40)
+        self.as_of.dateChanged.connect(lambda _d: self.refresh())
+        self.county = self._combo("county", self.tr("All counties"))
+        self.basin = self._combo("basin", self.tr("All basins"))
+        for term in labels.ref.vocabulary("basin"):
+            self.basin.addItem(term.label(labels.lang), term.code)
+        self.milestone = self._combo("milestone", None)
+        for m in rules.milestones:
+            self.milestone.addItem(m.label(labels.lang), m.code)
+        self.export_xlsx = QPushButton(self.tr("Monthly report (Excel)…"))
+        self.export_xlsx.setObjectName("exportXlsx")
+        self.export_xlsx.clicked.connect(lambda: self._export("xlsx"))
+        self.export_pdf = QPushButton(self.tr("Monthly report (PDF)…"))
+        self.export_pdf.setObjectName("exportPdf")
+        self.export_pdf.clicked.connect(lambda: self._export("pdf"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("As of")))
+        top.addWidget(self.as_of)
+        top.addWidget(self.county)
+        top.addWidget(self.basin)
+        top.addStretch(1)
+        top.addWidget(self.export_xlsx)
+        top.addWidget(self.export_pdf)
+
+        self.status = QLabel(self.tr("Counting what this device holds…"))
+        self.status.setObjectName("progressStatus")
+        self.status.setWordWrap(True)
+
+        self.cards: dict[str, QPushButton] = {}
+        cards = QHBoxLayout()
+        for key in ("known", "overdue", "signs", "inspections"):
+            button = QPushButton()
+            button.setObjectName(f"card_{key}")
+            button.setMinimumHeight(64)
+            button.setStyleSheet("QPushButton { font-size: 15pt; text-align: left; padding: 6px; }")
+            button.clicked.connect(lambda _c=False, k=key: self._open_card(k))
+            self.cards[key] = button
+            cards.addWidget(button)
+
+        self.milestones = self._table("milestoneTable")
+        self.milestones.setColumnCount(7)
+        self.milestones.setHorizontalHeaderLabels(
+            [self.tr("Milestone"), self.tr("In scope"), self.tr("Done"), self.tr("Done %"),
+             self.tr("Target line"), self.tr("Status"), self.tr("Still to do")]
+        )  # fmt: skip
+        header = self.milestones.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.milestones.setWordWrap(True)
+        self.milestones.verticalHeader().setDefaultSectionSize(44)
+        self.milestones.cellClicked.connect(self._milestone_clicked)
+
+        states = [s.code for s in labels.ref.states]
+        self.state_codes = states
+        self.stages = self._table("stageTable")
+        self.stages.setColumnCount(len(states) + 2)
+        self.stages.setHorizontalHeaderLabels(
+            [self.tr("County"), self.tr("Known")] + [labels.state(s) for s in states]
+        )
+        self.stages.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        self.bars = CountyBars(
+            self.tr("Done, on track"), self.tr("Done, behind"), self.tr("Target line on the day")
+        )
+        self.bars.bar_clicked.connect(self._bar_clicked)
+        self.trend = StageTrend(
+            self.tr("Outfalls by stage, month by month"),
+            [(s, labels.state(s)) for s in states],
+        )
+        chart_head = QHBoxLayout()
+        chart_head.addWidget(QLabel(self.tr("Chart of milestone")))
+        chart_head.addWidget(self.milestone, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.milestones, 1)
+        left_layout.addLayout(chart_head)
+        left_layout.addWidget(self.bars, 2)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.stages, 1)
+        right_layout.addWidget(self.trend, 2)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+
+        central = QWidget()
+        grid = QGridLayout(central)
+        grid.addLayout(top, 0, 0)
+        grid.addWidget(self.status, 1, 0)
+        grid.addLayout(cards, 2, 0)
+        grid.addWidget(splitter, 3, 0)
+        grid.setRowStretch(3, 1)
+        self.setCentralWidget(central)
+        self.resize(1360, 740)
+        self.county.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.basin.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.milestone.currentIndexChanged.connect(lambda _i: self._show_bars())
+        self._set_enabled(False)
+
+    def present(self, wait_ms: int = 400) -> None:
+        """Shows the window once its first figures are in (usually within a few tens of
+        milliseconds: the cached cube), or after ``wait_ms`` with "counting…" when they are not:
+        a first paint of empty tables and charts would only be painted over at once."""
+        if self.isVisible():
+            self.raise_()
+            self.activateWindow()
+            return
+        if self.progress is not None:
+            self.show()
+            return
+
+        def show_once() -> None:
+            if not self.isVisible():
+                self.show()
+                self.raise_()
+                self.activateWindow()
+
+        self.figures_shown.connect(show_once)
+        QTimer.singleShot(wait_ms, show_once)
+
+    # -- building ---------------------------------------------------------------------------
+    def _combo(self, name: str, all_label: str | None) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(name)
+        box.setMinimumHeight(40)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(8)
+        if all_label is not None:
+            box.addItem(all_label, None)
+        return box
+
+    def _table(self, name: str) -> QTableWidget:
+        table = QTableWidget()
+        table.setObjectName(name)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(34)
+        table.cellClicked.connect(lambda r, c, t=table: self._cell_clicked(t, r, c))
+        return table
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.as_of, self.county, self.basin, self.export_xlsx, self.export_pdf):
+            w.setEnabled(on)
+
+    # -- data -------------------------------------------------------------------------------
+    def _stored_ready(self, read: CubeRead | None) -> None:
+        """The last cube built: shown at once; counted again only when changes came since."""
+        if read is not None and self.cube is None:
+            self.stale = read.stale
+            self._take(read)
+        if read is None or read.stale:
+            self.lane.submit(self.source.load_cube, self._cube_ready, self._failed)
+
+    def _cube_ready(self, read: CubeRead) -> None:
+        self.stale = False
+        self._take(read)
+
+    def _take(self, read: CubeRead) -> None:
+        self.cube = read.cube
+        self._trend_cache.clear()
+        if read.months is not None:
+            self._trend_cache[(None, None)] = list(read.months)
+        chosen = self.selected_county()
+        self.county.blockSignals(True)
+        while self.county.count() > 1:
+            self.county.removeItem(1)
+        for code in sorted({g[0] for g in read.cube.groups}):
+            self.county.addItem(self.labels.county(code), code)
+        found = self.county.findData(chosen) if chosen is not None else 0
+        self.county.setCurrentIndex(max(0, found))
+        self.county.blockSignals(False)
+        self._set_enabled(True)
+        self.refresh()
+
+    def _failed(self, exc: Exception) -> None:
+        message = getattr(exc, "message", None)
+        text = message(self.labels.lang) if callable(message) else str(exc)
+        self.status.setText(self.tr("The figures could not be counted: %1").replace("%1", text))
+
+    def selected_day(self) -> dt.date:
+        d = self.as_of.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def selected_county(self) -> str | None:
+        value = self.county.currentData()
+        return None if value is None else str(value)
+
+    def selected_basin(self) -> str | None:
+        value = self.basin.currentData()
+        return None if value is None else str(value)
+
+    def area(self) -> AreaProgress | None:
+        if self.progress is None:
+            return None
+        county = self.selected_county()
+        return self.progress.area if county is None else self.progress.counties.get(county)
+
+    def refresh(self) -> None:
+        """Counts again for the chosen day, county and basin and shows it all."""
+        if self.cube is None:
+            return
+        day, basin = self.selected_day(), self.selected_basin()
+        self.progress = summarise(self.cube, self.rules, day, None, basin)
+        area = self.area() or _empty(self.selected_county())
+        self.status.setText(
+            self.tr("As of %1, from what this device holds: %2 outfalls known. %3")
+            .replace("%1", day.isoformat())
+            .replace("%2", str(self.progress.area.total))
+            .replace("%3", self._scope_text())
+            + (
+                self.tr(" Changes came in since these were counted: counting again…")
+                if self.stale
+                else ""
+            )
+        )
+        self._show_cards(area)
+        self._show_milestones(area)
+        self._show_stages()
+        self._show_bars()
+        self._show_trend(day)
+        self.figures_shown.emit()
+
+    def _scope_text(self) -> str:
+        county, basin = self.selected_county(), self.selected_basin()
+        parts = [self.labels.county(county) if county else self.tr("all counties")]
+        parts.append(self.labels.vocab("basin", basin) if basin else self.tr("both basins"))
+        return self.tr("Showing %1.").replace("%1", ", ".join(parts))
+
+    def _show_cards(self, a: AreaProgress) -> None:
+        self.cards["known"].setText(self.tr("Outfalls known\n%1").replace("%1", str(a.total)))
+        self.cards["overdue"].setText(
+            self.tr("Remediation overdue\n%1").replace("%1", str(a.overdue))
+        )
+        self.cards["overdue"].setStyleSheet(
+            self.cards["known"].styleSheet()
+            + ("QPushButton { color: #b71c1c; }" if a.overdue else "")
+        )
+        self.cards["signs"].setText(
+            self.tr("Signs standard\n%1 of %2 (%3)")
+            .replace("%1", str(a.sign_standard))
+            .replace("%2", str(a.sign_total))
+            .replace("%3", pct_text(a.sign_standard, a.sign_total))
+        )
+        self.cards["inspections"].setText(
+            self.tr("Inspected this period\n%1 of %2 due (%3)")
+            .replace("%1", str(a.inspected))
+            .replace("%2", str(a.due))
+            .replace("%3", pct_text(a.inspected, a.due))
+        )
+
+    def status_text(self, status: str) -> str:
+        return {
+            "met": self.tr("Met"),
+            "on_track": self.tr("On track"),
+            "behind": self.tr("Behind"),
+            "missed": self.tr("Missed"),
+            "before_start": self.tr("Not yet set"),
+            "no_outfalls": self.tr("No outfalls"),
+        }[status]
+
+    def _show_milestones(self, a: AreaProgress) -> None:
+        county, basin = self.selected_county(), self.selected_basin()
+        self.milestones.setRowCount(len(a.milestones))
+        by = self.tr("%1 (by %2)")
+        for row, r in enumerate(a.milestones):
+            code = r.milestone.code
+            cells = [
+                (
+                    by.replace("%1", r.milestone.label(self.labels.lang)).replace(
+                        "%2", r.milestone.deadline.isoformat()
+                    ),
+                    None,
+                ),
+                (str(r.in_scope), Pick(f"milestone:{code}:scope", county, basin)),
+                (str(r.done), Pick(f"milestone:{code}:done", county, basin)),
+                (pct_text(r.done, r.in_scope), None),
+                ("—" if r.expected is None else f"{float(r.expected):.1f}%", None),
+                (self.status_text(r.status), None),
+                (str(r.short), Pick(f"milestone:{code}:todo", county, basin)),
+            ]
+            for column, (text, pick) in enumerate(cells):
+                item = _cell(self.milestones, row, column, text, pick, numeric=column > 0)
+                if column == 5:
+                    item.setBackground(QColor(STATUS_COLOURS[r.status]))
+        _fit_once(self.milestones, skip_first=True)
+
+    def _show_stages(self) -> None:
+        assert self.progress is not None
+        basin = self.selected_basin()
+        rows: list[tuple[str | None, AreaProgress]] = [
+            *sorted(self.progress.counties.items()),
+            (None, self.progress.area),
+        ]
+        self.stages.setRowCount(len(rows))
+        for row, (county, a) in enumerate(rows):
+            name = self.labels.county(county) if county else self.tr("All")
+            _cell(self.stages, row, 0, name, None)
+            _cell(self.stages, row, 1, str(a.total), Pick("known", county, basin), True)
+            for i, s in enumerate(self.state_codes):
+                n = a.by_state.get(s, 0)
+                _cell(self.stages, row, i + 2, str(n), Pick(f"state:{s}", county, basin), True)
+        _fit_once(self.stages, skip_first=False)
+
+    def _selected_milestone(self) -> str | None:
+        value = self.milestone.currentData()
+        return None if value is None else str(value)
+
+    def _show_bars(self) -> None:
+        if self.progress is None:
+            return
+        code = self._selected_milestone()
+        counties = sorted(self.progress.counties)
+        results = [
+            next(r for r in self.progress.counties[c].milestones if r.milestone.code == code)
+            for c in counties
+        ]
+        self._bar_counties = counties
+        m = self.rules.milestone(code or "")
+        title = self.tr("%1 · target %2%")
+        self.bars.show_bars(
+            ""
+            if m is None
+            else title.replace("%1", m.label(self.labels.lang)).replace("%2", str(m.target_pct)),
+            [self.labels.county(c) for c in counties],
+            [float(r.pct) for r in results],
+            [r.status in ("met", "on_track") for r in results],
+            [None if r.expected is None else float(r.expected) for r in results],
+        )
+
+    def _show_trend(self, day: dt.date) -> None:
+        """Month ends up to the day, then the day itself (its counts are the area's, just made).
+
+        The month ends of a county and basin are counted once per cube and kept: another day
+        only cuts the list shorter or longer."""
+        assert self.cube is not None
+        county, basin = self.selected_county(), self.selected_basin()
+        key = (county, basin)
+        months = self._trend_cache.get(key)
+        if months is None:
+            first = dt.date.fromordinal(self.cube.first_day) if self.cube.first_day else day
+            last = max(dt.date.fromordinal(max(self.cube.last_day, 1)), dt.date.today(), day)
+            days = month_ends(first, last)
+            counties = None if county is None else [county]
+            months = self._trend_cache[key] = trend(self.cube, days, counties, basin)
+        area = self.area()
+        rows = [r for r in months if r[0] < day]
+        rows.append((day, dict(area.by_state) if area is not None else {}))
+        self.trend.show_trend(rows)
+
+    # -- numbers open lists -----------------------------------------------------------------
+    def _cell_clicked(self, table: QTableWidget, row: int, column: int) -> None:
+        item = table.item(row, column)
+        pick = None if item is None else item.data(PICK_ROLE)
+        if isinstance(pick, Pick):
+            first = table.item(row, 0)
+            name = "" if first is None else first.text()
+            self.open_members(pick, f"{name} · {self._header(table, column)}")
+
+    def _header(self, table: QTableWidget, column: int) -> str:
+        header = table.horizontalHeaderItem(column)
+        return "" if header is None else header.text()
+
+    def _milestone_clicked(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.rules.milestones):
+            self.milestone.setCurrentIndex(row)
+
+    def _bar_clicked(self, index: int) -> None:
+        code = self._selected_milestone()
+        if code is None or index >= len(self._bar_counties):
+            return
+        county = self._bar_counties[index]
+        self.open_members(
+            Pick(f"milestone:{code}:todo", county, self.selected_basin()),
+            " · ".join(
+                (self.labels.county(county), self.milestone.currentText(), self.tr("Still to do"))
+            ),
+        )
+
+    def _open_card(self, key: str) -> None:
+        measure = {"known": "known", "overdue": "overdue", "signs": "sign_nonstandard",
+                   "inspections": "not_inspected"}[key]  # fmt: skip
+        title = {
+            "known": self.tr("Outfalls known"),
+            "overdue": self.tr("Remediation overdue"),
+            "signs": self.tr("Signs not standard"),
+            "inspections": self.tr("Due and not inspected this period"),
+        }[key]
+        self.open_members(Pick(measure, self.selected_county(), self.selected_basin()), title)
+
+    def open_members(self, pick: Pick, title: str) -> None:
+        """Reads the outfalls behind ``pick`` on the lane and lists them."""
+        day = self.selected_day()
+        title = f"{title} · {day.isoformat()}"
+        self.lane.submit(
+            lambda: self.source.load_members(day, pick),
+            lambda rows: self._show_members(title, rows),
+            self._failed,
+        )
+
+    def _show_members(self, title: str, rows: list[MemberRow]) -> None:
+        dialog = MembersDialog(title, rows, self.labels, self)
+        dialog.outfall_activated.connect(self.outfall_activated)
+        self.dialogs.append(dialog)
+        dialog.show()
+
+    # -- reports ----------------------------------------------------------------------------
+    def _export(self, kind: str) -> None:
+        from fieldapp.ui.progress.report import MonthlyReport
+
+        day = self.selected_day()
+        county = self.selected_county()
+        name = f"progress-{county or 'city'}-{day:%Y-%m}.{kind}"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the monthly report"), name,
+            "Excel (*.xlsx)" if kind == "xlsx" else "PDF (*.pdf)",
+        )  # fmt: skip
+        if not path or self.cube is None:
+            return
+        report = MonthlyReport(self.cube, self.rules, self.labels, day, county)
+        try:
+            report.write_xlsx(path) if kind == "xlsx" else report.write_pdf(path)
+        except OSError as exc:
+            self.status.setText(
+                self.tr("The report could not be saved: %1").replace("%1", str(exc))
+            )
+            return
+        self.status.setText(self.tr("Report saved: %1").replace("%1", path))
+
+
+def _cell(
+    table: QTableWidget,
+    row: int,
+    column: int,
+    text: str,
+    pick: Pick | None,
+    numeric: bool = False,
+) -> QTableWidgetItem:
+    """Shows ``text`` in a cell, reusing its item: a new item per refresh costs a re-layout each."""
+    item = table.item(row, column)
+    if item is None:
+        item = QTableWidgetItem(text)
+        if numeric:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if pick is not None:
+            item.setForeground(QColor("#0d47a1"))
+            font = item.font()
+            font.setUnderline(True)
+            item.setFont(font)
+        item.setData(PICK_ROLE, pick)
+        table.setItem(row, column, item)
+        return item
+    if item.text() != text:
+        item.setText(text)
+    if item.data(PICK_ROLE) != pick:
+        item.setData(PICK_ROLE, pick)
+    return item
+
+
+def _fit_once(table: QTableWidget, skip_first: bool) -> None:
+    """Sizes the columns to their contents the first time the table is filled (measuring every
+    cell on each change would cost more than all the counting)."""
+    if table.property("fitted"):
+        return
+    table.setProperty("fitted", True)
+    for column in range(1 if skip_first else 0, table.columnCount()):
+        table.resizeColumnToContents(column)
+
+
+def _empty(county: str | None) -> AreaProgress:
+    return AreaProgress(county, 0, {}, {}, {}, (), 0, {}, 0, 0, 0)
+
+
+__all__ = ["MilestoneResult", "ProgressSource", "ProgressWindow"]
