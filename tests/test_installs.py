@@ -40,7 +40,8 @@ def run_without(
     blocked: list[str], module: str, *argv: str, cwd: Path
 ) -> subprocess.CompletedProcess[str]:
     script = BLOCKER.format(blocked=blocked, argv=[module, *argv], module=module)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # No OS key store on this machine: the new profile's key is wrapped by this passphrase.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HEKOU_PASSPHRASE="installs test phrase")
     return subprocess.run(
         [sys.executable, "-c", script], cwd=cwd, env=env, capture_output=True, text=True,
         timeout=120,
