@@ -61,6 +61,11 @@ QTableView:focus, QListView:focus, QListWidget:focus, QTextBrowser:focus {
 AUTO_SYNC_AFTER_MS = 1500  # the first automatic sync waits until the window is up
 
 
+# The smoke check's picture is taken once the window has settled (the status strip's first
+# figures arrive from the lane a moment after the window shows).
+SCREENSHOT_AFTER_MS = 700
+
+
 def choose_language(lang: str | None) -> str:
     if lang:
         return lang
@@ -149,7 +154,7 @@ def run(
             saved = session.window.grab().save(screenshot)
             app.exit(0 if saved else 1)
 
-        QTimer.singleShot(0, save_and_quit)
+        QTimer.singleShot(SCREENSHOT_AFTER_MS, save_and_quit)
     else:
         QTimer.singleShot(AUTO_SYNC_AFTER_MS, session.start_background_sync)
     code = app.exec()

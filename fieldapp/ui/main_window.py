@@ -213,7 +213,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self._build_toolbar()
-        self.statusBar().showMessage(db_label)
+        # The profile's file is for support, not for the user: a tooltip leaves the status bar's
+        # width to the status strip (a 1366×768 screen at 150% has 911 px for it all).
+        self.statusBar().setToolTip(db_label)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
         QShortcut(QKeySequence("Ctrl+E"), self, self.open_editor)
         self.search.setToolTip(self.tr("Search the ledger (%1)").replace("%1", _keys("Ctrl+F")))

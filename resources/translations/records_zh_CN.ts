@@ -256,12 +256,7 @@
         <translation>打开同步面板</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="94"/>
-        <source>this laptop only</source>
-        <translation>仅本机（未登录）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/records/strip.py" line="99"/>
+        <location filename="../../fieldapp/ui/records/strip.py" line="101"/>
         <source>%1 (%2 earlier entries now under this account)</source>
         <translation>%1（此前的 %2 条内容已归入此账号）</translation>
     </message>

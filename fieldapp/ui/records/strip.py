@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 from fieldapp.store.sync_state import Status
 from fieldapp.ui.records.times import local_date, local_time
 
-_PART = "QPushButton { min-height: 30px; min-width: 0; padding: 0 8px; font-weight: bold; }"
+_PART = "QPushButton { min-height: 40px; min-width: 0; padding: 0 10px; font-weight: bold; }"
 _ALERT = (
-    "QPushButton { min-height: 30px; min-width: 0; padding: 0 8px; font-weight: bold;"
+    "QPushButton { min-height: 40px; min-width: 0; padding: 0 10px; font-weight: bold;"
     " background: #b00020; color: #fff; border-color: #7a0016; }"
 )
 _WARN = (
-    "QPushButton { min-height: 30px; min-width: 0; padding: 0 8px; font-weight: bold;"
+    "QPushButton { min-height: 40px; min-width: 0; padding: 0 10px; font-weight: bold;"
     " background: #ffd666; color: #3a2a00; border-color: #ad8b00; }"
 )
 
@@ -91,7 +91,9 @@ class StatusStrip(QWidget):
         self.last_sync.setText(last)
         self.last_sync.setStyleSheet(_WARN if (not s.signed_in or failed) else _PART)
         self.last_sync.setToolTip(self.tr("Open the sync panel"))
-        self.who.setText(s.username or self.tr("this laptop only"))
+        # Not signed in is said by the last-sync part already; the name only when there is one.
+        self.who.setText(s.username or "")
+        self.who.setVisible(bool(s.username))
 
     def show_bound(self, username: str, rows: int) -> None:
         """Says once that the sign-in put this laptop's records under the account."""
