@@ -5,6 +5,8 @@
     fieldapp demo --db PATH [--count N]        write a demo Nantong ledger
     fieldapp gps check SOURCE                  print the fixes a receiver or NMEA log gives
     fieldapp photo inspect FILE...             print what a photo carries (hash, size, EXIF)
+    fieldapp profile backup --db PATH DEST     the whole profile to a new folder, verified
+    fieldapp profile restore SRC --db PATH     a backup as a new profile, verified
     fieldapp sync --db PATH [--server URL --user NAME]   one full sync; exit 1 if anything is unsent
 
 Each subcommand's module is imported only when it runs: start-up time matters.
@@ -63,6 +65,10 @@ def _main(argv: list[str]) -> int:
         from sync.client.cli import main as sync_main
 
         return sync_main(argv[1:])
+    if argv and argv[0] == "profile":
+        from fieldapp.profile_backup import main as profile_main
+
+        return profile_main(argv[1:])
     if argv and argv[0] == "photo":
         from fieldapp.diagnostics import photo_main
 

@@ -57,6 +57,14 @@ def _connect(path: Path, read_only: bool, key: keys.ProfileKey | None = None) ->
     return conn
 
 
+def open_file(
+    path: Path, key: keys.ProfileKey | None, *, read_only: bool = True
+) -> sqlite3.Connection:
+    """A connection to a database file of the profile's format with the given key (a backup's
+    copy), without the profile's checks and migrations."""
+    return _connect(path, read_only, key)
+
+
 def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 

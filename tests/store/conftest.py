@@ -33,10 +33,11 @@ _serial = itertools.count(1)
 def new_outfall(**overrides: Any) -> Outfall:
     """A valid surveyed river outfall with fresh, unique id and codes."""
     n = next(_serial)
+    county = str(overrides.get("county_code", "320612"))
     base = Outfall(
         id=OutfallId(new_id()),
         name=f"通州区金沙街道新华村东侧{n}m城镇雨洪排口",
-        national_code=f"320612R{n:06d}",
+        national_code=f"{county}R{n:06d}",  # the code rule: it starts with the county's code
         local_code=f"NT12-2020-{n:05d}",
         type_code="other",
         subtype_code="urban_storm",
