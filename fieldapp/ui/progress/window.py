@@ -149,6 +149,10 @@ class ProgressWindow(QMainWindow):
             button.clicked.connect(lambda _c=False, k=key: self._open_card(k))
             self.cards[key] = button
             cards.addWidget(button)
+        # A device pulls the ledger and its lifecycle, not other inspectors' inspections.
+        self.cards["inspections"].setToolTip(
+            self.tr("Counts the completed inspections this device holds; the server counts all.")
+        )
 
         self.milestones = self._table("milestoneTable")
         self.milestones.setColumnCount(7)
