@@ -198,27 +198,22 @@
         <translation>月末</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="298"/>
-        <source>Done, on track</source>
-        <translation>完成率（进度正常）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="298"/>
-        <source>Done, behind</source>
-        <translation>完成率（进度滞后）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="298"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="297"/>
         <source>Target line on the day</source>
         <translation>当日序时进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="303"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="297"/>
+        <source>Done (red: behind)</source>
+        <translation>完成率（红色为滞后）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/progress/report.py" line="301"/>
         <source>%1 · target %2% by %3</source>
         <translation>%1 · 目标 %2% · 时限 %3</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="326"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="324"/>
         <source>As of %1 · milestones %2 · figures from what this device holds</source>
         <translation>统计截至 %1 · 目标版本 %2 · 数据为本机所存</translation>
     </message>
@@ -297,7 +292,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/progress/window.py" line="161"/>
-        <location filename="../../fieldapp/ui/progress/window.py" line="498"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="496"/>
         <source>Still to do</source>
         <translation>尚需完成</translation>
     </message>
@@ -312,165 +307,160 @@
         <translation>排污口总数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="180"/>
-        <source>Done, on track</source>
-        <translation>完成率（进度正常）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="180"/>
-        <source>Done, behind</source>
-        <translation>完成率（进度滞后）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="180"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="179"/>
         <source>Target line on the day</source>
         <translation>当日序时进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="184"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="179"/>
+        <source>Done (red: behind)</source>
+        <translation>完成率（红色为滞后）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/progress/window.py" line="182"/>
         <source>Outfalls by stage, month by month</source>
         <translation>各阶段排污口数量（逐月）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="188"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="186"/>
         <source>Chart of milestone</source>
         <translation>图表目标</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="301"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="299"/>
         <source>The figures could not be counted: %1</source>
         <translation>无法统计：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="329"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="327"/>
         <source>As of %1, from what this device holds: %2 outfalls known. %3</source>
         <translation>统计截至 %1，本机数据共 %2 个排污口。%3</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="334"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="332"/>
         <source> Changes came in since these were counted: counting again…</source>
         <translation>统计后数据已有变动，正在重新统计…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="348"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="346"/>
         <source>all counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="349"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="347"/>
         <source>both basins</source>
         <translation>两个流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="350"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="348"/>
         <source>Showing %1.</source>
         <translation>当前显示：%1。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="353"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="351"/>
         <source>Outfalls known
 %1</source>
         <translation>排污口总数
 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="355"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="353"/>
         <source>Remediation overdue
 %1</source>
         <translation>整治超期
 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="362"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="360"/>
         <source>Signs standard
 %1 of %2 (%3)</source>
         <translation>标志牌规范
 %1 / %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="368"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="366"/>
         <source>Inspected this period
 %1 of %2 due (%3)</source>
         <translation>本期已检查
 %1 / 应检查 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="376"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="374"/>
         <source>Met</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="377"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="375"/>
         <source>On track</source>
         <translation>进度正常</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="378"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="376"/>
         <source>Behind</source>
         <translation>进度滞后</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="379"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="377"/>
         <source>Missed</source>
         <translation>逾期未完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="380"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="378"/>
         <source>Not yet set</source>
         <translation>尚未起算</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="381"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="379"/>
         <source>No outfalls</source>
         <translation>无排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="387"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="385"/>
         <source>%1 (by %2)</source>
         <translation>%1（%2前）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="419"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="417"/>
         <source>All</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="442"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="440"/>
         <source>%1 · target %2%</source>
         <translation>%1 · 目标 %2%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="506"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="504"/>
         <source>Outfalls known</source>
         <translation>排污口总数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="507"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="505"/>
         <source>Remediation overdue</source>
         <translation>整治超期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="508"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="506"/>
         <source>Signs not standard</source>
         <translation>标志牌不规范</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="509"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="507"/>
         <source>Due and not inspected this period</source>
         <translation>本期应检查未检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="537"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="535"/>
         <source>Save the monthly report</source>
         <translation>保存月报</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="547"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="545"/>
         <source>The report could not be saved: %1</source>
         <translation>月报无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="550"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="548"/>
         <source>Report saved: %1</source>
         <translation>月报已保存：%1</translation>
     </message>

@@ -66,6 +66,14 @@ class ProgressSource:
     load_stored: Callable[[], CubeRead | None] | None = None
 
 
+def short_county(name: str) -> str:
+    """A county's name short enough for a chart's axis ("Tongzhou", not "Tongzhou District")."""
+    for suffix in (" District", " County", " City"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 def pct_text(done: int, total: int) -> str:
     return "—" if not total else f"{done * 100 / total:.1f}%"
 
@@ -176,9 +184,7 @@ class ProgressWindow(QMainWindow):
         )
         self.stages.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
-        self.bars = CountyBars(
-            self.tr("Done, on track"), self.tr("Done, behind"), self.tr("Target line on the day")
-        )
+        self.bars = CountyBars(self.tr("Done (red: behind)"), self.tr("Target line on the day"))
         self.bars.bar_clicked.connect(self._bar_clicked)
         self.trend = StageTrend(
             self.tr("Outfalls by stage, month by month"),
@@ -444,7 +450,7 @@ class ProgressWindow(QMainWindow):
             ""
             if m is None
             else title.replace("%1", m.label(self.labels.lang)).replace("%2", str(m.target_pct)),
-            [self.labels.county(c) for c in counties],
+            [short_county(self.labels.county(c)) for c in counties],
             [float(r.pct) for r in results],
             [r.status in ("met", "on_track") for r in results],
             [None if r.expected is None else float(r.expected) for r in results],
