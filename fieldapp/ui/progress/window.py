@@ -207,8 +207,8 @@ class ProgressWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 3)  # the milestones' names are the longest text
+        splitter.setStretchFactor(1, 2)
 
         central = QWidget()
         grid = QGridLayout(central)
