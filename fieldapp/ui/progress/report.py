@@ -29,8 +29,8 @@ from assessment.figures import AreaProgress, Progress, month_ends, summarise, tr
 from assessment.rules import ProgressRules
 from assessment.timeline import Cube
 from fieldapp.ui.labels import Labels
+from fieldapp.ui.progress.cells import short_county
 from fieldapp.ui.progress.charts import CountyBars, StageTrend
-from fieldapp.ui.progress.window import short_county
 
 
 def report_font_family() -> str | None:
