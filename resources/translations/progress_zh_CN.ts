@@ -37,131 +37,131 @@
 <context>
     <name>MonthlyReport</name>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="75"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="74"/>
         <source>%1: monthly progress report on outfall remediation, %2</source>
         <translation>%1排污口整治进度月报（%2）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="76"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="72"/>
         <source>Nantong</source>
         <translation>南通市</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="82"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="81"/>
         <source>Met</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="83"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="82"/>
         <source>On track</source>
         <translation>进度正常</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="84"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="83"/>
         <source>Behind</source>
         <translation>进度滞后</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="85"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="84"/>
         <source>Missed</source>
         <translation>逾期未完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="86"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="85"/>
         <source>Not yet set</source>
         <translation>尚未起算</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="87"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="86"/>
         <source>No outfalls</source>
         <translation>无排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="103"/>
-        <location filename="../../fieldapp/ui/progress/report.py" line="123"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="102"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="122"/>
         <source>City total</source>
         <translation>全市合计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="111"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="110"/>
         <source>Milestone</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="111"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="110"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="111"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="110"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="111"/>
-        <location filename="../../fieldapp/ui/progress/report.py" line="131"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="110"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="130"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="112"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="111"/>
         <source>In scope</source>
         <translation>应完成数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="112"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="111"/>
         <source>Done</source>
         <translation>已完成数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="112"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="111"/>
         <location filename="../../fieldapp/ui/progress/report.py" line="176"/>
         <source>Done %</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="112"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="111"/>
         <location filename="../../fieldapp/ui/progress/report.py" line="180"/>
         <source>Target line</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="113"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="112"/>
         <source>Status</source>
         <translation>进度评价</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="113"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="112"/>
         <source>Still to do</source>
         <translation>尚需完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="131"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="130"/>
         <source>Known</source>
         <translation>排污口总数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="133"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="132"/>
         <source>Remediation overdue</source>
         <translation>整治超期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="133"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="132"/>
         <source>Signs standard</source>
         <translation>标志牌规范</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="133"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="132"/>
         <source>Signs due</source>
         <translation>应设标志牌</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="134"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="133"/>
         <source>Inspected</source>
         <translation>本期已检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="134"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="133"/>
         <source>Due for inspection</source>
         <translation>本期应检查</translation>
     </message>
@@ -188,7 +188,7 @@
     <message>
         <location filename="../../fieldapp/ui/progress/report.py" line="203"/>
         <location filename="../../fieldapp/ui/progress/report.py" line="216"/>
-        <location filename="../../fieldapp/ui/progress/report.py" line="277"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="278"/>
         <source>Outfalls by stage, month by month</source>
         <translation>各阶段排污口数量（逐月）</translation>
     </message>
@@ -198,27 +198,22 @@
         <translation>月末</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="297"/>
-        <source>Done, on track</source>
-        <translation>完成率（进度正常）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="297"/>
-        <source>Done, behind</source>
-        <translation>完成率（进度滞后）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="297"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="298"/>
         <source>Target line on the day</source>
         <translation>当日序时进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="303"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="298"/>
+        <source>Done (red: behind)</source>
+        <translation>完成率（红色为滞后）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/progress/report.py" line="302"/>
         <source>%1 · target %2% by %3</source>
         <translation>%1 · 目标 %2% · 时限 %3</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/report.py" line="326"/>
+        <location filename="../../fieldapp/ui/progress/report.py" line="325"/>
         <source>As of %1 · milestones %2 · figures from what this device holds</source>
         <translation>统计截至 %1 · 目标版本 %2 · 数据为本机所存</translation>
     </message>
@@ -231,241 +226,241 @@
         <translation>考核进度（对照工作方案目标）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="106"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="109"/>
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="107"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="110"/>
         <source>All basins</source>
         <translation>全部流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="113"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="116"/>
         <source>Monthly report (Excel)…</source>
         <translation>月报（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="116"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="119"/>
         <source>Monthly report (PDF)…</source>
         <translation>月报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="120"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="123"/>
         <source>As of</source>
         <translation>统计截至</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="128"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="131"/>
         <source>Counting what this device holds…</source>
         <translation>正在统计本机数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="146"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="147"/>
+        <source>Counts the completed inspections this device holds; the server counts all.</source>
+        <translation>仅统计本机所存的已完成检查；服务器统计全部。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/progress/window.py" line="153"/>
         <source>Milestone</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="146"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="153"/>
         <source>In scope</source>
         <translation>应完成数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="146"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="153"/>
         <source>Done</source>
         <translation>已完成数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="146"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="153"/>
         <source>Done %</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="147"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="154"/>
         <source>Target line</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="147"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="154"/>
         <source>Status</source>
         <translation>进度评价</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="147"/>
-        <location filename="../../fieldapp/ui/progress/window.py" line="450"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="154"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="489"/>
         <source>Still to do</source>
         <translation>尚需完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="161"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="168"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="161"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="168"/>
         <source>Known</source>
         <translation>排污口总数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="166"/>
-        <source>Done, on track</source>
-        <translation>完成率（进度正常）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="166"/>
-        <source>Done, behind</source>
-        <translation>完成率（进度滞后）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="166"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="172"/>
         <source>Target line on the day</source>
         <translation>当日序时进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="170"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="172"/>
+        <source>Done (red: behind)</source>
+        <translation>完成率（红色为滞后）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/progress/window.py" line="175"/>
         <source>Outfalls by stage, month by month</source>
         <translation>各阶段排污口数量（逐月）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="174"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="179"/>
         <source>Chart of milestone</source>
         <translation>图表目标</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="264"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="292"/>
         <source>The figures could not be counted: %1</source>
         <translation>无法统计：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="292"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="320"/>
         <source>As of %1, from what this device holds: %2 outfalls known. %3</source>
         <translation>统计截至 %1，本机数据共 %2 个排污口。%3</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="297"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="325"/>
         <source> Changes came in since these were counted: counting again…</source>
         <translation>统计后数据已有变动，正在重新统计…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="311"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="339"/>
         <source>all counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="312"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="340"/>
         <source>both basins</source>
         <translation>两个流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="313"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="341"/>
         <source>Showing %1.</source>
         <translation>当前显示：%1。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="316"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="344"/>
         <source>Outfalls known
 %1</source>
         <translation>排污口总数
 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="318"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="346"/>
         <source>Remediation overdue
 %1</source>
         <translation>整治超期
 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="325"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="353"/>
         <source>Signs standard
 %1 of %2 (%3)</source>
         <translation>标志牌规范
 %1 / %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="331"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="359"/>
         <source>Inspected this period
 %1 of %2 due (%3)</source>
         <translation>本期已检查
 %1 / 应检查 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="339"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="367"/>
         <source>Met</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="340"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="368"/>
         <source>On track</source>
         <translation>进度正常</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="341"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="369"/>
         <source>Behind</source>
         <translation>进度滞后</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="342"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="370"/>
         <source>Missed</source>
         <translation>逾期未完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="343"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="371"/>
         <source>Not yet set</source>
         <translation>尚未起算</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="344"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="372"/>
         <source>No outfalls</source>
         <translation>无排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="350"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="378"/>
         <source>%1 (by %2)</source>
         <translation>%1（%2前）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="382"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="410"/>
         <source>All</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="406"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="433"/>
         <source>%1 · target %2%</source>
         <translation>%1 · 目标 %2%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="458"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="497"/>
         <source>Outfalls known</source>
         <translation>排污口总数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="459"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="498"/>
         <source>Remediation overdue</source>
         <translation>整治超期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="460"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="499"/>
         <source>Signs not standard</source>
         <translation>标志牌不规范</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="461"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="500"/>
         <source>Due and not inspected this period</source>
         <translation>本期应检查未检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="489"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="528"/>
         <source>Save the monthly report</source>
         <translation>保存月报</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="499"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="538"/>
         <source>The report could not be saved: %1</source>
         <translation>月报无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="502"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="541"/>
         <source>Report saved: %1</source>
         <translation>月报已保存：%1</translation>
     </message>

@@ -8,14 +8,15 @@ from collections.abc import Sequence
 
 from PySide6.QtCharts import (
     QAbstractAxis,
+    QAbstractBarSeries,
     QBarCategoryAxis,
+    QBarSeries,
     QBarSet,
     QChart,
     QChartView,
     QDateTimeAxis,
     QLineSeries,
     QScatterSeries,
-    QStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QPointF, Qt, Signal
@@ -53,23 +54,28 @@ def _chart(title: str) -> QChart:
 
 class CountyBars(QChartView):
     """Bars of each county's percentage done (green: met or on track, red: behind or missed) and
-    the target line on the day; a click on a bar asks for the outfalls still to do there."""
+    the target line on the day; a click on a bar asks for the outfalls still to do there.
+
+    One bar set whose behind bars are drawn in the selected colour: the counties (categories)
+    stay the same from day to day, so a new day moves only bars and their labels, not the axis."""
 
     bar_clicked = Signal(int)  # the county's index in the last ``show`` call
 
-    def __init__(self, done_label: str, behind_label: str, line_label: str) -> None:
+    def __init__(self, done_label: str, line_label: str) -> None:
         super().__init__()
         self.setObjectName("countyBars")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(240)
-        self.ahead = QBarSet(done_label)
-        self.ahead.setColor(AHEAD)
-        self.behind = QBarSet(behind_label)
-        self.behind.setColor(BEHIND)
-        self.bars = QStackedBarSeries()
-        self.bars.append(self.ahead)
-        self.bars.append(self.behind)
+        self.done = QBarSet(done_label)
+        self.done.setColor(AHEAD)
+        self.done.setSelectedColor(BEHIND)
+        self.done.setLabelColor(QColor("#212121"))
+        self.bars = QBarSeries()
+        self.bars.append(self.done)
         self.bars.setBarWidth(0.6)
+        self.bars.setLabelsVisible(True)
+        self.bars.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+        self.bars.setLabelsFormat("@value%")
         self.bars.clicked.connect(lambda index, _set: self.bar_clicked.emit(index))
         self.line = QLineSeries()
         self.line.setName(line_label)
@@ -84,9 +90,10 @@ class CountyBars(QChartView):
         chart.legend().markers(self.marks)[0].setVisible(False)
         self.x_axis = QBarCategoryAxis()
         self.y_axis = QValueAxis()
-        self.y_axis.setRange(0, 100)
+        self.y_axis.setRange(0, 110)  # room above a full bar for its label
         self.y_axis.setLabelFormat("%d%%")
-        self.y_axis.setTickCount(6)
+        self.y_axis.setTickCount(12)
+        self.y_axis.setLabelsVisible(True)
         _smaller_labels(self.x_axis, self.y_axis)
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -105,24 +112,21 @@ class CountyBars(QChartView):
     ) -> None:
         if self.chart().title() != title:
             self.chart().setTitle(title)
-        # Each county's share under its name: readable however low its bar is.
-        labels = [
-            f"{n}<br>{'—' if e is None and not p else f'{p:.1f}%'}"
-            for n, p, e in zip(names, pcts, expected, strict=True)
-        ]
-        if self.x_axis.categories() != labels:
+        if self.x_axis.categories() != list(names):
             self.x_axis.clear()
-            self.x_axis.append(labels)
-        done = [round(p, 1) if a else 0.0 for p, a in zip(pcts, ahead, strict=True)]
-        late = [0.0 if a else round(p, 1) for p, a in zip(pcts, ahead, strict=True)]
-        for bar_set, values in ((self.ahead, done), (self.behind, late)):
-            if bar_set.count() != len(values):
-                bar_set.remove(0, bar_set.count())
-                bar_set.append(values)
-                continue
+            self.x_axis.append(list(names))
+        values = [round(p, 1) for p in pcts]
+        if self.done.count() != len(values):
+            self.done.remove(0, self.done.count())
+            self.done.append(values)
+        else:
             for i, v in enumerate(values):
-                if bar_set.at(i) != v:
-                    bar_set.replace(i, v)
+                if self.done.at(i) != v:
+                    self.done.replace(i, v)
+        behind = [i for i, a in enumerate(ahead) if not a]
+        if sorted(self.done.selectedBars()) != behind:
+            self.done.deselectAllBars()
+            self.done.selectBars(behind)
         points = [QPointF(i, e) for i, e in enumerate(expected) if e is not None]
         self.line.replace(points)
         self.marks.replace(points)

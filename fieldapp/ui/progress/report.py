@@ -29,6 +29,7 @@ from assessment.figures import AreaProgress, Progress, month_ends, summarise, tr
 from assessment.rules import ProgressRules
 from assessment.timeline import Cube
 from fieldapp.ui.labels import Labels
+from fieldapp.ui.progress.cells import short_county
 from fieldapp.ui.progress.charts import CountyBars, StageTrend
 
 
@@ -294,9 +295,7 @@ class MonthlyReport(QObject):
 
     def _bars_view(self, i: int) -> CountyBars:
         m = self.rules.milestones[i]
-        view = CountyBars(
-            self.tr("Done, on track"), self.tr("Done, behind"), self.tr("Target line on the day")
-        )
+        view = CountyBars(self.tr("Done (red: behind)"), self.tr("Target line on the day"))
         self._style(view)
         results = [self.progress.counties[c].milestones[i] for c in self.counties]
         view.show_bars(
@@ -304,7 +303,7 @@ class MonthlyReport(QObject):
             .replace("%1", m.label(self.labels.lang))
             .replace("%2", str(m.target_pct))
             .replace("%3", m.deadline.isoformat()),
-            [self.labels.county(c) for c in self.counties],
+            [short_county(self.labels.county(c)) for c in self.counties],
             [float(r.pct) for r in results],
             [r.status in ("met", "on_track") for r in results],
             [None if r.expected is None else float(r.expected) for r in results],

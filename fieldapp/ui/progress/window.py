@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,18 +38,16 @@ from assessment.rules import ProgressRules
 from assessment.timeline import Cube
 from fieldapp.store.progress import CubeRead, MemberRow
 from fieldapp.ui.labels import Labels
+from fieldapp.ui.progress.cells import (
+    PICK_ROLE,
+    STATUS_COLOURS,
+    cell,
+    fit_once,
+    pct_text,
+    short_county,
+)
 from fieldapp.ui.progress.charts import CountyBars, StageTrend
 from fieldapp.ui.progress.members import MembersDialog
-
-STATUS_COLOURS = {
-    "met": "#c8e6c9",
-    "on_track": "#dcedc8",
-    "behind": "#ffcdd2",
-    "missed": "#ef9a9a",
-    "before_start": "#eeeeee",
-    "no_outfalls": "#eeeeee",
-}
-PICK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True)
@@ -64,10 +61,6 @@ class ProgressSource:
     load_cube: Callable[[], CubeRead]
     load_members: Callable[[dt.date, Pick], list[MemberRow]]
     load_stored: Callable[[], CubeRead | None] | None = None
-
-
-def pct_text(done: int, total: int) -> str:
-    return "—" if not total else f"{done * 100 / total:.1f}%"
 
 
 class ProgressWindow(QMainWindow):
@@ -149,6 +142,10 @@ class ProgressWindow(QMainWindow):
             button.clicked.connect(lambda _c=False, k=key: self._open_card(k))
             self.cards[key] = button
             cards.addWidget(button)
+        # A device pulls the ledger and its lifecycle, not other inspectors' inspections.
+        self.cards["inspections"].setToolTip(
+            self.tr("Counts the completed inspections this device holds; the server counts all.")
+        )
 
         self.milestones = self._table("milestoneTable")
         self.milestones.setColumnCount(7)
@@ -172,9 +169,7 @@ class ProgressWindow(QMainWindow):
         )
         self.stages.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
-        self.bars = CountyBars(
-            self.tr("Done, on track"), self.tr("Done, behind"), self.tr("Target line on the day")
-        )
+        self.bars = CountyBars(self.tr("Done (red: behind)"), self.tr("Target line on the day"))
         self.bars.bar_clicked.connect(self._bar_clicked)
         self.trend = StageTrend(
             self.tr("Outfalls by stage, month by month"),
@@ -197,8 +192,8 @@ class ProgressWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 3)  # the milestones' names are the longest text
+        splitter.setStretchFactor(1, 2)
 
         central = QWidget()
         grid = QGridLayout(central)
@@ -398,10 +393,10 @@ class ProgressWindow(QMainWindow):
                 (str(r.short), Pick(f"milestone:{code}:todo", county, basin)),
             ]
             for column, (text, pick) in enumerate(cells):
-                item = _cell(self.milestones, row, column, text, pick, numeric=column > 0)
+                item = cell(self.milestones, row, column, text, pick, numeric=column > 0)
                 if column == 5:
                     item.setBackground(QColor(STATUS_COLOURS[r.status]))
-        _fit_once(self.milestones, skip_first=True)
+        fit_once(self.milestones, skip_first=True)
 
     def _show_stages(self) -> None:
         assert self.progress is not None
@@ -413,12 +408,12 @@ class ProgressWindow(QMainWindow):
         self.stages.setRowCount(len(rows))
         for row, (county, a) in enumerate(rows):
             name = self.labels.county(county) if county else self.tr("All")
-            _cell(self.stages, row, 0, name, None)
-            _cell(self.stages, row, 1, str(a.total), Pick("known", county, basin), True)
+            cell(self.stages, row, 0, name, None)
+            cell(self.stages, row, 1, str(a.total), Pick("known", county, basin), True)
             for i, s in enumerate(self.state_codes):
                 n = a.by_state.get(s, 0)
-                _cell(self.stages, row, i + 2, str(n), Pick(f"state:{s}", county, basin), True)
-        _fit_once(self.stages, skip_first=False)
+                cell(self.stages, row, i + 2, str(n), Pick(f"state:{s}", county, basin), True)
+        fit_once(self.stages, skip_first=False)
 
     def _selected_milestone(self) -> str | None:
         value = self.milestone.currentData()
@@ -440,7 +435,7 @@ class ProgressWindow(QMainWindow):
             ""
             if m is None
             else title.replace("%1", m.label(self.labels.lang)).replace("%2", str(m.target_pct)),
-            [self.labels.county(c) for c in counties],
+            [short_county(self.labels.county(c)) for c in counties],
             [float(r.pct) for r in results],
             [r.status in ("met", "on_track") for r in results],
             [None if r.expected is None else float(r.expected) for r in results],
@@ -544,45 +539,6 @@ class ProgressWindow(QMainWindow):
             )
             return
         self.status.setText(self.tr("Report saved: %1").replace("%1", path))
-
-
-def _cell(
-    table: QTableWidget,
-    row: int,
-    column: int,
-    text: str,
-    pick: Pick | None,
-    numeric: bool = False,
-) -> QTableWidgetItem:
-    """Shows ``text`` in a cell, reusing its item: a new item per refresh costs a re-layout each."""
-    item = table.item(row, column)
-    if item is None:
-        item = QTableWidgetItem(text)
-        if numeric:
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if pick is not None:
-            item.setForeground(QColor("#0d47a1"))
-            font = item.font()
-            font.setUnderline(True)
-            item.setFont(font)
-        item.setData(PICK_ROLE, pick)
-        table.setItem(row, column, item)
-        return item
-    if item.text() != text:
-        item.setText(text)
-    if item.data(PICK_ROLE) != pick:
-        item.setData(PICK_ROLE, pick)
-    return item
-
-
-def _fit_once(table: QTableWidget, skip_first: bool) -> None:
-    """Sizes the columns to their contents the first time the table is filled (measuring every
-    cell on each change would cost more than all the counting)."""
-    if table.property("fitted"):
-        return
-    table.setProperty("fitted", True)
-    for column in range(1 if skip_first else 0, table.columnCount()):
-        table.resizeColumnToContents(column)
 
 
 def _empty(county: str | None) -> AreaProgress:
