@@ -4,237 +4,237 @@
 <context>
     <name>PatrolWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="129"/>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="477"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="130"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="478"/>
         <source>River patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="181"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="182"/>
         <source>River or stretch</source>
         <translation>河道或河段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="182"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="183"/>
         <source>Start patrol</source>
         <translation>开始巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="183"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="184"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="184"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="185"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="185"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="186"/>
         <source>Finish</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="186"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="187"/>
         <source>Mark a problem</source>
         <translation>标记问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="187"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="188"/>
         <source>Export GPX…</source>
         <translation>导出 GPX…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="217"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="218"/>
         <source>Inspect this outfall</source>
         <translation>检查此排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="219"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="220"/>
         <source>Start an inspection of the outfall where the selected problem was seen</source>
         <translation>对发现所选问题的排污口开始一次现场检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="237"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="238"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="664"/>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="685"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="665"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="686"/>
         <source>Outfalls passed</source>
         <translation>途经排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="287"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="288"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="227"/>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="593"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="228"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="594"/>
         <source>Outfalls nearby</source>
         <translation>附近的排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="228"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="229"/>
         <source>Position source…</source>
         <translation>定位来源…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="260"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="261"/>
         <source>Follow my position</source>
         <translation>跟随我的位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="299"/>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="629"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="300"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="630"/>
         <source>No patrol running</source>
         <translation>当前没有巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="304"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="305"/>
         <source>Resumed the unfinished patrol started %1 (%2 points kept).</source>
         <translation>已恢复 %1 开始的未结束巡河（已保存 %2 个轨迹点）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="319"/>
-        <source>The patrol started %1 was left open too long; it was finished at its last recorded point.</source>
-        <translation>%1 开始的巡河未结束时间过长，已在最后记录的轨迹点处结束。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="352"/>
-        <source>A patrol records your track: choose a position source first (the receiver&apos;s port, a network receiver or a log) with “Position source…”.</source>
-        <translation>巡河要记录轨迹：请先点击“定位来源…”选择定位来源（接收机端口、网络接收机或日志文件）。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="361"/>
-        <source>The position source cannot be read, so the patrol cannot start: %1</source>
-        <translation>无法读取定位来源，巡河不能开始：%1</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="364"/>
-        <source>Check the receiver or choose another source.</source>
-        <translation>请检查接收机，或选择其他定位来源。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="454"/>
-        <source>Photo not added: %1</source>
-        <translation>照片未添加：%1</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="469"/>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="499"/>
-        <source>Simulated</source>
-        <translation>模拟定位</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="539"/>
-        <source>Receiver lost; recording resumes when it returns. %1</source>
-        <translation>定位接收机已断开，恢复后将继续记录。%1</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="543"/>
-        <source>Receiver back; recording resumed.</source>
-        <translation>定位接收机已恢复，继续记录。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="314"/>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="553"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="315"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="554"/>
         <source>No position source: choose one with “Position source…”.</source>
         <translation>尚未设置定位来源：请点击“定位来源…”选择。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="556"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="320"/>
+        <source>The patrol started %1 was left open too long; it was finished at its last recorded point.</source>
+        <translation>%1 开始的巡河未结束时间过长，已在最后记录的轨迹点处结束。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="353"/>
+        <source>A patrol records your track: choose a position source first (the receiver&apos;s port, a network receiver or a log) with “Position source…”.</source>
+        <translation>巡河要记录轨迹：请先点击“定位来源…”选择定位来源（接收机端口、网络接收机或日志文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="362"/>
+        <source>The position source cannot be read, so the patrol cannot start: %1</source>
+        <translation>无法读取定位来源，巡河不能开始：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="365"/>
+        <source>Check the receiver or choose another source.</source>
+        <translation>请检查接收机，或选择其他定位来源。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="455"/>
+        <source>Photo not added: %1</source>
+        <translation>照片未添加：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="470"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="500"/>
+        <source>Simulated</source>
+        <translation>模拟定位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="540"/>
+        <source>Receiver lost; recording resumes when it returns. %1</source>
+        <translation>定位接收机已断开，恢复后将继续记录。%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="544"/>
+        <source>Receiver back; recording resumed.</source>
+        <translation>定位接收机已恢复，继续记录。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="557"/>
         <source>the given source</source>
         <translation>指定的来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="557"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="558"/>
         <source>Position source: %1</source>
         <translation>定位来源：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="603"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="604"/>
         <source>The receiver is in simulation mode: its positions are shown in grey and are not recorded. Turn simulation off on the receiver.</source>
         <translation>接收机处于模拟模式：其位置以灰色虚线显示，不会记录到轨迹中。请关闭接收机的模拟模式。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="608"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="609"/>
         <source>The position source has ended (end of the log).</source>
         <translation>定位数据源已结束（日志回放完毕）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="629"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="630"/>
         <source>Patrol finished</source>
         <translation>巡河已结束</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="632"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="633"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="634"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="635"/>
         <source>Recording</source>
         <translation>正在记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="656"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="657"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="656"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="657"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="658"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="659"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="659"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="660"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="660"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="661"/>
         <source>Points kept / recorded</source>
         <translation>有效点 / 记录点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="661"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="662"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="667"/>
-        <source>Meets the minimum (%1 min, %2 km)</source>
-        <translation>达到最低要求（%1 分钟、%2 公里）</translation>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="668"/>
+        <source>Meets the minimum (%1, %2)</source>
+        <translation>达到最低要求（%1、%2）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="707"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="708"/>
         <source>Patrol finished. This period: %1 of %2 required patrols</source>
         <translation>巡河已结束。本周期已完成 %1 次，要求 %2 次</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="718"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="719"/>
         <source>(%1 photos)</source>
         <translation>（%1 张照片）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="787"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="788"/>
         <source>Export the patrol as GPX</source>
         <translation>将巡河导出为 GPX</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="796"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="797"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>

@@ -19,7 +19,7 @@ fix from a receiver in simulation mode is shown as such and never recorded.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,7 @@ from fieldapp.media.blobstore import BlobStore
 from fieldapp.media.errors import PhotoError
 from fieldapp.store import database, patrols
 from fieldapp.store.map_points import MapReader
+from fieldapp.ui import formatting as fmt
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.lane import BackgroundLane
 from fieldapp.ui.map.palette import TYPE_COLOURS, colours_for
@@ -121,6 +122,7 @@ class PatrolWindow(QWidget):
         self._simulated_shown = False
         self._nearby_at: tuple[float, float] | None = None
         self.follow = True
+        self._closed = False  # after shutdown: fixes still queued from the feed are dropped
         self._feed = PositionFeed(self._open_fixes)
         self._feed.fix.connect(self._on_fix)
         self._feed.lost.connect(self._on_lost)
@@ -478,6 +480,7 @@ class PatrolWindow(QWidget):
 
     def shutdown(self) -> None:
         """Stops the feed and closes this window's connection on the lane (call before closing)."""
+        self._closed = True
         self._feed.stop()
         self._tick.stop()
         if self._thumbs is not None:
@@ -488,7 +491,7 @@ class PatrolWindow(QWidget):
 
     # -- fixes -------------------------------------------------------------------------------
     def _on_fix(self, fix: Fix) -> None:
-        if not fix.has_position:
+        if self._closed or not fix.has_position:
             return
         assert fix.lat is not None and fix.lon is not None
         if self._source_error is not None:
@@ -593,7 +596,7 @@ class PatrolWindow(QWidget):
         self.outfalls_title.setText(self.tr("Outfalls nearby"))
         self.passed.clear()
         for o, d in self.reader.near(fix.lat, fix.lon, NEARBY_M)[:NEARBY_SHOWN]:
-            item = QListWidgetItem(f"{o.code or o.name}  {_distance(d)}")
+            item = QListWidgetItem(f"{o.code or o.name}  {fmt.distance(d)}")
             item.setData(Qt.ItemDataRole.UserRole, o.id)
             item.setToolTip(o.name)
             self.passed.addItem(item)
@@ -656,7 +659,7 @@ class PatrolWindow(QWidget):
         yes, no = self.tr("yes"), self.tr("no")
         rows = [
             (self.tr("Duration"), _duration(s.duration_s)),
-            (self.tr("Distance"), f"{s.distance_m / 1000:.2f} km"),
+            (self.tr("Distance"), fmt.distance(s.distance_m)),
             (self.tr("Points kept / recorded"), f"{s.points_kept} / {s.points_recorded}"),
             (self.tr("Problems"), str(s.problems)),
         ]
@@ -664,9 +667,9 @@ class PatrolWindow(QWidget):
             rows.append((self.tr("Outfalls passed"), str(s.outfalls_passed)))
             rows.append(
                 (
-                    self.tr("Meets the minimum (%1 min, %2 km)")
-                    .replace("%1", f"{self.rules.min_duration_s / 60:g}")
-                    .replace("%2", f"{self.rules.min_distance_m / 1000:g}"),
+                    self.tr("Meets the minimum (%1, %2)")
+                    .replace("%1", fmt.duration(self.rules.min_duration_s))
+                    .replace("%2", fmt.distance(self.rules.min_distance_m)),
                     yes if s.meets_rules else no,
                 )
             )
@@ -685,7 +688,7 @@ class PatrolWindow(QWidget):
         self.outfalls_title.setText(self.tr("Outfalls passed"))
         self._nearby_at = None
         for o in patrol.passed:
-            item = QListWidgetItem(f"{o.code or o.name}  {o.distance_m:.0f} m")
+            item = QListWidgetItem(f"{o.code or o.name}  {fmt.distance(o.distance_m)}")
             item.setData(Qt.ItemDataRole.UserRole, o.outfall_id)
             item.setToolTip(o.name)
             self.passed.addItem(item)
@@ -775,7 +778,7 @@ class PatrolWindow(QWidget):
         if self.reader is None or fix is None or fix.lat is None or fix.lon is None:
             return []
         return [
-            (o.id, f"{o.code or o.name}  {d:.0f} m")
+            (o.id, f"{o.code or o.name}  {fmt.distance(d)}")
             for o, d in self.reader.near(fix.lat, fix.lon, PROBLEM_AT_OUTFALL_M)[:12]
         ]
 
@@ -805,12 +808,8 @@ class PatrolWindow(QWidget):
 
 
 def _local(t: datetime) -> str:
-    return t.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _distance(metres: float) -> str:
-    return f"{metres:.0f} m" if metres < 1000 else f"{metres / 1000:.1f} km"
+    return fmt.local_time(t)
 
 
 def _duration(seconds: float) -> str:
-    return str(timedelta(seconds=round(seconds)))
+    return fmt.duration(seconds)
