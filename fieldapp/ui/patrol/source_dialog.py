@@ -99,6 +99,8 @@ class SourceDialog(QDialog):
     def _say(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self.layout().activate()  # room for the message: the buttons must not be squeezed
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
         self.spec.setFocus()
 
     def _port_chosen(self, index: int) -> None:
