@@ -263,3 +263,15 @@ def test_a_resumed_patrol_without_a_source_asks_for_one(qtbot, profile, lane, re
     w.set_source(str(WALK))  # recording goes on from the chosen source
     qtbot.waitUntil(lambda: w.committed >= 3, timeout=10000)
     close(qtbot, w, lane)
+
+
+def test_fixes_still_queued_after_shutdown_are_dropped(qtbot, profile, lane) -> None:  # type: ignore[no-untyped-def]
+    """The session closes the map reader right after ``shutdown``: a fix the feed had already
+    queued must not reach it (it did: "Cannot operate on a closed database")."""
+    own_reader = MapReader(database.open_reader(profile))
+    w = open_window(qtbot, profile, lane, own_reader, lambda: iter(WALK_FIXES[:2]))
+    qtbot.waitUntil(lambda: w.last_fix is not None, timeout=5000)
+    close(qtbot, w, lane)
+    own_reader.close()
+    w._feed.fix.emit(WALK_FIXES[5])  # as if delivered late from the feed's thread
+    assert w.last_fix != WALK_FIXES[5]

@@ -48,6 +48,7 @@ ALLOWED = {
     "COM",
     "USB",
     "TCP",
+    "tcp",  # as typed in a network receiver's address: tcp://主机:端口
     "RTK",
     "GB",
     "HJ",

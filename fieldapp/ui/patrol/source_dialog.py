@@ -71,7 +71,7 @@ class SourceDialog(QDialog):
         buttons.rejected.connect(self.reject)
         for w in (self.ports, self.spec, browse, *buttons.buttons()):
             w.setMinimumHeight(TOUCH_PX)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.ports)
         layout.addLayout(row)
@@ -99,6 +99,8 @@ class SourceDialog(QDialog):
     def _say(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self._layout.activate()  # room for the message: the buttons must not be squeezed
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
         self.spec.setFocus()
 
     def _port_chosen(self, index: int) -> None:

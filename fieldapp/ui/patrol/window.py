@@ -122,6 +122,7 @@ class PatrolWindow(QWidget):
         self._simulated_shown = False
         self._nearby_at: tuple[float, float] | None = None
         self.follow = True
+        self._closed = False  # after shutdown: fixes still queued from the feed are dropped
         self._feed = PositionFeed(self._open_fixes)
         self._feed.fix.connect(self._on_fix)
         self._feed.lost.connect(self._on_lost)
@@ -479,6 +480,7 @@ class PatrolWindow(QWidget):
 
     def shutdown(self) -> None:
         """Stops the feed and closes this window's connection on the lane (call before closing)."""
+        self._closed = True
         self._feed.stop()
         self._tick.stop()
         if self._thumbs is not None:
@@ -489,7 +491,7 @@ class PatrolWindow(QWidget):
 
     # -- fixes -------------------------------------------------------------------------------
     def _on_fix(self, fix: Fix) -> None:
-        if not fix.has_position:
+        if self._closed or not fix.has_position:
             return
         assert fix.lat is not None and fix.lon is not None
         if self._source_error is not None:
@@ -594,7 +596,7 @@ class PatrolWindow(QWidget):
         self.outfalls_title.setText(self.tr("Outfalls nearby"))
         self.passed.clear()
         for o, d in self.reader.near(fix.lat, fix.lon, NEARBY_M)[:NEARBY_SHOWN]:
-            item = QListWidgetItem(f"{o.code or o.name}  {_distance(d)}")
+            item = QListWidgetItem(f"{o.code or o.name}  {fmt.distance(d)}")
             item.setData(Qt.ItemDataRole.UserRole, o.id)
             item.setToolTip(o.name)
             self.passed.addItem(item)
@@ -807,10 +809,6 @@ class PatrolWindow(QWidget):
 
 def _local(t: datetime) -> str:
     return fmt.local_time(t)
-
-
-def _distance(metres: float) -> str:
-    return f"{metres:.0f} m" if metres < 1000 else f"{metres / 1000:.1f} km"
 
 
 def _duration(seconds: float) -> str:
