@@ -144,3 +144,14 @@ def test_map_settings_and_editor_in_chinese(qtbot: Any, zh_session: Session) -> 
     assert window.edit_dialog is not None
     assert_readable(window.edit_dialog)
     window.edit_dialog.close()
+
+
+def test_nearest_and_new_outfall_dialogs_in_chinese(qtbot: Any, zh_session: Session) -> None:
+    nearest: Any = zh_session.open_nearest()
+    nearest.set_position(32.08, 121.05)  # in Tongzhou, among the demo ledger's outfalls
+    assert nearest.list.count() > 0 and nearest.rows
+    assert any(("米" in t or "公里" in t) for t in vt.widget_texts(nearest.list))
+    assert_readable(nearest)
+    nearest.reject()
+    assert_readable(zh_session.open_new_outfall())
+    zh_session.tools["newOutfall"].close()
