@@ -155,3 +155,27 @@ def test_nearest_and_new_outfall_dialogs_in_chinese(qtbot: Any, zh_session: Sess
     nearest.reject()
     assert_readable(zh_session.open_new_outfall())
     zh_session.tools["newOutfall"].close()
+
+
+def test_the_english_ui_shows_local_times_and_no_ids(
+    qtbot: Any, en_session: Session, shanghai: None
+) -> None:
+    window = en_session.window
+    window.table.selectRow(0)
+    first = window.selected
+    assert first is not None
+    window.run_transition(first.id, window.action_box.currentData(), "test")
+    qtbot.waitUntil(
+        lambda: window.selected is not None and window.selected.updated_at != first.updated_at
+    )
+    window.show_outfall(first.id)
+    from fieldapp.ui import formatting as fmt
+
+    moved = window.selected
+    assert moved is not None
+    assert fmt.local_time(moved.updated_at) in window.detail.toPlainText()  # local, not UTC
+    assert vt.problems(list(vt.widget_texts(window)), chinese=False) == []
+    inspection: Any = en_session.open_inspection(first.id)
+    inspection.position.use_position(pos.manual(32.05, 120.95, "receiver broken"))
+    assert " km" in inspection.position.result.text()
+    assert vt.problems(list(vt.widget_texts(inspection)), chinese=False) == []
