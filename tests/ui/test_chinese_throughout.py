@@ -113,6 +113,13 @@ def test_inspection_window_in_chinese(qtbot: Any, zh_session: Session) -> None:
     items = [inspection.photos.list.item(i).text() for i in range(2)]
     assert any("年" in t or "天" in t for t in items), items  # old photos: years, not minutes
     assert_readable(inspection)
+    strip = inspection.photos
+    strip.list.setCurrentRow(0)
+    strip.view_button.click()
+    qtbot.waitUntil(lambda: strip.view_dialog is not None and strip.view_dialog.isVisible())
+    assert_readable(strip.view_dialog)
+    strip.view_dialog.close()
+    qtbot.waitUntil(lambda: strip.worker.pending == 0, timeout=10_000)
 
 
 def test_patrol_window_in_chinese(qtbot: Any, zh_session: Session) -> None:
@@ -132,6 +139,13 @@ def test_patrol_window_in_chinese(qtbot: Any, zh_session: Session) -> None:
     assert "秒" in stats or "分钟" in stats  # a duration in words, not 0:00:05
     assert "达到最低要求（10 分钟、1 公里）" in stats
     assert_readable(patrol)
+    from fieldapp.ui.patrol.problem_dialog import ProblemDialog
+
+    nearby = [("00000000-0000-4000-8000-000000000001", "320612H000005  12 米")]
+    dialog = ProblemDialog(patrol, nearby)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert_readable(dialog)  # the outfall is offered by its code and distance, never its id
 
 
 def test_map_settings_and_editor_in_chinese(qtbot: Any, zh_session: Session) -> None:
