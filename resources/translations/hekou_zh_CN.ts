@@ -39,19 +39,24 @@
         <translation>%1 年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="113"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="118"/>
         <source>at the same time</source>
         <translation>同一时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="115"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="120"/>
         <source>%1 earlier</source>
         <translation>早 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="117"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="122"/>
         <source>%1 later</source>
         <translation>晚 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="129"/>
+        <source>%1 (%2°)</source>
+        <translation>%1（%2°）</translation>
     </message>
 </context>
 <context>
@@ -660,88 +665,88 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="38"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="39"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="45"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="46"/>
         <source>Receiver port (e.g. /dev/ttyUSB0 or COM3) or an NMEA log</source>
         <translation>接收机端口（如 /dev/ttyUSB0 或 COM3）或 NMEA 日志文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="47"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="48"/>
         <source>Log file…</source>
         <translation>日志文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="63"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="64"/>
         <source>An MBTiles file or a folder of XYZ tiles</source>
         <translation>MBTiles 文件或 XYZ 瓦片文件夹</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="64"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="65"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="69"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="70"/>
         <source>Tiles are in GCJ-02 (Amap, Tencent): shift for display</source>
         <translation>瓦片为 GCJ-02 坐标（高德、腾讯）：显示时纠偏</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="88"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="92"/>
         <source>Position source</source>
         <translation>定位来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="89"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="93"/>
         <source>Home county</source>
         <translation>所在县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="90"/>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="120"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="94"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="124"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="92"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="96"/>
         <source>Capture a position when its error is at most</source>
         <translation>定位误差不超过此值时才可采集</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="93"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="97"/>
         <source>Fixes averaged per capture</source>
         <translation>每次采集平均的定位次数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="94"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="98"/>
         <source>Flag an inspection farther from its outfall than</source>
         <translation>检查位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="96"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="100"/>
         <source>Flag a photo taken farther from the outfall than</source>
         <translation>照片拍摄位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="98"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="102"/>
         <source>Flag a photo taken longer before or after than</source>
         <translation>照片拍摄时间与检查时间相差超过此值时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="102"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="106"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="103"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="113"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="117"/>
         <source>NMEA log</source>
         <translation>NMEA 日志</translation>
     </message>
