@@ -37,7 +37,7 @@ _FROM_INSPECTION = (
 _GNSS = ("Laptop GNSS, {n} fixes averaged", "本机卫星定位，{n} 次平均")
 _OTHER_PHOTO = ("From another photo's EXIF", "来自另一张照片的 EXIF")
 _TYPED_IN = ("Typed in: {reason}", "手工录入：{reason}")
-_ERROR = ("error ±{m:.0f} m", "误差 ±{m:.0f} m")
+_ERROR = ("error ±{m:.0f} m", "误差 ±{m:.0f} 米")
 _SEPARATOR = (", ", "，")
 MAX_REASON_CHARS = 40
 

@@ -122,3 +122,9 @@ def time_offset(seconds: float | None, *, empty: str = EMPTY) -> str:
         else QCoreApplication.translate("Formatting", "%1 later")
     )
     return text.replace("%1", duration(seconds))
+
+
+def bearing(direction: str, degrees: float) -> str:
+    """西北（310°） / north-west (310°): a compass direction in words with its bearing."""
+    text = QCoreApplication.translate("Formatting", "%1 (%2°)")
+    return text.replace("%1", direction).replace("%2", f"{degrees % 360:.0f}")

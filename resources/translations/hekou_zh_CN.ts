@@ -53,6 +53,11 @@
         <source>%1 later</source>
         <translation>晚 %1</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="129"/>
+        <source>%1 (%2°)</source>
+        <translation>%1（%2°）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -162,59 +167,59 @@
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="229"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="231"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="271"/>
         <source>Patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="270"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="272"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="274"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="275"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="274"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="276"/>
         <source>Progress</source>
         <translation>考核进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="277"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/main_window.py" line="324"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="326"/>
         <source>%n outfall(s)</source>
         <translation>
             <numerusform>共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="362"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="364"/>
         <source>No further step</source>
         <translation>无后续步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="485"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="487"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="410"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="412"/>
         <source>Someone changed this outfall after you opened it. Close the editor, look at the new version and edit again.</source>
         <translation>打开编辑后，该排污口已被他人修改。请关闭编辑窗口，查看最新内容后再编辑。</translation>
     </message>
@@ -239,84 +244,84 @@
         <translation>确认后记录所选步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="219"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="221"/>
         <source>Search the ledger (%1)</source>
         <translation>搜索台账（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="249"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="251"/>
         <source>Inspect</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="252"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="254"/>
         <source>Inspect the selected outfall</source>
         <translation>检查所选排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="256"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="258"/>
         <source>Nearest</source>
         <translation>附近</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="259"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="261"/>
         <source>The outfalls nearest to your position</source>
         <translation>离当前位置最近的排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="263"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="265"/>
         <source>New outfall</source>
         <translation>新排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="268"/>
         <source>Register a newly found outfall and inspect it</source>
         <translation>登记新发现的排污口并开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="362"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="364"/>
         <source>— choose a step —</source>
         <translation>— 请选择步骤 —</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="429"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="431"/>
         <source>the state before</source>
         <translation>上一个状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="433"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="435"/>
         <source>Record the step “%1” for %2 %3?
 It moves the outfall from %4 to %5.</source>
         <translation>为 %2 %3 记录步骤“%1”？
 排污口将从“%4”变为“%5”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="444"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="446"/>
         <source>Record a lifecycle step</source>
         <translation>记录工作进程步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="450"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="452"/>
         <source>Record the step</source>
         <translation>记录步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="451"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="453"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="461"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="463"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="461"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="463"/>
         <source>Why is this step taken?</source>
         <translation>请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="488"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="490"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

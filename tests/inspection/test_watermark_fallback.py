@@ -40,7 +40,7 @@ def test_watermark_uses_the_inspection_fix_when_the_photo_has_none(
     assert "32.081235, 121.050123 (WGS-84)" in bare_lines
     label = {
         "en": "Laptop GNSS, 5 fixes averaged, error ±4 m",
-        "zh": "本机卫星定位，5 次平均，误差 ±4 m",
+        "zh": "本机卫星定位，5 次平均，误差 ±4 米",
     }[lang]
     assert any(line.startswith(label) for line in bare_lines)
     own_lines = strip.watermark_lines(own)

@@ -80,7 +80,7 @@ def test_without_gps_the_caption_gives_the_inspection_fix_and_says_whose() -> No
     ]
     assert caption_lines("TZ-RH-0042", None, where, "zh_CN")[-2:] == [
         "坐标来源：本次检查定位（非照片自带）",
-        f"本机卫星定位，5 次平均，误差 ±4 m，{FIX_TIME}",
+        f"本机卫星定位，5 次平均，误差 ±4 米，{FIX_TIME}",
     ]
 
 
@@ -97,7 +97,7 @@ def test_other_sources_of_the_inspection_position_are_named() -> None:
         "…, error ±50 m"
     )
     zh = caption_lines("A", None, photo_coordinates(None, None, typed), "zh_CN")
-    assert zh[-1].startswith("手工录入：receiver broken") and zh[-1].endswith("…，误差 ±50 m")
+    assert zh[-1].startswith("手工录入：receiver broken") and zh[-1].endswith("…，误差 ±50 米")
 
 
 def test_a_photo_without_gps_is_watermarked_with_the_inspection_fix(

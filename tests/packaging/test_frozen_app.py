@@ -66,6 +66,9 @@ def test_the_folder_holds_the_field_app_and_not_the_server(app_dir: Path) -> Non
     assert (internal / "resources" / "data" / "lifecycle.json").is_file()
     assert list((internal / "resources" / "translations").glob("*_zh_CN.qm"))
     assert not list((internal / "resources" / "translations").glob("*.ts"))
+    # the bundled Chinese font and its licence (OFL: every copy carries the licence)
+    assert (internal / "resources" / "fonts" / "HekouSans-Regular.ttf").is_file()
+    assert (internal / "resources" / "fonts" / "OFL.txt").is_file()
     for server_part in ("fastapi", "uvicorn", "sqlalchemy", "alembic", "psycopg"):
         assert not (internal / server_part).exists(), server_part
     assert list((internal / "PySide6" / "Qt" / "plugins" / "platforms").glob("*offscreen*"))

@@ -113,6 +113,13 @@ def test_inspection_window_in_chinese(qtbot: Any, zh_session: Session) -> None:
     items = [inspection.photos.list.item(i).text() for i in range(2)]
     assert any("年" in t or "天" in t for t in items), items  # old photos: years, not minutes
     assert_readable(inspection)
+    strip = inspection.photos
+    strip.list.setCurrentRow(0)
+    strip.view_button.click()
+    qtbot.waitUntil(lambda: strip.view_dialog is not None and strip.view_dialog.isVisible())
+    assert_readable(strip.view_dialog)
+    strip.view_dialog.close()
+    qtbot.waitUntil(lambda: strip.worker.pending == 0, timeout=10_000)
 
 
 def test_patrol_window_in_chinese(qtbot: Any, zh_session: Session) -> None:
@@ -132,6 +139,13 @@ def test_patrol_window_in_chinese(qtbot: Any, zh_session: Session) -> None:
     assert "秒" in stats or "分钟" in stats  # a duration in words, not 0:00:05
     assert "达到最低要求（10 分钟、1 公里）" in stats
     assert_readable(patrol)
+    from fieldapp.ui.patrol.problem_dialog import ProblemDialog
+
+    nearby = [("00000000-0000-4000-8000-000000000001", "320612H000005  12 米")]
+    dialog = ProblemDialog(patrol, nearby)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert_readable(dialog)  # the outfall is offered by its code and distance, never its id
 
 
 def test_map_settings_and_editor_in_chinese(qtbot: Any, zh_session: Session) -> None:
@@ -144,3 +158,38 @@ def test_map_settings_and_editor_in_chinese(qtbot: Any, zh_session: Session) -> 
     assert window.edit_dialog is not None
     assert_readable(window.edit_dialog)
     window.edit_dialog.close()
+
+
+def test_nearest_and_new_outfall_dialogs_in_chinese(qtbot: Any, zh_session: Session) -> None:
+    nearest: Any = zh_session.open_nearest()
+    nearest.set_position(32.08, 121.05)  # in Tongzhou, among the demo ledger's outfalls
+    assert nearest.list.count() > 0 and nearest.rows
+    assert any(("米" in t or "公里" in t) for t in vt.widget_texts(nearest.list))
+    assert_readable(nearest)
+    nearest.reject()
+    assert_readable(zh_session.open_new_outfall())
+    zh_session.tools["newOutfall"].close()
+
+
+def test_the_english_ui_shows_local_times_and_no_ids(
+    qtbot: Any, en_session: Session, shanghai: None
+) -> None:
+    window = en_session.window
+    window.table.selectRow(0)
+    first = window.selected
+    assert first is not None
+    window.run_transition(first.id, window.action_box.currentData(), "test")
+    qtbot.waitUntil(
+        lambda: window.selected is not None and window.selected.updated_at != first.updated_at
+    )
+    window.show_outfall(first.id)
+    from fieldapp.ui import formatting as fmt
+
+    moved = window.selected
+    assert moved is not None
+    assert fmt.local_time(moved.updated_at) in window.detail.toPlainText()  # local, not UTC
+    assert vt.problems(list(vt.widget_texts(window)), chinese=False) == []
+    inspection: Any = en_session.open_inspection(first.id)
+    inspection.position.use_position(pos.manual(32.05, 120.95, "receiver broken"))
+    assert " km" in inspection.position.result.text()
+    assert vt.problems(list(vt.widget_texts(inspection)), chinese=False) == []

@@ -72,6 +72,7 @@ def test_distances_and_durations_in_chinese(zh: None) -> None:
     assert fmt.duration(-4454 * 86400) == "12 年"
     assert fmt.time_offset(-600) == "早 10 分钟"
     assert fmt.time_offset(7200) == "晚 2 小时"
+    assert fmt.bearing("西北", 310.4) == "西北（310°）"
 
 
 def test_distances_and_durations_in_english(en: None) -> None:
@@ -82,6 +83,7 @@ def test_distances_and_durations_in_english(en: None) -> None:
     assert fmt.duration(-90 * 60) == "1 h 30 min"
     assert fmt.time_offset(-600) == "10 min earlier"
     assert fmt.time_offset(0.2) == "at the same time"
+    assert fmt.bearing("north-west", 310.4) == "north-west (310°)"
 
 
 @given(metres=st.floats(0, 5e6, allow_nan=False))

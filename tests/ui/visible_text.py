@@ -113,10 +113,12 @@ def widget_texts(widget: QWidget) -> Iterator[str]:
         yield action.toolTip()
 
 
-def problems(texts: Iterator[str] | list[str], data: Iterable[str] = ()) -> list[str]:
-    """The texts that show an ISO timestamp, a UUID-like id or an English word (file paths, the
-    allowed words and ``data``, what people typed such as account or device names, aside), each
-    with what was found."""
+def problems(
+    texts: Iterator[str] | list[str], data: Iterable[str] = (), *, chinese: bool = True
+) -> list[str]:
+    """The texts that show an ISO timestamp, a UUID-like id, or (``chinese``) a bare unit or an
+    English word (file paths, the allowed words and ``data``, what people typed such as account
+    or device names, aside), each with what was found."""
     typed = sorted(data, key=len, reverse=True)
     found = []
     for text in texts:
@@ -128,10 +130,12 @@ def problems(texts: Iterator[str] | list[str], data: Iterable[str] = ()) -> list
         plain = PATH_LIKE.sub(" ", plain)
         if ISO_TIME.search(plain):
             found.append(f"ISO time: {text!r}")
-        if RAW_UNIT.search(plain):
-            found.append(f"unit: {text!r}")
         if UUID_LIKE.search(plain):
             found.append(f"id: {text!r}")
+        if not chinese:  # in English only timestamps and ids are wrong
+            continue
+        if RAW_UNIT.search(plain):
+            found.append(f"unit: {text!r}")
         words = [w for w in ENGLISH_WORD.findall(plain) if w not in ALLOWED]
         if words:
             found.append(f"English {words}: {text!r}")

@@ -348,7 +348,7 @@ class PositionPanel(QGroupBox):
         self.result.setText(text)
 
     def _compass(self, bearing: float) -> str:
-        return f"{self.direction(bearing)} ({bearing:.0f}°)"
+        return fmt.bearing(self.direction(bearing), bearing)
 
     def direction(self, bearing: float) -> str:
         """The compass direction of ``bearing`` in the user's language."""

@@ -202,7 +202,7 @@ class MapWindow(QWidget):
         found = self.reader.outfall_id(self.points.rids[index])
         if found is not None:
             outfall_id, code = found
-            self.status.setText(self.tr("Selected: %1").replace("%1", code or outfall_id))
+            self.status.setText(self.tr("Selected: %1").replace("%1", code or "—"))
             self.outfall_activated.emit(outfall_id)
 
     def _colours(self, by: str) -> list[QColor]:
