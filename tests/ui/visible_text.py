@@ -57,6 +57,10 @@ ALLOWED = {
     "Hekou",
     "SQLite",
     "OpenStreetMap",
+    # Key names as printed on the keys (shortcuts in tooltips: "搜索台账（Ctrl+F）").
+    "Ctrl",
+    "Shift",
+    "Alt",
 }
 MAX_ROWS = 40
 
