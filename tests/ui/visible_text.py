@@ -61,6 +61,7 @@ ALLOWED = {
     "Ctrl",
     "Shift",
     "Alt",
+    "Del",
 }
 MAX_ROWS = 40
 
