@@ -251,7 +251,7 @@
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="251"/>
         <source>Inspect</source>
-        <translation>检查</translation>
+        <translation>检查所选</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="254"/>
@@ -261,7 +261,7 @@
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="258"/>
         <source>Nearest</source>
-        <translation>附近</translation>
+        <translation>附近排污口</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="261"/>
@@ -271,7 +271,7 @@
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="265"/>
         <source>New outfall</source>
-        <translation>新排污口</translation>
+        <translation>新发现排污口</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="268"/>

@@ -4,47 +4,47 @@
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="32"/>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="33"/>
         <source>Complete this inspection?</source>
         <translation>完成此检查记录？</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="38"/>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="40"/>
         <source>A completed inspection is frozen: it can no longer be changed, only corrected by a new version.</source>
         <translation>完成后的检查记录将被锁定：不能再修改，只能以新版本更正。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="54"/>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="56"/>
         <source>Go there to change it</source>
         <translation>转到该处修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="58"/>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="60"/>
         <source>Please look at these before completing (%1):</source>
         <translation>完成前请再看一下这些情况（%1 项）：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="62"/>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="64"/>
         <source>Nothing to look at again.</source>
         <translation>没有需要再核对的情况。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="68"/>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="70"/>
         <source>Back to the form</source>
         <translation>返回表单</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="71"/>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="73"/>
         <source>Go to the selected item</source>
         <translation>转到所选项</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="80"/>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="82"/>
         <source>Complete anyway</source>
         <translation>仍然完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="80"/>
+        <location filename="../../fieldapp/ui/inspection/completion_dialog.py" line="82"/>
         <source>Complete and freeze</source>
         <translation>完成并锁定</translation>
     </message>
@@ -349,158 +349,158 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="76"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="85"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="101"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="110"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="104"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="113"/>
         <source>Add folder / SD card…</source>
         <translation>添加文件夹 / SD 卡…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="122"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="131"/>
         <source>Drop photos here, or add them from files or a folder</source>
         <translation>可将照片拖放到此处，或从文件、文件夹添加</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="133"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="142"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="141"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="150"/>
         <source>Not attached to a problem</source>
         <translation>未关联问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="148"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="157"/>
         <source>View larger</source>
         <translation>查看大图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="151"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="160"/>
         <source>Use its position</source>
         <translation>使用照片位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="154"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="402"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="163"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="414"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="157"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="167"/>
         <source>Take this photo out of the inspection (allowed until it is completed)</source>
         <translation>把这张照片从检查记录中移除（完成前均可）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="160"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="172"/>
         <source>Replace…</source>
         <translation>替换…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="163"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="175"/>
         <source>Choose another photo to take this one&apos;s place, caption and problem</source>
         <translation>选择另一张照片替换这张，沿用其说明和关联问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="194"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="273"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="206"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="285"/>
         <source>Adding %1 photo(s)…</source>
         <translation>正在添加 %1 张照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="201"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="213"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="203"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="425"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="215"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="437"/>
         <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF)</source>
         <translation>照片 (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="208"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="220"/>
         <source>Add every photo in a folder</source>
         <translation>添加文件夹中的全部照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="275"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="287"/>
         <source>%1 photo(s)</source>
         <translation>%1 张照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="327"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="350"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="339"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="362"/>
         <source>No position in the photo</source>
         <translation>照片中没有位置信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="329"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="341"/>
         <source>%1 from the outfall</source>
         <translation>距排污口 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="332"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="344"/>
         <source>No time in the photo</source>
         <translation>照片中没有拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="334"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="346"/>
         <source>Taken %1 from the inspection time</source>
         <translation>拍摄时间与检查时间相差 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="337"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="346"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="349"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="358"/>
         <source>Taken far from the outfall</source>
         <translation>拍摄地点距排污口过远</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="339"/>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="348"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="351"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="360"/>
         <source>Taken long before or after the inspection</source>
         <translation>拍摄时间与检查时间相差过大</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="403"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="415"/>
         <source>Remove %1 from this inspection? The file itself is kept.</source>
         <translation>从此检查记录中移除 %1？照片文件本身会保留。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="410"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="422"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="411"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="423"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="423"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="435"/>
         <source>Replace photo</source>
         <translation>替换照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="436"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="448"/>
         <source>Replacing the photo…</source>
         <translation>正在替换照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="492"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="504"/>
         <source>Exported a copy to %1</source>
         <translation>已导出副本：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="498"/>
+        <location filename="../../fieldapp/ui/inspection/photo_strip.py" line="510"/>
         <source>Could not export to %1: %2</source>
         <translation>无法导出到 %1：%2</translation>
     </message>

@@ -4,6 +4,8 @@ that fixes it, and "Complete" as a confirmed primary action."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from fieldapp.store import database, inspections
@@ -157,7 +159,10 @@ def test_a_photo_is_removed_or_replaced_until_completion_and_the_original_is_kep
     box.button(QMessageBox.StandardButton.No).click()
     settle(qtbot, en)
     assert first.id in strip.photos
-    strip.remove_button.click()
+    window.activateWindow()
+    strip.list.setFocus()
+    QTest.keyClick(strip.list, Qt.Key.Key_Delete)  # the Delete key asks the same
+    assert strip.confirm_box is not box and strip.confirm_box.isVisible()
     strip.confirm_box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: first.id not in strip.photos, timeout=5000)
     settle(qtbot, en)
@@ -195,9 +200,6 @@ def test_a_photo_is_removed_or_replaced_until_completion_and_the_original_is_kep
 
 
 def test_a_segmented_choice_is_one_tab_stop_with_arrows_between_its_answers(qtbot, en) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
     window = open_window(qtbot, en)
     visible = window.form.sign["visible"]
     yes, no, na = visible.buttons.values()

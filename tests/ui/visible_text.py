@@ -58,6 +58,11 @@ ALLOWED = {
     "Hekou",
     "SQLite",
     "OpenStreetMap",
+    # Key names as printed on the keys (shortcuts in tooltips: "搜索台账（Ctrl+F）").
+    "Ctrl",
+    "Shift",
+    "Alt",
+    "Del",
 }
 MAX_ROWS = 40
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.completion_summary import CompletionSummary
+from fieldapp.ui.screen_fit import fit_dialog
 
 
 class CompletionDialog(QDialog):
@@ -32,6 +33,7 @@ class CompletionDialog(QDialog):
         self.setWindowTitle(self.tr("Complete this inspection?"))
         self.summary = summary
         zh = lang.startswith("zh")
+        fit_dialog(self, 720, 520)
 
         intro = QLabel(
             self.tr(

@@ -19,7 +19,16 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -153,10 +162,13 @@ class PhotoStrip(QGroupBox):
         self.position_button.clicked.connect(self._position_clicked)
         self.remove_button = QPushButton(self.tr("Remove photo"))
         self.remove_button.setObjectName("photo_remove")
+        delete = QKeySequence(QKeySequence.StandardKey.Delete)
         self.remove_button.setToolTip(
             self.tr("Take this photo out of the inspection (allowed until it is completed)")
+            + f" ({delete.toString(QKeySequence.SequenceFormat.NativeText)})"
         )
         self.remove_button.clicked.connect(self._remove_clicked)
+        QShortcut(delete, self.list, self._remove_clicked, Qt.ShortcutContext.WidgetShortcut)
         self.replace_button = QPushButton(self.tr("Replace…"))
         self.replace_button.setObjectName("photo_replace")
         self.replace_button.setToolTip(
