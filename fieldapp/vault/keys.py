@@ -307,6 +307,8 @@ def load(profile: Path | str, prompt: Prompt | None, attempts: int = 3) -> Profi
     ask = Ask.ENTER
     for _ in range(attempts):
         passphrase = prompt(ask) if prompt is not None else None
+        if passphrase is None and ask is Ask.AGAIN:
+            raise WrongPassphrase(profile)  # a wrong one was given, and no other
         if passphrase is None:
             raise ProfileLocked(profile, " (no passphrase was given)", "（未输入口令）")
         key = unwrap(entry.passphrase, passphrase, entry.key_id)

@@ -40,6 +40,8 @@ def test_without_a_key_store_a_passphrase_wraps_the_key(
         keys.load(profile, Answers("a", "b", "c", "长江口排污口2024"))
     with pytest.raises(keys.ProfileLocked):
         keys.load(profile, Answers(None))
+    with pytest.raises(keys.WrongPassphrase):  # a wrong one, then nothing more (a script's)
+        keys.load(profile, Answers("not it at all", None))
 
 
 def test_no_passphrase_chosen_leaves_no_key_file(tmp_path: Path, no_os_keyring: None) -> None:
