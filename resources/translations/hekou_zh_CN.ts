@@ -714,7 +714,7 @@
     <message>
         <location filename="../../fieldapp/ui/settings_dialog.py" line="101"/>
         <source>Sync server&apos;s certificate authority (PEM)</source>
-        <translation>同步服务器的证书颁发机构（PEM）</translation>
+        <translation>同步服务器的证书颁发机构（CA）证书文件</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/settings_dialog.py" line="102"/>
