@@ -21,6 +21,8 @@ are derived with HKDF, so one leaked sub-key opens nothing else.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import os
 import threading
@@ -85,12 +87,7 @@ class ProfileKey:
             raise ValueError("a profile key is 32 bytes")
 
     def _derive(self, purpose: bytes) -> bytes:
-        from cryptography.hazmat.primitives import hashes
-        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-        return HKDF(hashes.SHA256(), KEY_BYTES, salt=None, info=b"hekou " + purpose).derive(
-            self.raw
-        )
+        return hkdf_sha256(self.raw, b"hekou " + purpose)
 
     def database_key_sql(self) -> str:
         """The SQLCipher ``PRAGMA key`` value: a raw key (no PBKDF2 at each open)."""
@@ -104,6 +101,17 @@ class ProfileKey:
 
     def __repr__(self) -> str:  # never print the key
         return "ProfileKey(…)"
+
+
+def hkdf_sha256(key: bytes, info: bytes, length: int = KEY_BYTES) -> bytes:
+    """HKDF-SHA256 (RFC 5869) with no salt, from the standard library: deriving the database key
+    at start does not load OpenSSL's bindings (tests check it against ``cryptography``'s)."""
+    prk = hmac.new(bytes(32), key, hashlib.sha256).digest()
+    out, block = b"", b""
+    for counter in range(1, -(-length // 32) + 1):
+        block = hmac.new(prk, block + info + bytes([counter]), hashlib.sha256).digest()
+        out += block
+    return out[:length]
 
 
 class Ask(Enum):
@@ -307,6 +315,8 @@ def load(profile: Path | str, prompt: Prompt | None, attempts: int = 3) -> Profi
     ask = Ask.ENTER
     for _ in range(attempts):
         passphrase = prompt(ask) if prompt is not None else None
+        if passphrase is None and ask is Ask.AGAIN:
+            raise WrongPassphrase(profile)  # a wrong one was given, and no other
         if passphrase is None:
             raise ProfileLocked(profile, " (no passphrase was given)", "（未输入口令）")
         key = unwrap(entry.passphrase, passphrase, entry.key_id)

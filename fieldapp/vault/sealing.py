@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import os
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 MAGIC = b"HKE1"
 NONCE_BYTES = 12
 TAG_BYTES = 16
@@ -27,6 +24,8 @@ def is_sealed(head: bytes) -> bool:
 
 
 def seal(key: bytes, data: bytes, context: bytes) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # not at start: when used
+
     nonce = os.urandom(NONCE_BYTES)
     return MAGIC + nonce + AESGCM(key).encrypt(nonce, data, context)
 
@@ -34,6 +33,9 @@ def seal(key: bytes, data: bytes, context: bytes) -> bytes:
 def unseal(key: bytes, sealed: bytes, context: bytes) -> bytes:
     if not is_sealed(sealed) or len(sealed) < OVERHEAD:
         raise Unsealable("not a sealed file")
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = sealed[len(MAGIC) : len(MAGIC) + NONCE_BYTES]
     try:
         return AESGCM(key).decrypt(nonce, sealed[len(MAGIC) + NONCE_BYTES :], context)

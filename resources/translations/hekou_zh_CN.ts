@@ -796,7 +796,7 @@ It moves the outfall from %4 to %5.</source>
     <message>
         <location filename="../../fieldapp/ui/settings_dialog.py" line="115"/>
         <source>Sync server&apos;s certificate authority (PEM)</source>
-        <translation>同步服务器的证书颁发机构（PEM）</translation>
+        <translation>同步服务器的证书颁发机构（CA）证书文件</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/settings_dialog.py" line="116"/>

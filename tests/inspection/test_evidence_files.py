@@ -94,9 +94,6 @@ def test_the_window_names_a_damaged_photo_and_completes_once_it_is_added_again(
     texts = [window.problems.item(i).text() for i in range(window.problems.count())]
     assert any("IMG_0012.jpg" in t and NANTONG.national_code in t for t in texts), texts
     assert not window.record.is_complete
-    window.grab().save("/tmp/renders/laptop-sec/inspection_damaged_photo_zh_CN.png") if Path(
-        "/tmp/renders/laptop-sec"
-    ).is_dir() else None
     window.photos.add_paths([source])  # again, from the camera card
     qtbot.waitUntil(lambda: not zh.lane.busy, timeout=5000)
     qtbot.waitUntil(lambda: zh.entry.services.blobs.problem(photo.sha256) is None, timeout=8000)

@@ -126,3 +126,31 @@ def test_the_settings_keep_the_bureaus_ca_file_for_the_sync(qtbot, tmp_path: Pat
         assert AppSettings("HekouTestCa").server_ca_file == str(tmp_path / "bureau-ca.pem")
     finally:
         settings.clear()
+
+
+def test_the_passphrase_dialog_reads_as_chinese(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import importlib.util
+    import sys
+
+    name = "hekou_visible_text"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).with_name("visible_text.py")
+        )
+        assert spec is not None and spec.loader is not None
+        sys.modules[name] = module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    vt = sys.modules[name]
+    app.make_app("zh_CN")
+    try:
+        for ask in keys.Ask:
+            dialog = PassphraseDialog(ask, tmp_path / "profile.sqlite")
+            qtbot.addWidget(dialog)
+            dialog.show()
+            texts = [
+                t.replace(str(tmp_path / "profile.sqlite"), "") for t in vt.widget_texts(dialog)
+            ]
+            assert sum(len(t) for t in texts) > 10
+            assert vt.problems(texts) == [], ask
+    finally:
+        app.make_app("en")

@@ -40,6 +40,8 @@ def test_without_a_key_store_a_passphrase_wraps_the_key(
         keys.load(profile, Answers("a", "b", "c", "长江口排污口2024"))
     with pytest.raises(keys.ProfileLocked):
         keys.load(profile, Answers(None))
+    with pytest.raises(keys.WrongPassphrase):  # a wrong one, then nothing more (a script's)
+        keys.load(profile, Answers("not it at all", None))
 
 
 def test_no_passphrase_chosen_leaves_no_key_file(tmp_path: Path, no_os_keyring: None) -> None:
@@ -99,3 +101,12 @@ def test_sealing_round_trips_and_refuses_another_name_or_a_changed_byte(data: by
     flipped[-1] ^= 1
     with pytest.raises(sealing.Unsealable):
         sealing.unseal(key, bytes(flipped), b"a" * 64)
+
+
+@given(st.binary(min_size=32, max_size=32), st.binary(max_size=40))
+def test_the_standard_library_hkdf_is_rfc_5869s(key: bytes, info: bytes) -> None:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    expected = HKDF(hashes.SHA256(), 32, salt=None, info=info).derive(key)
+    assert keys.hkdf_sha256(key, info) == expected
