@@ -189,12 +189,7 @@ def complete(
     ``photo_problem(sha256)`` checks a photo's stored file (the evidence store hashes it): a
     missing or damaged one is a problem naming the photo and the inspection, so a record is
     never completed over evidence that is no longer what was taken."""
-    file_problems: list[Problem] = []
-    if photo_problem is not None:
-        found = {p.sha256: photo_problem(p.sha256) for p in photos(conn, insp.id)}
-        broken = {sha: kind for sha, kind in found.items() if kind is not None}
-        if broken:
-            file_problems = photo_file_problems(photos(conn, insp.id), broken, _label(conn, insp))
+    file_problems = check_photo_files(conn, insp, photo_problem) if photo_problem else []
     with transaction(conn, path):
         _refuse_if_frozen(conn, insp.id)
         problems = problems_for_completion(insp, photos(conn, insp.id), rules) + file_problems
@@ -203,6 +198,17 @@ def complete(
         done = model.completed(insp)
         _upsert(conn, done)
     return done
+
+
+def check_photo_files(
+    conn: sqlite3.Connection, insp: Inspection, photo_problem: Callable[[str], str | None]
+) -> list[Problem]:
+    """A problem for each of the record's photos whose stored file is missing or damaged (the
+    evidence store hashes each one), naming the photo and the inspection."""
+    attached = photos(conn, insp.id)
+    found = {p.sha256: photo_problem(p.sha256) for p in attached}
+    broken = {sha: kind for sha, kind in found.items() if kind is not None}
+    return photo_file_problems(attached, broken, _label(conn, insp)) if broken else []
 
 
 def _label(conn: sqlite3.Connection, insp: Inspection) -> str:

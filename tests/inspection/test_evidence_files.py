@@ -90,6 +90,8 @@ def test_the_window_names_a_damaged_photo_and_completes_once_it_is_added_again(
     form.discharging.setCurrentIndex(form.discharging.findData("no"))
     form.no_position_reason.setText("接收机故障")
     window.complete_button.click()
+    assert window.summary_dialog is not None  # the summary first; the files are hashed on confirm
+    window.summary_dialog.confirm_button.click()
     qtbot.waitUntil(lambda: window.problems.isVisible(), timeout=5000)
     texts = [window.problems.item(i).text() for i in range(window.problems.count())]
     assert any("IMG_0012.jpg" in t and NANTONG.national_code in t for t in texts), texts
@@ -98,4 +100,6 @@ def test_the_window_names_a_damaged_photo_and_completes_once_it_is_added_again(
     qtbot.waitUntil(lambda: not zh.lane.busy, timeout=5000)
     qtbot.waitUntil(lambda: zh.entry.services.blobs.problem(photo.sha256) is None, timeout=8000)
     window.complete_button.click()
+    assert window.summary_dialog is not None
+    window.summary_dialog.confirm_button.click()
     qtbot.waitUntil(lambda: window.record.is_complete, timeout=5000)

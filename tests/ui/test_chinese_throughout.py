@@ -178,7 +178,8 @@ def test_the_english_ui_shows_local_times_and_no_ids(
     window.table.selectRow(0)
     first = window.selected
     assert first is not None
-    window.run_transition(first.id, window.action_box.currentData(), "test")
+    # No step is pre-selected (a user must choose one): take the first the outfall offers.
+    window.run_transition(first.id, window.action_box.itemData(1), "test")
     qtbot.waitUntil(
         lambda: window.selected is not None and window.selected.updated_at != first.updated_at
     )

@@ -31,6 +31,7 @@ PATH_LIKE = re.compile(r"(?<![\w.])(/|[A-Za-z]:\\)[\w./\\-]+")
 # Words that Chinese users read as they are: standards, file formats and receiver terms.
 ALLOWED = {
     "EXIF",
+    "PEM",  # the certificate file format the bureau's IT hands out
     "GPS",
     "GNSS",
     "NMEA",
