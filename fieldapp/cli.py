@@ -6,6 +6,7 @@
     fieldapp gps check SOURCE                  print the fixes a receiver or NMEA log gives
     fieldapp photo inspect FILE...             print what a photo carries (hash, size, EXIF)
     fieldapp sync --db PATH [--server URL --user NAME]   one full sync; exit 1 if anything is unsent
+                                               or refused (one line per refused record, and why)
 
 Each subcommand's module is imported only when it runs: start-up time matters.
 """
