@@ -181,6 +181,8 @@ class SyncPanel(QWidget):
             "received": self.tr("received by the server"),
             "reviewed": self.tr("reviewed"),
             "returned": self.tr("returned"),
+            "refused": self.tr("refused by the server"),
+            "withdrawn": self.tr("withdrawn"),
         }.get(state, state)
 
     def show_snapshot(self, snap: Snapshot) -> None:
