@@ -136,6 +136,18 @@ def test_strip_panel_and_my_records_at_1366x768(
         assert panel.refused_resend.isEnabled() and panel.refused_withdraw.isEnabled()
         assert _unclipped(panel) == []
         _shot(panel, f"panel-{lang}")
+        panel.setup_button.click()
+        from fieldapp.ui.sync import SyncSetupDialog
+
+        [setup] = panel.findChildren(SyncSetupDialog)
+        assert setup.url.text() == world.server.url and setup.user.text() == user  # filled in
+        setup.password.setText("not it")
+        with qtbot.waitSignal(session.sync_controller().signed_in, timeout=20_000):
+            setup.sign_in.click()
+        assert setup.sign_in.text() in ("Try again", "重试") and setup.message.text()
+        assert _unclipped(setup) == []
+        _shot(setup, f"sign-in-retry-{lang}")
+        setup.reject()
 
         mine = session.open_records()
         qtbot.addWidget(mine)
