@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from fieldapp.store import database, migrations, sync_state
+from fieldapp.store import database, migrations, search_grams, sync_state
 from fieldapp.ui.app import make_app
 from fieldapp.ui.lane import BackgroundLane
 from fieldapp.ui.sync import SyncController, SyncSetupDialog
@@ -62,7 +62,10 @@ def test_a_hung_sign_in_can_be_cancelled_and_stores_nothing(
     assert dialog.message.text() == "已取消登录，未做任何更改。"
     assert dialog.sign_in.isEnabled() and dialog.sign_in.text() == "重试"
     assert not dialog.cancel.isVisible() and not dialog.url.isReadOnly()
-    acct = dialog.controller.runner(sync_state.account)
+    qtbot.wait(200)
+    conn = database.open_reader(dialog.controller.profile)
+    acct = sync_state.account(conn)
+    conn.close()
     assert not acct.signed_in and acct.username is None
 
 
@@ -87,10 +90,14 @@ def test_automatic_sync_is_on_by_default(tmp_path: Path) -> None:
     assert not sync_state.account(fresh).auto_sync
     fresh.close()
     # a profile made before migration 6 that never chose: on after the upgrade
-    old = sqlite3.connect(tmp_path / "old.sqlite", isolation_level=None)
+    old = sqlite3.connect(tmp_path / "old.sqlite")
+    old.create_function(
+        search_grams.SQL_FUNCTION, 1, search_grams.grams_document, deterministic=True
+    )
     migrations.migrate(old, up_to=5)
     assert old.execute("SELECT auto_sync FROM sync_account").fetchone() == (0,)
-    migrations.migrate(old)
+    old.close()
+    old = database.open_profile(tmp_path / "old.sqlite")
     acct = sync_state.account(old)
     assert acct.auto_sync
     assert old.execute("SELECT local_user FROM sync_account").fetchone()[0] == (
