@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldapp import i18n
 from fieldapp.paths import default_profile_db
+from fieldapp.ui.fonts import install_chinese_fallback
 
 # High contrast and large touch targets: rugged laptops in sunlight, used with gloves.
 STYLE_SHEET = """
@@ -74,7 +75,7 @@ def make_app(lang: str) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Hekou")
     app.setOrganizationName("Hekou")
-    font = QFont(app.font())
+    font = install_chinese_fallback(QFont(app.font()))  # Chinese even where the OS has no font
     font.setPointSize(11)
     app.setFont(font)
     app.setStyleSheet(STYLE_SHEET)

@@ -1,4 +1,5 @@
-"""``fieldapp-server``: init, users (and their counties), devices, serve, audit verify.
+"""``fieldapp-server``: init, users (and their counties), devices, serve, audit verify, backup,
+restore and check.
 
 The database is a URL (``--database`` or ``HEKOU_DATABASE_URL``): ``sqlite:///path`` (the
 default, ``sqlite:///hekou-server.db``) or ``postgresql://user@host/db``. Photos live under
@@ -9,17 +10,19 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
-from sync.server import anchors, db
+from sync.server import anchors, asgi, db, observe
 from sync.server.app import build_context, create_app
 from sync.server.audit import GENESIS, verify
 from sync.server.config import Settings
 from sync.server.context import ServerContext
 from sync.server.queries import audit, devices, users
-from sync.server.services import admin, anchoring
+from sync.server.services import admin, anchoring, backup, checkup
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,7 +38,28 @@ def _parser() -> argparse.ArgumentParser:
         help="folder for photos",
     )
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("init", help="create or migrate the database")
+    init = sub.add_parser(
+        "init", help="create the database, or migrate an existing one forward (backup first)"
+    )
+    init.add_argument(
+        "--backup", metavar="DEST", help="back up an existing database here before migrating it"
+    )
+    init.add_argument(
+        "--no-backup", action="store_true", help="migrate an existing database without a backup"
+    )
+    backup_cmd = sub.add_parser(
+        "backup", help="back up the database and the photos (while the server runs)"
+    )
+    backup_cmd.add_argument("dest", type=Path, help="a new folder for this backup")
+    restore_cmd = sub.add_parser(
+        "restore",
+        help="restore a backup into the (new, empty) --database and --photos, then verify them",
+    )
+    restore_cmd.add_argument("source", type=Path, help="a backup folder")
+    check_cmd = sub.add_parser(
+        "check", help="schema, disk space, photo store and audit state; exit 1 on a problem"
+    )
+    check_cmd.add_argument("--deep", action="store_true", help="re-hash every photo file")
 
     user = sub.add_parser("user", help="manage users").add_subparsers(dest="action", required=True)
     add = user.add_parser("add", help="add a user")
@@ -66,6 +90,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--certfile", help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    serve.add_argument(
+        "--log-level",
+        default="info",
+        choices=["debug", "info", "warning", "error"],
+        help="the JSON log on stderr: info logs every request (default)",
+    )
+    serve.add_argument(
+        "--workers", type=int, default=1, help="server processes sharing the port (default 1)"
+    )
     serve.add_argument("--behind-proxy", action="store_true", help="trust X-Forwarded-* headers")
     serve.add_argument(
         "--anchor-every",
@@ -100,23 +133,92 @@ def _password(from_stdin: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    settings = Settings(database_url=args.database, photo_dir=Path(args.photos))
+    settings = Settings(
+        database_url=args.database,
+        photo_dir=Path(args.photos),
+        metrics_token=os.environ.get("HEKOU_METRICS_TOKEN") or None,
+    )
     ctx = build_context(settings)
     try:
         if args.command == "init":
-            db.migrate(ctx.engine)
-            print(f"database at schema {db.current_revision(ctx.engine)}")
-            return 0
+            return _init(ctx, args.backup, args.no_backup)
+        if args.command == "restore":
+            return _restore(ctx, args.source)
+        if args.command == "check":
+            findings = checkup.run(ctx, deep=args.deep)
+            for finding in findings:
+                print(finding.line())
+            return 0 if all(f.ok for f in findings) else 1
         db.check_revision(ctx.engine)
         return _run(ctx, args)
-    except (admin.AdminError, db.DatabaseTooNew, db.DatabaseNotMigrated) as exc:
+    except (
+        admin.AdminError,
+        db.DatabaseTooNew,
+        db.DatabaseNotMigrated,
+        backup.BackupError,
+    ) as exc:
         print(f"fieldapp-server: {exc}", file=sys.stderr)
         return 2
     finally:
         ctx.engine.dispose()
 
 
+def _init(ctx: ServerContext, backup_to: Path | None, no_backup: bool) -> int:
+    current, head = db.current_revision(ctx.engine), db.head_revision()
+    if current is not None and current != head and current in db.known_revisions():
+        if backup_to is None and not no_backup:
+            print(
+                f"fieldapp-server: the database is at schema {current} and this server's is "
+                f"{head}; migrating changes it for good. Take a backup first: "
+                "`fieldapp-server init --backup DEST` (or --no-backup)",
+                file=sys.stderr,
+            )
+            return 2
+        if backup_to is not None:
+            _print_backup(
+                backup.backup(
+                    ctx.engine, ctx.photo_store, ctx.settings.anchor_file, Path(backup_to)
+                ),
+                Path(backup_to),
+            )
+    db.migrate(ctx.engine)
+    print(f"database at schema {db.current_revision(ctx.engine)}")
+    return 0
+
+
+def _print_backup(report: backup.Report, dest: Path) -> None:
+    rows = sum(report.tables.values())
+    print(
+        f"backup written to {dest}: schema {report.schema}, {len(report.tables)} tables, "
+        f"{rows} rows, {report.photos} photos ({report.photo_bytes} bytes), "
+        f"audit head {report.audit_head}"
+    )
+    print(f"manifest SHA-256 {backup.manifest_digest(dest)} (note it elsewhere)")
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+
+
+def _restore(ctx: ServerContext, source: Path) -> int:
+    report = backup.restore(source, ctx.engine, Path(ctx.settings.photo_dir), progress=print)
+    rows = sum(report.tables.values())
+    print(
+        f"restored {len(report.tables)} tables ({rows} rows) and {report.photos} photos; "
+        f"schema {report.schema}; audit chain {report.audit_entries} entries, head "
+        f"{report.audit_head}"
+    )
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    if report.problems:
+        return 1
+    print("every photo's hash and the audit chain verified")
+    return 0
+
+
 def _run(ctx: ServerContext, args: argparse.Namespace) -> int:
+    if args.command == "backup":
+        report = backup.backup(ctx.engine, ctx.photo_store, ctx.settings.anchor_file, args.dest)
+        _print_backup(report, args.dest)
+        return 1 if report.problems else 0
     if args.command == "user":
         return _user(ctx, args)
     if args.command == "device":
@@ -201,8 +303,16 @@ def _audit_verify(ctx: ServerContext, expect_head: str | None) -> int:
 def _serve(ctx: ServerContext, args: argparse.Namespace) -> int:
     import uvicorn
 
+    observe.configure_logging(getattr(logging, args.log_level.upper()))
+    app: Any = create_app(ctx, anchor_every=args.anchor_every)
+    if args.workers > 1:
+        # Each worker process builds its own app from the settings handed down.
+        asgi.hand_down(ctx.settings, args.anchor_every)
+        app = "sync.server.asgi:app_from_environment"
     uvicorn.run(
-        create_app(ctx, anchor_every=args.anchor_every),
+        app,
+        factory=args.workers > 1,
+        workers=args.workers if args.workers > 1 else None,
         host=args.host,
         port=args.port,
         ssl_certfile=args.certfile,
