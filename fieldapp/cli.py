@@ -8,6 +8,7 @@
     fieldapp profile backup --db PATH DEST     the whole profile to a new folder, verified
     fieldapp profile restore SRC --db PATH     a backup as a new profile, verified
     fieldapp sync --db PATH [--server URL --user NAME]   one full sync; exit 1 if anything is unsent
+                                               or refused (one line per refused record, and why)
 
 Each subcommand's module is imported only when it runs: start-up time matters.
 """

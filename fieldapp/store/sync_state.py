@@ -398,7 +398,9 @@ def make_batch(conn: sqlite3.Connection, max_changes: int, node: str) -> Batch |
             else:
                 upserts.append(key)
         upserts.sort(key=lambda k: first_at[k])
-        deletes.sort(key=lambda k: -first_at[k])
+        # children before their parents (a photo before its inspection: the server refuses a
+        # child whose parent is already gone), then the latest first
+        deletes.sort(key=lambda k: (k[0] not in RECORD_OF, -first_at[k]))
         clock = _clock(conn)
         changes = []
         refs: set[str] = set()
@@ -970,10 +972,14 @@ def refused_records(conn: sqlite3.Connection) -> list[Refusal]:
     refusal (it is listed as an issue; the record itself synced)."""
     grouped: dict[tuple[str, str], list[tuple[str, str, str, str]]] = {}
     for at, entity, row_id, reason, data in conn.execute(
-        "SELECT at, entity, row_id, coalesce(reason, ''), local_data FROM sync_issues"
+        "SELECT at, entity, row_id, coalesce(reason, ''),"
+        " CASE WHEN coalesce(local_data, 'null') = 'null' THEN server_data ELSE local_data END"
+        " FROM sync_issues"
         " WHERE kind = 'rejected' AND settled IS NULL AND resolution != 'not_uploaded'"
         " ORDER BY id"
     ):
+        if entity in TABLES and row_data(conn, entity, row_id) is None:
+            continue  # deleted here since (e.g. the photo of a discarded draft): nothing to do
         key = _record_key(entity, row_id, json.loads(data or "null"))
         grouped.setdefault(key, []).append((at, entity, row_id, reason))
     out = []

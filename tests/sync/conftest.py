@@ -550,7 +550,7 @@ def run_schedule(
             for _ in range(2):  # the second pass brings what the others sent in the first
                 for d in world.devices:
                     report = d.sync()
-                    assert report.ok, (d.name, report.summary(), report.error)
+                    assert report.ok, (d.name, report.summary(), report.error, report.refusals)
             world.check()
         finally:
             office.close()

@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from fieldapp.domain.inspection import (
@@ -57,6 +57,8 @@ class InspectionServices:
 
 
 class InspectionEntry(QObject):
+    window_opened = Signal(object)  # an InspectionWindow (the session follows its completion)
+
     def __init__(
         self,
         profile_path: Path | str,
@@ -148,6 +150,7 @@ class InspectionEntry(QObject):
         if self.gnss_source:
             window.position.start(self.gnss_source)
         self.windows.append(window)
+        self.window_opened.emit(window)
         return window
 
     def open_nearest_outfalls(self) -> NearestOutfallsDialog:

@@ -1,18 +1,18 @@
-"""Times as people read them: local time, no ISO stamps, no UTC."""
+"""The status strip's short times (``今天 10:32``, ``12月5日``): it has little room. Everywhere else
+times go through ``fieldapp.ui.formatting`` (``2026-12-05 10:32``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from fieldapp.ui.formatting import parse_time
+
 
 def parse(iso: str | None) -> dt.datetime | None:
-    if not iso:
+    parsed = parse_time(iso)
+    if parsed is None:
         return None
-    try:
-        parsed = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
+    if parsed.tzinfo is None:  # stored times are UTC
         parsed = parsed.replace(tzinfo=dt.UTC)
     return parsed.astimezone()
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store.sync_state import RecordState
+from fieldapp.ui.formatting import local_date, local_time
 from fieldapp.ui.records.dialogs import DiscardQuestion, WithdrawDialog
-from fieldapp.ui.records.times import local_date, local_time
 
 TOUCH = 48
 # the filter buttons: group -> the record states in it
@@ -169,7 +169,7 @@ class MyRecordsWindow(QWidget):
             return (
                 self.tr("%1 (correct by %2)")
                 .replace("%1", r.review_comment)
-                .replace("%2", local_date(r.review_deadline, self.lang))
+                .replace("%2", local_date(r.review_deadline))
             )
         return r.review_comment
 
@@ -205,7 +205,7 @@ class MyRecordsWindow(QWidget):
                 kinds.get(r.entity, r.entity),
                 self.state_label(shown_state(r)),
                 self._why(r),
-                local_time(r.updated_at, self.lang),
+                local_time(r.updated_at),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -238,6 +238,10 @@ class SyncController(QObject):
         else:
             self.auto.stop()
 
+    def sync_when_reachable(self) -> None:
+        """Sync now if the server answers (a quick probe on a thread of its own)."""
+        self._auto_tick()
+
     def _auto_tick(self) -> None:
         """Sync when the server answers again and something is waiting to go."""
         if self.running:

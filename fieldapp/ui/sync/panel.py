@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store.sync_state import STATES, Account, Refusal, Snapshot
+from fieldapp.ui.formatting import local_date, local_time
 from fieldapp.ui.records.dialogs import WithdrawDialog
-from fieldapp.ui.records.times import local_date, local_time
 from fieldapp.ui.sync.controller import SyncController
 from sync.client import Progress, SyncReport
 from sync.client.errors import message, reason_text
@@ -181,6 +181,8 @@ class SyncPanel(QWidget):
             "received": self.tr("received by the server"),
             "reviewed": self.tr("reviewed"),
             "returned": self.tr("returned"),
+            "refused": self.tr("refused by the server"),
+            "withdrawn": self.tr("withdrawn"),
         }.get(state, state)
 
     def show_snapshot(self, snap: Snapshot) -> None:
@@ -198,7 +200,7 @@ class SyncPanel(QWidget):
         self.auto_box.blockSignals(True)
         self.auto_box.setChecked(acct.auto_sync)
         self.auto_box.blockSignals(False)
-        last = local_time(acct.last_success_at, self.lang) or self.tr("never")
+        last = local_time(acct.last_success_at, empty=self.tr("never"))
         self.last_label.setText(self.tr("Last successful sync: %1").replace("%1", last))
         p = snap.pending
         self.pending_label.setText(
@@ -223,7 +225,7 @@ class SyncPanel(QWidget):
                     kinds.get(r.entity, r.entity),
                     self.state_label(r.state),
                     self._review_text(r.review_comment, r.review_deadline),
-                    local_time(r.updated_at, self.lang),
+                    local_time(r.updated_at),
                 ]
                 for r in snap.records
             ],
@@ -248,7 +250,7 @@ class SyncPanel(QWidget):
             self.issues_table,
             [
                 [
-                    local_time(i.at, self.lang),
+                    local_time(i.at),
                     what.get(i.kind, i.kind),
                     self._record_name(i.record_entity or i.entity, i.record_label),
                     reason_text(i.reason, self.lang) if i.kind != "proposed" else "",
@@ -261,7 +263,7 @@ class SyncPanel(QWidget):
         )
         self._fill(
             self.errors_table,
-            [[local_time(at, self.lang), message(code, self.lang, detail)]
+            [[local_time(at), message(code, self.lang, detail)]
              for at, code, detail in snap.errors],
         )  # fmt: skip
         self.show_refusals(snap.refusals)
@@ -270,9 +272,7 @@ class SyncPanel(QWidget):
         if not deadline:
             return comment
         return (
-            self.tr("%1 (correct by %2)")
-            .replace("%1", comment)
-            .replace("%2", local_date(deadline, self.lang))
+            self.tr("%1 (correct by %2)").replace("%1", comment).replace("%2", local_date(deadline))
         )
 
     def _record_name(self, entity: str, label: str) -> str:
@@ -295,7 +295,7 @@ class SyncPanel(QWidget):
                     "；".join(reason_text(x, self.lang) for x in r.reasons)
                     if self.lang.startswith("zh")
                     else " ".join(reason_text(x, self.lang) for x in r.reasons),
-                    local_time(r.at, self.lang),
+                    local_time(r.at),
                 ]
                 for r in refusals
             ],

@@ -100,6 +100,7 @@ class SyncSetupDialog(QDialog):
             self.message.setText(self.tr("Fill in the address, the user name and the password."))
             return
         self._busy(True)
+        self.message.setStyleSheet("")
         self.message.setText(self.tr("Signing in… (you can cancel)"))
         self.controller.sign_in(
             self.url.text().strip(),
@@ -127,6 +128,7 @@ class SyncSetupDialog(QDialog):
             self.message.setText(self.tr("Sign-in cancelled. Nothing was changed."))
             return
         self.message.setText(error.message(self.lang))
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;")
         if error.code in _PASSWORD_PROBLEMS:
             self.password.clear()
             self.password.setFocus()
