@@ -121,6 +121,7 @@ Every 4xx carries ``ErrorBody{error: {code, message, detail}}`` with ``code`` an
 from __future__ import annotations
 
 import enum
+import json
 import uuid
 from datetime import datetime
 from typing import Any, Literal
@@ -141,6 +142,9 @@ MAX_BATCH_CHANGES = 5000
 MAX_PULL_LIMIT = 1000
 MAX_MISSING_QUERY = 5000
 MAX_ROW_DEPTH = 32  # nesting of lists and objects inside a row's data
+USERNAME_MAX_CHARS = 64
+PASSWORD_MAX_CHARS = 256  # a password longer than a login may carry is refused when it is set
+INSTALL_HEADER = "X-Hekou-Install"  # every authenticated call names the install its token is for
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 ENTITY_PATTERN = r"^[a-z][a-z_]{0,39}$"
 CITY_CODE = "320600"  # 南通市: a user bound to it sees every county
@@ -164,6 +168,32 @@ def nesting_depth(value: Any) -> int:
         deepest = max(deepest, depth)
         stack.extend((child, depth + 1) for child in children)
     return deepest
+
+
+def unstorable(value: Any) -> str | None:
+    """Why a JSON value cannot be stored (a NUL character, which PostgreSQL refuses, or a lone
+    UTF-16 surrogate, which has no UTF-8 form), anywhere inside it, keys included; or None."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "a lone surrogate (not a character)"
+    if "\x00" in text:
+        return "a NUL character"
+    if isinstance(value, str) or "\\u0000" not in text:
+        return None
+    # json.dumps wrote NUL as \u0000; a backslash followed by "u0000" reads the same: look closer.
+    stack: list[Any] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str) and "\x00" in item:
+            return "a NUL character"
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 class ErrorCode(enum.StrEnum):
@@ -234,12 +264,15 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     @model_validator(mode="after")
-    def _no_nul_characters(self) -> Any:
-        # PostgreSQL text cannot hold NUL; refuse it at the edge rather than fail in storage.
+    def _storable_text(self) -> Any:
+        # Text the database cannot hold (NUL, lone surrogates) is refused at the edge (422)
+        # rather than failing in storage (500). Row data is checked deeply by ``Change``.
         for name in type(self).model_fields:
             value = getattr(self, name)
-            if isinstance(value, str) and "\x00" in value:
-                raise ValueError(f"{name} contains a NUL character")
+            if isinstance(value, str):
+                problem = unstorable(value)
+                if problem is not None:
+                    raise ValueError(f"{name} contains {problem}")
         return self
 
 
@@ -254,8 +287,8 @@ class ErrorBody(_Strict):
 
 
 class LoginRequest(_Strict):
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
+    username: str = Field(min_length=1, max_length=USERNAME_MAX_CHARS)
+    password: str = Field(min_length=1, max_length=PASSWORD_MAX_CHARS)
     install_id: uuid.UUID
     device_name: str = Field(default="", max_length=120)
 
@@ -287,6 +320,9 @@ class Change(_Strict):
     def _shallow_enough(cls, data: dict[str, Any] | None) -> dict[str, Any] | None:
         if data is not None and nesting_depth(data) > MAX_ROW_DEPTH:
             raise ValueError(f"a row may nest at most {MAX_ROW_DEPTH} levels deep")
+        problem = None if data is None else unstorable(data)
+        if problem is not None:
+            raise ValueError(f"the row contains {problem}")
         return data
 
     @model_validator(mode="after")

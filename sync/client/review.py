@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 
-from sync.protocol import ReviewResponse
+from sync.protocol import INSTALL_HEADER, ReviewResponse
 from sync.review_protocol import (
     BulkApproveResult,
     DeskBatch,
@@ -72,11 +72,15 @@ class ReviewClient:
         *,
         transport: httpx.BaseTransport | None = None,
         timeout: float = 30.0,
+        install_id: str | None = None,
     ) -> None:
         self.cache = cache
+        headers = {"Authorization": f"Bearer {token}"}
+        if install_id:
+            headers[INSTALL_HEADER] = install_id  # the token is bound to the install
         self._http = httpx.Client(
             base_url=server_url.rstrip("/"),
-            headers={"Authorization": f"Bearer {token}"},
+            headers=headers,
             transport=transport,
             timeout=timeout,
         )

@@ -2,7 +2,8 @@
 
 The database is a URL (``--database`` or ``HEKOU_DATABASE_URL``): ``sqlite:///path`` (the
 default, ``sqlite:///hekou-server.db``) or ``postgresql://user@host/db``. Photos live under
-``--photos`` (or ``HEKOU_PHOTO_DIR``).
+``--photos`` (or ``HEKOU_PHOTO_DIR``); the audit chain's key in ``--audit-key-file`` (or
+``HEKOU_AUDIT_KEY_FILE``), a file kept off the database host.
 """
 
 from __future__ import annotations
@@ -10,16 +11,19 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import secrets
 import sys
 from pathlib import Path
+from typing import Any
 
-from sync.server import anchors, db
+from sync.server import db
 from sync.server.app import build_context, create_app
-from sync.server.audit import GENESIS, verify
-from sync.server.config import Settings
+from sync.server.audit import AuditEntry
+from sync.server.canonical import utcnow
+from sync.server.config import DAY, AuditKeyError, Settings, env_audit_key_file
 from sync.server.context import ServerContext
 from sync.server.queries import audit, devices, users
-from sync.server.services import admin, anchoring
+from sync.server.services import admin, audit_check
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,6 +37,13 @@ def _parser() -> argparse.ArgumentParser:
         "--photos",
         default=os.environ.get("HEKOU_PHOTO_DIR", str(Settings.photo_dir)),
         help="folder for photos",
+    )
+    p.add_argument(
+        "--audit-key-file",
+        type=Path,
+        default=env_audit_key_file(),
+        help="the audit chain's HMAC key (keep it off the database host; make it with "
+        "`audit keygen`)",
     )
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("init", help="create or migrate the database")
@@ -66,7 +77,19 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--certfile", help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", help="TLS private key (PEM)")
-    serve.add_argument("--behind-proxy", action="store_true", help="trust X-Forwarded-* headers")
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[p for p in os.environ.get("HEKOU_TRUSTED_PROXIES", "").split(",") if p],
+        metavar="ADDRESS",
+        help="a reverse proxy (address or network) whose X-Forwarded-For is believed; repeat",
+    )
+    serve.add_argument(
+        "--token-days",
+        type=float,
+        default=Settings.token_lifetime_seconds / DAY,
+        help="a device token expires this many days after its last use",
+    )
     serve.add_argument(
         "--anchor-every",
         type=float,
@@ -80,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--expect-head", help="a head hash printed earlier: it must still be in the chain"
     )
+    keygen = aud.add_parser("keygen", help="write a new audit key file (mode 0600)")
+    keygen.add_argument("path", type=Path)
     return p
 
 
@@ -100,20 +125,67 @@ def _password(from_stdin: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    settings = Settings(database_url=args.database, photo_dir=Path(args.photos))
-    ctx = build_context(settings)
+    if args.command == "audit" and args.action == "keygen":
+        return _keygen(args.path)
+    extra: dict[str, Any] = {}
+    if args.command == "serve":
+        extra = {
+            "trusted_proxies": tuple(args.trusted_proxy),
+            "token_lifetime_seconds": int(args.token_days * DAY),
+        }
+    settings = Settings(
+        database_url=args.database,
+        photo_dir=Path(args.photos),
+        audit_key_file=args.audit_key_file,
+        **extra,
+    )
+    try:
+        ctx = build_context(settings)
+    except AuditKeyError as exc:
+        print(f"fieldapp-server: {exc}", file=sys.stderr)
+        return 2
     try:
         if args.command == "init":
             db.migrate(ctx.engine)
+            _start_keyed_chain(ctx)
             print(f"database at schema {db.current_revision(ctx.engine)}")
             return 0
         db.check_revision(ctx.engine)
         return _run(ctx, args)
-    except (admin.AdminError, db.DatabaseTooNew, db.DatabaseNotMigrated) as exc:
+    except (
+        admin.AdminError,
+        db.DatabaseTooNew,
+        db.DatabaseNotMigrated,
+        audit.AuditKeyMissing,
+    ) as exc:
         print(f"fieldapp-server: {exc}", file=sys.stderr)
         return 2
     finally:
         ctx.engine.dispose()
+
+
+def _keygen(path: Path) -> int:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        print(f"fieldapp-server: {path} exists; not replaced", file=sys.stderr)
+        return 2
+    with os.fdopen(fd, "w") as out:
+        out.write(secrets.token_hex(32) + "\n")
+    print(f"audit key written to {path}: copy it to safe storage off the database host")
+    return 0
+
+
+def _start_keyed_chain(ctx: ServerContext) -> None:
+    """With a key configured, make the chain's newest entry keyed (``audit verify`` wants it)."""
+    if ctx.settings.audit_key_file is None:
+        return
+    with db.write(ctx.engine) as conn:
+        entry = AuditEntry(
+            at=utcnow(), username=None, device_id=None, action="audit.key", entity=None,
+            row_id=None, before=None, after={"keyed": True},
+        )  # fmt: skip
+        audit.append_many(conn, [entry])
 
 
 def _run(ctx: ServerContext, args: argparse.Namespace) -> int:
@@ -169,33 +241,10 @@ def _device(ctx: ServerContext, args: argparse.Namespace) -> int:
 
 
 def _audit_verify(ctx: ServerContext, expect_head: str | None) -> int:
-    with db.read(ctx.engine) as conn:
-        check = verify(audit.iter_chain(conn))
-    if check.broken is not None:
-        print(
-            f"audit chain BROKEN at entry {check.broken.seq}: {check.broken.why} "
-            f"({check.checked} entries intact before it)"
-        )
-        return 1
-    if expect_head is not None and expect_head not in check.hashes_seen | {GENESIS}:
-        print(f"audit chain CUT: the recorded head {expect_head} is no longer in it")
-        return 1
-    path = ctx.settings.anchor_file
-    try:
-        anchored = anchors.read(path)
-    except anchors.AnchorFileError as exc:
-        print(f"audit anchors UNREADABLE: {exc}")
-        return 1
-    cut = anchoring.first_missing(anchored, check.hashes_seen)
-    if cut is not None:
-        print(
-            f"audit chain CUT: entry {cut.seq} ({cut.hash}), anchored at {cut.at.isoformat()} "
-            f"in {path}, is no longer in it"
-        )
-        return 1
-    print(f"audit anchors: {len(anchored)} in {path}, all in the chain")
-    print(f"audit chain intact: {check.checked} entries; head {check.head}")
-    return 0
+    verdict = audit_check.check(ctx, expect_head)
+    for line in verdict.problems + verdict.facts:
+        print(line)
+    return 0 if verdict.ok else 1
 
 
 def _serve(ctx: ServerContext, args: argparse.Namespace) -> int:
@@ -207,8 +256,7 @@ def _serve(ctx: ServerContext, args: argparse.Namespace) -> int:
         port=args.port,
         ssl_certfile=args.certfile,
         ssl_keyfile=args.keyfile,
-        proxy_headers=args.behind_proxy,
-        forwarded_allow_ips="*" if args.behind_proxy else None,
+        proxy_headers=False,  # the app's TrustedProxies reads X-Forwarded-For from listed ones
         log_level="warning",
     )
     return 0

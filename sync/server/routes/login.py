@@ -1,11 +1,11 @@
-"""``POST /v1/login``: user name and password in, a device token out."""
+"""``POST /v1/login``: user name and password in, a device token out; ``POST /v1/logout``."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
 from sync.protocol import LoginRequest, LoginResponse
-from sync.server.deps import ERROR_RESPONSES, Ctx
+from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor
 from sync.server.services import auth
 
 router = APIRouter(prefix="/v1", tags=["auth"], responses=ERROR_RESPONSES)
@@ -13,6 +13,12 @@ router = APIRouter(prefix="/v1", tags=["auth"], responses=ERROR_RESPONSES)
 
 @router.post("/login")
 def login(ctx: Ctx, body: LoginRequest, request: Request) -> LoginResponse:
-    # Behind a proxy the address comes from a header: keep it to the column's size.
+    # Behind a trusted proxy the address comes from a header: keep it to the column's size.
     client = (request.client.host if request.client else "unknown")[:64]
     return auth.login(ctx, body, client)
+
+
+@router.post("/logout", status_code=204)
+def logout(ctx: Ctx, actor: CurrentActor) -> None:
+    """Sign this device out: its token stops working at once (any role)."""
+    auth.logout(ctx, actor)

@@ -170,6 +170,8 @@ def _apply_to_ledger(conn: Any, actor: Actor, proposal: ProposalView, county: st
         return
     assert proposal.data is not None
     current = records.get(conn, proposal.entity, proposal.row_id)
+    if current is not None and current.county_code != county:
+        raise not_found("no such proposal in your area")
     _write_ledger(conn, actor, proposal, current, proposal.data, county)
 
 
@@ -243,6 +245,10 @@ def create_task(ctx: ServerContext, actor: Actor, request: TaskRequest) -> dict[
     data = request.model_dump(mode="json")
     data["created_by"] = actor.username
     with db.write(ctx.engine) as conn:
+        if request.outfall_id is not None:
+            outfall = records.get(conn, "outfalls", str(request.outfall_id))
+            if outfall is None or outfall.deleted or outfall.county_code != request.county_code:
+                raise not_found("no such outfall in that county")
         existing = records.get(conn, "tasks", data["id"])
         if existing is not None:
             raise ApiError(409, ErrorCode.ALREADY_EXISTS, "a task with this id exists")
