@@ -311,4 +311,6 @@ def h() -> Any:
         TOSHI=TOSHI,
         HAIMEN=HAIMEN,
         CITY=CITY,
+        fast_settings=fast_settings,
+        TestClient=TestClient,
     )
