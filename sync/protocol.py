@@ -8,8 +8,14 @@ Authentication
 ``POST /v1/login`` ``LoginRequest{username, password, install_id, device_name}`` →
 ``LoginResponse{token, device_id, user}``. ``install_id`` is a UUID the device makes once; the same
 user logging in again from the same install keeps its ``device_id`` (so its change ids stay its own)
-and gets a fresh token (the old one stops working). Every other call carries
-``Authorization: Bearer <token>``. Tokens are random, stored only as a SHA-256 hash, revocable.
+and gets a fresh token; the token it held keeps working until one of the two is used, then only the
+used one does (a login the network delivered twice must not sign the device out). Every other call
+carries ``Authorization: Bearer <token>`` and ``X-Hekou-Install: <install_id>`` (``INSTALL_HEADER``):
+a token works only from the install it was issued to. Tokens are random, stored only as a SHA-256
+hash, expire after a time unused (each use renews them), and stop working when the device is
+revoked, signs out (``POST /v1/logout``, 204), or its user's password changes or the user is
+disabled (401 ``token_invalid``). A wrong password, an unknown user name and a disabled account all
+answer 401 ``login_failed``. User names are compared normalised (NFKC, case-folded, trimmed).
 Failed logins are rate-limited (429 ``login_rate_limited``): per user name and per client address,
 except from an ``install_id`` the user has logged in from before, where only that device's own
 failures count (so nobody can lock a user out of their own laptop by guessing).
@@ -57,15 +63,24 @@ Ownership rules (pure functions in ``sync.server.rules``):
   counties (a user bound to the city, ``320600``, sees every county).
 
 Photos are referenced by any field named ``sha256`` or a list field ``photo_sha256s`` or
-``photos`` (lists of hex SHA-256 strings). A batch is ``complete`` once every photo it refers to
-has arrived; it flips to complete when the last photo arrives.
+``photos`` (lists of hex SHA-256 strings). A photo has arrived for a user once their device
+uploaded its bytes whole (another user's upload of the same bytes does not count, and no answer
+says whether it exists). A batch is ``complete`` once every photo it refers to has arrived for its
+user; it flips to complete when the last one does.
+
+References: a row naming another row besides its parent (an inspection's ``outfall_id`` and
+``supersedes``, a patrol problem's ``outfall_id``, an outfall's ``merge_into_id``) is rejected
+``area_forbidden`` when the named row is on the server in another county than the row, or outside
+the user's area. Row data holding a NUL character or a lone UTF-16 surrogate anywhere is refused
+422 ``invalid_request`` (so is any text field of any request).
 
 Photos
 ------
 ``POST /v1/photos/missing`` ``{sha256s: [...]}`` → ``{missing: [...], partial: {sha256: offset}}``
 (``partial``: the missing photos of which an earlier, interrupted upload left bytes, and how many).
 ``GET /v1/photos/{sha256}/upload`` → ``UploadState{offset, complete}`` (where to resume, also after a
-restart of either side). ``PUT /v1/photos/{sha256}/upload?offset=N&total=T`` with the raw bytes of
+restart of either side). An unfinished upload belongs to the device that started it: no other
+device sees its offset or appends to it; it is removed after a week untouched. ``PUT /v1/photos/{sha256}/upload?offset=N&total=T`` with the raw bytes of
 the chunk (``application/octet-stream``); the chunk must start at the server's offset and end by
 ``T`` (409 ``upload_offset_mismatch`` otherwise, with the server's offset in ``detail``). The body
 is written to disk as it arrives: when the link drops mid-chunk, the bytes that arrived are kept
