@@ -400,6 +400,10 @@ def test_a_token_is_bound_to_its_install(person):
 
     assert alice.client._portal.call(call).status_code == 401
     assert alice.get("/v1/pull").status_code == 200
+    # an install id is a UUID in whatever form the device keeps it (profiles keep 32 hex digits)
+    install = alice.client.installs[alice.token]
+    plain = install.replace("-", "").upper()
+    assert alice.get("/v1/pull", headers={"X-Hekou-Install": plain}).status_code == 200
 
 
 def test_password_change_and_disable_end_every_token_for_good(ctx, client, person, h):

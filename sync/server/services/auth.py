@@ -8,6 +8,7 @@ the token the device kept from the first answer valid (``queries.devices``).
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timedelta
 
 from sqlalchemy import Connection
@@ -134,7 +135,7 @@ def authenticate(ctx: ServerContext, token: str, install_id: str | None) -> Acto
     with db.read_one(ctx.engine) as conn:
         found = devices.with_user_by_token_hash(conn, used)
     now = utcnow()
-    if found is None or install_id is None or found.device.install_id != install_id.lower():
+    if found is None or found.device.install_id != _install(install_id):
         raise ApiError(401, ErrorCode.TOKEN_INVALID, "unknown or replaced token")
     device, user = found.device, found.user
     if device.revoked_at is not None:
@@ -161,6 +162,14 @@ def authenticate(ctx: ServerContext, token: str, install_id: str | None) -> Acto
         counties=frozenset(user.counties),
         device_id=device.id,
     )
+
+
+def _install(install_id: str | None) -> str | None:
+    """The install id as stored at login (a UUID's canonical form), or None."""
+    try:
+        return None if install_id is None else str(uuid.UUID(install_id))
+    except ValueError:
+        return None
 
 
 def logout(ctx: ServerContext, actor: Actor) -> None:
