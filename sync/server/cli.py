@@ -181,6 +181,8 @@ def _start_keyed_chain(ctx: ServerContext) -> None:
     if ctx.settings.audit_key_file is None:
         return
     with db.write(ctx.engine) as conn:
+        if audit.last_is_keyed(conn):
+            return
         entry = AuditEntry(
             at=utcnow(), username=None, device_id=None, action="audit.key", entity=None,
             row_id=None, before=None, after={"keyed": True},

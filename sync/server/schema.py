@@ -27,7 +27,8 @@ users = Table(
     Column("id", BigId, primary_key=True, autoincrement=True),
     Column("username", String(64), nullable=False, unique=True),
     # The name normalised (NFKC, case-folded, trimmed: ``security.username_key``); unique.
-    Column("username_key", String(200), nullable=False),
+    # Always filled; nullable only because SQLite cannot make it NOT NULL in place.
+    Column("username_key", String(200)),
     Column("password_hash", String(200), nullable=False),
     Column("role", String(20), nullable=False),
     Column("counties", Text, nullable=False),  # JSON list of GB/T 2260 codes

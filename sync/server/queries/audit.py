@@ -54,6 +54,10 @@ def _last(conn: Connection) -> tuple[str, bool]:
     return (GENESIS, False) if row is None else (str(row.hash), bool(row.keyed))
 
 
+def last_is_keyed(conn: Connection) -> bool:
+    return _last(conn)[1]
+
+
 def last_hash(conn: Connection) -> str:
     return _last(conn)[0]
 

@@ -53,8 +53,9 @@ def upgrade() -> None:
         bind.execute(
             sa.text("UPDATE users SET username_key = :k WHERE id = :i"), {"k": key, "i": user_id}
         )
+    # Left nullable in the column (always filled by the code): making it NOT NULL would copy
+    # the table on SQLite, which the devices' foreign key to it forbids.
     with op.batch_alter_table("users") as batch:
-        batch.alter_column("username_key", existing_type=sa.String(200), nullable=False)
         batch.create_index("ix_users_username_key", ["username_key"], unique=True)
 
     with op.batch_alter_table("devices") as batch:
