@@ -173,6 +173,17 @@ photo_holders = Table(
     Column("username", String(64), primary_key=True),
 )
 
+# The photos each stored row refers to (``rules.photo_refs``): a photo is read only through a
+# live row of the reader's area whose owner holds it.
+record_photos = Table(
+    "record_photos",
+    metadata,
+    Column("entity", String(40), primary_key=True),
+    Column("row_id", String(36), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Index("ix_record_photos_sha256", "sha256"),
+)
+
 batch_photos = Table(
     "batch_photos",
     metadata,

@@ -82,6 +82,8 @@ def test_rows_stored_before_get_their_security_columns(empty_database_url):
                 text("SELECT subject_id FROM records WHERE id = 'p-1'")
             ).scalar_one()
             assert subject == H1
+            refs = conn.execute(text("SELECT entity, row_id, sha256 FROM record_photos")).all()
+            assert [tuple(r) for r in refs] == [("inspection_photos", "p-1", H1)]
             expires = conn.execute(text("SELECT token_expires_at FROM devices")).scalar_one()
             assert expires is not None
     finally:

@@ -7,14 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, select
 
 from sync.server.canonical import utcnow
 from sync.server.queries._bulk import insert_rows, one_of
-from sync.server.schema import photo_holders, photos, records
+from sync.server.schema import photo_holders, photos, record_photos, records
 
 CHUNK = 500
-PHOTO_ROWS = ("inspection_photos", "patrol_photos")  # rows that are one photo each
 
 
 def present(conn: Connection, hashes: Iterable[str]) -> set[str]:
@@ -79,21 +78,42 @@ def add_holders(conn: Connection, pairs: Iterable[tuple[str, str]]) -> list[tupl
     return new
 
 
+def set_refs(conn: Connection, rows: list[tuple[str, str, set[str]]]) -> None:
+    """The photos these (entity, row id) rows refer to now (replacing what they referred to)."""
+    by_entity: dict[str, list[str]] = {}
+    for entity, row_id, _ in rows:
+        by_entity.setdefault(entity, []).append(row_id)
+    for entity, ids in by_entity.items():
+        for start in range(0, len(ids), CHUNK):
+            conn.execute(
+                delete(record_photos).where(
+                    record_photos.c.entity == entity,
+                    one_of(conn, record_photos.c.row_id, ids[start : start + CHUNK]),
+                )
+            )
+    insert_rows(
+        conn,
+        record_photos,
+        [{"entity": e, "row_id": r, "sha256": h} for e, r, refs in rows for h in sorted(refs)],
+    )
+
+
 def readable(conn: Connection, sha256: str, counties: frozenset[str] | None) -> bool:
-    """Whether a live photo row (``PHOTO_ROWS``) of ``counties`` (None: any) refers to this
-    photo for an owner who holds it: a photo is read only through records the reader sees."""
+    """Whether a live row of ``counties`` (None: any) refers to this photo for an owner who
+    holds it: a photo is read only through records the reader sees."""
     query = (
         select(records.c.id)
+        .select_from(record_photos)
+        .join(
+            records,
+            (records.c.entity == record_photos.c.entity) & (records.c.id == record_photos.c.row_id),
+        )
         .join(
             photo_holders,
-            (photo_holders.c.sha256 == records.c.subject_id)
+            (photo_holders.c.sha256 == record_photos.c.sha256)
             & (photo_holders.c.username == records.c.owner),
         )
-        .where(
-            records.c.entity.in_(PHOTO_ROWS),
-            records.c.subject_id == sha256,
-            records.c.deleted.is_(False),
-        )
+        .where(record_photos.c.sha256 == sha256, records.c.deleted.is_(False))
     )
     if counties is not None:
         query = query.where(records.c.county_code.in_(sorted(counties)))

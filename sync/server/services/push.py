@@ -261,6 +261,15 @@ class _BatchRun:
         conn = self.conn
         records.insert_many(conn, [r for k, r in self.dirty.items() if k not in self.in_db])
         records.update_many(conn, [r for k, r in self.dirty.items() if k in self.in_db])
+        # Which photos each written row refers to now (a new row without any needs no write).
+        photos.set_refs(
+            conn,
+            [
+                (k[0], k[1], photo_refs(r.data) or set())
+                for k, r in self.dirty.items()
+                if k in self.in_db or photo_refs(r.data)
+            ],
+        )
         feed.append_many(conn, self.feed_rows)
         proposals.insert_many(conn, self.proposal_rows)
         applied_changes.insert_many(conn, self.applied_rows)

@@ -23,8 +23,8 @@ from sync.server.canonical import iso, server_hlc, utcnow
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError, not_found
 from sync.server.models import Actor, StoredRecord
-from sync.server.queries import audit, feed, proposals, records
-from sync.server.rules import REVIEWABLE
+from sync.server.queries import audit, feed, photos, proposals, records
+from sync.server.rules import REVIEWABLE, photo_refs
 from sync.server.services import desk_rules
 
 
@@ -205,6 +205,7 @@ def _write_ledger(
         records.insert_many(conn, [new])
     else:
         records.update_many(conn, [new])
+    photos.set_refs(conn, [(proposal.entity, proposal.row_id, photo_refs(data) or set())])
     op = "delete" if data is None else "upsert"
     feed.append_many(
         conn,

@@ -13,11 +13,14 @@ Create Date: 2026-12-02 11:00:00
 - ``photo_holders``: which users proved they hold a photo's bytes (uploaded them whole). Filled
   here from the uploader of each stored photo and the users whose batches referred to it.
 - ``audit_log.keyed``: the entry's hash is an HMAC (a key kept off the database host).
-- ``records.subject_id`` of photo rows is their photo's hash (photo reads go through them).
+- ``records.subject_id`` of photo rows is their photo's hash.
+- ``record_photos``: the photos each stored row refers to (photo reads go through them), filled
+  here from the rows' data.
 """
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from datetime import UTC, datetime, timedelta
 
@@ -30,6 +33,30 @@ branch_labels = None
 depends_on = None
 
 PHOTO_ROWS = ("inspection_photos", "patrol_photos")
+SHA256_CHARS = frozenset("0123456789abcdef")
+
+
+def _refs(value: object, found: set[str]) -> None:
+    """Frozen copy of sync.server.rules.photo_refs (lenient: malformed ones are skipped)."""
+
+    def ok(v: object) -> bool:
+        return isinstance(v, str) and len(v) == 64 and set(v) <= SHA256_CHARS
+
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "sha256" and ok(item):
+                found.add(str(item))
+            elif key in ("photo_sha256s", "photos") and isinstance(item, list):
+                for ref in item:
+                    if ok(ref):
+                        found.add(str(ref))
+                    else:
+                        _refs(ref, found)
+            else:
+                _refs(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _refs(item, found)
 
 
 def _key(name: str) -> str:
@@ -90,6 +117,26 @@ def upgrade() -> None:
             sa.Column("keyed", sa.Boolean(), nullable=False, server_default=sa.false())
         )
 
+    op.create_table(
+        "record_photos",
+        sa.Column("entity", sa.String(40), primary_key=True),
+        sa.Column("row_id", sa.String(36), primary_key=True),
+        sa.Column("sha256", sa.String(64), primary_key=True),
+    )
+    op.create_index("ix_record_photos_sha256", "record_photos", ["sha256"])
+    rows = bind.execute(
+        sa.text("SELECT entity, id, data FROM records WHERE data IS NOT NULL AND deleted = false")
+    )
+    refs: list[dict[str, str]] = []
+    for entity, row_id, data in rows:
+        found: set[str] = set()
+        _refs(json.loads(data), found)
+        refs.extend({"e": entity, "i": row_id, "s": h} for h in sorted(found))
+    if refs:
+        bind.execute(
+            sa.text("INSERT INTO record_photos (entity, row_id, sha256) VALUES (:e, :i, :s)"), refs
+        )
+
     postgres = bind.dialect.name == "postgresql"
     value = "(data::jsonb)->>'sha256'" if postgres else "json_extract(data, '$.sha256')"
     for entity in PHOTO_ROWS:
@@ -102,6 +149,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     for entity in PHOTO_ROWS:
         op.execute(f"UPDATE records SET subject_id = NULL WHERE entity = '{entity}'")
+    op.drop_index("ix_record_photos_sha256", "record_photos")
+    op.drop_table("record_photos")
     with op.batch_alter_table("audit_log") as batch:
         batch.drop_column("keyed")
     op.drop_table("photo_holders")
