@@ -5,6 +5,7 @@
     fieldapp gps check SOURCE                  print the fixes a receiver or NMEA log gives
     fieldapp photo inspect FILE...             print what a photo carries (hash, size, EXIF)
     fieldapp sync --db PATH [--server URL --user NAME]   one full sync; exit 1 if anything is unsent
+    fieldapp sync logout --db PATH             sign this device out (the server drops its token)
 
 Each subcommand's module is imported only when it runs: start-up time matters.
 """
