@@ -18,6 +18,7 @@ BENCHMARKS: list[str] = [
     "nmea",
     "photo_ingest",
     "server",
+    "server_scale",
     "map",
     "inspection_form",
     "sync",

@@ -270,6 +270,8 @@ def _bench_backend(kind: str, quick: bool) -> list[Figure]:
             "serve",
             "--port",
             str(port),
+            "--log-level",
+            "warning",
         ]
         with _process(serve, base + "/health"):
             headers = _login(base, "inspector")

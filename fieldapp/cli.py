@@ -1,6 +1,7 @@
 """The `fieldapp` command: opens the app, or runs one of the field technicians' tools.
 
     fieldapp [--db PATH] [--lang zh_CN|en]     open the app
+    fieldapp --db PATH --screenshot OUT.png    open the main window, save a picture of it, quit
     fieldapp demo --db PATH [--count N]        write a demo Nantong ledger
     fieldapp gps check SOURCE                  print the fixes a receiver or NMEA log gives
     fieldapp photo inspect FILE...             print what a photo carries (hash, size, EXIF)
@@ -46,7 +47,12 @@ def _run_app(argv: list[str]) -> int:
     parser.add_argument(
         "--gnss", help="position source for this run: a receiver port or an NMEA log to replay"
     )
+    parser.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help="open the main window, save a picture of it to PNG and quit (a smoke check)",
+    )
     args = parser.parse_args(argv)
     from fieldapp.ui.app import run
 
-    return run(db_path=args.db, lang=args.lang, gnss=args.gnss)
+    return run(db_path=args.db, lang=args.lang, gnss=args.gnss, screenshot=args.screenshot)

@@ -8,6 +8,11 @@ from pathlib import Path
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DATA = RESOURCES / "data"
 TRANSLATIONS = RESOURCES / "translations"
+FONTS = RESOURCES / "fonts"
+# The Chinese font shipped with the app (a Noto Sans CJK SC subset, OFL; resources/fonts/README.md):
+# Qt's fallback for Chinese, the watermarks' font, and the font of PDF output.
+CJK_FONT = FONTS / "HekouSans-Regular.ttf"
+CJK_FONT_FAMILY = "Noto Sans SC Hekou Subset"
 
 
 def default_profile_db() -> Path:

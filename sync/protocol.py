@@ -295,6 +295,7 @@ class ErrorInfo(_Strict):
     code: str
     message: str
     detail: Any = None
+    request_id: str | None = None  # quote it to the bureau: it finds the request in the log
 
 
 class ErrorBody(_Strict):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -27,3 +29,13 @@ def _shared() -> Path:
 
 SHARED = _shared()
 os.environ["HEKOU_SHARED"] = str(SHARED)
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):  # type: ignore[no-untyped-def]
+    """pytest-qt's application with the app's bundled Chinese font registered as every widget's
+    fallback, as at the app's start: renders in tests never depend on the machine's fonts."""
+    from fieldapp.ui.fonts import install_chinese_fallback
+
+    qapp.setFont(install_chinese_fallback(qapp.font()))
+    return qapp

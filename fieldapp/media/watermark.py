@@ -15,25 +15,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp.domain.photo_checks import CoordinateSource, PhotoCoordinates
 from fieldapp.media.photo_facts import read_facts
 from fieldapp.media.thumbnails import JPEG_QUALITY, decode_reduced
+from fieldapp.paths import CJK_FONT
 
 if TYPE_CHECKING:
     from PIL import ImageFont
 
 EXPORT_SIDE = 2048
-# Fonts with Chinese glyphs, tried in order (Windows, macOS, Linux); else Pillow's own font.
-CJK_FONTS = (
-    "C:/Windows/Fonts/msyh.ttc",
-    "C:/Windows/Fonts/simhei.ttf",
-    "/System/Library/Fonts/PingFang.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-)
 
 
 # The caption's words as (English, Chinese), in the inspection window's wording.
@@ -119,7 +111,7 @@ def watermarked_copy(
 
 def _fitting_font(
     lines: Sequence[str], width: int, size: int, font_path: str | None
-) -> tuple[int, ImageFont.FreeTypeFont | ImageFont.ImageFont]:
+) -> tuple[int, ImageFont.FreeTypeFont]:
     """The font at ``size``, made smaller (not below 10 px) if a line would run off the photo."""
     font = _font(size, font_path)
     widest = max((font.getlength(line) for line in lines), default=0.0)
@@ -130,16 +122,12 @@ def _fitting_font(
     return size, font
 
 
-def _font(size: int, font_path: str | None) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def _font(size: int, font_path: str | None) -> ImageFont.FreeTypeFont:
+    """``font_path`` if given, else the font shipped with the app (Chinese on any machine); a
+    missing or broken file raises OSError: evidence is never captioned in boxes."""
     from PIL import ImageFont
 
-    for candidate in ([font_path] if font_path else []) + list(CJK_FONTS):
-        if candidate and Path(candidate).is_file():
-            try:
-                return ImageFont.truetype(candidate, size)
-            except OSError:
-                continue
-    return ImageFont.load_default(size)
+    return ImageFont.truetype(font_path or str(CJK_FONT), size)
 
 
 def _upright_exif(exif: bytes | None) -> bytes | None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldapp import i18n
 from fieldapp.paths import default_profile_db
+from fieldapp.ui.fonts import install_chinese_fallback
 
 # High contrast and large touch targets: rugged laptops in sunlight, used with gloves.
 STYLE_SHEET = """
@@ -72,7 +73,7 @@ def make_app(lang: str) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Hekou")
     app.setOrganizationName("Hekou")
-    font = QFont(app.font())
+    font = install_chinese_fallback(QFont(app.font()))  # Chinese even where the OS has no font
     font.setPointSize(11)
     app.setFont(font)
     app.setStyleSheet(STYLE_SHEET)
@@ -82,7 +83,9 @@ def make_app(lang: str) -> QApplication:
     return app
 
 
-def run(db_path: str | None, lang: str | None, gnss: str | None = None) -> int:
+def run(
+    db_path: str | None, lang: str | None, gnss: str | None = None, screenshot: str | None = None
+) -> int:
     from fieldapp.ui.session import open_session
 
     language = choose_language(lang)
@@ -95,6 +98,15 @@ def run(db_path: str | None, lang: str | None, gnss: str | None = None) -> int:
         return 1
     session.window.resize(1366, 768)
     session.window.show()
+    if screenshot:
+        # A smoke check of an installed or frozen app: the first frame, saved, then quit.
+        from PySide6.QtCore import QTimer
+
+        def save_and_quit() -> None:
+            saved = session.window.grab().save(screenshot)
+            app.exit(0 if saved else 1)
+
+        QTimer.singleShot(0, save_and_quit)
     code = app.exec()
     session.close()
     return code

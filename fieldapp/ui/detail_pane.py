@@ -2,18 +2,40 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from fieldapp.domain.outfall import Outfall, OutfallHistory
+from fieldapp.ui import formatting as fmt
 from fieldapp.ui.labels import Labels
+
+# Fields whose stored value is a code of a vocabulary: the history shows the term, not the code.
+VOCABULARY_FIELDS = (
+    "receiving_kind",
+    "basin",
+    "position_source",
+    "channel_kind",
+    "regime",
+    "sea_tier",
+    "remediation_route",
+    "sign_status",
+    "sampling_status",
+)
 
 
 class OutfallDetail(QTextBrowser):
-    def __init__(self, labels: Labels, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        labels: Labels,
+        parent: QWidget | None = None,
+        code_of: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._labels = labels
+        self._code_of = code_of or (lambda outfall_id: outfall_id)
         self.setOpenLinks(False)
         self.setObjectName("outfallDetail")
         self.show_nothing()
@@ -27,7 +49,11 @@ class OutfallDetail(QTextBrowser):
         unknown = self.tr("unknown")
         position = (
             f"{o.lat:.6f}, {o.lon:.6f} ({o.position_datum}"
-            + (f", ±{o.position_accuracy_m:g} m" if o.position_accuracy_m is not None else "")
+            + (
+                f", {fmt.accuracy(o.position_accuracy_m)}"
+                if o.position_accuracy_m is not None
+                else ""
+            )
             + f", {lab.vocab('position_source', o.position_source)})"
             if o.lat is not None and o.lon is not None
             else self.tr("not recorded")
@@ -69,7 +95,7 @@ class OutfallDetail(QTextBrowser):
             (self.tr("Sign"), lab.vocab("sign_status", o.sign_status)),
             (self.tr("Sampling point"), lab.vocab("sampling_status", o.sampling_status)),
             (self.tr("Note"), o.note or "—"),
-            (self.tr("Last changed"), f"{_when(o.updated_at)} {o.updated_by}"),
+            (self.tr("Last changed"), f"{fmt.local_time(o.updated_at)} {o.updated_by}".strip()),
         ]
         table = "".join(
             f"<tr><td style='color:#333;padding-right:12px'><b>{escape(k)}</b></td>"
@@ -77,15 +103,18 @@ class OutfallDetail(QTextBrowser):
             for k, v in rows
         )
         events = "".join(
-            f"<tr><td>{escape(_when(e.at))}</td>"
+            f"<tr><td>{escape(fmt.local_time(e.at))}</td>"
             f"<td>{escape(lab.state(e.from_state) if e.from_state else '—')} → "
             f"<b>{escape(lab.state(e.to_state))}</b></td><td>{escape(e.actor)}</td>"
             f"<td>{escape(e.note)}</td></tr>"
             for e in history.events
         )
+        names = self.field_names()
         edits = "".join(
-            f"<tr><td>{escape(_when(e.at))}</td><td>{escape(e.actor)}</td>"
-            f"<td>{escape(e.field)}</td><td>{escape(e.old_value)} → {escape(e.new_value)}</td></tr>"
+            f"<tr><td>{escape(fmt.local_time(e.at))}</td><td>{escape(e.actor)}</td>"
+            f"<td>{escape(names.get(e.field, e.field))}</td>"
+            f"<td>{escape(self._value(e.field, e.old_value))} → "
+            f"{escape(self._value(e.field, e.new_value))}</td></tr>"
             for e in history.edits
         )
         history_title = self.tr("Lifecycle history")
@@ -100,7 +129,65 @@ class OutfallDetail(QTextBrowser):
             f"<table cellpadding='3'>{edits or '<tr><td>—</td></tr>'}</table>"
         )
 
+    def field_names(self) -> dict[str, str]:
+        """The names of the outfall's fields as the editor shows them (for the edit history)."""
+        return {
+            "name": self.tr("Name"),
+            "national_code": self.tr("National code"),
+            "local_code": self.tr("Local code"),
+            "provisional_code": self.tr("Provisional code"),
+            "type_code": self.tr("Type"),
+            "subtype_code": self.tr("Sub-type"),
+            "legacy_type_code": self.tr("Legacy Nantong type"),
+            "receiving_kind": self.tr("Into"),
+            "basin": self.tr("Basin"),
+            "water_body": self.tr("Water body"),
+            "county_code": self.tr("County"),
+            "town": self.tr("Town"),
+            "village": self.tr("Village"),
+            "lat": self.tr("Latitude (°)"),
+            "lon": self.tr("Longitude (°)"),
+            "position_accuracy_m": self.tr("Accuracy"),
+            "position_datum": self.tr("Datum"),
+            "position_source": self.tr("Position source"),
+            "responsible_party": self.tr("Responsible party"),
+            "discharging_units": self.tr("Discharging units"),
+            "channel_kind": self.tr("Discharge channel"),
+            "channel_note": self.tr("Channel details"),
+            "regime": self.tr("Regime"),
+            "regime_document_no": self.tr("Document number"),
+            "regime_date": self.tr("Document date"),
+            "sea_tier": self.tr("Sea-outfall tier"),
+            "remediation_route": self.tr("Remediation route"),
+            "merge_into_id": self.tr("Merges into"),
+            "sign_status": self.tr("Sign"),
+            "sampling_status": self.tr("Sampling point"),
+            "note": self.tr("Note"),
+        }
 
-def _when(iso: str) -> str:
-    """An ISO time as people read it (minutes, no zone letter; all times are UTC)."""
-    return iso[:16].replace("T", " ")
+    def _value(self, field: str, text: str) -> str:
+        """A stored value of the edit history as the pane shows it (terms, not codes)."""
+        lab = self._labels
+        if not text:
+            return "—"
+        if field in VOCABULARY_FIELDS:
+            return lab.vocab(field, text)
+        if field in {"type_code", "subtype_code"}:
+            return lab.type(text, text if field == "subtype_code" else None)
+        if field == "legacy_type_code":
+            return lab.legacy_type(text)
+        if field == "county_code":
+            return lab.county(text)
+        if field == "merge_into_id":
+            return self._code_of(text)
+        if field == "position_accuracy_m":
+            try:
+                return fmt.accuracy(float(text))
+            except ValueError:
+                return text
+        if field == "discharging_units" and text.startswith("["):
+            try:
+                return "、".join(str(u) for u in json.loads(text)) or "—"
+            except ValueError:
+                return text
+        return text

@@ -163,7 +163,9 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.open_editor())
 
-        self.detail = OutfallDetail(labels)
+        self.detail = OutfallDetail(
+            labels, code_of=lambda oid: o.display_code if (o := reader.get(oid)) else oid
+        )
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.setObjectName("editButton")
         self.edit_button.clicked.connect(self.open_editor)

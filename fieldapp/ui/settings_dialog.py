@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.inspection_rules import InspectionSettings
 from fieldapp.maps.tiles import BasemapSettings
+from fieldapp.ui import formatting as fmt
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.settings import AppSettings
 
@@ -73,15 +74,18 @@ class SettingsDialog(QDialog):
         # Inspection thresholds: what the user set, else the data file's defaults.
         current = settings.inspection_settings(defaults)
         self.defaults = defaults
-        self.max_error = _number(current.max_position_error_m, 1, 500, " m", "maxError")
+        metres, hours = fmt.unit_suffix("m"), fmt.unit_suffix("h")
+        self.max_error = _number(current.max_position_error_m, 1, 500, metres, "maxError")
         self.fixes = QSpinBox()
         self.fixes.setObjectName("fixesToAverage")
         self.fixes.setRange(1, 60)
         self.fixes.setValue(current.fixes_to_average)
-        self.far = _number(current.far_from_outfall_m, 5, 5000, " m", "farFromOutfall")
-        self.photo_distance = _number(current.photo_max_distance_m, 5, 50000, " m", "photoDistance")
+        self.far = _number(current.far_from_outfall_m, 5, 5000, metres, "farFromOutfall")
+        self.photo_distance = _number(
+            current.photo_max_distance_m, 5, 50000, metres, "photoDistance"
+        )
         self.photo_hours = _number(
-            current.photo_max_time_offset_s / 3600, 0.1, 720, " h", "photoHours"
+            current.photo_max_time_offset_s / 3600, 0.1, 720, hours, "photoHours"
         )
 
         form = QFormLayout()

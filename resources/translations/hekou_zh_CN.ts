@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="23"/>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="24"/>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="25"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="26"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="27"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="28"/>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="29"/>
+        <source>%1 years</source>
+        <translation>%1 年</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="113"/>
+        <source>at the same time</source>
+        <translation>同一时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="115"/>
+        <source>%1 earlier</source>
+        <translation>早 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/formatting.py" line="117"/>
+        <source>%1 later</source>
+        <translation>晚 %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="79"/>
@@ -99,94 +152,94 @@
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="167"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="169"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="176"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="178"/>
         <source>Apply step</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="209"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="211"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="226"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="228"/>
         <source>Inspect this outfall</source>
         <translation>检查此排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="227"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="229"/>
         <source>Nearest outfalls</source>
         <translation>附近排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="228"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="230"/>
         <source>New outfall found</source>
         <translation>发现新排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="230"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="232"/>
         <source>Patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="231"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="233"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="233"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="235"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="234"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="236"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="235"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="237"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/main_window.py" line="284"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="286"/>
         <source>%n outfall(s)</source>
         <translation>
             <numerusform>共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="323"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="325"/>
         <source>No further step</source>
         <translation>无后续步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="406"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="408"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="362"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="364"/>
         <source>Someone changed this outfall after you opened it. Close the editor, look at the new version and edit again.</source>
         <translation>打开编辑后，该排污口已被他人修改。请关闭编辑窗口，查看最新内容后再编辑。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="382"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="384"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="382"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="384"/>
         <source>Why is this step taken?</source>
         <translation>请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="409"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="411"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -194,144 +247,231 @@
 <context>
     <name>OutfallDetail</name>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="22"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="44"/>
         <source>Select an outfall to see it here.</source>
         <translation>请在左侧选择一个排污口。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="27"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="49"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="33"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="59"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="37"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="63"/>
         <source>legacy: %1</source>
         <translation>原分类：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="40"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="66"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="46"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="72"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="136"/>
         <source>National code</source>
         <translation>国家编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="47"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="73"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="137"/>
         <source>Local code</source>
         <translation>地方编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="48"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="74"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="138"/>
         <source>Provisional code</source>
         <translation>临时编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="49"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="75"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="139"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="50"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="76"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="142"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="51"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="77"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="143"/>
         <source>Basin</source>
         <translation>所属流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="52"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="78"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="144"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="53"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="79"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="145"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="54"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="80"/>
         <source>Town and village</source>
         <translation>镇（街道）、村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="55"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="81"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="56"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="82"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="153"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="57"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="83"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="154"/>
         <source>Discharging units</source>
         <translation>排污单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="59"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="85"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="155"/>
         <source>Discharge channel</source>
         <translation>排污通道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="62"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="88"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="157"/>
         <source>Regime</source>
         <translation>管理方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="63"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="89"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="160"/>
         <source>Sea-outfall tier</source>
         <translation>入海排污口分级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="65"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="91"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="161"/>
         <source>Remediation route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="68"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="94"/>
         <source>Lifecycle state</source>
         <translation>工作状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="69"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="95"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="163"/>
         <source>Sign</source>
         <translation>标志牌</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="70"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="96"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="164"/>
         <source>Sampling point</source>
         <translation>采样点/检查井</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="71"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="97"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="165"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="72"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="98"/>
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="91"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="120"/>
         <source>Lifecycle history</source>
         <translation>工作进程记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="92"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="121"/>
         <source>Edits</source>
         <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="135"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="140"/>
+        <source>Sub-type</source>
+        <translation>子类</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="141"/>
+        <source>Legacy Nantong type</source>
+        <translation>原南通分类</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="146"/>
+        <source>Town</source>
+        <translation>镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="147"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="148"/>
+        <source>Latitude (°)</source>
+        <translation>纬度（°）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="149"/>
+        <source>Longitude (°)</source>
+        <translation>经度（°）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="150"/>
+        <source>Accuracy</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="151"/>
+        <source>Datum</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="152"/>
+        <source>Position source</source>
+        <translation>位置来源</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="156"/>
+        <source>Channel details</source>
+        <translation>通道说明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="158"/>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="159"/>
+        <source>Document date</source>
+        <translation>文件日期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="162"/>
+        <source>Merges into</source>
+        <translation>并入排污口</translation>
     </message>
 </context>
 <context>

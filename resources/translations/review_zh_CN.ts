@@ -27,72 +27,72 @@
 <context>
     <name>BatchTableModel</name>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="54"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="55"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="54"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="55"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="54"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="55"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="54"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="55"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="55"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="56"/>
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="55"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="56"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="75"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="76"/>
         <source>Received %1</source>
         <translation>接收于 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="78"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="77"/>
         <source>Inspector %1 on device %2</source>
         <translation>检查人员 %1，设备 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="81"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="80"/>
         <source>County: %1</source>
         <translation>县区：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="82"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="81"/>
         <source>%1 records; photos arrived %2 of %3</source>
         <translation>%1 条记录；照片已到达 %2 / %3</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="133"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="132"/>
         <source>%1 pending</source>
         <translation>待审 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="133"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="132"/>
         <source>Done</source>
         <translation>已审完</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="55"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="56"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="55"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="56"/>
         <source>Review</source>
         <translation>审核状态</translation>
     </message>
@@ -118,72 +118,72 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="74"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="75"/>
         <source>◀ Previous</source>
         <translation>◀ 上一张</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="75"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="76"/>
         <source>Next ▶</source>
         <translation>下一张 ▶</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="79"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="80"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="80"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="81"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="78"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="79"/>
         <source>Fit</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="107"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="108"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="129"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="130"/>
         <source>Taken: %1</source>
         <translation>拍摄时间：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="129"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="131"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="130"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="133"/>
         <source>Place: %1</source>
         <translation>拍摄位置：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="134"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="137"/>
         <source>no GPS in the photo</source>
         <translation>照片无 GPS 信息</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="138"/>
-        <source>%1 m from the outfall</source>
-        <translation>距排污口 %1 米</translation>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="141"/>
+        <source>%1 from the outfall</source>
+        <translation>距排污口 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="140"/>
-        <source>%1 min from the record&apos;s time</source>
-        <translation>与记录时间相差 %1 分钟</translation>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="143"/>
+        <source>%1 from the record&apos;s time</source>
+        <translation>与记录时间相差 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="145"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="148"/>
         <source>⚠ inconsistent with the record</source>
         <translation>⚠ 与记录不一致</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="147"/>
+        <location filename="../../fieldapp/ui/review/photo_viewer.py" line="150"/>
         <source>⚠ not arrived on the server yet</source>
         <translation>⚠ 尚未上传到服务器</translation>
     </message>
@@ -191,27 +191,33 @@
 <context>
     <name>PositionPlot</name>
     <message>
-        <location filename="../../fieldapp/ui/review/position_plot.py" line="63"/>
+        <location filename="../../fieldapp/ui/review/position_plot.py" line="65"/>
         <source>Outfall</source>
         <translation>排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/position_plot.py" line="68"/>
+        <location filename="../../fieldapp/ui/review/position_plot.py" line="70"/>
         <source>The outfall has no registered position</source>
         <translation>该排污口没有登记位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/position_plot.py" line="80"/>
+        <location filename="../../fieldapp/ui/review/position_plot.py" line="82"/>
         <source>Recorded here</source>
         <translation>记录位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/position_plot.py" line="83"/>
-        <source>Distance: %1 m</source>
-        <translation>距离：%1 米</translation>
+        <location filename="../../fieldapp/ui/review/position_plot.py" line="85"/>
+        <source>Distance: %1</source>
+        <translation>距离：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/position_plot.py" line="85"/>
+        <location filename="../../fieldapp/ui/review/position_plot.py" line="96"/>
+        <source>N</source>
+        <comment>north, on the plot&apos;s compass</comment>
+        <translation>北</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/position_plot.py" line="87"/>
         <source>No position to compare</source>
         <translation>无可比较的位置</translation>
     </message>
@@ -232,208 +238,208 @@
 <context>
     <name>RecordPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="90"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="91"/>
         <source>Checklist</source>
         <translation>检查内容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="91"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="92"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="92"/>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="134"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="93"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="135"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="93"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="94"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="94"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="95"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="95"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="96"/>
         <source>Approve</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="96"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="97"/>
         <source>Return for correction…</source>
         <translation>退回整改…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="97"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="98"/>
         <source>Escalate…</source>
         <translation>移交执法…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="98"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="99"/>
         <source>Accept new outfall…</source>
         <translation>纳入新排污口…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="99"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="100"/>
         <source>Merge with existing…</source>
         <translation>与已有排污口合并…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="123"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="124"/>
         <source>Discharge</source>
         <translation>排放情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="124"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="125"/>
         <source>Discharging now</source>
         <translation>是否正在排放</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="125"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="126"/>
         <source>Flow</source>
         <translation>流量</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="126"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="127"/>
         <source>Sign (标志牌)</source>
         <translation>标志牌</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="127"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="128"/>
         <source>Sampling point / inspection well</source>
         <translation>监测采样点 / 检查井</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="128"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="129"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="129"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="130"/>
         <source>Remediation as claimed</source>
         <translation>整治落实情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="130"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="131"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="131"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="132"/>
         <source>Inspectors present</source>
         <translation>在场检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="133"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="134"/>
         <source>Kind of inspection</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="135"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="136"/>
         <source>Quick tests</source>
         <translation>快速检测</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="136"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="137"/>
         <source>Why no position was captured</source>
         <translation>未采集位置的原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="137"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="138"/>
         <source>Remediation note</source>
         <translation>整治情况说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="138"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="139"/>
         <source>method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="139"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="140"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="140"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="141"/>
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="141"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="142"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="142"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="143"/>
         <source>Completed</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="160"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="161"/>
         <source>Choose a batch, then a record.</source>
         <translation>请先选择批次，再选择记录。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="176"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="177"/>
         <source>Inspector: %1 · completed %2 · version %3 · %4</source>
         <translation>检查人员：%1 · 完成于 %2 · 第 %3 版 · %4</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="187"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="188"/>
         <source>No flags</source>
         <translation>无提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="190"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="191"/>
         <source>%1 photo(s) have not arrived on the server yet.</source>
         <translation>有 %1 张照片尚未上传到服务器。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="205"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="206"/>
         <source>&lt;i&gt;Loading history…&lt;/i&gt;</source>
         <translation>&lt;i&gt;正在加载历史…&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="217"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="218"/>
         <source>Decisions on this record</source>
         <translation>本记录的审核意见</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="218"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="219"/>
         <source>Outfall history</source>
         <translation>排污口历史</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="219"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="220"/>
         <source>Earlier inspections of this outfall</source>
         <translation>该排污口的历次检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="220"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="221"/>
         <source>Original (returned)</source>
         <translation>原记录（已退回）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="221"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="222"/>
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="222"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="223"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="223"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="224"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="224"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="225"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
@@ -441,47 +447,47 @@
 <context>
     <name>ReturnedCard</name>
     <message>
-        <location filename="../../fieldapp/ui/review/returned.py" line="34"/>
+        <location filename="../../fieldapp/ui/review/returned.py" line="35"/>
         <source>Returned by %1 on %2: %3</source>
         <translation>%1 于 %2 退回：%3</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/returned.py" line="40"/>
+        <location filename="../../fieldapp/ui/review/returned.py" line="41"/>
         <source>Correct by %1</source>
         <translation>请于 %1 前完成整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/returned.py" line="41"/>
+        <location filename="../../fieldapp/ui/review/returned.py" line="42"/>
         <source>No deadline</source>
         <translation>无整改期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/returned.py" line="44"/>
+        <location filename="../../fieldapp/ui/review/returned.py" line="45"/>
         <source>Not revised yet</source>
         <translation>尚未修订</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/returned.py" line="45"/>
+        <location filename="../../fieldapp/ui/review/returned.py" line="46"/>
         <source>Revise as a new version</source>
         <translation>修订为新版本</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/returned.py" line="47"/>
+        <location filename="../../fieldapp/ui/review/returned.py" line="48"/>
         <source>Revised and resubmitted; the original stays as it was</source>
         <translation>已修订并重新提交；原记录保持不变</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/returned.py" line="48"/>
+        <location filename="../../fieldapp/ui/review/returned.py" line="49"/>
         <source>Open the revision</source>
         <translation>打开修订版</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/returned.py" line="50"/>
+        <location filename="../../fieldapp/ui/review/returned.py" line="51"/>
         <source>Revision in progress (draft)</source>
         <translation>修订中（草稿）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/returned.py" line="51"/>
+        <location filename="../../fieldapp/ui/review/returned.py" line="52"/>
         <source>Continue the revision</source>
         <translation>继续修订</translation>
     </message>
@@ -489,17 +495,17 @@
 <context>
     <name>ReturnedRecordsView</name>
     <message>
-        <location filename="../../fieldapp/ui/review/returned.py" line="68"/>
+        <location filename="../../fieldapp/ui/review/returned.py" line="69"/>
         <source>Returned records</source>
         <translation>退回的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/returned.py" line="89"/>
+        <location filename="../../fieldapp/ui/review/returned.py" line="90"/>
         <source>%1 record(s) returned for correction</source>
         <translation>%1 条记录被退回整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/returned.py" line="90"/>
+        <location filename="../../fieldapp/ui/review/returned.py" line="91"/>
         <source>No record has been returned</source>
         <translation>没有被退回的记录</translation>
     </message>

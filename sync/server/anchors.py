@@ -13,6 +13,7 @@ newline) is ignored.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 from dataclasses import dataclass
@@ -42,6 +43,9 @@ def append(path: Path, anchor: Anchor) -> None:
     new = not path.exists()
     fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o640)
     try:
+        # Several server processes anchor into one file: one at a time, or one could cut
+        # another's line as torn.
+        fcntl.flock(fd, fcntl.LOCK_EX)
         size = os.fstat(fd).st_size
         tail = os.pread(fd, 256, max(0, size - 256))
         if tail and not tail.endswith(b"\n"):

@@ -19,18 +19,26 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import PROTOCOL_VERSION, ErrorCode
-from sync.server import db
+from sync.server import db, observe
 from sync.server.config import Settings
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError
 from sync.server.photostore import PhotoStore
+from sync.server.queries import records
 from sync.server.routes import admin, desk, health, login, photos, review, sync
 from sync.server.security import password_hasher
 from sync.server.services import anchoring
 
 
 def _error(status: int, code: str, message: str, detail: Any = None) -> JSONResponse:
-    body = {"error": {"code": code, "message": message, "detail": detail}}
+    body = {
+        "error": {
+            "code": code,
+            "message": message,
+            "detail": detail,
+            "request_id": observe.current_request_id() or None,
+        }
+    }
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return JSONResponse(body, status_code=status, headers=headers)
 
@@ -218,6 +226,12 @@ def create_app(ctx: ServerContext, *, anchor_every: float = 0.0) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.ctx = ctx
+    app.state.metrics = metrics = observe.Metrics()
+    metrics.watch(
+        "hekou_inspections_awaiting_review",
+        "Completed inspections no supervisor has decided yet",
+        lambda: _awaiting_review(ctx),
+    )
     for module in (health, login, sync, photos, review, desk, admin):
         app.include_router(module.router)
 
@@ -260,4 +274,10 @@ def create_app(ctx: ServerContext, *, anchor_every: float = 0.0) -> FastAPI:
     )
     app.add_middleware(TrustedProxies, proxies=ctx.settings.trusted_proxies)
     app.add_middleware(ServerTiming)
+    app.add_middleware(observe.RequestObserver, metrics=metrics)  # outermost: sees every answer
     return app
+
+
+def _awaiting_review(ctx: ServerContext) -> int:
+    with db.read_one(ctx.engine) as conn:
+        return records.count_awaiting_review(conn)

@@ -1,4 +1,5 @@
-"""``fieldapp-server``: init, users (and their counties), devices, serve, audit verify.
+"""``fieldapp-server``: init, users (and their counties), devices, serve, audit verify, backup,
+restore and check.
 
 The database is a URL (``--database`` or ``HEKOU_DATABASE_URL``): ``sqlite:///path`` (the
 default, ``sqlite:///hekou-server.db``) or ``postgresql://user@host/db``. Photos live under
@@ -10,20 +11,21 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import secrets
 import sys
 from pathlib import Path
 from typing import Any
 
-from sync.server import db
+from sync.server import asgi, db, observe
 from sync.server.app import build_context, create_app
 from sync.server.audit import AuditEntry
 from sync.server.canonical import utcnow
 from sync.server.config import DAY, AuditKeyError, Settings, env_audit_key_file
 from sync.server.context import ServerContext
 from sync.server.queries import audit, devices, users
-from sync.server.services import admin, audit_check
+from sync.server.services import admin, audit_check, backup, checkup
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,7 +48,28 @@ def _parser() -> argparse.ArgumentParser:
         "`audit keygen`)",
     )
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("init", help="create or migrate the database")
+    init = sub.add_parser(
+        "init", help="create the database, or migrate an existing one forward (backup first)"
+    )
+    init.add_argument(
+        "--backup", metavar="DEST", help="back up an existing database here before migrating it"
+    )
+    init.add_argument(
+        "--no-backup", action="store_true", help="migrate an existing database without a backup"
+    )
+    backup_cmd = sub.add_parser(
+        "backup", help="back up the database and the photos (while the server runs)"
+    )
+    backup_cmd.add_argument("dest", type=Path, help="a new folder for this backup")
+    restore_cmd = sub.add_parser(
+        "restore",
+        help="restore a backup into the (new, empty) --database and --photos, then verify them",
+    )
+    restore_cmd.add_argument("source", type=Path, help="a backup folder")
+    check_cmd = sub.add_parser(
+        "check", help="schema, disk space, photo store and audit state; exit 1 on a problem"
+    )
+    check_cmd.add_argument("--deep", action="store_true", help="re-hash every photo file")
 
     user = sub.add_parser("user", help="manage users").add_subparsers(dest="action", required=True)
     add = user.add_parser("add", help="add a user")
@@ -77,6 +100,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--certfile", help="TLS certificate (PEM)")
     serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    serve.add_argument(
+        "--log-level",
+        default="info",
+        choices=["debug", "info", "warning", "error"],
+        help="the JSON log on stderr: info logs every request (default)",
+    )
+    serve.add_argument(
+        "--workers", type=int, default=1, help="server processes sharing the port (default 1)"
+    )
     serve.add_argument(
         "--trusted-proxy",
         action="append",
@@ -136,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(
         database_url=args.database,
         photo_dir=Path(args.photos),
+        metrics_token=os.environ.get("HEKOU_METRICS_TOKEN") or None,
         audit_key_file=args.audit_key_file,
         **extra,
     )
@@ -146,10 +179,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         if args.command == "init":
-            db.migrate(ctx.engine)
-            _start_keyed_chain(ctx)
-            print(f"database at schema {db.current_revision(ctx.engine)}")
-            return 0
+            return _init(ctx, args.backup, args.no_backup)
+        if args.command == "restore":
+            return _restore(ctx, args.source)
+        if args.command == "check":
+            findings = checkup.run(ctx, deep=args.deep)
+            for finding in findings:
+                print(finding.line())
+            return 0 if all(f.ok for f in findings) else 1
         db.check_revision(ctx.engine)
         return _run(ctx, args)
     except (
@@ -157,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         db.DatabaseTooNew,
         db.DatabaseNotMigrated,
         audit.AuditKeyMissing,
+        backup.BackupError,
     ) as exc:
         print(f"fieldapp-server: {exc}", file=sys.stderr)
         return 2
@@ -190,7 +228,63 @@ def _start_keyed_chain(ctx: ServerContext) -> None:
         audit.append_many(conn, [entry])
 
 
+def _init(ctx: ServerContext, backup_to: Path | None, no_backup: bool) -> int:
+    current, head = db.current_revision(ctx.engine), db.head_revision()
+    if current is not None and current != head and current in db.known_revisions():
+        if backup_to is None and not no_backup:
+            print(
+                f"fieldapp-server: the database is at schema {current} and this server's is "
+                f"{head}; migrating changes it for good. Take a backup first: "
+                "`fieldapp-server init --backup DEST` (or --no-backup)",
+                file=sys.stderr,
+            )
+            return 2
+        if backup_to is not None:
+            _print_backup(
+                backup.backup(
+                    ctx.engine, ctx.photo_store, ctx.settings.anchor_file, Path(backup_to)
+                ),
+                Path(backup_to),
+            )
+    db.migrate(ctx.engine)
+    _start_keyed_chain(ctx)
+    print(f"database at schema {db.current_revision(ctx.engine)}")
+    return 0
+
+
+def _print_backup(report: backup.Report, dest: Path) -> None:
+    rows = sum(report.tables.values())
+    print(
+        f"backup written to {dest}: schema {report.schema}, {len(report.tables)} tables, "
+        f"{rows} rows, {report.photos} photos ({report.photo_bytes} bytes), "
+        f"audit head {report.audit_head}"
+    )
+    print(f"manifest SHA-256 {backup.manifest_digest(dest)} (note it elsewhere)")
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+
+
+def _restore(ctx: ServerContext, source: Path) -> int:
+    report = backup.restore(source, ctx.engine, Path(ctx.settings.photo_dir), progress=print)
+    rows = sum(report.tables.values())
+    print(
+        f"restored {len(report.tables)} tables ({rows} rows) and {report.photos} photos; "
+        f"schema {report.schema}; audit chain {report.audit_entries} entries, head "
+        f"{report.audit_head}"
+    )
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    if report.problems:
+        return 1
+    print("every photo's hash and the audit chain verified")
+    return 0
+
+
 def _run(ctx: ServerContext, args: argparse.Namespace) -> int:
+    if args.command == "backup":
+        report = backup.backup(ctx.engine, ctx.photo_store, ctx.settings.anchor_file, args.dest)
+        _print_backup(report, args.dest)
+        return 1 if report.problems else 0
     if args.command == "user":
         return _user(ctx, args)
     if args.command == "device":
@@ -252,8 +346,16 @@ def _audit_verify(ctx: ServerContext, expect_head: str | None) -> int:
 def _serve(ctx: ServerContext, args: argparse.Namespace) -> int:
     import uvicorn
 
+    observe.configure_logging(getattr(logging, args.log_level.upper()))
+    app: Any = create_app(ctx, anchor_every=args.anchor_every)
+    if args.workers > 1:
+        # Each worker process builds its own app from the settings handed down.
+        asgi.hand_down(ctx.settings, args.anchor_every)
+        app = "sync.server.asgi:app_from_environment"
     uvicorn.run(
-        create_app(ctx, anchor_every=args.anchor_every),
+        app,
+        factory=args.workers > 1,
+        workers=args.workers if args.workers > 1 else None,
         host=args.host,
         port=args.port,
         ssl_certfile=args.certfile,

@@ -44,6 +44,7 @@ class Settings:
     argon2_memory_kib: int = 64 * 1024
     argon2_parallelism: int = 4
     anchor_every_seconds: float = 600.0  # how often a serving server anchors the audit chain
+    metrics_token: str | None = None  # GET /metrics wants it; without one, loopback scrapes only
 
     @property
     def anchor_file(self) -> Path:

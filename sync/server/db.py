@@ -162,11 +162,15 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this code can migrate from or to."""
+    return {s.revision for s in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
+
+
 def check_revision(engine: Engine) -> None:
     """Refuse a database newer than the code, or one not migrated to the current schema."""
     current = current_revision(engine)
-    script = ScriptDirectory(str(MIGRATIONS))
-    if current is not None and current not in {s.revision for s in script.walk_revisions()}:
+    if current is not None and current not in known_revisions():
         raise DatabaseTooNew(
             f"database schema {current} is newer than this server; upgrade the server"
         )
@@ -177,14 +181,14 @@ def check_revision(engine: Engine) -> None:
         )
 
 
-def migrate(engine: Engine) -> None:
-    """Create or upgrade the schema to the newest revision (each migration in its own transaction)."""
+def migrate(engine: Engine, to: str = "head") -> None:
+    """Create or upgrade the schema to the newest revision, or to ``to`` (a restore loads a
+    backup at its own revision first); each migration in its own transaction."""
     current = current_revision(engine)
-    script = ScriptDirectory(str(MIGRATIONS))
-    if current is not None and current not in {s.revision for s in script.walk_revisions()}:
+    if current is not None and current not in known_revisions():
         raise DatabaseTooNew(
             f"database schema {current} is newer than this server; upgrade the server"
         )
     with engine.connect() as conn:
-        command.upgrade(_alembic_config(conn), "head")
+        command.upgrade(_alembic_config(conn), to)
         conn.commit()

@@ -11,6 +11,7 @@ from sync.protocol import INSTALL_HEADER, ErrorBody, ErrorCode
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError, forbidden_role
 from sync.server.models import Actor
+from sync.server.observe import Metrics
 from sync.server.services import auth
 
 bearer = HTTPBearer(auto_error=False, description="the device token from POST /v1/login")
@@ -37,6 +38,14 @@ def get_ctx(request: Request) -> ServerContext:
 
 
 Ctx = Annotated[ServerContext, Depends(get_ctx)]
+
+
+def get_metrics(request: Request) -> Metrics:
+    metrics: Metrics = request.app.state.metrics
+    return metrics
+
+
+Observed = Annotated[Metrics, Depends(get_metrics)]
 
 
 def get_actor(

@@ -145,3 +145,11 @@ def test_every_caption_line_fits_on_the_photo(lang: str, width: int, height: int
         size, font = _fitting_font(lines, width, max(12, height // 40), None)
         if size > 10:  # at the smallest size a narrow strip of a photo may still be too narrow
             assert max(font.getlength(line) for line in lines) <= width - size + 2
+
+
+def test_chinese_captions_are_drawn_with_real_glyphs_not_boxes() -> None:
+    """The shipped font is used on any machine: four hanzi give four different shapes (a font
+    without Chinese draws one and the same box for each)."""
+    _, font = _fitting_font(["河口检查"], 2000, 40, None)
+    shapes = {bytes(font.getmask(ch)) for ch in "河口检查"}
+    assert len(shapes) == 4

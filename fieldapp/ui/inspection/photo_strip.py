@@ -42,6 +42,7 @@ from fieldapp.media.errors import PhotoError
 from fieldapp.media.ingest import IngestedPhoto, ingest_photo
 from fieldapp.media.thumbnails import VIEW_SIDE, larger_view, thumbnail
 from fieldapp.media.watermark import caption_lines, watermarked_copy
+from fieldapp.ui import formatting as fmt
 from fieldapp.ui.images import decode_image
 from fieldapp.ui.inspection.photo_view import PhotoViewDialog
 from fieldapp.ui.inspection.position_panel import distance_text
@@ -400,14 +401,7 @@ class PhotoStrip(QGroupBox):
         return flag + (" · ".join(parts) or photo.source_name)
 
     def _offset_text(self, seconds: float) -> str:
-        minutes = abs(seconds) / 60
-        if minutes > 60 * 48:
-            value = self.tr("%1 d").replace("%1", f"{minutes / 1440:.0f}")
-        elif minutes >= 120:
-            value = self.tr("%1 h").replace("%1", f"{minutes / 60:.0f}")
-        else:
-            value = self.tr("%1 min").replace("%1", f"{minutes:.0f}")
-        return ("−" if seconds < 0 else "+") + value
+        return ("−" if seconds < 0 else "+") + fmt.duration(seconds)
 
     def _describe(self, photo: InspectionPhoto) -> str:
         lines = [photo.source_name]

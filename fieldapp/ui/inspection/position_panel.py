@@ -30,6 +30,7 @@ from fieldapp.domain.inspection import PositionRecord
 from fieldapp.domain.inspection_rules import InspectionSettings
 from fieldapp.domain.nmea import Fix, FixMode
 from fieldapp.gnss import GnssSourceError, SerialSource, open_source
+from fieldapp.ui import formatting as fmt
 
 COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
 
@@ -39,7 +40,7 @@ def compass(bearing: float) -> str:
 
 
 def distance_text(metres: float) -> str:
-    return f"{metres:.0f} m" if metres < 1000 else f"{metres / 1000:,.1f} km"
+    return fmt.distance(metres)
 
 
 class PositionFeed(QObject):
@@ -231,7 +232,7 @@ class PositionPanel(QGroupBox):
         )
         sats = "–" if fix.satellites is None else str(fix.satellites)
         hdop = "–" if fix.hdop is None else f"{fix.hdop:.1f}"
-        error = "–" if fix.eph_m is None else f"{fix.eph_m:.0f} m"
+        error = "–" if fix.eph_m is None else fmt.distance(fix.eph_m)
         text = self.tr("Fix %1 · satellites %2 · HDOP %3 · error ±%4")
         text = text.replace("%1", mode).replace("%2", sats).replace("%3", hdop)
         self.live.setText(text.replace("%4", error))
@@ -312,7 +313,7 @@ class PositionPanel(QGroupBox):
             "photo_exif": self.tr("from a photo's EXIF"),
             "manual": self.tr("typed in: %1").replace("%1", record.reason or ""),
         }
-        accuracy = "" if record.accuracy_m is None else f" ±{record.accuracy_m:.0f} m"
+        accuracy = "" if record.accuracy_m is None else " " + fmt.accuracy(record.accuracy_m)
         text = f"{record.lat:.6f}, {record.lon:.6f}{accuracy} · {sources.get(record.source, '')}"
         if record.distance_m is not None and record.bearing_deg is not None:
             where = self.tr("Outfall %1 to the %2").replace("%1", distance_text(record.distance_m))

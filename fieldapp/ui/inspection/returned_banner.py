@@ -9,6 +9,7 @@ import html
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.store.returns import ReturnedRecord
+from fieldapp.ui import formatting as fmt
 
 PAST = "color:#b71c1c;font-weight:bold"
 AHEAD = "color:#5d4037;font-weight:bold"
@@ -52,11 +53,15 @@ class ReturnedBanner(QFrame):
             self.deadline.setStyleSheet("")
         elif self.deadline_passed:
             self.deadline.setText(
-                self.tr("Correct by %1: the deadline has passed").replace("%1", r.deadline[:10])
+                self.tr("Correct by %1: the deadline has passed").replace(
+                    "%1", fmt.local_date(r.deadline)
+                )
             )
             self.deadline.setStyleSheet(PAST)
         else:
-            self.deadline.setText(self.tr("Correct by %1").replace("%1", r.deadline[:10]))
+            self.deadline.setText(
+                self.tr("Correct by %1").replace("%1", fmt.local_date(r.deadline))
+            )
             self.deadline.setStyleSheet(AHEAD)
         self.original.setText(
             self.tr(
@@ -67,12 +72,7 @@ class ReturnedBanner(QFrame):
 
 
 def _day_and_time(iso: str | None) -> str:
-    if not iso:
-        return ""
-    when = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    if when.tzinfo is not None:
-        when = when.astimezone()
-    return when.strftime("%Y-%m-%d %H:%M")
+    return fmt.local_time(iso, empty="")
 
 
 def _passed(deadline: str | None, now: dt.datetime) -> bool:

@@ -32,6 +32,7 @@ from fieldapp.domain.outfall import Outfall
 from fieldapp.domain.problems import InvalidRecord
 from fieldapp.store import inspections
 from fieldapp.store.returns import ReturnedRecord
+from fieldapp.ui import formatting as fmt
 from fieldapp.ui.inspection.form import InspectionForm
 from fieldapp.ui.inspection.photo_strip import PhotoStrip
 from fieldapp.ui.inspection.position_panel import PositionFeed, PositionPanel
@@ -189,10 +190,7 @@ class InspectionWindow(QMainWindow):
             )
 
     def _local_time(self, iso: str | None) -> str:
-        if not iso:
-            return ""
-        when = dt.datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
-        return when.strftime("%Y-%m-%d %H:%M:%S")
+        return fmt.local_time(iso, seconds=True, empty="")
 
     # -- autosave ------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ computer's time is used instead.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ from fieldapp.media.blobstore import BlobStore
 from fieldapp.media.errors import PhotoError
 from fieldapp.store import database, patrols
 from fieldapp.store.map_points import MapReader
+from fieldapp.ui import formatting as fmt
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.lane import BackgroundLane
 from fieldapp.ui.map.palette import TYPE_COLOURS, colours_for
@@ -470,7 +471,7 @@ class PatrolWindow(QWidget):
         yes, no = self.tr("yes"), self.tr("no")
         rows = [
             (self.tr("Duration"), _duration(s.duration_s)),
-            (self.tr("Distance"), f"{s.distance_m / 1000:.2f} km"),
+            (self.tr("Distance"), fmt.distance(s.distance_m)),
             (self.tr("Points kept / recorded"), f"{s.points_kept} / {s.points_recorded}"),
             (self.tr("Problems"), str(s.problems)),
         ]
@@ -478,9 +479,9 @@ class PatrolWindow(QWidget):
             rows.append((self.tr("Outfalls passed"), str(s.outfalls_passed)))
             rows.append(
                 (
-                    self.tr("Meets the minimum (%1 min, %2 km)")
-                    .replace("%1", f"{self.rules.min_duration_s / 60:g}")
-                    .replace("%2", f"{self.rules.min_distance_m / 1000:g}"),
+                    self.tr("Meets the minimum (%1, %2)")
+                    .replace("%1", fmt.duration(self.rules.min_duration_s))
+                    .replace("%2", fmt.distance(self.rules.min_distance_m)),
                     yes if s.meets_rules else no,
                 )
             )
@@ -499,7 +500,7 @@ class PatrolWindow(QWidget):
         from PySide6.QtWidgets import QListWidgetItem
 
         for o in patrol.passed:
-            item = QListWidgetItem(f"{o.code or o.name}  {o.distance_m:.0f} m")
+            item = QListWidgetItem(f"{o.code or o.name}  {fmt.distance(o.distance_m)}")
             item.setData(Qt.ItemDataRole.UserRole, o.outfall_id)
             item.setToolTip(o.name)
             self.passed.addItem(item)
@@ -589,7 +590,7 @@ class PatrolWindow(QWidget):
         if self.reader is None or fix is None or fix.lat is None or fix.lon is None:
             return []
         return [
-            (o.id, f"{o.code or o.name}  {d:.0f} m")
+            (o.id, f"{o.code or o.name}  {fmt.distance(d)}")
             for o, d in self.reader.near(fix.lat, fix.lon, PROBLEM_AT_OUTFALL_M)[:12]
         ]
 
@@ -619,8 +620,8 @@ class PatrolWindow(QWidget):
 
 
 def _local(t: datetime) -> str:
-    return t.astimezone().strftime("%Y-%m-%d %H:%M")
+    return fmt.local_time(t)
 
 
 def _duration(seconds: float) -> str:
-    return str(timedelta(seconds=round(seconds)))
+    return fmt.duration(seconds)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from fieldapp.ui import formatting as fmt
 from fieldapp.ui.review.texts import flag_text, state_text
 from sync.review_protocol import DeskBatch
 
@@ -72,9 +73,7 @@ class BatchTableModel(QAbstractTableModel):
     def tooltip(self, b: DeskBatch) -> str:
         """Everything about the batch, for the columns the table leaves out or elides."""
         lines = [
-            self.tr("Received %1").replace(
-                "%1", b.batch.received_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            ),
+            self.tr("Received %1").replace("%1", fmt.local_time(b.batch.received_at)),
             self.tr("Inspector %1 on device %2")
             .replace("%1", b.batch.username)
             .replace("%2", b.device_name),
@@ -84,7 +83,7 @@ class BatchTableModel(QAbstractTableModel):
             .replace("%2", str(b.photos_arrived))
             .replace("%3", str(b.photos)),
         ]
-        lines += [f"⚑ {flag_text(f)}: {n}" for f, n in b.flags.items()]
+        lines += [f"⚠ {flag_text(f)}: {n}" for f, n in b.flags.items()]
         lines.append(self.review_text(b))
         return "\n".join(lines)
 
@@ -126,7 +125,7 @@ class BatchTableModel(QAbstractTableModel):
         if col == "records":
             return str(b.records)
         if col == "photos":
-            mark = "✔" if b.photos_arrived == b.photos else "⚠"
+            mark = "✓" if b.photos_arrived == b.photos else "⚠"
             return f"{mark} {b.photos_arrived}/{b.photos}"
         if col == "review":  # what is left to do; the tooltip has every state
             pending = b.review.get("pending", 0)

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from fieldapp.domain.inspection_rules import InspectionRules
+from fieldapp.ui import formatting as fmt
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -74,6 +75,19 @@ def checklist_html(
     return '<table cellspacing="4">' + "".join(rows) + "</table>"
 
 
+def position_text(position: dict[str, Any]) -> str:
+    """A recorded position as people read it: coordinates, error, distance from the outfall."""
+    lat, lon = position.get("lat"), position.get("lon")
+    if not isinstance(lat, int | float) or not isinstance(lon, int | float):
+        return "—"
+    parts = [f"{lat:.6f}, {lon:.6f}"]
+    if isinstance(position.get("accuracy_m"), int | float):
+        parts.append(fmt.accuracy(position["accuracy_m"]))
+    if isinstance(position.get("distance_m"), int | float):
+        parts.append(fmt.distance(position["distance_m"]))
+    return " · ".join(parts)
+
+
 def _terms(rules: InspectionRules, lang: str) -> dict[str, str]:
     groups = (rules.discharging, rules.check_answers, rules.remediation_findings,
               rules.flow_methods, rules.flow_units, rules.kinds)  # fmt: skip
@@ -105,6 +119,10 @@ def change_value(path: str, value: Any, rules: InspectionRules, lang: str) -> st
     if head == "appearance" and rest in rules.appearance:
         options = {o.code: o.label(lang) for o in rules.appearance[rest].options}
         return options.get(str(value), str(value))
+    if head in ("started_at", "completed_at", "updated_at"):
+        return fmt.local_time(str(value))
+    if head == "position" and isinstance(value, dict):
+        return position_text(value)
     if head == "problems" and isinstance(value, list):
         found = []
         for p in value:

@@ -205,7 +205,7 @@ class ReviewDesk(QMainWindow):
         self.record_list.clear()
         for r in records:
             outfall = r.outfall or {}
-            mark = "⚑ " if r.flags else ""
+            mark = "⚠ " if r.flags else ""
             text = (f"{mark}{outfall.get('name') or r.record.row_id[:8]}\n"
                     f"{state_text(r.record.review_state)}"
                     + (f" · {', '.join(flag_text(f) for f in r.flags)}" if r.flags else ""))  # fmt: skip

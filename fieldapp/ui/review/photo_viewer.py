@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.ui import formatting as fmt
 from sync.review_protocol import DeskPhoto
 
 TOUCH = 44  # px: buttons large enough for a finger
@@ -126,7 +127,9 @@ class PhotoViewer(QWidget):
 
     def describe(self, p: DeskPhoto) -> str:
         parts = [
-            self.tr("Taken: %1").replace("%1", p.taken_at or self.tr("unknown")),
+            self.tr("Taken: %1").replace(
+                "%1", fmt.local_time(p.taken_at, empty=self.tr("unknown"))
+            ),
             self.tr("Place: %1").replace(
                 "%1",
                 f"{p.lat:.6f}, {p.lon:.6f}"
@@ -135,10 +138,10 @@ class PhotoViewer(QWidget):
             ),
         ]
         if p.distance_m is not None:
-            parts.append(self.tr("%1 m from the outfall").replace("%1", f"{p.distance_m:.0f}"))
+            parts.append(self.tr("%1 from the outfall").replace("%1", fmt.distance(p.distance_m)))
         if p.time_offset_s is not None:
-            parts.append(self.tr("%1 min from the record's time").replace(
-                "%1", f"{p.time_offset_s / 60:+.0f}"))  # fmt: skip
+            parts.append(self.tr("%1 from the record's time").replace(
+                "%1", ("−" if p.time_offset_s < 0 else "+") + fmt.duration(p.time_offset_s)))  # fmt: skip
         if p.width and p.height:
             parts.append(f"{p.width}×{p.height}")
         if p.far_from_outfall or p.time_implausible:

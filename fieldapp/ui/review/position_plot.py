@@ -9,6 +9,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from fieldapp.ui import formatting as fmt
+
 METRES_PER_DEG_LAT = 111_320.0
 NICE = (5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000)
 
@@ -80,7 +82,7 @@ class PositionPlot(QWidget):
             p.drawText(QRectF(here.x() + 10, here.y() + 4, 160, 20), self.tr("Recorded here"))
         p.setPen(QColor("#212121"))
         if self.distance_m is not None:
-            text = self.tr("Distance: %1 m").replace("%1", f"{self.distance_m:.0f}")
+            text = self.tr("Distance: %1").replace("%1", fmt.distance(self.distance_m))
         elif self.here is None:
             text = self.tr("No position to compare")
         else:
@@ -90,6 +92,6 @@ class PositionPlot(QWidget):
         bar_m = next((n for n in NICE if n * scale >= 40), NICE[-1])
         x0, y0 = 12.0, h - 14.0
         p.drawLine(QPointF(x0, y0), QPointF(x0 + bar_m * scale, y0))
-        p.drawText(QRectF(x0, y0 - 20, 120, 18), f"{bar_m} m")
-        p.drawText(QRectF(w - 24, 6, 20, 20), "N")
+        p.drawText(QRectF(x0, y0 - 20, 120, 18), fmt.distance(bar_m))
+        p.drawText(QRectF(w - 24, 6, 20, 20), self.tr("N", "north, on the plot's compass"))
         p.end()

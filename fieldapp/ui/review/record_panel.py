@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.geo import distance_m
 from fieldapp.domain.inspection_rules import InspectionRules
+from fieldapp.ui import formatting as fmt
 from fieldapp.ui.review.checklist import changes_html, checklist_html
 from fieldapp.ui.review.photo_viewer import PhotoViewer
 from fieldapp.ui.review.position_plot import PositionPlot
@@ -175,13 +176,13 @@ class RecordPanel(QWidget):
             + html.escape(
                 self.tr("Inspector: %1 · completed %2 · version %3 · %4")
                 .replace("%1", str(record.record.owner or ""))
-                .replace("%2", str(data.get("completed_at") or "—"))
+                .replace("%2", fmt.local_time(data.get("completed_at")))
                 .replace("%3", str(data.get("version") or 1))
                 .replace("%4", state_text(record.record.review_state))
             )
         )
         if record.flags:
-            self.flags.setText("⚑ " + " · ".join(flag_text(f) for f in record.flags))
+            self.flags.setText("⚠ " + " · ".join(flag_text(f) for f in record.flags))
             self.flags.setStyleSheet("color:#e65100;font-weight:bold")
         else:
             self.flags.setText(self.tr("No flags"))
@@ -226,11 +227,11 @@ class RecordPanel(QWidget):
         lines: list[str] = []
         for r in detail.reviews:
             lines.append(f"<li><b>{html.escape(state_text(r.get('state')))}</b> — "
-                         f"{html.escape(str(r.get('reviewer')))}, {html.escape(str(r.get('at')))}: "
+                         f"{html.escape(str(r.get('reviewer')))}, {html.escape(fmt.local_time(r.get('at')))}: "
                          f"{html.escape(str(r.get('comment') or ''))}</li>")  # fmt: skip
-        events = [f"<li>{html.escape(e.at)} {html.escape(e.actor)}: {html.escape(e.text)}</li>"
+        events = [f"<li>{html.escape(fmt.local_time(e.at))} {html.escape(e.actor)}: {html.escape(e.text)}</li>"
                   for e in detail.history]  # fmt: skip
-        earlier = [f"<li>{html.escape(str((r.data or {}).get('completed_at') or r.updated_at))}"
+        earlier = [f"<li>{html.escape(fmt.local_time((r.data or {}).get('completed_at') or r.updated_at))}"
                    f" — {html.escape(str(r.owner))} — {html.escape(state_text(r.review_state))}</li>"
                    for r in detail.earlier]  # fmt: skip
         self.history.setHtml(

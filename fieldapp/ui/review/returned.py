@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store.returns import ReturnedRecord
+from fieldapp.ui import formatting as fmt
 
 TOUCH = 48
 
@@ -29,15 +30,15 @@ class ReturnedCard(QFrame):
         self.record = r
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("ReturnedCard{background:#fff8e1;border:1px solid #ffb300}")
-        title = QLabel(f"<b style='font-size:14pt'>{html.escape(r.outfall_name or r.outfall_id)}"
+        title = QLabel(f"<b style='font-size:14pt'>{html.escape(r.outfall_name or '—')}"
                        f"</b> <span style='color:#555'>{html.escape(r.outfall_code)}</span>")  # fmt: skip
         self.reason = QLabel(self.tr("Returned by %1 on %2: %3")
                              .replace("%1", html.escape(r.reviewer))
-                             .replace("%2", r.returned_at[:16].replace("T", " "))
+                             .replace("%2", fmt.local_time(r.returned_at))
                              .replace("%3", html.escape(r.reason)))  # fmt: skip
         self.reason.setWordWrap(True)
         self.deadline = QLabel(
-            self.tr("Correct by %1").replace("%1", r.deadline[:10]) if r.deadline
+            self.tr("Correct by %1").replace("%1", fmt.local_date(r.deadline)) if r.deadline
             else self.tr("No deadline"))  # fmt: skip
         self.deadline.setStyleSheet("color:#b71c1c;font-weight:bold" if r.deadline else "")
         if r.revision_id is None:

@@ -248,3 +248,18 @@ def count(conn: Connection, entity: str | None = None) -> int:
     if entity is not None:
         query = query.where(records.c.entity == entity)
     return int(conn.execute(query).scalar_one())
+
+
+def count_awaiting_review(conn: Connection) -> int:
+    """Completed inspections that no supervisor has decided yet: the desk's queue."""
+    query = (
+        select(func.count())
+        .select_from(records)
+        .where(
+            records.c.entity == "inspections",
+            records.c.status == "complete",
+            records.c.review_state.is_(None),
+            records.c.deleted.is_(False),
+        )
+    )
+    return int(conn.execute(query).scalar_one())

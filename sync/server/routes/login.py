@@ -5,17 +5,23 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from sync.protocol import LoginRequest, LoginResponse
-from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor
+from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor, Observed
+from sync.server.errors import ApiError
 from sync.server.services import auth
 
 router = APIRouter(prefix="/v1", tags=["auth"], responses=ERROR_RESPONSES)
 
 
 @router.post("/login")
-def login(ctx: Ctx, body: LoginRequest, request: Request) -> LoginResponse:
+def login(ctx: Ctx, metrics: Observed, body: LoginRequest, request: Request) -> LoginResponse:
     # Behind a trusted proxy the address comes from a header: keep it to the column's size.
     client = (request.client.host if request.client else "unknown")[:64]
-    return auth.login(ctx, body, client)
+    try:
+        return auth.login(ctx, body, client)
+    except ApiError as exc:
+        if exc.status in (401, 429):
+            metrics.failed_logins.inc()
+        raise
 
 
 @router.post("/logout", status_code=204)

@@ -17,7 +17,7 @@ from sync.protocol import (
     UploadState,
 )
 from sync.server.context import ServerContext
-from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor, require_role
+from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor, Observed, require_role
 from sync.server.errors import ApiError
 from sync.server.photostore import ChunkWriter, OffsetMismatch
 from sync.server.rules import FIELD_ROLES, SHA256_RE
@@ -52,6 +52,7 @@ def upload_state(ctx: Ctx, actor: CurrentActor, sha256: Sha) -> UploadState:
 @router.put("/{sha256}/upload", openapi_extra=RAW_BODY)
 async def upload_chunk(
     ctx: Ctx,
+    metrics: Observed,
     actor: CurrentActor,
     sha256: Sha,
     request: Request,
@@ -74,7 +75,11 @@ async def upload_chunk(
         if received == 0:
             raise ApiError(422, ErrorCode.INVALID_REQUEST, "empty chunk")
         # The last pieces are written by the same worker call that makes them durable.
-        return await run_in_threadpool(photos.finish_upload, ctx, actor, writer, sha256, rest)
+        state = await run_in_threadpool(photos.finish_upload, ctx, actor, writer, sha256, rest)
+        metrics.upload_bytes.inc(received)
+        if state.complete:
+            metrics.photos_completed.inc()
+        return state
     except ClientDisconnect:
         # The link dropped: keep what arrived, durably; nobody is left to read this answer.
         kept = await run_in_threadpool(writer.keep)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -14,7 +15,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor
+from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor, Observed
 from sync.server.errors import ApiError
 from sync.server.services import pull as pull_service
 from sync.server.services import push as push_service
@@ -24,14 +25,17 @@ MAX_CURSOR = 2**62
 
 
 @router.post("/push")
-def push(ctx: Ctx, actor: CurrentActor, body: PushRequest) -> PushResponse:
+def push(ctx: Ctx, metrics: Observed, actor: CurrentActor, body: PushRequest) -> PushResponse:
     if body.protocol_version != PROTOCOL_VERSION:
         raise ApiError(
             400,
             ErrorCode.PROTOCOL_UNSUPPORTED,
             f"this server speaks protocol {PROTOCOL_VERSION}",
         )
-    return push_service.push(ctx.engine, actor, body)
+    answer = push_service.push(ctx.engine, actor, body)
+    for result, n in Counter(r.result for r in answer.results).items():
+        metrics.pushed.labels(str(result)).inc(n)
+    return answer
 
 
 @router.get("/pull")
