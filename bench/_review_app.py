@@ -28,6 +28,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import httpx
 
+from sync.protocol import INSTALL_HEADER
+
 PHOTOS = Path(__file__).resolve().parents[1].parent / "shared" / "testdata" / "photos"
 SOURCES = ("DSCN0010.jpg", "DSCN0012.jpg", "DSCN0021.jpg", "Canon_40D.jpg")
 COUNTY = "320612"
@@ -36,12 +38,19 @@ TICK_MS = 5
 WALK = 20
 
 
+INSTALL = str(uuid.uuid4())  # this benchmark's one install: every login is bound to it
+
+
 def _login(url: str, user: str) -> str:
-    body = {"username": user, "password": PASSWORD, "install_id": str(uuid.uuid4()),
+    body = {"username": user, "password": PASSWORD, "install_id": INSTALL,
             "device_name": f"{user} bench"}  # fmt: skip
     r = httpx.post(url + "/v1/login", json=body, timeout=30)
     r.raise_for_status()
     return str(r.json()["token"])
+
+
+def _auth(url: str, user: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {_login(url, user)}", INSTALL_HEADER: INSTALL}
 
 
 def _change(entity: str, data: dict[str, Any], n: int) -> dict[str, Any]:
@@ -51,10 +60,8 @@ def _change(entity: str, data: dict[str, Any], n: int) -> dict[str, Any]:
 
 
 def _fill(url: str, records: int, per: int) -> str:
-    sup = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {_login(url, 'sup')}"},
-                       timeout=60)  # fmt: skip
-    insp = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {_login(url, 'insp')}"},
-                        timeout=60)  # fmt: skip
+    sup = httpx.Client(base_url=url, headers=_auth(url, "sup"), timeout=60)
+    insp = httpx.Client(base_url=url, headers=_auth(url, "insp"), timeout=60)
     outfall = {"id": str(uuid.uuid4()), "name": "通州区某镇某村排口", "national_code": f"{COUNTY}N000001",
                "county_code": COUNTY, "lat": 32.0, "lon": 120.9, "lifecycle_state": "surveyed",
                "sign_status": "unknown", "sampling_status": "unknown"}  # fmt: skip
@@ -117,7 +124,7 @@ def main(workdir: Path, records: int, per: int) -> dict[str, float]:
     try:
         batch_id = _fill(server.url, records, per)
         token = _login(server.url, "sup")
-        raw = ReviewClient(server.url, token, PhotoCache(workdir / "raw-cache"))
+        raw = ReviewClient(server.url, token, PhotoCache(workdir / "raw-cache"), install_id=INSTALL)
         t0 = time.perf_counter()
         raw.batch_records(batch_id)
         raw_ms = (time.perf_counter() - t0) * 1000
@@ -125,8 +132,8 @@ def main(workdir: Path, records: int, per: int) -> dict[str, float]:
 
         app = QApplication.instance() or QApplication(sys.argv)
         cache = PhotoCache(workdir / "desk-cache")
-        lanes = DeskLanes(ReviewClient(server.url, token, cache),
-                          ReviewClient(server.url, token, cache))  # fmt: skip
+        lanes = DeskLanes(ReviewClient(server.url, token, cache, install_id=INSTALL),
+                          ReviewClient(server.url, token, cache, install_id=INSTALL))  # fmt: skip
         desk = ReviewDesk(lanes, load_rules(), "zh_CN", {COUNTY: "通州区"})
         desk.resize(1366, 768)
         desk.show()

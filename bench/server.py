@@ -33,6 +33,7 @@ import httpx
 from sqlalchemy import create_engine, text
 
 from bench import Figure, median
+from sync.protocol import INSTALL_HEADER
 from sync.server import db
 from sync.server.app import build_context
 from sync.server.config import Settings
@@ -134,12 +135,13 @@ def _change(entity: str, data: dict[str, Any], n: int) -> dict[str, Any]:
 
 
 def _login(base: str, name: str) -> dict[str, str]:
+    install_id = str(uuid.uuid4())
     answer = httpx.post(
         base + "/v1/login",
-        json={"username": name, "password": PASSWORD, "install_id": str(uuid.uuid4())},
+        json={"username": name, "password": PASSWORD, "install_id": install_id},
     )
     answer.raise_for_status()
-    return {"Authorization": f"Bearer {answer.json()['token']}"}
+    return {"Authorization": f"Bearer {answer.json()['token']}", INSTALL_HEADER: install_id}
 
 
 def _push_rate(client: httpx.Client, records: int) -> float:

@@ -9,6 +9,7 @@
     fieldapp profile restore SRC --db PATH     a backup as a new profile, verified
     fieldapp sync --db PATH [--server URL --user NAME]   one full sync; exit 1 if anything is unsent
                                                or refused (one line per refused record, and why)
+    fieldapp sync logout --db PATH             sign this device out (the server drops its token)
 
 Each subcommand's module is imported only when it runs: start-up time matters.
 """

@@ -8,8 +8,14 @@ Authentication
 ``POST /v1/login`` ``LoginRequest{username, password, install_id, device_name}`` →
 ``LoginResponse{token, device_id, user}``. ``install_id`` is a UUID the device makes once; the same
 user logging in again from the same install keeps its ``device_id`` (so its change ids stay its own)
-and gets a fresh token (the old one stops working). Every other call carries
-``Authorization: Bearer <token>``. Tokens are random, stored only as a SHA-256 hash, revocable.
+and gets a fresh token; the token it held keeps working until one of the two is used, then only the
+used one does (a login the network delivered twice must not sign the device out). Every other call
+carries ``Authorization: Bearer <token>`` and ``X-Hekou-Install: <install_id>`` (``INSTALL_HEADER``):
+a token works only from the install it was issued to. Tokens are random, stored only as a SHA-256
+hash, expire after a time unused (each use renews them), and stop working when the device is
+revoked, signs out (``POST /v1/logout``, 204), or its user's password changes or the user is
+disabled (401 ``token_invalid``). A wrong password, an unknown user name and a disabled account all
+answer 401 ``login_failed``. User names are compared normalised (NFKC, case-folded, trimmed).
 Failed logins are rate-limited (429 ``login_rate_limited``): per user name and per client address,
 except from an ``install_id`` the user has logged in from before, where only that device's own
 failures count (so nobody can lock a user out of their own laptop by guessing).
@@ -59,15 +65,24 @@ Ownership rules (pure functions in ``sync.server.rules``):
   counties (a user bound to the city, ``320600``, sees every county).
 
 Photos are referenced by any field named ``sha256`` or a list field ``photo_sha256s`` or
-``photos`` (lists of hex SHA-256 strings). A batch is ``complete`` once every photo it refers to
-has arrived; it flips to complete when the last photo arrives.
+``photos`` (lists of hex SHA-256 strings). A photo has arrived for a user once their device
+uploaded its bytes whole (another user's upload of the same bytes does not count, and no answer
+says whether it exists). A batch is ``complete`` once every photo it refers to has arrived for its
+user; it flips to complete when the last one does.
+
+References: a row naming another row besides its parent (an inspection's ``outfall_id`` and
+``supersedes``, a patrol problem's ``outfall_id``, an outfall's ``merge_into_id``) is rejected
+``area_forbidden`` when the named row is on the server in another county than the row, or outside
+the user's area. Row data holding a NUL character or a lone UTF-16 surrogate anywhere is refused
+422 ``invalid_request`` (so is any text field of any request).
 
 Photos
 ------
 ``POST /v1/photos/missing`` ``{sha256s: [...]}`` → ``{missing: [...], partial: {sha256: offset}}``
 (``partial``: the missing photos of which an earlier, interrupted upload left bytes, and how many).
 ``GET /v1/photos/{sha256}/upload`` → ``UploadState{offset, complete}`` (where to resume, also after a
-restart of either side). ``PUT /v1/photos/{sha256}/upload?offset=N&total=T`` with the raw bytes of
+restart of either side). An unfinished upload belongs to the device that started it: no other
+device sees its offset or appends to it; it is removed after a week untouched. ``PUT /v1/photos/{sha256}/upload?offset=N&total=T`` with the raw bytes of
 the chunk (``application/octet-stream``); the chunk must start at the server's offset and end by
 ``T`` (409 ``upload_offset_mismatch`` otherwise, with the server's offset in ``detail``). The body
 is written to disk as it arrives: when the link drops mid-chunk, the bytes that arrived are kept
@@ -123,6 +138,7 @@ Every 4xx carries ``ErrorBody{error: {code, message, detail}}`` with ``code`` an
 from __future__ import annotations
 
 import enum
+import json
 import uuid
 from datetime import datetime
 from typing import Any, Literal
@@ -143,6 +159,9 @@ MAX_BATCH_CHANGES = 5000
 MAX_PULL_LIMIT = 1000
 MAX_MISSING_QUERY = 5000
 MAX_ROW_DEPTH = 32  # nesting of lists and objects inside a row's data
+USERNAME_MAX_CHARS = 64
+PASSWORD_MAX_CHARS = 256  # a password longer than a login may carry is refused when it is set
+INSTALL_HEADER = "X-Hekou-Install"  # every authenticated call names the install its token is for
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 ENTITY_PATTERN = r"^[a-z][a-z_]{0,39}$"
 CITY_CODE = "320600"  # 南通市: a user bound to it sees every county
@@ -167,6 +186,32 @@ def nesting_depth(value: Any) -> int:
         deepest = max(deepest, depth)
         stack.extend((child, depth + 1) for child in children)
     return deepest
+
+
+def unstorable(value: Any) -> str | None:
+    """Why a JSON value cannot be stored (a NUL character, which PostgreSQL refuses, or a lone
+    UTF-16 surrogate, which has no UTF-8 form), anywhere inside it, keys included; or None."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "a lone surrogate (not a character)"
+    if "\x00" in text:
+        return "a NUL character"
+    if isinstance(value, str) or "\\u0000" not in text:
+        return None
+    # json.dumps wrote NUL as \u0000; a backslash followed by "u0000" reads the same: look closer.
+    stack: list[Any] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str) and "\x00" in item:
+            return "a NUL character"
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 class ErrorCode(enum.StrEnum):
@@ -239,12 +284,15 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     @model_validator(mode="after")
-    def _no_nul_characters(self) -> Any:
-        # PostgreSQL text cannot hold NUL; refuse it at the edge rather than fail in storage.
+    def _storable_text(self) -> Any:
+        # Text the database cannot hold (NUL, lone surrogates) is refused at the edge (422)
+        # rather than failing in storage (500). Row data is checked deeply by ``Change``.
         for name in type(self).model_fields:
             value = getattr(self, name)
-            if isinstance(value, str) and "\x00" in value:
-                raise ValueError(f"{name} contains a NUL character")
+            if isinstance(value, str):
+                problem = unstorable(value)
+                if problem is not None:
+                    raise ValueError(f"{name} contains {problem}")
         return self
 
 
@@ -260,8 +308,8 @@ class ErrorBody(_Strict):
 
 
 class LoginRequest(_Strict):
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
+    username: str = Field(min_length=1, max_length=USERNAME_MAX_CHARS)
+    password: str = Field(min_length=1, max_length=PASSWORD_MAX_CHARS)
     install_id: uuid.UUID
     device_name: str = Field(default="", max_length=120)
 
@@ -293,6 +341,9 @@ class Change(_Strict):
     def _shallow_enough(cls, data: dict[str, Any] | None) -> dict[str, Any] | None:
         if data is not None and nesting_depth(data) > MAX_ROW_DEPTH:
             raise ValueError(f"a row may nest at most {MAX_ROW_DEPTH} levels deep")
+        problem = None if data is None else unstorable(data)
+        if problem is not None:
+            raise ValueError(f"the row contains {problem}")
         return data
 
     @model_validator(mode="after")

@@ -5,6 +5,8 @@ server, 1 when something is unsent or refused (or the sync failed), 2 for bad us
     fieldapp sync --db PATH                         sync with the server the profile signed in to
     fieldapp sync --db PATH --server URL --user U   sign in first (password: --password-stdin,
                                                     $HEKOU_PASSWORD, or asked for)
+    fieldapp sync logout --db PATH                  sign this device out (the server drops its
+                                                    token; unsent work stays on the device)
 """
 
 from __future__ import annotations
@@ -21,6 +23,13 @@ from sync.client.errors import SyncError
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="fieldapp sync", description="one full sync of a profile")
+    parser.add_argument(
+        "action",
+        nargs="?",
+        choices=["run", "logout"],
+        default="run",
+        help="run (default) or logout",
+    )
     parser.add_argument("--db", required=True, help="the profile's SQLite file")
     parser.add_argument(
         "--server", help="server address, to sign in first (host:port for https, or a URL)"
@@ -54,6 +63,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         engine = SyncEngine(db, profile_photos(path), timeout=args.timeout, ca_file=args.ca_file)
+        if args.action == "logout":
+            try:
+                engine.logout()
+            except SyncError as exc:
+                print(exc.message(args.lang), file=sys.stderr)
+                return 1
+            print("signed out" if args.lang == "en" else "已退出登录")
+            return 0
         if args.server:
             password = _password(args.password_stdin)
             try:

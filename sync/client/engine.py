@@ -43,6 +43,7 @@ from fieldapp.store.sync_state import Account, Batch, Pending, Refusal
 from sync.client.address import normalize_server_url
 from sync.client.errors import Cancelled, SyncError, reason_text
 from sync.client.retry import CancelToken, RetryPolicy
+from sync.protocol import INSTALL_HEADER
 
 T = TypeVar("T")
 DbRunner = Callable[[Callable[[sqlite3.Connection], Any]], Any]
@@ -198,9 +199,13 @@ class SyncEngine:
         self.bytes_sent = 0  # chunk bytes put on the wire, also those of interrupted chunks
 
     # -- set-up --------------------------------------------------------------------------------
-    def _client(self, base_url: str, token: str | None = None) -> httpx.Client:
+    def _client(
+        self, base_url: str, token: str | None = None, install_id: str | None = None
+    ) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         check_address(base_url)
+        if install_id:
+            headers[INSTALL_HEADER] = install_id  # the server binds the token to this install
         try:
             return httpx.Client(
                 base_url=base_url,
@@ -254,6 +259,23 @@ class SyncEngine:
         )
         return self.db(sync_state.account)
 
+    def logout(self) -> None:
+        """Sign this device out: the server drops its token, and the profile forgets it (the
+        device's unsent work stays and goes with the next sign-in)."""
+        acct: Account = self.db(sync_state.account)
+        if acct.server_url and acct.token:
+            try:
+                with self._client(acct.server_url, acct.token, acct.install_id) as client:
+                    response = self._request(client, "POST", "/v1/logout")
+            except SyncError as exc:
+                # The token already stopped working: it is of no use any more either way.
+                if exc.code not in ("signed_out", "device_revoked", "user_disabled"):
+                    raise
+            else:
+                if response.status_code >= 400:
+                    raise SyncError(_error_code(response) or "server_refused")
+        self.db(sync_state.forget_token)
+
     def reachable(self, server_url: str | None = None) -> bool:
         """Whether the server answers its health check now (one quick try, no retries)."""
         url = server_url or self.db(sync_state.account).server_url
@@ -281,7 +303,7 @@ class SyncEngine:
             before: Pending = self.db(_bound(sync_state.pending, self._photo_size))
             self.progress = Progress("push", 0, before.changes, 0, before.photo_bytes)
             self._emit()
-            with self._client(acct.server_url, acct.token) as client:
+            with self._client(acct.server_url, acct.token, acct.install_id) as client:
                 self._push(client, acct.device_id, report)
                 self._pull(client, report)
             self.db(sync_state.record_success)

@@ -21,7 +21,7 @@ import httpx
 from fieldapp.vault import files, sealing
 from sync.client.engine import check_address
 from sync.client.errors import SyncError
-from sync.protocol import ReviewResponse
+from sync.protocol import INSTALL_HEADER, ReviewResponse
 from sync.review_protocol import (
     BulkApproveResult,
     DeskBatch,
@@ -93,15 +93,19 @@ class ReviewClient:
         *,
         transport: httpx.BaseTransport | None = None,
         timeout: float = 30.0,
+        install_id: str | None = None,
     ) -> None:
         self.cache = cache
         try:
             check_address(server_url)
         except SyncError as exc:
             raise DeskError(exc.code, exc.message("en")) from exc
+        headers = {"Authorization": f"Bearer {token}"}
+        if install_id:
+            headers[INSTALL_HEADER] = install_id  # the token is bound to the install
         self._http = httpx.Client(
             base_url=server_url.rstrip("/"),
-            headers={"Authorization": f"Bearer {token}"},
+            headers=headers,
             transport=transport,
             timeout=timeout,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -42,11 +44,14 @@ def _error(status: int, code: str, message: str, detail: Any = None) -> JSONResp
 
 
 class BodyLimit:
-    """Refuse request bodies over ``limit`` bytes with 413, by header or while streaming."""
+    """Refuse request bodies over ``limit`` bytes with 413, by header or while streaming, and
+    bodies that stop arriving for ``read_timeout`` seconds with 408 (the connection is closed:
+    a body shorter than its Content-Length must not hold a worker)."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, read_timeout: float = 30.0) -> None:
         self.app = app
         self.limit = limit
+        self.read_timeout = read_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -71,7 +76,10 @@ class BodyLimit:
 
         async def limited() -> Message:
             nonlocal received
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), self.read_timeout)
+            except TimeoutError:
+                raise _TooSlow() from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.limit:
@@ -92,6 +100,12 @@ class BodyLimit:
             if started:
                 raise
             await self._refuse(scope, receive, send)
+        except _TooSlow:
+            if started:
+                raise
+            response = _error(408, ErrorCode.INVALID_REQUEST, "the request body stopped arriving")
+            response.headers["Connection"] = "close"
+            await response(scope, receive, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = _error(413, ErrorCode.BODY_TOO_LARGE, f"body larger than {self.limit} bytes")
@@ -103,6 +117,49 @@ class _TooLarge(StarletteHTTPException):
 
     def __init__(self) -> None:
         super().__init__(413, "body too large")
+
+
+class _TooSlow(StarletteHTTPException):
+    """Raised from inside ``receive`` when the body stops arriving."""
+
+    def __init__(self) -> None:
+        super().__init__(408, "request body timeout")
+
+
+class TrustedProxies:
+    """The client address behind listed reverse proxies, from ``X-Forwarded-For``.
+
+    Only a request whose peer is one of ``proxies`` (addresses or networks) has the header
+    read; the address taken is the nearest one in the header that is not itself a proxy. Any
+    other peer is the client, whatever it claims (login rate limits and the audit log count
+    real addresses).
+    """
+
+    def __init__(self, app: ASGIApp, proxies: tuple[str, ...]) -> None:
+        self.app = app
+        self.networks = [ipaddress.ip_network(p, strict=False) for p in proxies]
+
+    def _trusted(self, host: str) -> bool:
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        return any(address in n for n in self.networks)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        client = scope.get("client")
+        if scope["type"] == "http" and self.networks and client and self._trusted(client[0]):
+            forwarded = [
+                value.decode("latin-1")
+                for name, value in scope.get("headers", [])
+                if name == b"x-forwarded-for"
+            ]
+            hops = [h.strip() for h in ",".join(forwarded).split(",") if h.strip()]
+            for hop in reversed(hops):
+                if not self._trusted(hop):
+                    scope = {**scope, "client": (hop[:64], 0)}
+                    break
+        await self.app(scope, receive, send)
 
 
 class ServerTiming:
@@ -132,11 +189,14 @@ class ServerTiming:
 
 def build_context(settings: Settings, engine: Engine | None = None) -> ServerContext:
     engine = engine or db.make_engine(settings.database_url)
+    key = settings.audit_key()
+    if key is not None:
+        engine = engine.execution_options(hekou_audit_key=key)
     return ServerContext(
         settings=settings,
         engine=engine,
         hasher=password_hasher(settings),
-        photo_store=PhotoStore(Path(settings.photo_dir)),
+        photo_store=PhotoStore(Path(settings.photo_dir), settings.partial_upload_ttl_seconds),
     )
 
 
@@ -198,12 +258,21 @@ def create_app(ctx: ServerContext, *, anchor_every: float = 0.0) -> FastAPI:
         # FastAPI raises a bare 400 only when it cannot parse the body at all.
         code = {
             400: ErrorCode.MALFORMED_JSON,
+            408: ErrorCode.INVALID_REQUEST,
             404: ErrorCode.NOT_FOUND,
             413: ErrorCode.BODY_TOO_LARGE,
         }.get(exc.status_code, ErrorCode.INVALID_REQUEST)
-        return _error(exc.status_code, code, str(exc.detail))
+        response = _error(exc.status_code, code, str(exc.detail))
+        if exc.status_code == 408:
+            response.headers["Connection"] = "close"  # the rest of the body never comes
+        return response
 
-    app.add_middleware(BodyLimit, limit=ctx.settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimit,
+        limit=ctx.settings.max_body_bytes,
+        read_timeout=ctx.settings.body_read_timeout_seconds,
+    )
+    app.add_middleware(TrustedProxies, proxies=ctx.settings.trusted_proxies)
     app.add_middleware(ServerTiming)
     app.add_middleware(observe.RequestObserver, metrics=metrics)  # outermost: sees every answer
     return app

@@ -3,7 +3,8 @@ restore and check, ledger import and export.
 
 The database is a URL (``--database`` or ``HEKOU_DATABASE_URL``): ``sqlite:///path`` (the
 default, ``sqlite:///hekou-server.db``) or ``postgresql://user@host/db``. Photos live under
-``--photos`` (or ``HEKOU_PHOTO_DIR``).
+``--photos`` (or ``HEKOU_PHOTO_DIR``); the audit chain's key in ``--audit-key-file`` (or
+``HEKOU_AUDIT_KEY_FILE``), a file kept off the database host.
 """
 
 from __future__ import annotations
@@ -12,17 +13,19 @@ import argparse
 import getpass
 import logging
 import os
+import secrets
 import sys
 from pathlib import Path
 from typing import Any
 
-from sync.server import anchors, asgi, db, ledger_cli, observe
+from sync.server import asgi, db, ledger_cli, observe
 from sync.server.app import build_context, create_app
-from sync.server.audit import GENESIS, verify
-from sync.server.config import Settings
+from sync.server.audit import AuditEntry
+from sync.server.canonical import utcnow
+from sync.server.config import DAY, AuditKeyError, Settings, env_audit_key_file
 from sync.server.context import ServerContext
 from sync.server.queries import audit, devices, users
-from sync.server.services import admin, anchoring, backup, checkup
+from sync.server.services import admin, audit_check, backup, checkup
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +39,13 @@ def _parser() -> argparse.ArgumentParser:
         "--photos",
         default=os.environ.get("HEKOU_PHOTO_DIR", str(Settings.photo_dir)),
         help="folder for photos",
+    )
+    p.add_argument(
+        "--audit-key-file",
+        type=Path,
+        default=env_audit_key_file(),
+        help="the audit chain's HMAC key (keep it off the database host; make it with "
+        "`audit keygen`)",
     )
     sub = p.add_subparsers(dest="command", required=True)
     init = sub.add_parser(
@@ -101,7 +111,19 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--workers", type=int, default=1, help="server processes sharing the port (default 1)"
     )
-    serve.add_argument("--behind-proxy", action="store_true", help="trust X-Forwarded-* headers")
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[p for p in os.environ.get("HEKOU_TRUSTED_PROXIES", "").split(",") if p],
+        metavar="ADDRESS",
+        help="a reverse proxy (address or network) whose X-Forwarded-For is believed; repeat",
+    )
+    serve.add_argument(
+        "--token-days",
+        type=float,
+        default=Settings.token_lifetime_seconds / DAY,
+        help="a device token expires this many days after its last use",
+    )
     serve.add_argument(
         "--anchor-every",
         type=float,
@@ -116,6 +138,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--expect-head", help="a head hash printed earlier: it must still be in the chain"
     )
+    keygen = aud.add_parser("keygen", help="write a new audit key file (mode 0600)")
+    keygen.add_argument("path", type=Path)
     return p
 
 
@@ -136,12 +160,26 @@ def _password(from_stdin: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "audit" and args.action == "keygen":
+        return _keygen(args.path)
+    extra: dict[str, Any] = {}
+    if args.command == "serve":
+        extra = {
+            "trusted_proxies": tuple(args.trusted_proxy),
+            "token_lifetime_seconds": int(args.token_days * DAY),
+        }
     settings = Settings(
         database_url=args.database,
         photo_dir=Path(args.photos),
         metrics_token=os.environ.get("HEKOU_METRICS_TOKEN") or None,
+        audit_key_file=args.audit_key_file,
+        **extra,
     )
-    ctx = build_context(settings)
+    try:
+        ctx = build_context(settings)
+    except AuditKeyError as exc:
+        print(f"fieldapp-server: {exc}", file=sys.stderr)
+        return 2
     try:
         if args.command == "init":
             return _init(ctx, args.backup, args.no_backup)
@@ -158,12 +196,39 @@ def main(argv: list[str] | None = None) -> int:
         admin.AdminError,
         db.DatabaseTooNew,
         db.DatabaseNotMigrated,
+        audit.AuditKeyMissing,
         backup.BackupError,
     ) as exc:
         print(f"fieldapp-server: {exc}", file=sys.stderr)
         return 2
     finally:
         ctx.engine.dispose()
+
+
+def _keygen(path: Path) -> int:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        print(f"fieldapp-server: {path} exists; not replaced", file=sys.stderr)
+        return 2
+    with os.fdopen(fd, "w") as out:
+        out.write(secrets.token_hex(32) + "\n")
+    print(f"audit key written to {path}: copy it to safe storage off the database host")
+    return 0
+
+
+def _start_keyed_chain(ctx: ServerContext) -> None:
+    """With a key configured, make the chain's newest entry keyed (``audit verify`` wants it)."""
+    if ctx.settings.audit_key_file is None:
+        return
+    with db.write(ctx.engine) as conn:
+        if audit.last_is_keyed(conn):
+            return
+        entry = AuditEntry(
+            at=utcnow(), username=None, device_id=None, action="audit.key", entity=None,
+            row_id=None, before=None, after={"keyed": True},
+        )  # fmt: skip
+        audit.append_many(conn, [entry])
 
 
 def _init(ctx: ServerContext, backup_to: Path | None, no_backup: bool) -> int:
@@ -180,11 +245,16 @@ def _init(ctx: ServerContext, backup_to: Path | None, no_backup: bool) -> int:
         if backup_to is not None:
             _print_backup(
                 backup.backup(
-                    ctx.engine, ctx.photo_store, ctx.settings.anchor_file, Path(backup_to)
+                    ctx.engine,
+                    ctx.photo_store,
+                    ctx.settings.anchor_file,
+                    Path(backup_to),
+                    ctx.settings.audit_key(),
                 ),
                 Path(backup_to),
             )
     db.migrate(ctx.engine)
+    _start_keyed_chain(ctx)
     print(f"database at schema {db.current_revision(ctx.engine)}")
     return 0
 
@@ -202,7 +272,13 @@ def _print_backup(report: backup.Report, dest: Path) -> None:
 
 
 def _restore(ctx: ServerContext, source: Path) -> int:
-    report = backup.restore(source, ctx.engine, Path(ctx.settings.photo_dir), progress=print)
+    report = backup.restore(
+        source,
+        ctx.engine,
+        Path(ctx.settings.photo_dir),
+        progress=print,
+        audit_key=ctx.settings.audit_key(),
+    )
     rows = sum(report.tables.values())
     print(
         f"restored {len(report.tables)} tables ({rows} rows) and {report.photos} photos; "
@@ -219,7 +295,13 @@ def _restore(ctx: ServerContext, source: Path) -> int:
 
 def _run(ctx: ServerContext, args: argparse.Namespace) -> int:
     if args.command == "backup":
-        report = backup.backup(ctx.engine, ctx.photo_store, ctx.settings.anchor_file, args.dest)
+        report = backup.backup(
+            ctx.engine,
+            ctx.photo_store,
+            ctx.settings.anchor_file,
+            args.dest,
+            ctx.settings.audit_key(),
+        )
         _print_backup(report, args.dest)
         return 1 if report.problems else 0
     if args.command == "user":
@@ -276,33 +358,10 @@ def _device(ctx: ServerContext, args: argparse.Namespace) -> int:
 
 
 def _audit_verify(ctx: ServerContext, expect_head: str | None) -> int:
-    with db.read(ctx.engine) as conn:
-        check = verify(audit.iter_chain(conn))
-    if check.broken is not None:
-        print(
-            f"audit chain BROKEN at entry {check.broken.seq}: {check.broken.why} "
-            f"({check.checked} entries intact before it)"
-        )
-        return 1
-    if expect_head is not None and expect_head not in check.hashes_seen | {GENESIS}:
-        print(f"audit chain CUT: the recorded head {expect_head} is no longer in it")
-        return 1
-    path = ctx.settings.anchor_file
-    try:
-        anchored = anchors.read(path)
-    except anchors.AnchorFileError as exc:
-        print(f"audit anchors UNREADABLE: {exc}")
-        return 1
-    cut = anchoring.first_missing(anchored, check.hashes_seen)
-    if cut is not None:
-        print(
-            f"audit chain CUT: entry {cut.seq} ({cut.hash}), anchored at {cut.at.isoformat()} "
-            f"in {path}, is no longer in it"
-        )
-        return 1
-    print(f"audit anchors: {len(anchored)} in {path}, all in the chain")
-    print(f"audit chain intact: {check.checked} entries; head {check.head}")
-    return 0
+    verdict = audit_check.check(ctx, expect_head)
+    for line in verdict.problems + verdict.facts:
+        print(line)
+    return 0 if verdict.ok else 1
 
 
 def _serve(ctx: ServerContext, args: argparse.Namespace) -> int:
@@ -322,8 +381,7 @@ def _serve(ctx: ServerContext, args: argparse.Namespace) -> int:
         port=args.port,
         ssl_certfile=args.certfile,
         ssl_keyfile=args.keyfile,
-        proxy_headers=args.behind_proxy,
-        forwarded_allow_ips="*" if args.behind_proxy else None,
+        proxy_headers=False,  # the app's TrustedProxies reads X-Forwarded-For from listed ones
         log_level="warning",
     )
     return 0

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from sync.protocol import ErrorBody, ErrorCode
+from sync.protocol import INSTALL_HEADER, ErrorBody, ErrorCode
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError, forbidden_role
 from sync.server.models import Actor
@@ -49,11 +49,20 @@ Observed = Annotated[Metrics, Depends(get_metrics)]
 
 
 def get_actor(
-    ctx: Ctx, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+    ctx: Ctx,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    install: Annotated[
+        str | None,
+        Header(
+            alias=INSTALL_HEADER,
+            max_length=64,
+            description="the install_id the token was issued to at login",
+        ),
+    ] = None,
 ) -> Actor:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise ApiError(401, ErrorCode.NOT_AUTHENTICATED, "send Authorization: Bearer <token>")
-    return auth.authenticate(ctx, credentials.credentials)
+    return auth.authenticate(ctx, credentials.credentials, install)
 
 
 CurrentActor = Annotated[Actor, Depends(get_actor)]

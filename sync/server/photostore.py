@@ -3,8 +3,11 @@
 Layout under the photo folder: ``photos/ab/<sha256>`` for accepted photos (256 folders, all made
 when the store opens, so that a new photo never needs a new folder, whose creation would cost two
 more fsyncs on its path) and
-``partial/<sha256>.part`` for uploads in progress. Only a validated lowercase hex digest ever
-becomes part of a path, so no name from a client can point outside the folder. A chunk is fsynced
+``partial/<device>/<sha256>.part`` for uploads in progress: each belongs to the device that
+started it (nobody else reads its offset, appends to it or discards it). A partial upload
+untouched for ``partial_ttl`` seconds is removed. Only a validated lowercase hex digest and a
+server-made device id ever become part of a path, so no name from a client can point outside
+the folder. A chunk is fsynced
 before it is acknowledged, so the offset a client resumes from survives a crash of either side.
 A finished upload is verified, fsynced, renamed into place and its folder fsynced.
 
@@ -25,11 +28,15 @@ import mmap
 import os
 import re
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+OWNER_RE = re.compile(r"^[0-9a-z-]{1,64}$")  # a device id (a UUID), or ANON
+ANON = "anon"  # the owner of uploads made outside any device (tools, tests)
+SWEEP_EVERY = 3600.0  # seconds between looks for expired partial uploads
 READ_BLOCK = 1024 * 1024
 O_DIRECT: int = getattr(os, "O_DIRECT", 0)  # Linux; elsewhere every write is buffered
 DIRECT_ALIGN = 4096  # a multiple of any logical block size we meet
@@ -68,8 +75,10 @@ def _fsync_dir(path: Path) -> None:
 class PhotoStore:
     """Content-addressed photo files under one folder."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, partial_ttl: float = 7 * 24 * 3600.0) -> None:
         self.root = Path(root)
+        self.partial_ttl = partial_ttl
+        self._swept_at = 0.0
         self.final_root = self.root / "photos"
         self.partial_root = self.root / "partial"
         self.final_root.mkdir(parents=True, exist_ok=True)
@@ -98,22 +107,35 @@ class PhotoStore:
         h = self._check(sha256)
         return self.final_root / h[:2] / h
 
-    def part_path(self, sha256: str) -> Path:
-        return self.partial_root / f"{self._check(sha256)}.part"
+    def part_path(self, sha256: str, owner: str = ANON) -> Path:
+        if not OWNER_RE.match(owner):
+            raise ValueError("not a device id")
+        return self.partial_root / owner / f"{self._check(sha256)}.part"
 
     def has(self, sha256: str) -> bool:
         return self.final_path(sha256).is_file()
 
-    def offset(self, sha256: str) -> int:
-        """Bytes of an unfinished upload already stored (0 when none)."""
+    def offset(self, sha256: str, owner: str = ANON) -> int:
+        """Bytes of the owner's unfinished upload already stored (0 when none)."""
         try:
-            return self.part_path(sha256).stat().st_size
+            return self.part_path(sha256, owner).stat().st_size
         except FileNotFoundError:
             return 0
 
-    def open_chunk(self, sha256: str, offset: int, total: int) -> ChunkWriter:
-        """Lock the partial upload and position a writer at ``offset`` (the stored size)."""
-        fd = os.open(self.part_path(sha256), os.O_RDWR | os.O_CREAT, 0o640)
+    def open_chunk(self, sha256: str, offset: int, total: int, owner: str = ANON) -> ChunkWriter:
+        """Lock the owner's partial upload and position a writer at ``offset`` (the stored
+        size). Nothing is created unless the chunk starts a new upload (``offset`` 0)."""
+        self.sweep_now_and_then()
+        path = self.part_path(sha256, owner)
+        if offset == 0:
+            path.parent.mkdir(exist_ok=True)
+            flags = os.O_RDWR | os.O_CREAT
+        else:
+            flags = os.O_RDWR
+        try:
+            fd = os.open(path, flags, 0o640)
+        except FileNotFoundError:
+            raise OffsetMismatch(0) from None
         try:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -125,7 +147,8 @@ class PhotoStore:
             digest = hashlib.sha256()
             while block := os.read(fd, READ_BLOCK):
                 digest.update(block)
-            return ChunkWriter(self, sha256, fd, current, total, digest, self._open_direct(sha256))
+            direct = self._open_direct(path)
+            return ChunkWriter(self, sha256, fd, current, total, digest, direct, owner)
         except BaseException:
             os.close(fd)
             raise
@@ -144,25 +167,25 @@ class PhotoStore:
                 return
         stage.close()
 
-    def _open_direct(self, sha256: str) -> int | None:
+    def _open_direct(self, path: Path) -> int | None:
         """A second descriptor on the partial upload that bypasses the page cache, if allowed."""
         if not O_DIRECT:
             return None
         try:
-            return os.open(self.part_path(sha256), os.O_WRONLY | O_DIRECT)
+            return os.open(path, os.O_WRONLY | O_DIRECT)
         except OSError as exc:
             if exc.errno == errno.EINVAL:  # tmpfs and some others refuse O_DIRECT
                 return None
             raise
 
-    def publish_if_whole(self, sha256: str) -> bool:
+    def publish_if_whole(self, sha256: str, owner: str = ANON) -> bool:
         """Publish a partial upload that already holds every byte of its photo.
 
         That happens only after a crash between a last chunk's fsync and its rename; without
         this the upload would stand at its total forever, with no chunk left to send.
         """
         try:
-            fd = os.open(self.part_path(sha256), os.O_RDONLY)
+            fd = os.open(self.part_path(sha256, owner), os.O_RDONLY)
         except FileNotFoundError:
             return False
         try:
@@ -175,14 +198,16 @@ class PhotoStore:
                 digest.update(block)
             if digest.hexdigest() != sha256:
                 return False
-            self._publish(sha256)
+            self._publish(sha256, owner)
             return True
         finally:
             os.close(fd)
 
-    def write_chunk(self, sha256: str, offset: int, total: int, chunk: bytes) -> ChunkOutcome:
+    def write_chunk(
+        self, sha256: str, offset: int, total: int, chunk: bytes, owner: str = ANON
+    ) -> ChunkOutcome:
         """Store a whole chunk at once (see ``ChunkWriter`` for streaming)."""
-        writer = self.open_chunk(sha256, offset, total)
+        writer = self.open_chunk(sha256, offset, total, owner)
         try:
             try:
                 writer.write(chunk)
@@ -193,20 +218,59 @@ class PhotoStore:
         finally:
             writer.close()
 
-    def _publish(self, sha256: str) -> None:
+    def _publish(self, sha256: str, owner: str) -> None:
         final = self.final_path(sha256)
+        part = self.part_path(sha256, owner)
+        if final.is_file():
+            # Someone else's upload of the same bytes (the hash says so) got there first.
+            part.unlink(missing_ok=True)
+            return
         if not final.parent.is_dir():
             final.parent.mkdir(exist_ok=True)
             _fsync_dir(final.parent.parent)
-        os.replace(self.part_path(sha256), final)
+        os.replace(part, final)
         # The new name must survive power loss; a stale .part reappearing would be harmless
         # (an existing final file wins), so the partial folder is not synced.
         _fsync_dir(final.parent)
 
-    def discard(self, sha256: str) -> None:
+    def discard(self, sha256: str, owner: str = ANON) -> None:
         """Forget an unfinished upload."""
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(self.part_path(sha256))
+            os.unlink(self.part_path(sha256, owner))
+
+    def sweep_now_and_then(self) -> None:
+        if time.monotonic() - self._swept_at >= SWEEP_EVERY:
+            self._swept_at = time.monotonic()
+            self.sweep()
+
+    def sweep(self, now: float | None = None) -> int:
+        """Remove partial uploads untouched for ``partial_ttl`` seconds (not those being
+        written); how many went."""
+        limit = (time.time() if now is None else now) - self.partial_ttl
+        removed = 0
+        for folder in self.partial_root.iterdir():
+            if not folder.is_dir():
+                continue
+            for part in folder.glob("*.part"):
+                with contextlib.suppress(FileNotFoundError):
+                    if part.stat().st_mtime < limit and self._unlink_unless_busy(part):
+                        removed += 1
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty
+        return removed
+
+    @staticmethod
+    def _unlink_unless_busy(part: Path) -> bool:
+        fd = os.open(part, os.O_RDONLY)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False
+            part.unlink()
+            return True
+        finally:
+            os.close(fd)
 
 
 class ChunkWriter:
@@ -227,8 +291,10 @@ class ChunkWriter:
         total: int,
         digest: Any,
         direct_fd: int | None = None,
+        owner: str = ANON,
     ) -> None:
         self.store = store
+        self.owner = owner
         self.sha256 = sha256
         self.fd = fd
         self.start = start
@@ -329,10 +395,10 @@ class ChunkWriter:
             self._sync()
             return ChunkOutcome(self.position, False)
         if self.digest.hexdigest() != self.sha256:
-            self.store.discard(self.sha256)
+            self.store.discard(self.sha256, self.owner)
             raise HashMismatch(self.sha256)
         self._sync()
-        self.store._publish(self.sha256)
+        self.store._publish(self.sha256, self.owner)
         return ChunkOutcome(self.position, True)
 
     def _drop_direct(self) -> None:

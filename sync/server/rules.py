@@ -74,6 +74,13 @@ ENTITIES: dict[str, EntityRule] = {
     "tasks": EntityRule("server", frozenset(), in_feed=True),
 }
 FEED_ENTITIES = frozenset(name for name, rule in ENTITIES.items() if rule.in_feed)
+# Fields of a row naming another row (entity) besides its parent: the named row, when the
+# server has it, must lie in the same county as the row and inside the sender's area.
+REFERENCES: dict[str, dict[str, str]] = {
+    "inspections": {"outfall_id": "outfalls", "supersedes": "inspections"},
+    "patrol_problems": {"outfall_id": "outfalls"},
+    "outfalls": {"merge_into_id": "outfalls"},
+}
 REVIEWABLE = frozenset({"inspections", "patrols", "outfall_events"})
 
 
@@ -143,13 +150,57 @@ def photo_refs(data: Any) -> set[str] | None:
     return found if walk(data) else None
 
 
+def references_of(entity: str, data: dict[str, Any] | None) -> dict[str, tuple[str, str]]:
+    """The rows a change's data names (``REFERENCES``): field → (entity, row id)."""
+    found: dict[str, tuple[str, str]] = {}
+    if data is None:
+        return found
+    for name, target in REFERENCES.get(entity, {}).items():
+        value = data.get(name)
+        if isinstance(value, str) and value:
+            found[name] = (target, value.lower())
+    return found
+
+
+def _foreign_reference(
+    references: dict[str, StoredRecord | None], county: str | None, actor: Actor
+) -> bool:
+    """Whether a named row lies outside the sender's area or in another county than the row."""
+    return any(
+        ref is not None and (ref.county_code != county or not actor.sees(ref.county_code))
+        for ref in references.values()
+    )
+
+
 def decide(
     change: IncomingChange,
     existing: StoredRecord | None,
     parent: StoredRecord | None,
     actor: Actor,
+    references: dict[str, StoredRecord | None] | None = None,
 ) -> Decision:
-    """Apply the rules of the change's entity; see the module docstring of sync.protocol."""
+    """Apply the rules of the change's entity; see the module docstring of sync.protocol.
+
+    ``references`` are the stored rows the change's data names (``references_of``; None for a
+    row the server does not have): one outside the row's county or the sender's area is refused
+    ``area_forbidden``, as the row itself would be."""
+    decision = _decide(change, existing, parent, actor)
+    if (
+        references
+        and decision.result in (ResultKind.APPLIED, ResultKind.PROPOSED)
+        and change.data is not None
+        and _foreign_reference(references, decision.county_code, actor)
+    ):
+        return rejected(Reason.AREA_FORBIDDEN)
+    return decision
+
+
+def _decide(
+    change: IncomingChange,
+    existing: StoredRecord | None,
+    parent: StoredRecord | None,
+    actor: Actor,
+) -> Decision:
     rule = ENTITIES.get(change.entity)
     if rule is None:
         return rejected(Reason.ENTITY_UNKNOWN)

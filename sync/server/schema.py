@@ -26,11 +26,15 @@ users = Table(
     metadata,
     Column("id", BigId, primary_key=True, autoincrement=True),
     Column("username", String(64), nullable=False, unique=True),
+    # The name normalised (NFKC, case-folded, trimmed: ``security.username_key``); unique.
+    # Always filled; nullable only because SQLite cannot make it NOT NULL in place.
+    Column("username_key", String(200)),
     Column("password_hash", String(200), nullable=False),
     Column("role", String(20), nullable=False),
     Column("counties", Text, nullable=False),  # JSON list of GB/T 2260 codes
     Column("disabled", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_users_username_key", "username_key", unique=True),
 )
 
 devices = Table(
@@ -46,7 +50,12 @@ devices = Table(
     Column("revoked_at", DateTime(timezone=True)),
     # The counties the device's pull cursor was built for (``sync.server.services.pull``).
     Column("pull_scope", Text),
+    # The token before the last login from this install: valid until one of the two is used
+    # (a login replayed by the network must not sign the device out).
+    Column("prev_token_hash", String(64)),
+    Column("token_expires_at", DateTime(timezone=True)),  # pushed forward while in use
     Index("ix_devices_user_install", "user_id", "install_id", unique=True),
+    Index("ix_devices_prev_token_hash", "prev_token_hash"),
 )
 
 login_failures = Table(
@@ -155,6 +164,26 @@ photos = Table(
     Column("device_id", String(36)),
 )
 
+# Users who proved they hold a photo's bytes (they uploaded it whole): a photo row refers to a
+# photo only for its owner's holding, so naming someone else's hash gives nothing.
+photo_holders = Table(
+    "photo_holders",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("username", String(64), primary_key=True),
+)
+
+# The photos each stored row refers to (``rules.photo_refs``): a photo is read only through a
+# live row of the reader's area whose owner holds it.
+record_photos = Table(
+    "record_photos",
+    metadata,
+    Column("entity", String(40), primary_key=True),
+    Column("row_id", String(36), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Index("ix_record_photos_sha256", "sha256"),
+)
+
 batch_photos = Table(
     "batch_photos",
     metadata,
@@ -199,4 +228,5 @@ audit_log = Table(
     Column("after", Text),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    Column("keyed", Boolean, nullable=False, default=False),  # HMAC-SHA256 with the audit key
 )

@@ -20,6 +20,7 @@ from anyio.from_thread import start_blocking_portal
 from fastapi import FastAPI
 from sqlalchemy import Engine, create_engine, text
 
+from sync.protocol import INSTALL_HEADER
 from sync.server import db
 from sync.server.app import build_context, create_app
 from sync.server.config import Settings
@@ -126,23 +127,34 @@ def engine(ctx: ServerContext) -> Engine:
 
 
 class TestClient:
-    """A blocking face over httpx's AsyncClient and ASGITransport: the real app, in process."""
+    """A blocking face over httpx's AsyncClient and ASGITransport: the real app, in process.
+
+    Like a device, it sends the install id a token was issued to (``X-Hekou-Install``) with
+    every request carrying that token, unless the test sends one of its own."""
 
     __test__ = False
 
     def __init__(self, app: FastAPI, portal: Any) -> None:
         self.app = app
         self._portal = portal
+        self.installs: dict[str, str] = {}  # token → the install id it was issued to
         self._client = httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app, client=("127.0.0.1", 50000)),
             base_url="http://hekou.test",
         )
 
     def request(self, method: str, url: str, **kw: Any) -> httpx.Response:
+        headers = dict(kw.get("headers") or {})
+        token = headers.get("Authorization", "").removeprefix("Bearer ")
+        if token in self.installs and INSTALL_HEADER not in headers:
+            kw["headers"] = {**headers, INSTALL_HEADER: self.installs[token]}
+
         async def call() -> httpx.Response:
             return await self._client.request(method, url, **kw)
 
         response: httpx.Response = self._portal.call(call)
+        if url == "/v1/login" and response.status_code == 200 and isinstance(kw.get("json"), dict):
+            self.installs[response.json()["token"]] = str(kw["json"]["install_id"])
         return response
 
     def get(self, url: str, **kw: Any) -> httpx.Response:
@@ -299,4 +311,6 @@ def h() -> Any:
         TOSHI=TOSHI,
         HAIMEN=HAIMEN,
         CITY=CITY,
+        fast_settings=fast_settings,
+        TestClient=TestClient,
     )

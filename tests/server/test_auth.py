@@ -21,17 +21,17 @@ def test_login_registers_a_device_and_stores_only_hashes(person, engine):
     assert alice.get("/v1/pull").status_code == 200
 
 
-def test_same_install_keeps_its_device_and_replaces_the_token(ctx, client, h):
+def test_same_install_keeps_its_device_and_the_new_token_replaces_the_old_once_used(ctx, client, h):
     admin.add_user(ctx, "alice", h.PASSWORD, "inspector", [h.TOSHI])
     install = str(uuid.uuid4())
     first = h.login(client, "alice", install).json()
     second = h.login(client, "alice", install).json()
     assert first["device_id"] == second["device_id"]
+    new = client.get("/v1/pull", headers={"Authorization": f"Bearer {second['token']}"})
+    assert new.status_code == 200
     old = client.get("/v1/pull", headers={"Authorization": f"Bearer {first['token']}"})
     assert old.status_code == 401
     assert old.json()["error"]["code"] == "token_invalid"
-    new = client.get("/v1/pull", headers={"Authorization": f"Bearer {second['token']}"})
-    assert new.status_code == 200
 
 
 def test_missing_or_wrong_credentials(client, person, h):
@@ -65,9 +65,10 @@ def test_disabled_user_and_revoked_device_are_refused(ctx, client, person, h):
     alice = person("alice")
     bob = person("bob")
     admin.set_disabled(ctx, "alice", True)
-    refused = alice.get("/v1/pull")
-    assert refused.status_code == 401 and refused.json()["error"]["code"] == "user_disabled"
-    assert h.login(client, "alice").json()["error"]["code"] == "user_disabled"
+    refused = alice.get("/v1/pull")  # disabling signed every device of the user out
+    assert refused.status_code == 401 and refused.json()["error"]["code"] == "token_invalid"
+    # the same answer as a wrong password: nobody learns the account exists and is disabled
+    assert h.login(client, "alice").json()["error"]["code"] == "login_failed"
     admin.revoke_device(ctx, bob.device_id)
     refused = bob.push([h.change("inspections", h.inspection("bob"))])
     assert refused.status_code == 401 and refused.json()["error"]["code"] == "device_revoked"

@@ -87,11 +87,12 @@ def test_backup_of_a_running_server_under_load_restores_and_verifies(
     pushed: list[int] = []
     try:
         admin.add_user(ctx, "alice", h.PASSWORD, "inspector", [h.TOSHI])
+        install_id = str(uuid.uuid4())
         token = httpx.post(
             server.url + "/v1/login",
-            json={"username": "alice", "password": h.PASSWORD, "install_id": str(uuid.uuid4())},
+            json={"username": "alice", "password": h.PASSWORD, "install_id": install_id},
         ).json()["token"]
-        headers = {"Authorization": f"Bearer {token}"}
+        headers = {"Authorization": f"Bearer {token}", "X-Hekou-Install": install_id}
 
         def load() -> None:
             with httpx.Client(base_url=server.url, headers=headers, timeout=60) as web:

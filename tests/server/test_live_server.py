@@ -47,11 +47,12 @@ def log_in(
     live: LiveServer, ctx: Any, h: Any, name: str, counties: tuple[str, ...]
 ) -> dict[str, str]:
     admin.add_user(ctx, name, h.PASSWORD, "inspector", list(counties))
+    install_id = str(uuid.uuid4())
     answer = httpx.post(
         live.url + "/v1/login",
-        json={"username": name, "password": h.PASSWORD, "install_id": str(uuid.uuid4())},
+        json={"username": name, "password": h.PASSWORD, "install_id": install_id},
     ).json()
-    return {"Authorization": f"Bearer {answer['token']}"}
+    return {"Authorization": f"Bearer {answer['token']}", "X-Hekou-Install": install_id}
 
 
 def counts(engine: Any) -> dict[str, int]:
@@ -185,6 +186,7 @@ def test_a_dropped_upload_resumes_from_where_it_stopped_after_restarts(live, ctx
             (
                 f"PUT /v1/photos/{digest}/upload?offset=0&total={len(photo)} HTTP/1.1\r\n"
                 f"Host: 127.0.0.1\r\nAuthorization: {headers['Authorization']}\r\n"
+                f"X-Hekou-Install: {headers['X-Hekou-Install']}\r\n"
                 f"Content-Type: application/octet-stream\r\nContent-Length: {len(photo)}\r\n\r\n"
             ).encode()
             + photo[:sent]

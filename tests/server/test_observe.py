@@ -149,7 +149,7 @@ def test_metrics_count_requests_pushes_uploads_logins_and_the_review_queue(ctx, 
     assert client.request("POST", "/v1/login", json=wrong).status_code == 401
     right = {**wrong, "password": h.PASSWORD}
     token = client.request("POST", "/v1/login", json=right).json()["token"]
-    auth = {"Authorization": f"Bearer {token}"}
+    auth = {"Authorization": f"Bearer {token}", "X-Hekou-Install": right["install_id"]}
     shot = os.urandom(70_000)
     digest = hashlib.sha256(shot).hexdigest()
     rows = [h.inspection("alice", status="complete", photos=[digest])] + [

@@ -126,32 +126,39 @@ def test_only_field_roles_send_photos(person, h):
     assert root.post("/v1/photos/missing", json={"sha256s": []}).status_code == 403
 
 
-def test_a_stored_photo_whose_row_was_lost_is_registered_not_asked_for(person, h, ctx, engine):
+def test_a_stored_photo_whose_row_was_lost_is_asked_for_again(person, h, ctx, engine):
     from sqlalchemy import delete
 
-    from sync.server.schema import photos
+    from sync.server.schema import photo_holders, photos
 
     alice = person("alice")
     photo = os.urandom(2000)
     upload(alice, photo, 0, photo)
     with engine.begin() as conn:  # as if a power cut took the registration's commit
         conn.execute(delete(photos))
+        conn.execute(delete(photo_holders))
     assert ctx.photo_store.has(sha(photo))
+    # a stored file does not say who uploaded it: the device proves it holds it once more
     answer = alice.post("/v1/photos/missing", json={"sha256s": [sha(photo)]}).json()
-    assert answer == {"missing": [], "partial": {}}
+    assert answer == {"missing": [sha(photo)], "partial": {}}
+    assert upload(alice, photo, 0, photo).json()["complete"] is True
     with engine.connect() as conn:
         assert conn.execute(select(photos.c.sha256)).scalar_one() == sha(photo)
+    answer = alice.post("/v1/photos/missing", json={"sha256s": [sha(photo)]}).json()
+    assert answer == {"missing": [], "partial": {}}
 
 
 def test_a_whole_partial_upload_left_by_a_crash_is_published(person, ctx):
     alice = person("alice")
     photo = os.urandom(4000)
-    ctx.photo_store.part_path(sha(photo)).write_bytes(photo)  # fsynced, then the crash: no rename
+    part = ctx.photo_store.part_path(sha(photo), alice.device_id)
+    part.parent.mkdir()
+    part.write_bytes(photo)  # fsynced, then the crash: no rename
     state = alice.get(f"/v1/photos/{sha(photo)}/upload").json()
     assert state == {"sha256": sha(photo), "offset": len(photo), "complete": True}
     assert ctx.photo_store.final_path(sha(photo)).read_bytes() == photo
     half = os.urandom(4000)
-    ctx.photo_store.part_path(sha(half)).write_bytes(half[:2000])
+    ctx.photo_store.part_path(sha(half), alice.device_id).write_bytes(half[:2000])
     assert alice.get(f"/v1/photos/{sha(half)}/upload").json()["offset"] == 2000
 
 

@@ -53,8 +53,9 @@ def test_batches_are_reviewable_units(person, h):
     mine = boss.get("/v1/batches", params={"username": "alice"}).json()["batches"]
     assert [b["batch_id"] for b in mine] == [first["batch_id"]]
     summary = mine[0]
-    assert summary["counts"] == {"applied": 1, "rejected": 1}
-    assert summary["total"] == 2 and summary["complete"] is False
+    # the change refused in Haimen is not this Tongzhou supervisor's to see
+    assert summary["counts"] == {"applied": 1}
+    assert summary["total"] == 1 and summary["complete"] is False
     assert len(summary["content_hash"]) == 64 and summary["device_id"] == alice.device_id
     incomplete = boss.get("/v1/batches", params={"complete": False}).json()["batches"]
     assert [b["batch_id"] for b in incomplete] == [first["batch_id"]]

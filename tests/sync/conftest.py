@@ -314,12 +314,13 @@ class Office:
     def __init__(self, world: World) -> None:
         self.world = world
         admin.add_user(world.ctx, world.office_user, PASSWORD, "supervisor", [world.county])
+        install_id = str(uuid.uuid4())
         response = httpx.post(
             world.server.url + "/v1/login",
             json={
                 "username": world.office_user,
                 "password": PASSWORD,
-                "install_id": str(uuid.uuid4()),
+                "install_id": install_id,
                 "device_name": "office",
             },
         )
@@ -327,7 +328,10 @@ class Office:
         self.device_id = response.json()["device_id"]
         self.client = httpx.Client(
             base_url=world.server.url,
-            headers={"Authorization": f"Bearer {response.json()['token']}"},
+            headers={
+                "Authorization": f"Bearer {response.json()['token']}",
+                "X-Hekou-Install": install_id,
+            },
             timeout=10,
         )
         self.rng = random.Random(f"{world.seed}-office")

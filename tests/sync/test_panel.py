@@ -30,7 +30,9 @@ def test_panel_signs_in_syncs_and_shows_states(
     writer = database.open_profile(path)
     with writer:
         writer.execute("UPDATE sync_account SET install_id = lower(hex(randomblob(16)))")
-    user = f"panel-{lang}-{os.getpid()}-{tmp_path.name[-6:]}"
+    user = (
+        f"panel-{lang.lower()}-{os.getpid()}-{tmp_path.name[-6:]}"  # names are stored case-folded
+    )
     admin.add_user(sqlite_server.ctx, user, "panel password", "inspector", ["320612"])
     for i in range(3):
         draft = model.new_draft(f"00000000-0000-4000-8000-00000000000{i}", user, "320612")

@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 
 from fieldapp.domain import inspection as model
-from fieldapp.store import inspections
+from fieldapp.store import inspections, sync_state
 from sync.client.engine import MIB, tls_context
 from sync.client.errors import Cancelled
 
@@ -133,7 +133,8 @@ def test_an_unfinished_upload_resumes_where_the_server_stands_without_asking(
         photo = (b"river bank " * 300_000)[: 3 * MIB + 12_345]
         sha = _draft_with_photo(device, photo)
         held = MIB + 7  # an earlier sync got this far before the link dropped
-        world.ctx.photo_store.write_chunk(sha, 0, len(photo), photo[:held])
+        owner = device.db(sync_state.account).device_id  # partial uploads are per device
+        world.ctx.photo_store.write_chunk(sha, 0, len(photo), photo[:held], owner)
         transport = RecordingTransport()
         engine = device.engine(transport=transport, chunk_bytes=8 * MIB)
         report = engine.sync()
@@ -176,10 +177,11 @@ def test_cancel_stops_a_photo_mid_chunk_and_the_next_sync_resumes(
         # The server keeps what reached it, once the link has delivered what it had buffered
         # and the server's request for the cancelled chunk has ended (it holds the upload's lock).
         deadline = time.monotonic() + 20
-        while not _upload_idle(world.ctx.photo_store.part_path(sha)):
+        owner = device.db(sync_state.account).device_id  # partial uploads are per device
+        while not _upload_idle(world.ctx.photo_store.part_path(sha, owner)):
             assert time.monotonic() < deadline
             time.sleep(0.1)
-        kept = world.ctx.photo_store.offset(sha)
+        kept = world.ctx.photo_store.offset(sha, owner)
         assert 0 < kept < len(photo)
 
         transport = RecordingTransport()

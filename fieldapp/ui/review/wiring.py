@@ -48,7 +48,13 @@ def open_desk(
 
     def client() -> ReviewClient:
         chosen = transport() if transport else httpx.HTTPTransport(verify=tls_context(ca_file))
-        return ReviewClient(account.server_url or "", account.token or "", cache, transport=chosen)
+        return ReviewClient(
+            account.server_url or "",
+            account.token or "",
+            cache,
+            transport=chosen,
+            install_id=account.install_id,
+        )
 
     desk = ReviewDesk(DeskLanes(client(), client()), rules, lang, county_names)
     desk.refresh()

@@ -1,4 +1,9 @@
-"""The ``audit_log`` table: appends entries to the hash chain and reads it back."""
+"""The ``audit_log`` table: appends entries to the hash chain and reads it back.
+
+The audit key travels with the engine (``db.with_audit_key``): every connection of a server
+configured with a key writes keyed entries. A writer without the key refuses to extend a chain
+that is already keyed (its entry would break it).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,21 @@ from collections.abc import Iterator
 
 from sqlalchemy import Connection, select
 
-from sync.server.audit import GENESIS, AuditEntry, chain_hash
+from sync.server.audit import GENESIS, AuditEntry, StoredEntry, chain_hash
 from sync.server.canonical import as_utc, dumps, loads
 from sync.server.queries._bulk import insert_rows
 from sync.server.schema import audit_log
+
+KEY_OPTION = "hekou_audit_key"
+
+
+class AuditKeyMissing(RuntimeError):
+    """The chain is keyed but this writer has no audit key."""
+
+
+def key_of(conn: Connection) -> bytes | None:
+    key: bytes | None = conn.get_execution_options().get(KEY_OPTION)
+    return key
 
 
 def head(conn: Connection) -> tuple[int, str] | None:
@@ -20,19 +36,46 @@ def head(conn: Connection) -> tuple[int, str] | None:
     return None if row is None else (int(row.seq), str(row.hash))
 
 
+def last_anchor(conn: Connection) -> tuple[int, str] | None:
+    """The newest ``audit.anchor`` entry's sequence number and hash."""
+    row = conn.execute(
+        select(audit_log.c.seq, audit_log.c.hash)
+        .where(audit_log.c.action == "audit.anchor")
+        .order_by(audit_log.c.seq.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else (int(row.seq), str(row.hash))
+
+
+def _last(conn: Connection) -> tuple[str, bool]:
+    row = conn.execute(
+        select(audit_log.c.hash, audit_log.c.keyed).order_by(audit_log.c.seq.desc()).limit(1)
+    ).first()
+    return (GENESIS, False) if row is None else (str(row.hash), bool(row.keyed))
+
+
+def last_is_keyed(conn: Connection) -> bool:
+    return _last(conn)[1]
+
+
 def last_hash(conn: Connection) -> str:
-    row = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)).first()
-    return GENESIS if row is None else str(row.hash)
+    return _last(conn)[0]
 
 
 def append_many(conn: Connection, entries: list[AuditEntry]) -> None:
     """Chain and store entries; the caller holds the write lock."""
     if not entries:
         return
-    prev = last_hash(conn)
+    key = key_of(conn)
+    prev, last_keyed = _last(conn)
+    if last_keyed and key is None:
+        raise AuditKeyMissing(
+            "the audit chain is keyed: give this server its audit key "
+            "(--audit-key-file or HEKOU_AUDIT_KEY_FILE)"
+        )
     rows = []
     for e in entries:
-        digest = chain_hash(prev, e)
+        digest = chain_hash(prev, e, key)
         rows.append(
             {
                 "at": e.at,
@@ -45,14 +88,15 @@ def append_many(conn: Connection, entries: list[AuditEntry]) -> None:
                 "after": None if e.after is None else dumps(e.after),
                 "prev_hash": prev,
                 "hash": digest,
+                "keyed": key is not None,
             }
         )
         prev = digest
     insert_rows(conn, audit_log, rows)
 
 
-def iter_chain(conn: Connection, batch: int = 5000) -> Iterator[tuple[int, AuditEntry, str, str]]:
-    """Every stored entry in order, as (seq, entry, prev_hash, hash)."""
+def iter_chain(conn: Connection, batch: int = 5000) -> Iterator[StoredEntry]:
+    """Every stored entry in order."""
     after = 0
     while True:
         rows = conn.execute(
@@ -71,7 +115,7 @@ def iter_chain(conn: Connection, batch: int = 5000) -> Iterator[tuple[int, Audit
                 before=loads(r.before),
                 after=loads(r.after),
             )
-            yield r.seq, entry, r.prev_hash, r.hash
+            yield StoredEntry(r.seq, entry, r.prev_hash, r.hash, bool(r.keyed))
         after = rows[-1].seq
 
 

@@ -6,12 +6,12 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, insert, select, true, update
+from sqlalchemy import Connection, and_, exists, func, insert, select, true, update
 
 from sync.protocol import BatchItem, BatchSummary
 from sync.server.canonical import as_utc
 from sync.server.queries._bulk import insert_rows, one_of
-from sync.server.schema import batch_counties, batch_items, batch_photos, batches, photos
+from sync.server.schema import batch_counties, batch_items, batch_photos, batches, photo_holders
 
 
 def _summary(row: Any) -> BatchSummary:
@@ -55,11 +55,39 @@ def _in_area(counties: frozenset[str] | None) -> Any:
     )
 
 
+def _scoped(
+    conn: Connection, summaries: list[BatchSummary], counties: frozenset[str] | None
+) -> list[BatchSummary]:
+    """Summaries as seen from ``counties``: counts, total and counties of the batch's changes
+    inside them only (a batch spanning counties tells nothing of the others)."""
+    if counties is None or not summaries:
+        return summaries
+    ids = [s.batch_id for s in summaries]
+    rows = conn.execute(
+        select(batch_items.c.batch_id, batch_items.c.result, func.count().label("n"))
+        .where(batch_items.c.batch_id.in_(ids), batch_items.c.county_code.in_(sorted(counties)))
+        .group_by(batch_items.c.batch_id, batch_items.c.result)
+    )
+    counts: dict[str, dict[str, int]] = {i: {} for i in ids}
+    for r in rows:
+        counts[r.batch_id][r.result] = int(r.n)
+    return [
+        s.model_copy(
+            update={
+                "counts": counts[s.batch_id],
+                "total": sum(counts[s.batch_id].values()),
+                "counties": [c for c in s.counties if c in counties],
+            }
+        )
+        for s in summaries
+    ]
+
+
 def get(conn: Connection, batch_id: str, counties: frozenset[str] | None) -> BatchSummary | None:
     row = conn.execute(
         select(batches).where(batches.c.batch_id == batch_id, _in_area(counties))
     ).first()
-    return None if row is None else _summary(row)
+    return None if row is None else _scoped(conn, [_summary(row)], counties)[0]
 
 
 def search(
@@ -104,7 +132,7 @@ def search(
         .limit(limit)
         .offset(offset)
     )
-    return [_summary(r) for r in rows]
+    return _scoped(conn, [_summary(r) for r in rows], counties)
 
 
 def items(conn: Connection, batch_id: str, counties: frozenset[str] | None) -> list[BatchItem]:
@@ -135,11 +163,17 @@ def add_photo_refs(conn: Connection, batch_id: str, hashes: set[str]) -> None:
 
 
 def complete_waiting_on(conn: Connection, sha256s: list[str]) -> None:
-    """Flip to complete every batch that was waiting for these photos and now has them all."""
+    """Flip to complete every batch that was waiting for these photos and now has them all
+    (uploaded by the batch's user)."""
     missing = (
         select(batch_photos.c.sha256)
         .where(batch_photos.c.batch_id == batches.c.batch_id)
-        .where(~exists().where(photos.c.sha256 == batch_photos.c.sha256))
+        .where(
+            ~exists().where(
+                photo_holders.c.sha256 == batch_photos.c.sha256,
+                photo_holders.c.username == batches.c.username,
+            )
+        )
     )
     waiting = select(batch_photos.c.batch_id).where(one_of(conn, batch_photos.c.sha256, sha256s))
     conn.execute(
@@ -161,16 +195,3 @@ def photo_hashes(conn: Connection, batch_ids: list[str]) -> dict[str, list[str]]
         for row in rows:
             found[row.batch_id].append(row.sha256)
     return found
-
-
-def photo_in_area(conn: Connection, sha256: str, counties: frozenset[str] | None) -> bool:
-    """Whether a batch of ``counties`` (None: any) referred to this photo."""
-    query = select(batch_photos.c.batch_id).where(batch_photos.c.sha256 == sha256)
-    if counties is not None:
-        query = query.where(
-            exists().where(
-                batch_counties.c.batch_id == batch_photos.c.batch_id,
-                batch_counties.c.county_code.in_(sorted(counties)),
-            )
-        )
-    return conn.execute(query.limit(1)).first() is not None

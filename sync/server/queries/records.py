@@ -26,7 +26,13 @@ Key = tuple[str, str]
 CHUNK = 500
 # The key of a row's data that names what the row is about, stored in ``subject_id`` so that
 # "every inspection of this outfall" is an index lookup rather than a scan of the JSON.
-SUBJECT_KEYS = {"inspections": "outfall_id", "reviews": "record_id"}
+# A photo row's subject is its photo's hash (photo reads go through the rows, ``queries.photos``).
+SUBJECT_KEYS = {
+    "inspections": "outfall_id",
+    "reviews": "record_id",
+    "inspection_photos": "sha256",
+    "patrol_photos": "sha256",
+}
 
 
 def _subject(r: StoredRecord) -> str | None:

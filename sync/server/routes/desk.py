@@ -1,7 +1,7 @@
 """The supervisor's desk (supervisors of the area only); messages in ``sync.review_protocol``.
 
-Also ``GET /v1/photos/{sha256}``: a photo's bytes, for supervisors of an area one of whose batches
-referred to it (404 otherwise, as for records).
+Also ``GET /v1/photos/{sha256}``: a photo's bytes, for supervisors of an area where a photo row
+refers to it and its author uploaded it (404 otherwise, the same whether it exists or not).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from sync.server import db
 from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor, require_role
 from sync.server.errors import not_found
 from sync.server.models import Actor
-from sync.server.queries import batches
+from sync.server.queries import photos
 from sync.server.services import desk
 
 router = APIRouter(prefix="/v1", tags=["desk"], responses=ERROR_RESPONSES)
@@ -104,7 +104,7 @@ def photo_bytes(
 ) -> FileResponse:
     _supervisor(actor)
     with db.read(ctx.engine) as conn:
-        seen = batches.photo_in_area(conn, sha256, actor.visible_counties())
+        seen = photos.readable(conn, sha256, actor.visible_counties())
     path = ctx.photo_store.final_path(sha256)
     if not seen or not path.is_file():
         raise not_found("no such photo in your area")

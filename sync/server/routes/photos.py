@@ -67,11 +67,7 @@ async def upload_chunk(
     require_role(actor, *FIELD_ROLES)
     if offset >= total:
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "offset must be below total")
-    if offset == 0:
-        # A fresh upload opens in microseconds (nothing stored to hash): no worker thread.
-        writer = photos.open_upload(ctx, sha256, offset, total)
-    else:
-        writer = await run_in_threadpool(photos.open_upload, ctx, sha256, offset, total)
+    writer = await run_in_threadpool(photos.open_upload, ctx, actor, sha256, offset, total)
     if writer is None:
         return await run_in_threadpool(photos.finish_upload, ctx, actor, None, sha256)
     try:

@@ -201,8 +201,15 @@ def _dump_table(conn: Connection, table: Table, path: Path) -> int:
     return count
 
 
-def backup(engine: Engine, store: PhotoStore, anchor_file: Path, dest: Path) -> Report:
-    """Write a complete, verified backup to ``dest`` (which must not exist yet)."""
+def backup(
+    engine: Engine,
+    store: PhotoStore,
+    anchor_file: Path,
+    dest: Path,
+    audit_key: bytes | None = None,
+) -> Report:
+    """Write a complete, verified backup to ``dest`` (which must not exist yet); ``audit_key``
+    verifies a keyed audit chain as it is dumped."""
     dest = Path(dest)
     if dest.exists():
         raise BackupError(f"{dest} already exists: give a new folder for each backup")
@@ -211,7 +218,7 @@ def backup(engine: Engine, store: PhotoStore, anchor_file: Path, dest: Path) -> 
         if partial.exists():
             shutil.rmtree(partial)  # what an interrupted backup left
         (partial / "db").mkdir(parents=True)
-        report = _write_backup(engine, store, anchor_file, partial)
+        report = _write_backup(engine, store, anchor_file, partial, audit_key)
         _fsync_tree(partial)
         partial.rename(dest)
         _fsync_file(dest.parent)
@@ -224,7 +231,9 @@ def backup(engine: Engine, store: PhotoStore, anchor_file: Path, dest: Path) -> 
     return report
 
 
-def _write_backup(engine: Engine, store: PhotoStore, anchor_file: Path, out: Path) -> Report:
+def _write_backup(
+    engine: Engine, store: PhotoStore, anchor_file: Path, out: Path, audit_key: bytes | None
+) -> Report:
     report = Report()
     files: dict[str, dict[str, Any]] = {}
     with _snapshot(engine) as conn:
@@ -234,7 +243,7 @@ def _write_backup(engine: Engine, store: PhotoStore, anchor_file: Path, out: Pat
         for table in _tables(conn):
             path = out / "db" / f"{table.name}.jsonl.gz"
             report.tables[table.name] = _dump_table(conn, table, path)
-        check = verify(audit.iter_chain(conn))
+        check = verify(audit.iter_chain(conn), audit_key)
         photo_rows = conn.execute(text("SELECT sha256, size FROM photos ORDER BY sha256")).all()
     if check.broken is not None:
         report.problems.append(
@@ -370,6 +379,7 @@ def restore(
     engine: Engine,
     photos_root: Path,
     progress: Callable[[str], None] = lambda _m: None,
+    audit_key: bytes | None = None,
 ) -> Report:
     """Restore a verified backup into an empty database and photo folder; then verify them."""
     src = Path(src)
@@ -415,7 +425,7 @@ def restore(
     if (src / ANCHORS).exists():
         shutil.copyfile(src / ANCHORS, photos_root / ANCHORS)
         _fsync_file(photos_root / ANCHORS)
-    return check_restored(engine, store, photos_root / ANCHORS, manifest)
+    return check_restored(engine, store, photos_root / ANCHORS, manifest, audit_key)
 
 
 def _load_table(conn: Connection, table: Table, path: Path) -> None:
@@ -449,7 +459,11 @@ def _reset_sequences(conn: Connection) -> None:
 
 
 def check_restored(
-    engine: Engine, store: PhotoStore, anchor_file: Path, manifest: dict[str, Any]
+    engine: Engine,
+    store: PhotoStore,
+    anchor_file: Path,
+    manifest: dict[str, Any],
+    audit_key: bytes | None = None,
 ) -> Report:
     """Row counts, the audit chain and its anchors, and every photo's hash after a restore."""
     report = Report(schema=db.current_revision(engine) or "")
@@ -458,7 +472,7 @@ def check_restored(
             report.tables[table.name] = int(
                 conn.execute(select(func.count()).select_from(table)).scalar_one()
             )
-        check = verify(audit.iter_chain(conn))
+        check = verify(audit.iter_chain(conn), audit_key)
         photo_rows = conn.execute(text("SELECT sha256, size FROM photos")).all()
     for name, expected in manifest.get("tables", {}).items():
         if report.tables.get(name) != expected:

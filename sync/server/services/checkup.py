@@ -17,11 +17,9 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from sync.server import anchors, db
-from sync.server.audit import verify
+from sync.server import db
 from sync.server.context import ServerContext
-from sync.server.queries import audit
-from sync.server.services import anchoring
+from sync.server.services import audit_check
 
 LOW_DISK_BYTES = 2 * 1024**3  # below this, or 5% of the filesystem, free space is a problem
 LOW_DISK_SHARE = 0.05
@@ -115,28 +113,11 @@ def _sha256(path: Path) -> str:
 
 
 def audit_state(ctx: ServerContext) -> list[Finding]:
-    with db.read(ctx.engine) as conn:
-        check = verify(audit.iter_chain(conn))
-    if check.broken is not None:
-        return [
-            Finding(
-                False,
-                "audit",
-                f"chain BROKEN at entry {check.broken.seq}: {check.broken.why}",
-            )
-        ]
-    out = [Finding(True, "audit", f"chain intact: {check.checked} entries, head {check.head}")]
-    path = ctx.settings.anchor_file
-    try:
-        anchored = anchors.read(path)
-    except anchors.AnchorFileError as exc:
-        return [*out, Finding(False, "audit", f"anchors UNREADABLE: {exc}")]
-    cut = anchoring.first_missing(anchored, check.hashes_seen)
-    if cut is not None:
-        out.append(Finding(False, "audit", f"chain CUT: anchored entry {cut.seq} is gone"))
-    else:
-        out.append(Finding(True, "audit", f"{len(anchored)} anchors in {path}, all in the chain"))
-    return out
+    """What ``audit verify`` finds: the chain (keyed), its anchors, the rows it vouches for."""
+    verdict = audit_check.check(ctx)
+    return [Finding(False, "audit", p) for p in verdict.problems] + [
+        Finding(True, "audit", f) for f in verdict.facts
+    ]
 
 
 def run(ctx: ServerContext, deep: bool = False) -> list[Finding]:

@@ -73,14 +73,22 @@ def _candidates(conn: Any, county: str, cache: dict[str, list[Candidate]]) -> li
     return cache[county]
 
 
-def _photo(row: StoredRecord, arrived: set[str]) -> DeskPhoto:
+def _same_county(named: StoredRecord | None, record: StoredRecord) -> StoredRecord | None:
+    """A row a record names, only when it lies in the record's county (a reference into
+    another county shows nothing of it)."""
+    if named is None or named.county_code != record.county_code:
+        return None
+    return named
+
+
+def _photo(row: StoredRecord, held: set[tuple[str, str]]) -> DeskPhoto:
     d = row.data or {}
     known = {k: d[k] for k in DeskPhoto.model_fields if k in d and d[k] is not None}
     known.pop("arrived", None)
     known["id"] = row.id
     known["far_from_outfall"] = bool(d.get("far_from_outfall"))
     known["time_implausible"] = bool(d.get("time_implausible"))
-    return DeskPhoto(arrived=str(d.get("sha256")) in arrived, **known)
+    return DeskPhoto(arrived=(str(d.get("sha256")), row.owner or "") in held, **known)
 
 
 def desk_records(conn: Any, found: list[StoredRecord]) -> list[DeskRecord]:
@@ -92,20 +100,24 @@ def desk_records(conn: Any, found: list[StoredRecord]) -> list[DeskRecord]:
     by_parent: dict[str, list[StoredRecord]] = {}
     for p in photo_rows:
         by_parent.setdefault(p.parent_id or "", []).append(p)
-    shas = {str((p.data or {}).get("sha256")) for p in photo_rows}
-    arrived = photos.present(conn, shas)
+    # A photo has arrived for a row when the row's author uploaded it (naming a hash is not
+    # having it: ``services.photos``).
+    owned = {(str((p.data or {}).get("sha256")), p.owner or "") for p in photo_rows}
+    held = photos.held_pairs(conn, owned)
     outfall_keys = [("outfalls", str((r.data or {}).get("outfall_id"))) for r in found]
     outfalls = records.get_many(conn, outfall_keys)
     cache: dict[str, list[Candidate]] = {}
     views: list[DeskRecord] = []
     for r in found:
         data = r.data or {}
-        outfall = _outfall_dict(outfalls.get(("outfalls", str(data.get("outfall_id")))))
+        outfall = _outfall_dict(
+            _same_county(outfalls.get(("outfalls", str(data.get("outfall_id")))), r)
+        )
         mine = sorted(by_parent.get(r.id, []), key=lambda p: str((p.data or {}).get("added_at")))
         candidates: list[Candidate] = []
         if outfall is not None and outfall["_status"] == "provisional" and r.county_code:
             candidates = _candidates(conn, r.county_code, cache)
-        desk_photos = [_photo(p, arrived) for p in mine]
+        desk_photos = [_photo(p, held) for p in mine]
         flags = flags_of(data, [p.data or {} for p in mine], outfall, candidates, rows)
         dups = duplicates(outfall, candidates, rows) if candidates else []
         views.append(
@@ -158,8 +170,6 @@ def list_batches(
             conn, counties, username=username, device_id=None, complete=None,
             since=since, until=until, holding=INSPECTIONS, limit=limit, offset=offset,
         )  # fmt: skip
-        hashes = batches.photo_hashes(conn, [b.batch_id for b in summaries])
-        arrived = photos.present(conn, {h for hs in hashes.values() for h in hs})
         names: dict[str, str] = {}
         result: list[DeskBatch] = []
         for summary in summaries:
@@ -171,14 +181,14 @@ def list_batches(
                 continue  # its inspections were all deleted since, or lie outside the area
             flag_counts = Counter(f for v in views for f in v.flags)
             review = Counter(v.record.review_state or "pending" for v in views)
-            mine = hashes.get(summary.batch_id, [])
+            shown = [p for v in views for p in v.photos]
             result.append(
                 DeskBatch(
                     batch=summary,
                     device_name=names[summary.device_id],
                     records=len(views),
-                    photos=len(mine),
-                    photos_arrived=sum(h in arrived for h in mine),
+                    photos=len(shown),
+                    photos_arrived=sum(p.arrived for p in shown),
                     flags=dict(flag_counts),
                     review=dict(review),
                 )
@@ -219,8 +229,11 @@ def changes_between(original: dict[str, Any], revision: dict[str, Any]) -> list[
 
 
 def _history(conn: Any, outfall_id: str, county: str | None) -> list[HistoryEntry]:
+    """The outfall's events and decisions, of the record's county only."""
     entries: list[HistoryEntry] = []
     for e in records.children(conn, "outfall_events", [outfall_id]):
+        if e.county_code != county:
+            continue
         d = e.data or {}
         text = f"{d.get('action')}: {d.get('from_state') or ''} → {d.get('to_state') or ''}"
         if d.get("note"):
@@ -245,8 +258,7 @@ def record_detail(ctx: ServerContext, actor: Actor, entity: str, row_id: str) ->
         data = rec.data or {}
         original_id = data.get("supersedes")
         original = records.get(conn, entity, str(original_id)) if original_id else None
-        if original is not None and not actor.sees(original.county_code):
-            original = None
+        original = _same_county(original, rec)
         views = desk_records(conn, [rec] + ([original] if original is not None else []))
         outfall_id = str(data.get("outfall_id") or "")
         earlier = [
@@ -341,8 +353,11 @@ def accept_outfall(
                            {"violations": broken})  # fmt: skip
         for key, code in (("national_code", request.national_code),
                           ("local_code", request.local_code)):  # fmt: skip
+            # Only outfalls the supervisor sees are compared: the answer must not tell what
+            # another county's ledger holds.
             if code and any(
-                r.id != row_id for r in records.mentioning(conn, "outfalls", None, key, code)
+                r.id != row_id and actor.sees(r.county_code)
+                for r in records.mentioning(conn, "outfalls", None, key, code)
             ):
                 raise ApiError(409, ErrorCode.ALREADY_EXISTS, f"another outfall has {key} {code}")
         assert rec.data is not None and rec.county_code is not None

@@ -35,8 +35,9 @@ def photo_hashes(conn: Any, record: StoredRecord) -> set[str]:
 
 
 def missing_photos(conn: Any, record: StoredRecord) -> set[str]:
+    """The record's photos its author has not uploaded (naming a hash is not having it)."""
     wanted = photo_hashes(conn, record)
-    return wanted - photos.present(conn, wanted)
+    return wanted - photos.held(conn, wanted, record.owner or "")
 
 
 def write_row(
@@ -139,7 +140,12 @@ def follow_ledger(conn: Any, actor: Actor, inspection: StoredRecord, review_id: 
     data = inspection.data or {}
     outfall_id = str(data.get("outfall_id") or "")
     outfall = records.get(conn, "outfalls", outfall_id) if outfall_id else None
-    if outfall is None or outfall.deleted or outfall.data is None:
+    if (
+        outfall is None
+        or outfall.deleted
+        or outfall.data is None
+        or outfall.county_code != inspection.county_code  # never another county's ledger
+    ):
         return
     changes = ledger_changes(data, outfall.data, rules())
     if changes:

@@ -1,4 +1,10 @@
-"""Photo uploads: which photos are missing, resumable chunks, and completing waiting batches."""
+"""Photo uploads: which photos are missing, resumable chunks, and completing waiting batches.
+
+A photo counts for a user once they proved they hold it: their device uploaded its bytes whole
+(``photo_holders``). Until then it is missing for them, even when someone else's upload of the
+same bytes is stored: naming a hash gives nothing, and no answer tells whether it is stored.
+Partial uploads belong to the device that started them (``photostore``).
+"""
 
 from __future__ import annotations
 
@@ -14,30 +20,26 @@ from sync.server.queries import audit, batches, photos
 
 
 def missing(ctx: ServerContext, actor: Actor, hashes: list[str]) -> MissingResponse:
-    """The hashes the server lacks, with the bytes already held of unfinished uploads. A photo
-    whose file is stored but whose registration was lost (a power cut right after it arrived)
-    is registered now instead of asked for again."""
+    """The hashes the caller has not uploaded, with the bytes already held of the caller's
+    unfinished uploads."""
     with db.read(ctx.engine) as conn:
-        present = photos.present(conn, hashes)
-    lacking = sorted(set(hashes) - present)
-    stored = [h for h in lacking if ctx.photo_store.has(h)]
-    for sha256 in stored:
-        _register(ctx, actor, sha256)
-    still = [h for h in lacking if h not in stored]
-    held = {h: ctx.photo_store.offset(h) for h in still}
-    return MissingResponse(missing=still, partial={h: n for h, n in held.items() if n})
+        held = photos.held(conn, hashes, actor.username)
+    lacking = sorted(set(hashes) - held)
+    offsets = {h: ctx.photo_store.offset(h, actor.device_id) for h in lacking}
+    return MissingResponse(missing=lacking, partial={h: n for h, n in offsets.items() if n})
 
 
 def state(ctx: ServerContext, actor: Actor, sha256: str) -> UploadState:
-    """Where an upload stands: complete, or the offset to resume from."""
+    """Where the caller's upload stands: complete, or the offset to resume from."""
     with db.read(ctx.engine) as conn:
-        done = bool(photos.present(conn, [sha256]))
-    if done:
+        done = bool(photos.held(conn, [sha256], actor.username))
+    if done and ctx.photo_store.has(sha256):
         return _complete(ctx, sha256)
     store = ctx.photo_store
-    if store.has(sha256) or (store.offset(sha256) and store.publish_if_whole(sha256)):
+    offset = store.offset(sha256, actor.device_id)
+    if offset and store.publish_if_whole(sha256, actor.device_id):
         return _register(ctx, actor, sha256)
-    return UploadState(sha256=sha256, offset=store.offset(sha256), complete=False)
+    return UploadState(sha256=sha256, offset=offset, complete=False)
 
 
 def _complete(ctx: ServerContext, sha256: str) -> UploadState:
@@ -45,8 +47,10 @@ def _complete(ctx: ServerContext, sha256: str) -> UploadState:
     return UploadState(sha256=sha256, offset=size, complete=True)
 
 
-def open_upload(ctx: ServerContext, sha256: str, offset: int, total: int) -> ChunkWriter | None:
-    """A writer for the chunk at ``offset``, or None when the photo is already stored."""
+def open_upload(
+    ctx: ServerContext, actor: Actor, sha256: str, offset: int, total: int
+) -> ChunkWriter | None:
+    """A writer for the caller's chunk at ``offset``, or None when they already hold the photo."""
     if total > ctx.settings.max_photo_bytes:
         raise ApiError(
             413,
@@ -54,10 +58,11 @@ def open_upload(ctx: ServerContext, sha256: str, offset: int, total: int) -> Chu
             "photo larger than the server accepts",
             {"max_bytes": ctx.settings.max_photo_bytes},
         )
-    if ctx.photo_store.has(sha256):
-        return None
+    with db.read(ctx.engine) as conn:
+        if photos.held(conn, [sha256], actor.username) and ctx.photo_store.has(sha256):
+            return None
     try:
-        return ctx.photo_store.open_chunk(sha256, offset, total)
+        return ctx.photo_store.open_chunk(sha256, offset, total, actor.device_id)
     except UploadBusy as exc:
         raise ApiError(409, ErrorCode.UPLOAD_BUSY, "this photo is being uploaded") from exc
     except OffsetMismatch as exc:
@@ -81,30 +86,32 @@ def finish_upload(
     last_pieces: list[bytes] | None = None,
 ) -> UploadState:
     """Write the chunk's last pieces and make it durable; at the last byte verify the hash and
-    register the photo."""
-    if writer is not None:
-        try:
-            if last_pieces:
-                writer.write_pieces(last_pieces)
-            outcome = writer.finish()
-        except OffsetMismatch as exc:
-            raise offset_mismatch(exc.offset) from exc
-        except HashMismatch as exc:
-            raise ApiError(
-                422, ErrorCode.PHOTO_HASH_MISMATCH, "the bytes do not match the SHA-256"
-            ) from exc
-        if not outcome.complete:
-            return UploadState(sha256=sha256, offset=outcome.offset, complete=False)
+    register the photo for the caller."""
+    if writer is None:
+        return _complete(ctx, sha256)
+    try:
+        if last_pieces:
+            writer.write_pieces(last_pieces)
+        outcome = writer.finish()
+    except OffsetMismatch as exc:
+        raise offset_mismatch(exc.offset) from exc
+    except HashMismatch as exc:
+        raise ApiError(
+            422, ErrorCode.PHOTO_HASH_MISMATCH, "the bytes do not match the SHA-256"
+        ) from exc
+    if not outcome.complete:
+        return UploadState(sha256=sha256, offset=outcome.offset, complete=False)
     return _register(ctx, actor, sha256)
 
 
 def _register(ctx: ServerContext, actor: Actor, sha256: str) -> UploadState:
-    """Record a stored photo, complete the batches waiting for it, audit its arrival.
+    """Record a stored photo and that the caller holds it, complete the batches waiting for it,
+    audit its arrival.
 
     Photos finishing together are registered in one transaction (``GroupCommit``). The photo
-    file is already durable (fsynced, renamed, folder fsynced), and its row can be rebuilt from
-    it (``missing``, ``state`` and ``open_upload`` register a stored photo that has no row), so
-    the commit does not wait for the disk: one fsync less per photo.
+    file is already durable (fsynced, renamed, folder fsynced); should a power cut take the
+    registration back, the device is asked for the photo again and uploads it again, so the
+    commit does not wait for the disk: one fsync less per photo.
     """
     size = ctx.photo_store.final_path(sha256).stat().st_size
     arrival = PhotoArrival(sha256=sha256, size=size, actor=actor)
@@ -113,17 +120,17 @@ def _register(ctx: ServerContext, actor: Actor, sha256: str) -> UploadState:
 
 
 def _register_group(ctx: ServerContext, arrivals: list[PhotoArrival]) -> None:
-    first: dict[str, PhotoArrival] = {}  # a photo registered twice at once counts once
+    first: dict[tuple[str, str], PhotoArrival] = {}  # a photo registered twice at once counts once
     for a in arrivals:
-        first.setdefault(a.sha256, a)
+        first.setdefault((a.sha256, a.actor.username), a)
     with db.write(ctx.engine, durable=False) as conn:
-        added = photos.add_many(
-            conn, [(a.sha256, a.size, a.actor.device_id) for a in first.values()]
-        )
+        photos.add_many(conn, [(a.sha256, a.size, a.actor.device_id) for a in first.values()])
+        added = photos.add_holders(conn, first.keys())
         if not added:
             return
-        batches.complete_waiting_on(conn, added)
+        batches.complete_waiting_on(conn, sorted({h for h, _ in added}))
         at = utcnow()
+        fresh = set(added)
         audit.append_many(
             conn,
             [
@@ -137,7 +144,7 @@ def _register_group(ctx: ServerContext, arrivals: list[PhotoArrival]) -> None:
                     before=None,
                     after={"size": a.size},
                 )
-                for a in first.values()
-                if a.sha256 in added
+                for key, a in first.items()
+                if key in fresh
             ],
         )

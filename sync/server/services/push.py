@@ -31,7 +31,15 @@ from sync.server.canonical import as_utc, dumps, sha256_text, utcnow
 from sync.server.errors import ApiError
 from sync.server.models import Actor, StoredRecord
 from sync.server.queries import applied_changes, audit, batches, feed, photos, proposals, records
-from sync.server.rules import ENTITIES, Decision, IncomingChange, decide, parent_id_of, photo_refs
+from sync.server.rules import (
+    ENTITIES,
+    Decision,
+    IncomingChange,
+    decide,
+    parent_id_of,
+    photo_refs,
+    references_of,
+)
 
 Key = tuple[str, str]
 
@@ -97,7 +105,8 @@ class _BatchRun:
                 pid = parent_id_of(c.entity, c.data, self.state.get((c.entity, str(c.row_id))))
                 if pid is not None:
                     parents.add((rule.parent_entity, pid))
-        self.state.update(records.get_many(self.conn, parents - self.state.keys()))
+        named = {ref for c in changes for ref in references_of(c.entity, c.data).values()}
+        self.state.update(records.get_many(self.conn, (parents | named) - self.state.keys()))
         self.in_db = set(self.state)
         self.seen = applied_changes.devices_of(self.conn, (str(c.change_id) for c in changes))
 
@@ -154,7 +163,11 @@ class _BatchRun:
             pid = parent_id_of(change.entity, change.data, current)
             parent = None if pid is None else self.state.get((rule.parent_entity, pid))
         incoming = IncomingChange(change.entity, key[1], change.op, change.data, change.hlc)
-        return decide(incoming, current, parent, self.actor), refs
+        named = {
+            name: self.state.get(ref)
+            for name, ref in references_of(change.entity, change.data).items()
+        }
+        return decide(incoming, current, parent, self.actor, named), refs
 
     def _apply(
         self, change: Change, key: Key, current: StoredRecord | None, decision: Decision
@@ -248,12 +261,21 @@ class _BatchRun:
         conn = self.conn
         records.insert_many(conn, [r for k, r in self.dirty.items() if k not in self.in_db])
         records.update_many(conn, [r for k, r in self.dirty.items() if k in self.in_db])
+        # Which photos each written row refers to now (a new row without any needs no write).
+        photos.set_refs(
+            conn,
+            [
+                (k[0], k[1], photo_refs(r.data) or set())
+                for k, r in self.dirty.items()
+                if k in self.in_db or photo_refs(r.data)
+            ],
+        )
         feed.append_many(conn, self.feed_rows)
         proposals.insert_many(conn, self.proposal_rows)
         applied_changes.insert_many(conn, self.applied_rows)
         audit.append_many(conn, self.audit_rows)
         batches.insert_items(conn, self.items)
-        missing = sorted(self.refs - photos.present(conn, self.refs))
+        missing = sorted(self.refs - photos.held(conn, self.refs, self.actor.username))
         response = PushResponse(
             batch_id=self.batch_id,
             results=self.results,

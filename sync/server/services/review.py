@@ -23,8 +23,8 @@ from sync.server.canonical import iso, server_hlc, utcnow
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError, not_found
 from sync.server.models import Actor, StoredRecord
-from sync.server.queries import audit, feed, proposals, records
-from sync.server.rules import REVIEWABLE
+from sync.server.queries import audit, feed, photos, proposals, records
+from sync.server.rules import REVIEWABLE, photo_refs
 from sync.server.services import desk_rules
 
 
@@ -170,6 +170,8 @@ def _apply_to_ledger(conn: Any, actor: Actor, proposal: ProposalView, county: st
         return
     assert proposal.data is not None
     current = records.get(conn, proposal.entity, proposal.row_id)
+    if current is not None and current.county_code != county:
+        raise not_found("no such proposal in your area")
     _write_ledger(conn, actor, proposal, current, proposal.data, county)
 
 
@@ -203,6 +205,7 @@ def _write_ledger(
         records.insert_many(conn, [new])
     else:
         records.update_many(conn, [new])
+    photos.set_refs(conn, [(proposal.entity, proposal.row_id, photo_refs(data) or set())])
     op = "delete" if data is None else "upsert"
     feed.append_many(
         conn,
@@ -243,6 +246,10 @@ def create_task(ctx: ServerContext, actor: Actor, request: TaskRequest) -> dict[
     data = request.model_dump(mode="json")
     data["created_by"] = actor.username
     with db.write(ctx.engine) as conn:
+        if request.outfall_id is not None:
+            outfall = records.get(conn, "outfalls", str(request.outfall_id))
+            if outfall is None or outfall.deleted or outfall.county_code != request.county_code:
+                raise not_found("no such outfall in that county")
         existing = records.get(conn, "tasks", data["id"])
         if existing is not None:
             raise ApiError(409, ErrorCode.ALREADY_EXISTS, "a task with this id exists")
