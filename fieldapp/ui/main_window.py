@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
     nearest_requested = Signal()
     sync_requested = Signal()
     review_requested = Signal()
+    data_requested = Signal()
 
     def __init__(
         self,
@@ -234,6 +235,7 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         add("sync", self.tr("Sync"), "F5", self.sync_requested.emit)
         add("review", self.tr("Review"), "Ctrl+R", self.review_requested.emit)
+        add("data", self.tr("Data in/out"), "Ctrl+E", self.data_requested.emit)
         add("settings", self.tr("Settings"), "Ctrl+,", self.settings_requested.emit)
 
     def _inspect_selected(self) -> None:

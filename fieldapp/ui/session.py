@@ -165,6 +165,24 @@ class Session:
 
         open_review_tool(self)
 
+    def open_data_io(self) -> None:
+        """Exports of the ledger's current filter; the supervisor's import (fieldapp.ui.dataio)."""
+        from fieldapp.store import sync_state
+        from fieldapp.ui.dataio import DataWindow
+
+        def chosen(account: sync_state.Account) -> None:
+            existing = self.tools.get("data")
+            if existing is not None and existing.isVisible():
+                _present(existing)
+                return
+            query = self.window.model
+            widget = DataWindow(self.path, lambda: query.query, account, lang=self.labels.lang)
+            self.tools["data"] = widget
+            widget.resize(760, 560)
+            _present(widget)
+
+        self.lane.submit(lambda: sync_state.account(self.writer), chosen, _raise_error)
+
     def open_settings(self) -> QWidget:
         from fieldapp.inspection_data import load_rules
         from fieldapp.ui.settings_dialog import SettingsDialog
@@ -183,6 +201,10 @@ class Session:
             tool.close()
         self.lane.shutdown()
         self.reader.close()
+
+
+def _raise_error(exc: Exception) -> None:
+    raise exc
 
 
 def _present(window: QWidget) -> None:
@@ -239,5 +261,6 @@ def open_session(
     window.settings_requested.connect(session.open_settings)
     window.sync_requested.connect(session.open_sync)
     window.review_requested.connect(session.open_review)
+    window.data_requested.connect(session.open_data_io)
     lane.destroyed.connect(writer.close)
     return session

@@ -39,17 +39,17 @@
         <translation>%1 年</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="113"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="118"/>
         <source>at the same time</source>
         <translation>同一时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="115"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="120"/>
         <source>%1 earlier</source>
         <translation>早 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/formatting.py" line="117"/>
+        <location filename="../../fieldapp/ui/formatting.py" line="122"/>
         <source>%1 later</source>
         <translation>晚 %1</translation>
     </message>
@@ -57,189 +57,194 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="79"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="80"/>
         <source>Hekou — outfall ledger</source>
         <translation>河口 — 排污口台账</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="84"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="85"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="85"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="86"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="86"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="87"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="87"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="88"/>
         <source>Town / village</source>
         <translation>镇（街道）/村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="88"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="89"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="89"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="90"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="90"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="91"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="91"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="92"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="92"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="93"/>
         <source>Route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="93"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="94"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="100"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="101"/>
         <source>Search code, name, water body, town, village or responsible party</source>
         <translation>搜索编码、名称、受纳水体、镇、村或责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="117"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="118"/>
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="118"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="119"/>
         <source>All basins</source>
         <translation>全部流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="119"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="120"/>
         <source>Yangtze / sea / river</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="120"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="121"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="121"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="122"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="122"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="123"/>
         <source>All routes</source>
         <translation>全部整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="137"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="138"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="169"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="170"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="178"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="179"/>
         <source>Apply step</source>
         <translation>执行</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="211"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="212"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="228"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="229"/>
         <source>Inspect this outfall</source>
         <translation>检查此排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="229"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="230"/>
         <source>Nearest outfalls</source>
         <translation>附近排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="230"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="231"/>
         <source>New outfall found</source>
         <translation>发现新排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="232"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="233"/>
         <source>Patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="233"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="234"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="235"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="236"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="236"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="237"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="237"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="238"/>
+        <source>Data in/out</source>
+        <translation>数据导入导出</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="239"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/main_window.py" line="286"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="288"/>
         <source>%n outfall(s)</source>
         <translation>
             <numerusform>共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="325"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="327"/>
         <source>No further step</source>
         <translation>无后续步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="408"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="410"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="364"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="366"/>
         <source>Someone changed this outfall after you opened it. Close the editor, look at the new version and edit again.</source>
         <translation>打开编辑后，该排污口已被他人修改。请关闭编辑窗口，查看最新内容后再编辑。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="384"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="386"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="384"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="386"/>
         <source>Why is this step taken?</source>
         <translation>请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="411"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="413"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -660,88 +665,88 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="38"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="39"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="45"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="46"/>
         <source>Receiver port (e.g. /dev/ttyUSB0 or COM3) or an NMEA log</source>
         <translation>接收机端口（如 /dev/ttyUSB0 或 COM3）或 NMEA 日志文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="47"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="48"/>
         <source>Log file…</source>
         <translation>日志文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="63"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="64"/>
         <source>An MBTiles file or a folder of XYZ tiles</source>
         <translation>MBTiles 文件或 XYZ 瓦片文件夹</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="64"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="65"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="69"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="70"/>
         <source>Tiles are in GCJ-02 (Amap, Tencent): shift for display</source>
         <translation>瓦片为 GCJ-02 坐标（高德、腾讯）：显示时纠偏</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="88"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="92"/>
         <source>Position source</source>
         <translation>定位来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="89"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="93"/>
         <source>Home county</source>
         <translation>所在县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="90"/>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="120"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="94"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="124"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="92"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="96"/>
         <source>Capture a position when its error is at most</source>
         <translation>定位误差不超过此值时才可采集</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="93"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="97"/>
         <source>Fixes averaged per capture</source>
         <translation>每次采集平均的定位次数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="94"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="98"/>
         <source>Flag an inspection farther from its outfall than</source>
         <translation>检查位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="96"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="100"/>
         <source>Flag a photo taken farther from the outfall than</source>
         <translation>照片拍摄位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="98"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="102"/>
         <source>Flag a photo taken longer before or after than</source>
         <translation>照片拍摄时间与检查时间相差超过此值时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="102"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="106"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="103"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="113"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="117"/>
         <source>NMEA log</source>
         <translation>NMEA 日志</translation>
     </message>
