@@ -140,6 +140,11 @@ def write_xlsx(
             ws.set_column(c, c, col.width, num_fmt if col.key in ("lon", "lat") else None)
             ws.write_string(0, c, head[c], bold)
         ws.freeze_panes(1, 0)
+        # printed: landscape A3, every column on the page width, the header on every page
+        ws.set_landscape()
+        ws.set_paper(8)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
         writers = []
         for c, col in enumerate(cols):
             if col.kind == "number":
