@@ -268,7 +268,7 @@ def kml_text(
         if folder is None:
             folder = folders[county] = ET.SubElement(doc, f"{{{KML_NS}}}Folder")
             ET.SubElement(folder, f"{{{KML_NS}}}name").text = county
-        pm = ET.SubElement(folder, f"{{{KML_NS}}}Placemark", id=str(rec.get("id") or ""))
+        pm = ET.SubElement(folder, f"{{{KML_NS}}}Placemark", id=f"outfall-{rec.get('id') or ''}")
         ET.SubElement(pm, f"{{{KML_NS}}}name").text = str(rec.get("name") or "")
         code = rec.get("national_code") or rec.get("local_code") or ""
         ET.SubElement(pm, f"{{{KML_NS}}}description").text = f"{code} {vocab.type_labels.get(rec.get('type_code') or '', '暂无法确定')}"  # fmt: skip
