@@ -47,3 +47,40 @@ def test_inspection_dossier_has_photo_font_and_hashes(client, person, h, tmp_pat
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout  # fmt: skip
     assert digest in text.replace("\n", "") and "排污口检查证据卷宗" in text
     assert "出水浑浊" in text and "北纬 32.070100°" in text
+
+
+def test_inspections_export_with_photos_and_manifest(ctx, client, person, h, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from sync.server import cli
+
+    photo = PHOTO.read_bytes()
+    digest = hashlib.sha256(photo).hexdigest()
+    wang = person("wang")
+    outfall = h.outfall(lat=32.07, lon=121.07)
+    wang.push_ok([h.change("outfalls", outfall)])
+    sent = h.inspection("wang", status="complete", outfall_id=outfall["id"])
+    lost = h.inspection("wang", status="complete", outfall_id=outfall["id"])
+    draft = h.inspection("wang", status="draft", outfall_id=outfall["id"])
+    rows = [
+        {"id": "2d0f7d4e-2f6b-4a55-9c51-1a2b3c4d5e6f", "inspection_id": sent["id"], "sha256": digest},
+        {"id": "3d0f7d4e-2f6b-4a55-9c51-1a2b3c4d5e6f", "inspection_id": lost["id"], "sha256": "ab" * 32},
+    ]  # fmt: skip
+    wang.push_ok([h.change("inspections", i) for i in (sent, lost, draft)] + [h.change("inspection_photos", r) for r in rows])  # fmt: skip
+    wang.put(f"/v1/photos/{digest}/upload", params={"offset": 0, "total": len(photo)}, content=photo, headers={"Content-Type": "application/octet-stream"})  # fmt: skip
+    out = tmp_path / "handover"
+    url, photos = ctx.settings.database_url, str(ctx.settings.photo_dir)
+    assert cli.main(["--database", url, "--photos", photos, "ledger", "inspections", str(out)]) == 0
+    assert (out / "photos" / f"{digest}.jpg").read_bytes() == photo
+    sums = (out / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    assert f"{digest}  photos/{digest}.jpg" in sums and len(sums) == 2
+    for line in sums:
+        expected, rel = line.split("  ")
+        assert hashlib.sha256((out / rel).read_bytes()).hexdigest() == expected
+    sheet = CalamineWorkbook.from_path(str(out / "inspections.xlsx")).get_sheet_by_name("检查记录")
+    table = sheet.to_python()
+    assert table[0][0] == "检查编号" and len(table) == 3  # the draft is not handed over
+    by_id = {r[0]: r for r in table[1:]}
+    assert by_id[lost["id"]][12] == "ab" * 32  # the missing photo is named, not dropped
+    if shutil.which("sha256sum"):
+        subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=out, check=True)
