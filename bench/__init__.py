@@ -24,6 +24,7 @@ BENCHMARKS: list[str] = [
     "sync",
     "review",
     "ledger_io",
+    "dataio_window",
 ]
 
 

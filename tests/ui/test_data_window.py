@@ -129,13 +129,13 @@ def test_supervisor_checks_then_imports_to_the_server(qtbot, profile, tmp_path):
         beat.start()
         with qtbot.waitSignal(window.finished, timeout=60_000) as checked:
             window.check_file(source)
-        assert checked.args[0].plan.count("insert") == 40
+        assert checked.args[0].counts["insert"] == 40 and not checked.args[0].failed
         assert checked.args[0].report.exists() and "准备就绪" in window.status.text()
         with qtbot.waitSignal(window.finished, timeout=60_000) as sent:
             window.upload_file(source)
         stall = beat.stop()
         result = sent.args[0]
-        assert result.applied and result.plan.count("insert") == 40, window.status.text()
+        assert result.applied and result.result.counts["insert"] == 40, window.status.text()
         assert "下次同步" in window.status.text()
         assert window.bar.value() == window.bar.maximum()
         assert stall < 200, stall

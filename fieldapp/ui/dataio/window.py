@@ -153,6 +153,7 @@ class DataWindow(QWidget):
         layout.addWidget(self.status, 1)
         self.setStyleSheet("QPushButton { min-height: 40px; padding: 0 14px; } QWidget { font-size: 15px; }")  # fmt: skip
         self._update_buttons()
+        jobs.warm_up()
 
     # -- jobs ----------------------------------------------------------------------------------
     @property
@@ -263,32 +264,33 @@ class DataWindow(QWidget):
         report = jobs.default_report(source)
         profile = self.profile
         self.status.setText(self.tr("Checking…"))
-        self._start(lambda progress: jobs.check(profile, source, report, progress), self._checked)
+        self._start(
+            lambda progress: jobs.in_child("check", (profile, source, report), progress),
+            self._checked,
+        )
 
-    def _plan_text(self, plan: Any) -> str:
+    def _plan_text(self, found: jobs.CheckDone) -> str:
+        c = found.counts
         parts = [
-            (self.tr("new"), plan.count("insert")),
-            (self.tr("changed"), plan.count("update")),
-            (self.tr("unchanged"), plan.count("unchanged")),
-            (self.tr("look-alikes held back"), plan.count("lookalike")),
-            (self.tr("rows with errors"), plan.count("error")),
+            (self.tr("new"), c["insert"]),
+            (self.tr("changed"), c["update"]),
+            (self.tr("unchanged"), c["unchanged"]),
+            (self.tr("look-alikes held back"), c["lookalike"]),
+            (self.tr("rows with errors"), c["error"]),
         ]
         text = ", ".join(f"{label} {n}" for label, n in parts if n)
-        problems = [i for i in plan.file_issues if i.severity == "error"]
-        problems += [i for r in plan.rows for i in r.issues if i.severity == "error"][:5]
-        lines = [i.message(self.lang) for i in problems[:6]]
-        return "\n".join([text, *lines])
+        return "\n".join([text, *(i.message(self.lang) for i in found.problems)])
 
     def _checked(self, result: jobs.CheckDone) -> None:
         verdict = (
             self.tr(
                 "The file has problems: nothing would be imported unless you import only the good rows."
             )
-            if result.plan.failed
+            if result.failed
             else self.tr("The file is ready to import.")
         )
         report = self.tr("Report: %1").replace("%1", str(result.report))
-        self.status.setText(f"{verdict}\n{self._plan_text(result.plan)}\n{report}")
+        self.status.setText(f"{verdict}\n{self._plan_text(result)}\n{report}")
 
     def upload_file(self, source: Path | None) -> None:
         if source is None or not self.upload_allowed:
@@ -313,5 +315,5 @@ class DataWindow(QWidget):
             if result.applied
             else self.tr("Nothing was imported.")
         )
-        report = self.tr("Report: %1").replace("%1", str(result.report))
+        report = self.tr("Report: %1").replace("%1", str(result.result.report))
         self.status.setText(f"{head}\n{tail}\n{report}")
