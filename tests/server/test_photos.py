@@ -44,6 +44,7 @@ def test_upload_in_chunks_resumes_and_completes_the_batch(person, h, ctx, engine
         "code": "upload_offset_mismatch",
         "message": "the chunk does not start where the upload stands, or runs past its end",
         "detail": {"offset": 100_000},
+        "request_id": wrong.headers["x-request-id"],  # what the device quotes to the bureau
     }
     done = upload(alice, photo, 100_000, photo[100_000:]).json()
     assert done["complete"] is True
