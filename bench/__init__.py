@@ -26,6 +26,7 @@ BENCHMARKS: list[str] = [
     "review",
     "ledger_io",
     "progress",
+    "dataio_window",
 ]
 
 

@@ -26,7 +26,7 @@ def records(n: int) -> Iterator[dict[str, Any]]:
     """The ledger made lazily, in blocks, so a streaming writer's peak does not hold it all."""
     from ledgerio.testing import ledger_records
 
-    block = 5000
+    block = 1000
     for start in range(0, n, block):
         for i, rec in enumerate(ledger_records(min(block, n - start), seed=start)):
             rec["national_code"] = f"{rec['county_code']}{start + i:07d}"

@@ -140,6 +140,11 @@ def write_xlsx(
             ws.set_column(c, c, col.width, num_fmt if col.key in ("lon", "lat") else None)
             ws.write_string(0, c, head[c], bold)
         ws.freeze_panes(1, 0)
+        # printed: landscape A3, every column on the page width, the header on every page
+        ws.set_landscape()
+        ws.set_paper(8)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
         writers = []
         for c, col in enumerate(cols):
             if col.kind == "number":
@@ -263,7 +268,7 @@ def kml_text(
         if folder is None:
             folder = folders[county] = ET.SubElement(doc, f"{{{KML_NS}}}Folder")
             ET.SubElement(folder, f"{{{KML_NS}}}name").text = county
-        pm = ET.SubElement(folder, f"{{{KML_NS}}}Placemark", id=str(rec.get("id") or ""))
+        pm = ET.SubElement(folder, f"{{{KML_NS}}}Placemark", id=f"outfall-{rec.get('id') or ''}")
         ET.SubElement(pm, f"{{{KML_NS}}}name").text = str(rec.get("name") or "")
         code = rec.get("national_code") or rec.get("local_code") or ""
         ET.SubElement(pm, f"{{{KML_NS}}}description").text = f"{code} {vocab.type_labels.get(rec.get('type_code') or '', '暂无法确定')}"  # fmt: skip

@@ -40,9 +40,14 @@ def write_report(
         err = book.add_format({"font_color": "#9C0006", "bg_color": "#FFC7CE", "text_wrap": True})
         warn = book.add_format({"font_color": "#7F6000", "bg_color": "#FFEB9C", "text_wrap": True})
         wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        _summary(book.add_worksheet("汇总"), plan, source, outcome, bold, wrap)
-        _rows(book.add_worksheet("逐行结果"), plan, vocab, bold, err, warn, wrap)
-        _issues(book.add_worksheet("问题清单"), plan, bold, wrap)
+        sheets = [book.add_worksheet(name) for name in ("汇总", "逐行结果", "问题清单")]
+        for ws in sheets:  # printed: landscape, the page's width, headers on every page
+            ws.set_landscape()
+            ws.fit_to_pages(1, 0)
+            ws.repeat_rows(0)
+        _summary(sheets[0], plan, source, outcome, bold, wrap)
+        _rows(sheets[1], plan, vocab, bold, err, warn, wrap)
+        _issues(sheets[2], plan, bold, wrap)
     finally:
         book.close()
 

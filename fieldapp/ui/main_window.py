@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
     sync_requested = Signal()
     review_requested = Signal()
     progress_requested = Signal()
+    data_requested = Signal()
 
     def __init__(
         self,
@@ -274,6 +275,7 @@ class MainWindow(QMainWindow):
         add("sync", self.tr("Sync"), "F5", self.sync_requested.emit)
         add("review", self.tr("Review"), "Ctrl+R", self.review_requested.emit)
         add("progress", self.tr("Progress"), "Ctrl+G", self.progress_requested.emit)
+        add("data", self.tr("Data in/out"), "Ctrl+D", self.data_requested.emit)
         add("settings", self.tr("Settings"), "Ctrl+,", self.settings_requested.emit)
 
     def _inspect_selected(self) -> None:

@@ -267,6 +267,24 @@ class Session:
         window.present()  # type: ignore[attr-defined]
         return window
 
+    def open_data_io(self) -> None:
+        """Exports of the ledger's current filter; the supervisor's import (fieldapp.ui.dataio)."""
+        from fieldapp.store import sync_state
+        from fieldapp.ui.dataio import DataWindow
+
+        def chosen(account: sync_state.Account) -> None:
+            existing = self.tools.get("data")
+            if existing is not None and existing.isVisible():
+                _present(existing)
+                return
+            query = self.window.model
+            widget = DataWindow(self.path, lambda: query.query, account, lang=self.labels.lang)
+            self.tools["data"] = widget
+            widget.resize(760, 560)
+            _present(widget)
+
+        self.lane.submit(lambda: sync_state.account(self.writer), chosen, _raise)
+
     def open_settings(self) -> QWidget:
         from fieldapp.inspection_data import load_rules
         from fieldapp.ui.settings_dialog import SettingsDialog
@@ -347,6 +365,7 @@ def open_session(
     window.sync_requested.connect(session.open_sync)
     window.review_requested.connect(session.open_review)
     window.progress_requested.connect(session.open_progress)
+    window.data_requested.connect(session.open_data_io)
     _add_status_strip(session)
     lane.destroyed.connect(writer.close)
     return session

@@ -5,6 +5,8 @@
     fieldapp-server ledger export OUT.(xlsx|csv|geojson|kml) [--county CODE]
     fieldapp-server ledger disclosure OUT.(xlsx|csv) [--county CODE]
     fieldapp-server ledger dossier (inspection|outfall) ID OUT.pdf
+    fieldapp-server ledger inspections OUT_DIR   (submitted inspections, photos, SHA256SUMS)
+    fieldapp-server ledger gpx PATROL_ID OUT.gpx  (a patrol's track and problems)
 
 Exit status of ``import``: 0 imported (or a dry run without errors), 1 the file has problems
 (nothing imported, or with ``--only-good-rows`` only the good rows), 2 the file cannot be read.
@@ -24,7 +26,7 @@ from sync.server import db
 from sync.server.context import ServerContext
 from sync.server.models import Actor
 from sync.server.queries import records
-from sync.server.services import admin, dossier, ledger_import
+from sync.server.services import admin, dossier, inspection_export, ledger_import
 
 CLI_ACTOR = Actor(username=admin.CLI, role="admin", counties=frozenset({CITY_CODE}), device_id="")
 
@@ -45,6 +47,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         default="wgs84",
         help="coordinates' datum when the file does not say (gcj02 is converted to WGS-84)",
     )
+    gpx = ledger.add_parser("gpx", help="a patrol's track and problems as GPX")
+    gpx.add_argument("id")
+    gpx.add_argument("out", type=Path)
+    ins = ledger.add_parser("inspections", help="inspections with photos and a SHA-256 manifest")
+    ins.add_argument("out", type=Path)
     dos = ledger.add_parser(
         "dossier", help="the evidence dossier (PDF) of an inspection or outfall"
     )
@@ -63,6 +70,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(ctx: ServerContext, args: argparse.Namespace) -> int:
     if args.action == "import":
         return _import(ctx, args)
+    if args.action == "gpx":
+        try:
+            text = dossier.patrol_gpx(ctx, CLI_ACTOR, args.id)
+        except dossier.DossierNotFound:
+            print(f"fieldapp-server: no patrol {args.id}", file=sys.stderr)
+            return 2
+        args.out.write_text(text, encoding="utf-8")
+        print(f"track written to {args.out}")
+        return 0
+    if args.action == "inspections":
+        manifest = inspection_export.export_inspections(ctx, CLI_ACTOR, args.out)
+        print(f"{len(manifest)} files written to {args.out}; check with: sha256sum -c SHA256SUMS")
+        return 0
     if args.action == "dossier":
         make = dossier.inspection_pdf if args.kind == "inspection" else dossier.outfall_pdf
         try:

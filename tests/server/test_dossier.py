@@ -4,6 +4,7 @@ bundled Chinese font, for supervisors of the area only."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -47,3 +48,69 @@ def test_inspection_dossier_has_photo_font_and_hashes(client, person, h, tmp_pat
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout  # fmt: skip
     assert digest in text.replace("\n", "") and "排污口检查证据卷宗" in text
     assert "出水浑浊" in text and "北纬 32.070100°" in text
+
+
+def test_inspections_export_with_photos_and_manifest(ctx, client, person, h, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from sync.server import cli
+
+    photo = PHOTO.read_bytes()
+    digest = hashlib.sha256(photo).hexdigest()
+    wang = person("wang")
+    outfall = h.outfall(lat=32.07, lon=121.07)
+    wang.push_ok([h.change("outfalls", outfall)])
+    sent = h.inspection("wang", status="complete", outfall_id=outfall["id"])
+    lost = h.inspection("wang", status="complete", outfall_id=outfall["id"])
+    draft = h.inspection("wang", status="draft", outfall_id=outfall["id"])
+    rows = [
+        {"id": "2d0f7d4e-2f6b-4a55-9c51-1a2b3c4d5e6f", "inspection_id": sent["id"], "sha256": digest},
+        {"id": "3d0f7d4e-2f6b-4a55-9c51-1a2b3c4d5e6f", "inspection_id": lost["id"], "sha256": "ab" * 32},
+    ]  # fmt: skip
+    wang.push_ok([h.change("inspections", i) for i in (sent, lost, draft)] + [h.change("inspection_photos", r) for r in rows])  # fmt: skip
+    wang.put(f"/v1/photos/{digest}/upload", params={"offset": 0, "total": len(photo)}, content=photo, headers={"Content-Type": "application/octet-stream"})  # fmt: skip
+    out = tmp_path / "handover"
+    url, photos = ctx.settings.database_url, str(ctx.settings.photo_dir)
+    assert cli.main(["--database", url, "--photos", photos, "ledger", "inspections", str(out)]) == 0
+    assert (out / "photos" / f"{digest}.jpg").read_bytes() == photo
+    sums = (out / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    assert f"{digest}  photos/{digest}.jpg" in sums and len(sums) == 2
+    for line in sums:
+        expected, rel = line.split("  ")
+        assert hashlib.sha256((out / rel).read_bytes()).hexdigest() == expected
+    sheet = CalamineWorkbook.from_path(str(out / "inspections.xlsx")).get_sheet_by_name("检查记录")
+    table = sheet.to_python()
+    assert table[0][0] == "检查编号" and len(table) == 3  # the draft is not handed over
+    by_id = {r[0]: r for r in table[1:]}
+    assert by_id[lost["id"]][12] == "ab" * 32  # the missing photo is named, not dropped
+    if shutil.which("sha256sum"):
+        subprocess.run(["sha256sum", "-c", "--quiet", "SHA256SUMS"], cwd=out, check=True)
+
+
+def test_patrol_track_as_gpx(ctx, person, h, tmp_path):
+    import uuid
+    import xml.etree.ElementTree as ET
+
+    from sync.server import cli
+
+    zhou = person("zhou", role="river_chief")
+    patrol = {"id": str(uuid.uuid4()), "author": "zhou", "county_code": h.TOSHI, "status": "complete", "river": "通吕运河", "started_at": "2026-11-30T01:00:00Z"}  # fmt: skip
+    points = [[f"2026-11-30T01:0{i}:00Z", 32.07 + i / 1000, 121.07, 3.0, 0 if i < 3 else 1] for i in range(5)]  # fmt: skip
+    tracks = [
+        {"id": str(uuid.uuid4()), "patrol_id": patrol["id"], "part": 1, "points": json.dumps(points[3:])},
+        {"id": str(uuid.uuid4()), "patrol_id": patrol["id"], "part": 0, "points": json.dumps(points[:3])},
+    ]  # fmt: skip
+    problem = {"id": str(uuid.uuid4()), "patrol_id": patrol["id"], "county_code": h.TOSHI, "at": "2026-11-30T01:02:30Z", "lat": 32.0715, "lon": 121.0701, "note": "岸边有暗管 <疑似>"}  # fmt: skip
+    zhou.push_ok([h.change("patrols", patrol), *(h.change("patrol_tracks", t) for t in tracks), h.change("patrol_problems", problem)])  # fmt: skip
+    out = tmp_path / "track.gpx"
+    url, photos = ctx.settings.database_url, str(ctx.settings.photo_dir)
+    assert cli.main(["--database", url, "--photos", photos, "ledger", "gpx", patrol["id"], str(out)]) == 0  # fmt: skip
+    ns = {"g": "http://www.topografix.com/GPX/1/1"}
+    root = ET.parse(out).getroot()
+    segments = root.findall("g:trk/g:trkseg", ns)
+    assert [len(s.findall("g:trkpt", ns)) for s in segments] == [3, 2]  # pieces, parts in order
+    first = segments[0].find("g:trkpt", ns)
+    assert first is not None and first.get("lat") == "32.0700000"
+    (wpt,) = root.findall("g:wpt", ns)
+    assert wpt.findtext("g:desc", namespaces=ns) == "岸边有暗管 <疑似>"
+    assert cli.main(["--database", url, "--photos", photos, "ledger", "gpx", str(uuid.uuid4()), str(out)]) == 2  # fmt: skip

@@ -100,3 +100,23 @@ def outfall_pdf(ctx: ServerContext, actor: Actor, outfall_id: str, out: Path) ->
         load_vocab(),
         generated_at=iso(utcnow()),
     )
+
+
+def patrol_gpx(ctx: ServerContext, actor: Actor, patrol_id: str) -> str:
+    """A patrol's track and problems as GPX (``ledgerio.gpx``)."""
+    from ledgerio import gpx
+
+    with db.read(ctx.engine) as conn:
+        patrol = _visible(records.get(conn, "patrols", patrol_id), actor)
+        parts = [r.data for r in records.children(conn, "patrol_tracks", [patrol_id]) if r.data]
+        problems = [
+            r.data for r in records.children(conn, "patrol_problems", [patrol_id]) if r.data
+        ]
+    assert patrol.data is not None
+    waypoints = [
+        (str(p.get("at")), float(p["lat"]), float(p["lon"]), str(p.get("note") or ""))
+        for p in problems
+        if p.get("lat") is not None and p.get("lon") is not None
+    ]
+    name = f"{patrol.data.get('river') or '巡河'} {patrol.data.get('started_at') or ''}".strip()
+    return gpx.gpx_text(name, gpx.track_pieces(parts), waypoints)
