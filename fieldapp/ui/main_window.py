@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -237,13 +239,20 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.actions_by_name: dict[str, QAction] = {}
 
-        def add(name: str, text: str, shortcut: str, slot: Any, tip: str = "") -> QAction:
+        def add(
+            name: str, text: str, shortcut: str, slot: Any, tip: str = "", menu: QMenu | None = None
+        ) -> QAction:
             action = QAction(text, self)
             action.setObjectName(name)
             action.setShortcut(QKeySequence(shortcut))
             action.setToolTip(f"{tip or text} ({_keys(shortcut)})")
             action.triggered.connect(slot)
-            bar.addAction(action)
+            if menu is None:
+                bar.addAction(action)
+            else:
+                # In a menu the shortcut still works from the whole window.
+                menu.addAction(action)
+                self.addAction(action)
             self.actions_by_name[name] = action
             return action
 
@@ -273,9 +282,21 @@ class MainWindow(QMainWindow):
         add("map", self.tr("Map"), "Ctrl+M", self.map_requested.emit)
         bar.addSeparator()
         add("sync", self.tr("Sync"), "F5", self.sync_requested.emit)
-        add("review", self.tr("Review"), "Ctrl+R", self.review_requested.emit)
-        add("progress", self.tr("Progress"), "Ctrl+G", self.progress_requested.emit)
-        add("data", self.tr("Data in/out"), "Ctrl+D", self.data_requested.emit)
+        # The bureau's tools (review, 考核, data in and out) share one button: field users need
+        # none of them, and ten buttons do not fit a 1366×768 screen at 150%.
+        bureau = QMenu(self)
+        bureau.setObjectName("bureauMenu")
+        bureau.setToolTipsVisible(True)
+        add("review", self.tr("Review"), "Ctrl+R", self.review_requested.emit, menu=bureau)
+        add("progress", self.tr("Progress"), "Ctrl+G", self.progress_requested.emit, menu=bureau)
+        add("data", self.tr("Data in/out"), "Ctrl+D", self.data_requested.emit, menu=bureau)
+        bureau_button = QToolButton(bar)
+        bureau_button.setObjectName("bureau")
+        bureau_button.setText(self.tr("Supervision"))
+        bureau_button.setToolTip(self.tr("Review, progress (考核), data in and out"))
+        bureau_button.setMenu(bureau)
+        bureau_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(bureau_button)
         add("settings", self.tr("Settings"), "Ctrl+,", self.settings_requested.emit)
 
     def _inspect_selected(self) -> None:

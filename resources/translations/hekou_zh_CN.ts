@@ -62,271 +62,281 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="83"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="85"/>
         <source>Hekou — outfall ledger</source>
         <translation>河口 — 排污口台账</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="88"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="90"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="89"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="91"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="90"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="92"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="91"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="93"/>
         <source>Town / village</source>
         <translation>镇（街道）/村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="92"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="94"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="93"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="95"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="94"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="96"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="95"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="97"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="96"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="98"/>
         <source>Route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="97"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="99"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="104"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="106"/>
         <source>Search code, name, water body, town, village or responsible party</source>
         <translation>搜索编码、名称、受纳水体、镇、村或责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="121"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="123"/>
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="122"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="124"/>
         <source>All basins</source>
         <translation>全部流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="123"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="125"/>
         <source>Yangtze / sea / river</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="124"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="126"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="125"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="127"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="126"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="128"/>
         <source>All routes</source>
         <translation>全部整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="141"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="143"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="170"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="172"/>
         <source>Enter or double-click opens the selected outfall</source>
         <translation>按回车键或双击打开所选排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="175"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="177"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="232"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="234"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="272"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="281"/>
         <source>Patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="273"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="282"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="284"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="276"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="290"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="277"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="291"/>
         <source>Progress</source>
         <translation>考核进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="292"/>
         <source>Data in/out</source>
         <translation>数据导入导出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="279"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="295"/>
+        <source>Supervision</source>
+        <translation>监管</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="296"/>
+        <source>Review, progress (考核), data in and out</source>
+        <translation>审核、考核进度、数据导入导出</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="300"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/main_window.py" line="328"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="349"/>
         <source>%n outfall(s)</source>
         <translation>
             <numerusform>共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="366"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="387"/>
         <source>No further step</source>
         <translation>无后续步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="489"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="510"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="414"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="435"/>
         <source>Someone changed this outfall after you opened it. Close the editor, look at the new version and edit again.</source>
         <translation>打开编辑后，该排污口已被他人修改。请关闭编辑窗口，查看最新内容后再编辑。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="178"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="180"/>
         <source>Edit the selected outfall (%1)</source>
         <translation>编辑所选排污口（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="187"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="189"/>
         <source>Choose the lifecycle step to record (none is chosen)</source>
         <translation>选择要记录的工作进程步骤（默认不选）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="189"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="191"/>
         <source>Apply step…</source>
         <translation>记录步骤…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="191"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="193"/>
         <source>Record the chosen step, after confirming it</source>
         <translation>确认后记录所选步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="222"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="224"/>
         <source>Search the ledger (%1)</source>
         <translation>搜索台账（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="252"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="261"/>
         <source>Inspect</source>
         <translation>检查所选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="255"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="264"/>
         <source>Inspect the selected outfall</source>
         <translation>检查所选排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="259"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="268"/>
         <source>Nearest</source>
         <translation>附近排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="262"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="271"/>
         <source>The outfalls nearest to your position</source>
         <translation>离当前位置最近的排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="266"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="275"/>
         <source>New outfall</source>
         <translation>新发现排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="269"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="278"/>
         <source>Register a newly found outfall and inspect it</source>
         <translation>登记新发现的排污口并开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="366"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="387"/>
         <source>— choose a step —</source>
         <translation>— 请选择步骤 —</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="433"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="454"/>
         <source>the state before</source>
         <translation>上一个状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="437"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="458"/>
         <source>Record the step “%1” for %2 %3?
 It moves the outfall from %4 to %5.</source>
         <translation>为 %2 %3 记录步骤“%1”？
 排污口将从“%4”变为“%5”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="448"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="469"/>
         <source>Record a lifecycle step</source>
         <translation>记录工作进程步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="454"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="475"/>
         <source>Record the step</source>
         <translation>记录步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="455"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="476"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="465"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="486"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="465"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="486"/>
         <source>Why is this step taken?</source>
         <translation>请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="492"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="513"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
