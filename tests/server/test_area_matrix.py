@@ -277,6 +277,9 @@ def _upload(t: County) -> list[Request]:
 
 PROBES: dict[tuple[str, str], Probe] = {
     ("GET", "/health"): lambda w, a, t, o: [("GET", "/health", {})],
+    ("GET", "/ready"): lambda w, a, t, o: [("GET", "/ready", {})],
+    # from loopback, as the test client calls: the scrape a proxy would refuse from outside
+    ("GET", "/metrics"): lambda w, a, t, o: [("GET", "/metrics", {})],
     ("POST", "/v1/login"): lambda w, a, t, o: [
         (
             "POST",
