@@ -60,7 +60,7 @@ def new_outfall(device: Device, lat: float, lon: float, accuracy: float) -> str:
 
 
 @settings(
-    max_examples=12,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
