@@ -44,10 +44,14 @@ INSERT INTO capture_control (id, suppressed) VALUES (1, 0);
 """
 
 
-def triggers_sql(
+def released_triggers_sql(
     table: str, columns: Sequence[str], json_columns: Sequence[str] = (), key: str = "id"
 ) -> str:
-    """The three capture triggers of a synced table; `json_columns` hold JSON text to embed."""
+    """The capture triggers as migrations 1, 3 and 4 made them (released: do not change).
+
+    Their `json_object` writes REAL values with 15 significant digits; migration 8 replaces the
+    insert and update triggers with `upsert_triggers_sql`.
+    """
     pairs = ", ".join(
         f"'{c}', json(NEW.{c})" if c in json_columns else f"'{c}', NEW.{c}" for c in columns
     )
@@ -68,6 +72,68 @@ BEGIN
     SELECT {_UUID_SQL}, '{table}', OLD.{key}, 'delete', NULL, {_NOW_SQL} WHERE {_CAPTURING};
 END;
 """
+
+
+def exact_value_sql(expr: str) -> str:
+    """`expr` as a `json_object` value that keeps a REAL exactly.
+
+    `json_object` writes a REAL with 15 significant digits (43.46708166666389 becomes
+    43.4670816666639), so a REAL is printed here with 21 (`%!.20e`), which reads back to the same
+    double even where SQLite's own conversion is off in the last digits (SQLite before 3.43 misses
+    about 1 in 400 doubles at 17 digits). `json()` keeps the digits and gives the text JSON's
+    subtype, which survives CASE, so `json_object` embeds a number, not a string. Other types go
+    in as they are. A non-finite REAL makes the write fail (`json()` refuses `Inf`), where
+    `json_object` alone would write JSON no reader accepts.
+    """
+    return f"CASE WHEN typeof({expr}) = 'real' THEN json(printf('%!.20e', {expr})) ELSE {expr} END"
+
+
+def upsert_triggers_sql(
+    table: str, columns: Sequence[str], json_columns: Sequence[str] = (), key: str = "id"
+) -> str:
+    """The insert and update capture triggers of a synced table: the new row into `change_log`."""
+    pairs = ",\n    ".join(
+        f"'{c}', json(NEW.{c})" if c in json_columns else f"'{c}', {exact_value_sql(f'NEW.{c}')}"
+        for c in columns
+    )
+    upsert = (
+        "INSERT INTO change_log (change_id, entity, row_id, op, data, at) "
+        f"VALUES ({_UUID_SQL}, '{table}', NEW.{key}, 'upsert', json_object(\n    {pairs}\n), "
+        f"{_NOW_SQL});"
+    )
+    return f"""
+CREATE TRIGGER {table}_capture_insert AFTER INSERT ON {table} WHEN {_CAPTURING}
+BEGIN {upsert} END;
+CREATE TRIGGER {table}_capture_update AFTER UPDATE ON {table} WHEN {_CAPTURING}
+BEGIN {upsert} END;
+"""
+
+
+def triggers_sql(
+    table: str, columns: Sequence[str], json_columns: Sequence[str] = (), key: str = "id"
+) -> str:
+    """The three capture triggers of a synced table; `json_columns` hold JSON text to embed."""
+    return (
+        upsert_triggers_sql(table, columns, json_columns, key)
+        + f"""CREATE TRIGGER {table}_capture_delete AFTER DELETE ON {table}
+BEGIN
+    INSERT OR REPLACE INTO tombstones (entity, row_id, deleted_at)
+    VALUES ('{table}', OLD.{key}, {_NOW_SQL});
+    INSERT INTO change_log (change_id, entity, row_id, op, data, at)
+    SELECT {_UUID_SQL}, '{table}', OLD.{key}, 'delete', NULL, {_NOW_SQL} WHERE {_CAPTURING};
+END;
+"""
+    )
+
+
+def recapture_sql(
+    table: str, columns: Sequence[str], json_columns: Sequence[str] = (), key: str = "id"
+) -> str:
+    """Replaces the insert and update capture triggers of an existing synced table (a migration)."""
+    return (
+        f"DROP TRIGGER {table}_capture_insert;\nDROP TRIGGER {table}_capture_update;"
+        + upsert_triggers_sql(table, columns, json_columns, key)
+    )
 
 
 @contextmanager

@@ -116,7 +116,9 @@ def translate(error: Exception, path: Path | str) -> StoreError | None:
     text = str(error).lower()
     if "newer" in text:
         return None
-    if "file is not a database" in text or "malformed" in text or "not a database" in text:
+    # "malformed JSON" (a bug: json() given bad text) is not a damaged file
+    damaged = ("disk image is malformed", "malformed database schema", "not a database")
+    if any(d in text for d in damaged):
         return CorruptDatabase(path, str(error))
     if "database is locked" in text or "database table is locked" in text:
         return DatabaseLocked(path)

@@ -106,6 +106,8 @@ CREATE TRIGGER inspection_photos_frozen_delete BEFORE DELETE ON inspection_photo
 WHEN {_PARENT_COMPLETE.format(ref="OLD")} AND {_LOCAL}
 BEGIN SELECT RAISE(ABORT, 'inspection_frozen'); END;
 """
-    + capture.triggers_sql("inspections", INSPECTION_COLUMNS, json_columns=("sections", "position"))
-    + capture.triggers_sql("inspection_photos", PHOTO_COLUMNS)
+    + capture.released_triggers_sql(
+        "inspections", INSPECTION_COLUMNS, json_columns=("sections", "position")
+    )
+    + capture.released_triggers_sql("inspection_photos", PHOTO_COLUMNS)
 )

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 
 from fieldapp.store import (
     capture,
+    exact_reals_schema,
     inspection_schema,
     patrol_schema,
     progress_schema,
@@ -128,9 +129,11 @@ CREATE TABLE outfall_edits (
 );
 CREATE INDEX outfall_edits_outfall ON outfall_edits (outfall_id, at);
 """
-    + capture.triggers_sql("outfalls", OUTFALL_COLUMNS, json_columns=("discharging_units",))
-    + capture.triggers_sql("outfall_events", EVENT_COLUMNS)
-    + capture.triggers_sql("outfall_edits", EDIT_COLUMNS)
+    + capture.released_triggers_sql(
+        "outfalls", OUTFALL_COLUMNS, json_columns=("discharging_units",)
+    )
+    + capture.released_triggers_sql("outfall_events", EVENT_COLUMNS)
+    + capture.released_triggers_sql("outfall_edits", EDIT_COLUMNS)
 )
 
 # Search and sorting for the ledger window. The search text is derived, so it is not captured.
@@ -228,6 +231,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
     (5, "0005_sync", _script_migration(5, sync_schema.MIGRATION_SQL)),
     (6, "0006_identity", _script_migration(6, sync_schema.MIGRATION_6_SQL)),
     (7, "0007_progress", _script_migration(7, progress_schema.MIGRATION_SQL)),
+    (8, "0008_exact_reals", _script_migration(8, exact_reals_schema.MIGRATION_SQL)),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -112,9 +112,11 @@ CREATE TABLE patrol_photos (
 );
 CREATE INDEX patrol_photos_by_problem ON patrol_photos (problem_id);
 """
-    + capture.triggers_sql("patrols", PATROL_COLUMNS, json_columns=("pauses", "outfalls_passed"))
-    + capture.triggers_sql("patrol_tracks", TRACK_COLUMNS, json_columns=("points",))
-    + capture.triggers_sql("patrol_problems", PROBLEM_COLUMNS)
-    + capture.triggers_sql("patrol_photos", PHOTO_COLUMNS)
+    + capture.released_triggers_sql(
+        "patrols", PATROL_COLUMNS, json_columns=("pauses", "outfalls_passed")
+    )
+    + capture.released_triggers_sql("patrol_tracks", TRACK_COLUMNS, json_columns=("points",))
+    + capture.released_triggers_sql("patrol_problems", PROBLEM_COLUMNS)
+    + capture.released_triggers_sql("patrol_photos", PHOTO_COLUMNS)
     + MAP_POINTS_INDEX_SQL
 )

@@ -172,6 +172,7 @@ def test_a_read_only_folder_is_refused(tmp_path):
         ("database or disk is full", errors.DiskFull),
         ("file is not a database", errors.CorruptDatabase),
         ("database disk image is malformed", errors.CorruptDatabase),
+        ("malformed database schema (t) - near x", errors.CorruptDatabase),
     ],
 )
 def test_environment_errors_are_translated(message, kind):
@@ -180,6 +181,8 @@ def test_environment_errors_are_translated(message, kind):
     assert exc.path == "/data/p.sqlite"
 
 
-@pytest.mark.parametrize("message", ["no such table: outfals", 'near "SELEC": syntax error'])
+@pytest.mark.parametrize(
+    "message", ["no such table: outfals", 'near "SELEC": syntax error', "malformed JSON"]
+)
 def test_bugs_are_not_translated(message):
     assert errors.translate(sqlite3.OperationalError(message), "/data/p.sqlite") is None
