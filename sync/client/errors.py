@@ -225,6 +225,12 @@ MESSAGES: dict[str, tuple[str, str, bool]] = {
         "This outfall is no longer a provisional (newly found) entry.",
         False,
     ),
+    "invalid_code": (
+        "国家编码不符合编码规则（字符、位数或所属县的行政区划代码前缀）：请核对编码。",
+        "The national code breaks the code rule (characters, length or the county's "
+        "division-code prefix): check the code.",
+        False,
+    ),
 }
 
 
