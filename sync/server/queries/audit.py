@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, inspect, select
 
 from sync.server.audit import GENESIS, AuditEntry, StoredEntry, chain_hash
 from sync.server.canonical import as_utc, dumps, loads
@@ -96,11 +96,14 @@ def append_many(conn: Connection, entries: list[AuditEntry]) -> None:
 
 
 def iter_chain(conn: Connection, batch: int = 5000) -> Iterator[StoredEntry]:
-    """Every stored entry in order."""
+    """Every stored entry in order (also of a database at a schema before keyed entries, as a
+    backup of an older release is verified before it is migrated)."""
+    has_keyed = "keyed" in {c["name"] for c in inspect(conn).get_columns("audit_log")}
+    columns = [c for c in audit_log.c if has_keyed or c.name != "keyed"]
     after = 0
     while True:
         rows = conn.execute(
-            select(audit_log).where(audit_log.c.seq > after).order_by(audit_log.c.seq).limit(batch)
+            select(*columns).where(audit_log.c.seq > after).order_by(audit_log.c.seq).limit(batch)
         ).all()
         if not rows:
             return
@@ -115,7 +118,7 @@ def iter_chain(conn: Connection, batch: int = 5000) -> Iterator[StoredEntry]:
                 before=loads(r.before),
                 after=loads(r.after),
             )
-            yield StoredEntry(r.seq, entry, r.prev_hash, r.hash, bool(r.keyed))
+            yield StoredEntry(r.seq, entry, r.prev_hash, r.hash, has_keyed and bool(r.keyed))
         after = rows[-1].seq
 
 
