@@ -8,6 +8,8 @@ resolved place from the HEKOU_SHARED environment variable set here, before they 
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,19 @@ def qapp(qapp):  # type: ignore[no-untyped-def]
 
     qapp.setFont(install_chinese_fallback(qapp.font()))
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_translators() -> Iterator[None]:
+    """A test that opened the app in Chinese leaves its translators installed on the one
+    QApplication; the next test would read Chinese where it expects English. Remove them."""
+    yield
+    if "PySide6.QtWidgets" not in sys.modules:
+        return  # a test without Qt never installed any
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    for translator in getattr(app, "_hekou_translators", []):
+        app.removeTranslator(translator)  # type: ignore[union-attr]
+    if app is not None and hasattr(app, "_hekou_translators"):
+        app._hekou_translators = []  # type: ignore[attr-defined]

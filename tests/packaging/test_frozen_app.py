@@ -38,6 +38,17 @@ def app_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "dist" / "hekou"
 
 
+def _laptop_screen(tmp_path: Path) -> Path:
+    screen = tmp_path / "screen.json"
+    screen.write_text(
+        json.dumps(
+            {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768,
+                          "logicalDpi": 96, "logicalBpi": 96, "dpr": 1}]}
+        )
+    )  # fmt: skip
+    return screen
+
+
 def frozen(app_dir: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Runs the frozen binary as a laptop would: no Python on PATH, no Python variables set."""
     empty_bin = tmp_path / "bin"
@@ -45,7 +56,8 @@ def frozen(app_dir: Path, tmp_path: Path, *args: str) -> subprocess.CompletedPro
     env = {
         "PATH": str(empty_bin),
         "HOME": str(tmp_path / "home"),
-        "QT_QPA_PLATFORM": "offscreen",
+        # A laptop's 1366×768 screen (offscreen's own default is a small square).
+        "QT_QPA_PLATFORM": f"offscreen:configfile={_laptop_screen(tmp_path)}",
         "LANG": "C.UTF-8",
         # No OS key store on this headless machine: the profile's passphrase, as a kiosk sets it.
         "HEKOU_PASSPHRASE": "frozen app test passphrase",
@@ -80,7 +92,7 @@ def test_opens_the_main_window_on_a_new_profile_and_again(app_dir: Path, tmp_pat
         done = frozen(app_dir, tmp_path, "--db", str(profile), "--lang", lang, "--screenshot", shot)
         assert done.returncode == 0, done.stderr[-2000:]
         with Image.open(tmp_path / shot) as picture:
-            assert picture.width >= 800 and picture.height >= 500
+            assert picture.width >= 1000 and picture.height >= 600  # sized to the screen
             colours = picture.convert("RGB").getcolors(maxcolors=1_000_000)
             assert colours is not None and len(colours) > 50  # a drawn window, not a blank frame
     assert profile.stat().st_size > 0

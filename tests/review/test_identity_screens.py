@@ -24,6 +24,7 @@ from fieldapp.ui.records.window import shown_state
 from fieldapp.ui.session import open_session
 from sync.client import ProfileDb, SyncEngine
 from sync.client.engine import profile_photos
+from sync.protocol import INSTALL_HEADER
 from sync.server.services import admin
 
 PHOTOS = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "photos"
@@ -76,9 +77,11 @@ def _laptop(world: Any, tmp_path: Path) -> tuple[Path, str]:
     inspections.save_draft(db.conn, model.new_draft(second, me, world.county))
     report = engine.sync()
     assert len(report.refusals) == 1
-    token = sync_state.account(sup.conn).token
+    account = sync_state.account(sup.conn)
     deadline = (datetime.now(UTC) + timedelta(days=3)).isoformat()
-    with httpx.Client(base_url=world.server.url, headers={"Authorization": f"Bearer {token}"}) as c:
+    # A token works only from the install it was issued to: the header says which one.
+    headers = {"Authorization": f"Bearer {account.token}", INSTALL_HEADER: account.install_id}
+    with httpx.Client(base_url=world.server.url, headers=headers) as c:
         version = c.get(f"/v1/records/inspections/{returned.id}").json()["version"]
         answer = c.post(
             f"/v1/records/inspections/{returned.id}/review",

@@ -135,7 +135,6 @@ class SyncPanel(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.setup_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.auto_box)
         tabs = QTabWidget()
         tabs.addTab(self.refused_page, self.tr("Refused"))
         tabs.addTab(self.records_table, self.tr("Records"))
@@ -144,6 +143,7 @@ class SyncPanel(QWidget):
         self.tabs = tabs
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.auto_box)  # its own row: the buttons keep their text at 150%
         layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(self.counts_label)
