@@ -241,7 +241,7 @@ class SyncEngine:
         with self._client(server_url) as client:
             response = self._request(client, "POST", "/v1/login", json=body)
             if response.status_code >= 400:
-                raise SyncError(_error_code(response) or "server_refused")
+                raise server_error(response)
             data = self._json(response)
         user = data["user"]
         self._check_cancel()  # a cancelled sign-in stores nothing
@@ -273,7 +273,7 @@ class SyncEngine:
                     raise
             else:
                 if response.status_code >= 400:
-                    raise SyncError(_error_code(response) or "server_refused")
+                    raise server_error(response)
         self.db(sync_state.forget_token)
 
     def reachable(self, server_url: str | None = None) -> bool:
@@ -345,7 +345,7 @@ class SyncEngine:
             headers={"Content-Type": "application/json"},
         )
         if response.status_code >= 400:
-            raise SyncError(_error_code(response) or "server_refused", response.text[:300])
+            raise server_error(response, response.text[:300])
         answer = self._json(response)
         if answer.get("batch_id") != batch.batch_id:
             raise SyncError("server_busy", "answer for another batch")
@@ -375,7 +375,7 @@ class SyncEngine:
                 client, "POST", "/v1/photos/missing", json={"sha256s": missing}
             )
             if response.status_code >= 400:
-                raise SyncError(_error_code(response) or "server_refused")
+                raise server_error(response)
             answer = self._json(response)
             missing = answer["missing"]
             partial = answer.get("partial") or {}
@@ -392,7 +392,7 @@ class SyncEngine:
                 client, "POST", "/v1/photos/missing", json={"sha256s": missing}
             )
             if response.status_code >= 400:
-                raise SyncError(_error_code(response) or "server_refused")
+                raise server_error(response)
             missing = self._json(response)["missing"]
         if missing and set(missing) <= lost:
             self.db(_bound(sync_state.give_up_photos, batch.batch_id, missing))
@@ -489,7 +489,7 @@ class SyncEngine:
         """Where the server's copy of a photo stands (None: it has it all)."""
         response = self._request(client, "GET", url)
         if response.status_code >= 400:
-            raise SyncError(_error_code(response) or "server_refused")
+            raise server_error(response)
         state = self._json(response)
         return None if state["complete"] else int(state["offset"])
 
@@ -506,7 +506,7 @@ class SyncEngine:
                 client, "GET", "/v1/pull", params={"cursor": cursor, "limit": self.pull_limit}
             )
             if response.status_code >= 400:
-                raise SyncError(_error_code(response) or "server_refused")
+                raise server_error(response)
             page = self._json(response)
             if page.get("restart"):
                 # The user's area grew: its older rows lie behind our cursor. Pulling from 0
@@ -546,15 +546,20 @@ class SyncEngine:
             else:
                 status = response.status_code
                 code = _error_code(response)
+                final: str | None = None
                 if status == 401:
-                    raise SyncError(code if code in ("device_revoked", "user_disabled",
-                                                     "login_failed") else "signed_out")  # fmt: skip
-                if status == 429:
-                    raise SyncError("login_rate_limited")
-                if status == 403:
-                    raise SyncError("role_forbidden")
-                if status == 400 and code == "protocol_unsupported":
-                    raise SyncError("protocol")
+                    final = code if code in ("device_revoked", "user_disabled",
+                                             "login_failed") else "signed_out"  # fmt: skip
+                elif status == 429:
+                    final = "login_rate_limited"
+                elif status == 403:
+                    final = "role_forbidden"
+                elif status == 400 and code == "protocol_unsupported":
+                    final = "protocol"
+                if final is not None:
+                    refused = SyncError(final)
+                    refused.request_id = response.headers.get("x-request-id", "")
+                    raise refused
                 if status < 500 and code != "upload_busy":
                     if status < 400 and not _json_ok(response):
                         error = SyncError("server_busy", "unreadable answer")
@@ -665,6 +670,13 @@ def _server_offset(response: httpx.Response | None) -> int | None:
         return int(response.json()["error"]["detail"]["offset"]) if response is not None else None
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def server_error(response: httpx.Response, detail: str = "") -> SyncError:
+    """The server's refusal as a SyncError, with the request id the bureau's log holds."""
+    error = SyncError(_error_code(response) or "server_refused", detail)
+    error.request_id = response.headers.get("x-request-id", "")
+    return error
 
 
 def _error_code(response: httpx.Response) -> str | None:

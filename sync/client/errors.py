@@ -234,6 +234,12 @@ MESSAGES: dict[str, tuple[str, str, bool]] = {
 }
 
 
+# Refusals the user can act on from the words alone: no request id to quote for them.
+SAID_PLAINLY = frozenset(
+    {"login_failed", "login_rate_limited", "signed_out", "device_revoked", "user_disabled"}
+)
+
+
 class SyncError(Exception):
     """A sync problem with a stable ``code`` and its message in both languages."""
 
@@ -243,13 +249,18 @@ class SyncError(Exception):
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
+        self.request_id = ""  # the server's id of the request, to quote to the bureau
 
     @property
     def retryable(self) -> bool:
         return MESSAGES[self.code][2]
 
     def message(self, lang: str = "en") -> str:
-        return message(self.code, lang, self.detail)
+        text = message(self.code, lang, self.detail)
+        if self.request_id and self.code not in SAID_PLAINLY:
+            zh = lang.startswith("zh")
+            text += ("（请求编号 %1）" if zh else " (request id %1)").replace("%1", self.request_id)
+        return text
 
 
 class Cancelled(SyncError):

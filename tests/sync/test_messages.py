@@ -4,13 +4,19 @@ server address is accepted as people type it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import httpx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fieldapp.store import sync_state
 from sync.client.address import normalize_server_url
+from sync.client.engine import server_error
 from sync.client.errors import MESSAGES, REASONS, SyncError, message, reason_text
-from sync.protocol import ErrorCode, Reason
+from sync.protocol import INSTALL_HEADER, ErrorCode, Reason
 
 
 @pytest.mark.parametrize("code", [c.value for c in ErrorCode])
@@ -73,3 +79,34 @@ def test_any_text_gives_a_url_or_bad_address(typed: str) -> None:
     else:
         assert url.startswith(("http://", "https://"))
         assert normalize_server_url(url) == url
+
+
+def test_a_servers_refusal_quotes_its_request_id_in_both_languages(
+    sqlite_server: Any, profile_template: Path, schedule_tmp: Path, sync_world_tools: Any
+) -> None:
+    """The id the server logged a request under reaches the user, to quote to the bureau; a
+    wrong password needs none."""
+    world = sync_world_tools.World(sqlite_server, profile_template, schedule_tmp, 2)
+    try:
+        device = world.device("laptop", "inspector")
+        account = device.db(sync_state.account)
+        with pytest.raises(SyncError) as caught:
+            device.engine().login(account.server_url, account.username, "not the password", "x")
+        assert caught.value.code == "login_failed" and len(caught.value.request_id) == 32
+        assert caught.value.message("en") == "Wrong user name or password."
+        answer = httpx.post(
+            sqlite_server.url + "/v1/photos/missing",
+            json={"sha256s": "not a list"},
+            headers={
+                "Authorization": f"Bearer {account.token}",
+                INSTALL_HEADER: account.install_id,
+            },
+        )
+        error = server_error(answer)
+        assert (
+            error.code == "invalid_request" and error.request_id == answer.headers["x-request-id"]
+        )
+        assert f"(request id {error.request_id})" in error.message("en")
+        assert f"（请求编号 {error.request_id}）" in error.message("zh_CN")
+    finally:
+        world.close()
