@@ -323,7 +323,10 @@ class MainWindow(QMainWindow):
         self._reselect()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n outfall(s)", "", self.model.rowCount()))
+        rows = self.model.rowCount()
+        self.count_label.setText(self.tr("%n outfall(s)", "", rows))
+        if self.selected is None:  # no ledger at all (a new profile) says where it comes from
+            self.detail.show_nothing(empty_ledger=rows == 0 and self.model.query == LedgerQuery())
 
     def _reselect(self) -> None:
         if self.selected is None:

@@ -202,24 +202,24 @@
         <translation>设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/main_window.py" line="326"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="327"/>
         <source>%n outfall(s)</source>
         <translation>
             <numerusform>共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="364"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="367"/>
         <source>No further step</source>
         <translation>无后续步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="487"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="490"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="412"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="415"/>
         <source>Someone changed this outfall after you opened it. Close the editor, look at the new version and edit again.</source>
         <translation>打开编辑后，该排污口已被他人修改。请关闭编辑窗口，查看最新内容后再编辑。</translation>
     </message>
@@ -279,49 +279,49 @@
         <translation>登记新发现的排污口并开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="364"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="367"/>
         <source>— choose a step —</source>
         <translation>— 请选择步骤 —</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="431"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="434"/>
         <source>the state before</source>
         <translation>上一个状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="435"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="438"/>
         <source>Record the step “%1” for %2 %3?
 It moves the outfall from %4 to %5.</source>
         <translation>为 %2 %3 记录步骤“%1”？
 排污口将从“%4”变为“%5”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="446"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="449"/>
         <source>Record a lifecycle step</source>
         <translation>记录工作进程步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="452"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="455"/>
         <source>Record the step</source>
         <translation>记录步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="453"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="456"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="463"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="466"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="463"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="466"/>
         <source>Why is this step taken?</source>
         <translation>请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="490"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="493"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -329,229 +329,234 @@ It moves the outfall from %4 to %5.</source>
 <context>
     <name>OutfallDetail</name>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="44"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="48"/>
+        <source>This laptop holds no outfall ledger yet. Choose Sync and sign in to the bureau&apos;s server to get it.</source>
+        <translation>本机还没有排污口台账。请点击“同步”，登录单位的服务器获取台账。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="52"/>
         <source>Select an outfall to see it here.</source>
         <translation>请在左侧选择一个排污口。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="49"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="58"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="59"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="68"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="63"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="72"/>
         <source>legacy: %1</source>
         <translation>原分类：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="66"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="75"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="72"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="136"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="81"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="145"/>
         <source>National code</source>
         <translation>国家编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="73"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="137"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="82"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="146"/>
         <source>Local code</source>
         <translation>地方编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="74"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="138"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="83"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="147"/>
         <source>Provisional code</source>
         <translation>临时编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="75"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="139"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="84"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="148"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="76"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="142"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="85"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="151"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="77"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="143"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="86"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="152"/>
         <source>Basin</source>
         <translation>所属流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="78"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="144"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="87"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="153"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="79"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="145"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="88"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="154"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="80"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="89"/>
         <source>Town and village</source>
         <translation>镇（街道）、村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="81"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="90"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="82"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="153"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="91"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="162"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="83"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="154"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="92"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="163"/>
         <source>Discharging units</source>
         <translation>排污单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="85"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="155"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="94"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="164"/>
         <source>Discharge channel</source>
         <translation>排污通道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="88"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="157"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="97"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="166"/>
         <source>Regime</source>
         <translation>管理方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="89"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="160"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="98"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="169"/>
         <source>Sea-outfall tier</source>
         <translation>入海排污口分级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="91"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="161"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="100"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="170"/>
         <source>Remediation route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="94"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="103"/>
         <source>Lifecycle state</source>
         <translation>工作状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="95"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="163"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="104"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="172"/>
         <source>Sign</source>
         <translation>标志牌</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="96"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="164"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="105"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="173"/>
         <source>Sampling point</source>
         <translation>采样点/检查井</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="97"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="165"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="106"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="174"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="98"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="107"/>
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="120"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="129"/>
         <source>Lifecycle history</source>
         <translation>工作进程记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="121"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="130"/>
         <source>Edits</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="135"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="144"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="140"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="149"/>
         <source>Sub-type</source>
         <translation>子类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="141"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="150"/>
         <source>Legacy Nantong type</source>
         <translation>原南通分类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="146"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="155"/>
         <source>Town</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="147"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="156"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="148"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="157"/>
         <source>Latitude (°)</source>
         <translation>纬度（°）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="149"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="158"/>
         <source>Longitude (°)</source>
         <translation>经度（°）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="150"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="159"/>
         <source>Accuracy</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="151"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="160"/>
         <source>Datum</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="152"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="161"/>
         <source>Position source</source>
         <translation>位置来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="156"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="165"/>
         <source>Channel details</source>
         <translation>通道说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="158"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="167"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="159"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="168"/>
         <source>Document date</source>
         <translation>文件日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="162"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="171"/>
         <source>Merges into</source>
         <translation>并入排污口</translation>
     </message>
