@@ -191,7 +191,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync/panel.py" line="207"/>
-        <source>Waiting to send: %1 changes in %2 records; %3 photos (%4)</source>
+        <source>Waiting to send: %1 change(s) in %2 record(s); %3 photo(s) (%4)</source>
         <translation>待发送：%2 条记录中的 %1 项修改；照片 %3 张（%4）</translation>
     </message>
     <message>

@@ -204,7 +204,7 @@ class SyncPanel(QWidget):
         self.last_label.setText(self.tr("Last successful sync: %1").replace("%1", last))
         p = snap.pending
         self.pending_label.setText(
-            self.tr("Waiting to send: %1 changes in %2 records; %3 photos (%4)")
+            self.tr("Waiting to send: %1 change(s) in %2 record(s); %3 photo(s) (%4)")
             .replace("%1", str(p.changes))
             .replace("%2", str(p.records))
             .replace("%3", str(p.photos))
