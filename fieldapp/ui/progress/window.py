@@ -52,10 +52,10 @@ from fieldapp.ui.progress.charts import CountyBars, StageTrend
 from fieldapp.ui.progress.members import MembersDialog
 from fieldapp.ui.screen_fit import present
 
-# The least room the view is readable in (cards, a few table rows, the charts' axes); smaller
-# windows scroll.
+# The least room the cards, tables and charts are readable in (a few table rows, the charts'
+# axes); a smaller window scrolls them.
 MIN_CONTENT_WIDTH = 860
-MIN_CONTENT_HEIGHT = 680
+MIN_CONTENT_HEIGHT = 600
 # Narrower than this, the four cards take two rows of two (their figures would not fit in one).
 CARDS_ONE_ROW_WIDTH = 1180
 
@@ -205,22 +205,28 @@ class ProgressWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)  # the milestones' names are the longest text
         splitter.setStretchFactor(1, 2)
 
-        central = QWidget()
-        grid = QGridLayout(central)
-        grid.addLayout(top, 0, 0)
-        grid.addWidget(self.status, 1, 0)
-        grid.addLayout(cards, 2, 0)
-        grid.addWidget(splitter, 3, 0)
-        grid.setRowStretch(3, 1)
         # On a small logical screen (1366x768 at 150%: 911x512) the cards, tables and charts
-        # would be squeezed past reading: below this size the window scrolls instead.
-        central.setMinimumSize(MIN_CONTENT_WIDTH, MIN_CONTENT_HEIGHT)
+        # would be squeezed past reading: below this size they scroll instead. The date, filters
+        # and the wrapped status line stay above (a wrapped label in the scrolled part would
+        # make it as tall as its preferred height, and scroll at 100% too).
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addLayout(cards, 0, 0)
+        grid.addWidget(splitter, 1, 0)
+        grid.setRowStretch(1, 1)
+        body.setMinimumSize(MIN_CONTENT_WIDTH, MIN_CONTENT_HEIGHT)
         scroll = QScrollArea()
         scroll.setObjectName("progressScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(central)
-        self.setCentralWidget(scroll)
+        scroll.setWidget(body)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.addLayout(top)
+        column.addWidget(self.status)
+        column.addWidget(scroll, 1)
+        self.setCentralWidget(central)
         self.resize(1360, 740)
         self.county.currentIndexChanged.connect(lambda _i: self.refresh())
         self.basin.currentIndexChanged.connect(lambda _i: self.refresh())
