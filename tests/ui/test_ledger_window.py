@@ -306,3 +306,15 @@ def test_an_empty_search_does_not_say_the_ledger_is_missing(en_session: Session)
     assert "no outfall ledger" not in window.detail.toPlainText()
     window.search.clear()
     assert window.model.rowCount() == 400
+
+
+def test_no_column_is_narrower_than_its_chinese_header(zh_session: Session) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    table = zh_session.window.table
+    header = table.horizontalHeader()
+    bold = QFont(header.font())
+    bold.setBold(True)
+    for i in range(table.model().columnCount()):
+        text = str(table.model().headerData(i, Qt.Orientation.Horizontal))
+        assert header.sectionSize(i) >= QFontMetrics(bold).horizontalAdvance(text) + 12, text
