@@ -214,7 +214,10 @@ class SyncPanel(QWidget):
         for r in snap.records:
             counts[r.state] = counts.get(r.state, 0) + 1
         self.counts_label.setText(
-            "  ·  ".join(f"{self.state_label(s)}: {counts[s]}" for s in STATES)
+            "  ·  ".join(
+                self.tr("%1: %2").replace("%1", self.state_label(s)).replace("%2", str(counts[s]))
+                for s in STATES
+            )
         )
         kinds = {"inspections": self.tr("inspection"), "patrols": self.tr("patrol")}
         self._fill(
