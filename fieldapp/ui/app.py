@@ -32,6 +32,7 @@ QTableView { gridline-color: #bbb; alternate-background-color: #f2f5f9;
 QHeaderView::section { background: #dde3ea; font-weight: bold; padding: 6px;
     border: 1px solid #aaa; }
 QCheckBox { min-height: 36px; }
+QTabBar::tab { min-height: 40px; padding: 0 14px; }
 QToolBar { spacing: 6px; padding: 4px; background: #f4f6f9; border-bottom: 1px solid #c8ced6; }
 QToolBar QToolButton { min-height: 40px; min-width: 48px; padding: 0 10px; font-weight: bold;
     border: 2px solid #8aa4c8; border-radius: 6px; background: #ffffff; color: #002b66; }

@@ -40,8 +40,17 @@ class OutfallDetail(QTextBrowser):
         self.setObjectName("outfallDetail")
         self.show_nothing()
 
-    def show_nothing(self) -> None:
-        hint = self.tr("Select an outfall to see it here.")
+    def show_nothing(self, empty_ledger: bool = False) -> None:
+        """The hint beside no selection; on a profile that holds no ledger yet (a first start),
+        where the ledger comes from."""
+        hint = (
+            self.tr(
+                "This laptop holds no outfall ledger yet. Choose Sync and sign in to the "
+                "bureau's server to get it."
+            )
+            if empty_ledger
+            else self.tr("Select an outfall to see it here.")
+        )
         self.setHtml(f"<p style='color:#444'>{escape(hint)}</p>")
 
     def show_outfall(self, o: Outfall, history: OutfallHistory) -> None:

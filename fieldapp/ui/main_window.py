@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -165,6 +165,11 @@ class MainWindow(QMainWindow):
         for column, width in zip(
             COLUMNS, (150, 330, 90, 170, 110, 80, 170, 110, 90, 200), strict=True
         ):
+            # Never narrower than its bold header (县（市、区）, 入江/入海/入河 were cut in Chinese).
+            header = str(self.model.headerData(COLUMNS.index(column), Qt.Orientation.Horizontal))
+            bold = QFont(hh.font())
+            bold.setBold(True)
+            width = max(width, QFontMetrics(bold).horizontalAdvance(header) + 24)
             self.table.setColumnWidth(COLUMNS.index(column), width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         # Enter on the selected row, or a double click, opens the outfall (Qt's "activated").
@@ -346,7 +351,10 @@ class MainWindow(QMainWindow):
         self._reselect()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n outfall(s)", "", self.model.rowCount()))
+        rows = self.model.rowCount()
+        self.count_label.setText(self.tr("%n outfall(s)", "", rows))
+        if self.selected is None:  # no ledger at all (a new profile) says where it comes from
+            self.detail.show_nothing(empty_ledger=rows == 0 and self.model.query == LedgerQuery())
 
     def _reselect(self) -> None:
         if self.selected is None:

@@ -157,186 +157,186 @@
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="172"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="177"/>
         <source>Enter or double-click opens the selected outfall</source>
         <translation>按回车键或双击打开所选排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="177"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="182"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="234"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="239"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="281"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="286"/>
         <source>Patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="287"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="284"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="289"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="290"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="295"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="296"/>
         <source>Progress</source>
         <translation>考核进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="292"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="297"/>
         <source>Data in/out</source>
         <translation>数据导入导出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="300"/>
         <source>Supervision</source>
         <translation>监管</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="296"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="301"/>
         <source>Review, progress (考核), data in and out</source>
         <translation>审核、考核进度、数据导入导出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="300"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="305"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/main_window.py" line="349"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="355"/>
         <source>%n outfall(s)</source>
         <translation>
             <numerusform>共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="387"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="395"/>
         <source>No further step</source>
         <translation>无后续步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="510"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="518"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="435"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="443"/>
         <source>Someone changed this outfall after you opened it. Close the editor, look at the new version and edit again.</source>
         <translation>打开编辑后，该排污口已被他人修改。请关闭编辑窗口，查看最新内容后再编辑。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="180"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="185"/>
         <source>Edit the selected outfall (%1)</source>
         <translation>编辑所选排污口（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="189"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="194"/>
         <source>Choose the lifecycle step to record (none is chosen)</source>
         <translation>选择要记录的工作进程步骤（默认不选）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="191"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="196"/>
         <source>Apply step…</source>
         <translation>记录步骤…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="193"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="198"/>
         <source>Record the chosen step, after confirming it</source>
         <translation>确认后记录所选步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="224"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="229"/>
         <source>Search the ledger (%1)</source>
         <translation>搜索台账（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="261"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="266"/>
         <source>Inspect</source>
         <translation>检查所选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="264"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="269"/>
         <source>Inspect the selected outfall</source>
         <translation>检查所选排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="273"/>
         <source>Nearest</source>
         <translation>附近排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="276"/>
         <source>The outfalls nearest to your position</source>
         <translation>离当前位置最近的排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="280"/>
         <source>New outfall</source>
         <translation>新发现排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="283"/>
         <source>Register a newly found outfall and inspect it</source>
         <translation>登记新发现的排污口并开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="387"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="395"/>
         <source>— choose a step —</source>
         <translation>— 请选择步骤 —</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="454"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="462"/>
         <source>the state before</source>
         <translation>上一个状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="458"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="466"/>
         <source>Record the step “%1” for %2 %3?
 It moves the outfall from %4 to %5.</source>
         <translation>为 %2 %3 记录步骤“%1”？
 排污口将从“%4”变为“%5”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="469"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="477"/>
         <source>Record a lifecycle step</source>
         <translation>记录工作进程步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="475"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="483"/>
         <source>Record the step</source>
         <translation>记录步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="476"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="484"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="486"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="494"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="486"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="494"/>
         <source>Why is this step taken?</source>
         <translation>请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="513"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="521"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -344,229 +344,234 @@ It moves the outfall from %4 to %5.</source>
 <context>
     <name>OutfallDetail</name>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="44"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="48"/>
+        <source>This laptop holds no outfall ledger yet. Choose Sync and sign in to the bureau&apos;s server to get it.</source>
+        <translation>本机还没有排污口台账。请点击“同步”，登录单位的服务器获取台账。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="52"/>
         <source>Select an outfall to see it here.</source>
         <translation>请在左侧选择一个排污口。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="49"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="58"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="59"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="68"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="63"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="72"/>
         <source>legacy: %1</source>
         <translation>原分类：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="66"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="75"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="72"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="136"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="81"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="145"/>
         <source>National code</source>
         <translation>国家编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="73"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="137"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="82"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="146"/>
         <source>Local code</source>
         <translation>地方编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="74"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="138"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="83"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="147"/>
         <source>Provisional code</source>
         <translation>临时编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="75"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="139"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="84"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="148"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="76"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="142"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="85"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="151"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="77"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="143"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="86"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="152"/>
         <source>Basin</source>
         <translation>所属流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="78"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="144"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="87"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="153"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="79"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="145"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="88"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="154"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="80"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="89"/>
         <source>Town and village</source>
         <translation>镇（街道）、村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="81"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="90"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="82"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="153"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="91"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="162"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="83"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="154"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="92"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="163"/>
         <source>Discharging units</source>
         <translation>排污单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="85"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="155"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="94"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="164"/>
         <source>Discharge channel</source>
         <translation>排污通道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="88"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="157"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="97"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="166"/>
         <source>Regime</source>
         <translation>管理方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="89"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="160"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="98"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="169"/>
         <source>Sea-outfall tier</source>
         <translation>入海排污口分级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="91"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="161"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="100"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="170"/>
         <source>Remediation route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="94"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="103"/>
         <source>Lifecycle state</source>
         <translation>工作状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="95"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="163"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="104"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="172"/>
         <source>Sign</source>
         <translation>标志牌</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="96"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="164"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="105"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="173"/>
         <source>Sampling point</source>
         <translation>采样点/检查井</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="97"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="165"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="106"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="174"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="98"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="107"/>
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="120"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="129"/>
         <source>Lifecycle history</source>
         <translation>工作进程记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="121"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="130"/>
         <source>Edits</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="135"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="144"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="140"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="149"/>
         <source>Sub-type</source>
         <translation>子类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="141"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="150"/>
         <source>Legacy Nantong type</source>
         <translation>原南通分类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="146"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="155"/>
         <source>Town</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="147"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="156"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="148"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="157"/>
         <source>Latitude (°)</source>
         <translation>纬度（°）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="149"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="158"/>
         <source>Longitude (°)</source>
         <translation>经度（°）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="150"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="159"/>
         <source>Accuracy</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="151"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="160"/>
         <source>Datum</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="152"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="161"/>
         <source>Position source</source>
         <translation>位置来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="156"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="165"/>
         <source>Channel details</source>
         <translation>通道说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="158"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="167"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="159"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="168"/>
         <source>Document date</source>
         <translation>文件日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="162"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="171"/>
         <source>Merges into</source>
         <translation>并入排污口</translation>
     </message>

@@ -221,246 +221,246 @@
 <context>
     <name>ProgressWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="90"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="100"/>
         <source>Progress against the plan&apos;s milestones</source>
         <translation>考核进度（对照工作方案目标）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="109"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="119"/>
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="110"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="120"/>
         <source>All basins</source>
         <translation>全部流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="116"/>
-        <source>Monthly report (Excel)…</source>
+        <location filename="../../fieldapp/ui/progress/window.py" line="126"/>
+        <source>Report (Excel)…</source>
         <translation>月报（Excel）…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="119"/>
-        <source>Monthly report (PDF)…</source>
+        <location filename="../../fieldapp/ui/progress/window.py" line="129"/>
+        <source>Report (PDF)…</source>
         <translation>月报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="123"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="133"/>
         <source>As of</source>
         <translation>统计截至</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="131"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="141"/>
         <source>Counting what this device holds…</source>
         <translation>正在统计本机数据…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="147"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="157"/>
         <source>Counts the completed inspections this device holds; the server counts all.</source>
         <translation>仅统计本机所存的已完成检查；服务器统计全部。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="153"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="163"/>
         <source>Milestone</source>
         <translation>目标任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="153"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="163"/>
         <source>In scope</source>
         <translation>应完成数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="153"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="163"/>
         <source>Done</source>
         <translation>已完成数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="153"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="163"/>
         <source>Done %</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="154"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="164"/>
         <source>Target line</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="154"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="164"/>
         <source>Status</source>
         <translation>进度评价</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="154"/>
-        <location filename="../../fieldapp/ui/progress/window.py" line="489"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="164"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="514"/>
         <source>Still to do</source>
         <translation>尚需完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="168"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="178"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="168"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="178"/>
         <source>Known</source>
         <translation>排污口总数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="172"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="182"/>
         <source>Target line on the day</source>
         <translation>当日序时进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="172"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="182"/>
         <source>Done (red: behind)</source>
         <translation>完成率（红色为滞后）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="175"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="185"/>
         <source>Outfalls by stage, month by month</source>
         <translation>各阶段排污口数量（逐月）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="179"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="189"/>
         <source>Chart of milestone</source>
         <translation>图表目标</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="292"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="317"/>
         <source>The figures could not be counted: %1</source>
         <translation>无法统计：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="320"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="345"/>
         <source>As of %1, from what this device holds: %2 outfalls known. %3</source>
         <translation>统计截至 %1，本机数据共 %2 个排污口。%3</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="325"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="350"/>
         <source> Changes came in since these were counted: counting again…</source>
         <translation>统计后数据已有变动，正在重新统计…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="339"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="364"/>
         <source>all counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="340"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="365"/>
         <source>both basins</source>
         <translation>两个流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="341"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="366"/>
         <source>Showing %1.</source>
         <translation>当前显示：%1。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="344"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="369"/>
         <source>Outfalls known
 %1</source>
         <translation>排污口总数
 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="346"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="371"/>
         <source>Remediation overdue
 %1</source>
         <translation>整治超期
 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="353"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="378"/>
         <source>Signs standard
 %1 of %2 (%3)</source>
         <translation>标志牌规范
 %1 / %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="359"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="384"/>
         <source>Inspected this period
 %1 of %2 due (%3)</source>
         <translation>本期已检查
 %1 / 应检查 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="367"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="392"/>
         <source>Met</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="368"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="393"/>
         <source>On track</source>
         <translation>进度正常</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="369"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="394"/>
         <source>Behind</source>
         <translation>进度滞后</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="370"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="395"/>
         <source>Missed</source>
         <translation>逾期未完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="371"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="396"/>
         <source>Not yet set</source>
         <translation>尚未起算</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="372"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="397"/>
         <source>No outfalls</source>
         <translation>无排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="378"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="403"/>
         <source>%1 (by %2)</source>
         <translation>%1（%2前）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="410"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="435"/>
         <source>All</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="433"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="458"/>
         <source>%1 · target %2%</source>
         <translation>%1 · 目标 %2%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="497"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="522"/>
         <source>Outfalls known</source>
         <translation>排污口总数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="498"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="523"/>
         <source>Remediation overdue</source>
         <translation>整治超期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="499"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="524"/>
         <source>Signs not standard</source>
         <translation>标志牌不规范</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="500"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="525"/>
         <source>Due and not inspected this period</source>
         <translation>本期应检查未检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="528"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="553"/>
         <source>Save the monthly report</source>
         <translation>保存月报</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="538"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="563"/>
         <source>The report could not be saved: %1</source>
         <translation>月报无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/progress/window.py" line="541"/>
+        <location filename="../../fieldapp/ui/progress/window.py" line="566"/>
         <source>Report saved: %1</source>
         <translation>月报已保存：%1</translation>
     </message>

@@ -191,129 +191,134 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync/panel.py" line="207"/>
-        <source>Waiting to send: %1 changes in %2 records; %3 photos (%4)</source>
+        <source>Waiting to send: %1 change(s) in %2 record(s); %3 photo(s) (%4)</source>
         <translation>待发送：%2 条记录中的 %1 项修改；照片 %3 张（%4）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="219"/>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="282"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="218"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="222"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="283"/>
         <source>inspection</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="219"/>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="283"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="222"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="284"/>
         <source>patrol</source>
         <translation>巡河记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="234"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="237"/>
         <source>conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="235"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="238"/>
         <source>refused</source>
         <translation>被拒</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="236"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="239"/>
         <source>awaiting supervisor</source>
         <translation>待主管审核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="239"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="242"/>
         <source>merged field by field</source>
         <translation>已逐字段合并</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="240"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="243"/>
         <source>server&apos;s version kept; yours is listed here</source>
         <translation>保留服务器版本；您的版本列于此处</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="241"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="244"/>
         <source>sent as a proposal</source>
         <translation>已作为修改建议提交</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="242"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="245"/>
         <source>not uploaded; the rest synced</source>
         <translation>未上传；其余已同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="245"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="248"/>
         <source>accepted later</source>
         <translation>之后已被接收</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="246"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="249"/>
         <source>sent again</source>
         <translation>已重新发送</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="247"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="250"/>
         <source>withdrawn: %1</source>
         <translation>已撤回：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="275"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="278"/>
         <source>%1 (correct by %2)</source>
         <translation>%1（请于 %2 前整改）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="284"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="285"/>
         <source>outfall</source>
         <translation>排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="285"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="286"/>
         <source>photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="305"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="306"/>
         <source>Refused (%1)</source>
         <translation>被拒收（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="311"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="312"/>
         <source>Sync not finished: the server refused %1 record(s). Open each to fix it and send it again, or withdraw it with a reason.</source>
         <translation>同步未完成：服务器拒收了 %1 条记录。请逐条打开修改后重新发送，或写明原因后撤回。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="371"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="372"/>
         <source>Sending changes…</source>
         <translation>正在发送修改…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="372"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="373"/>
         <source>Uploading photos…</source>
         <translation>正在上传照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="373"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="374"/>
         <source>Receiving updates…</source>
         <translation>正在接收更新…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="374"/>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="402"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="375"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="403"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="386"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="387"/>
         <source>Sync not finished: %1 record(s) refused by the server (see “Refused”).</source>
         <translation>同步未完成：%1 条记录被服务器拒收（见“被拒收”）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="391"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="392"/>
         <source>Everything is on the server.</source>
         <translation>全部数据已在服务器上。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="394"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="395"/>
         <source>Some items are still waiting: see the lists below.</source>
         <translation>仍有内容等待发送：见下方列表。</translation>
     </message>
@@ -371,22 +376,22 @@
         <translation>请填写地址、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/setup_dialog.py" line="103"/>
+        <location filename="../../fieldapp/ui/sync/setup_dialog.py" line="104"/>
         <source>Signing in… (you can cancel)</source>
         <translation>正在登录…（可以取消）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/setup_dialog.py" line="125"/>
+        <location filename="../../fieldapp/ui/sync/setup_dialog.py" line="126"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/setup_dialog.py" line="127"/>
+        <location filename="../../fieldapp/ui/sync/setup_dialog.py" line="128"/>
         <source>Sign-in cancelled. Nothing was changed.</source>
         <translation>已取消登录，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/setup_dialog.py" line="122"/>
+        <location filename="../../fieldapp/ui/sync/setup_dialog.py" line="123"/>
         <source>Signed in; this device is registered.</source>
         <translation>已登录，本机已登记。</translation>
     </message>

@@ -59,6 +59,8 @@ def test_panel_signs_in_syncs_and_shows_states(
         assert panel.sync_button.isEnabled()
         assert panel.records_table.rowCount() == 3
         assert panel.state_label("draft") in panel.counts_label.text()
+        colon = "：" if lang == "zh_CN" else ": "  # Chinese punctuation in the Chinese UI
+        assert f"{panel.state_label('draft')}{colon}" in panel.counts_label.text()
         with qtbot.waitSignal(controller.snapshot_ready, timeout=20000):
             panel.sync_button.click()
         states = {panel.records_table.item(r, 2).text() for r in range(3)}

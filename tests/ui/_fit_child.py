@@ -67,6 +67,14 @@ def windows(session: Session, lang: str) -> list[tuple[str, QWidget]]:
     out.append(("settings", session.open_settings()))
     out.append(("patrol", session.open_patrol()))
     out.append(("map", session.open_map()))
+    out.append(("sync", session.open_sync()))
+    out.append(("records", session.open_records()))  # 我的记录, from the status strip
+    progress: Any = session.open_progress()  # 考核: shown once its first figures are in
+    for _ in range(100):
+        settle(100)
+        if progress.isVisible() and progress.progress is not None:
+            break
+    out.append(("progress", progress))
 
     from fieldapp.ui.review.desk import ReviewDesk
     from tests.review.test_desk_layout import IdleLanes, batches

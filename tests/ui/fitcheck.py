@@ -90,6 +90,13 @@ def inspect(window: QWidget) -> dict[str, Any]:
                 squeezed.append(f"{_name(w)} {w.width()} < text {need}")
             if w.height() < TOUCH_MIN:
                 small.append(f"{_name(w)} height {w.height()}")
+    for bar in window.findChildren(QTabBar):  # tabs are touched like buttons
+        if bar.window() is window and bar.isVisibleTo(window):
+            for i in range(bar.count()):
+                if bar.isTabVisible(i) and bar.tabRect(i).height() < TOUCH_MIN:
+                    small.append(
+                        f"{_name(bar)} tab {bar.tabText(i)!r} height {bar.tabRect(i).height()}"
+                    )
     sideways = [
         f"{_name(a)} {a.horizontalScrollBar().maximum()} px"
         for a in window.findChildren(QScrollArea)

@@ -4,7 +4,8 @@ Scaling is simulated the way Windows does it: a child process runs Qt offscreen 
 screen (the offscreen platform's screen configuration) with ``QT_SCALE_FACTOR``, so Qt lays the
 windows out on a logical screen of 1366×768, 1093×614 or 911×512 and sizes them itself. The child
 opens the main window, the edit dialog, the inspection form and its completion summary, the nearest
-and new-outfall dialogs, settings, the patrol, the map and the review desk as a user would, and
+and new-outfall dialogs, settings, the patrol, the map, the sync panel, 我的记录, the progress view (考核) and
+the review desk as a user would, and
 reports by geometry what does not fit (tests/ui/fitcheck.py); this test asserts there is nothing.
 The checker itself is tested below on windows made to fail it.
 """
@@ -72,7 +73,7 @@ def test_every_window_fits_the_laptop_screen(
 ) -> None:
     report = _run_child(tmp_path, demo_template, scale, lang)
     expected = {"main", "edit", "inspection", "summary", "nearest", "new_outfall", "settings"}
-    expected |= {"patrol", "map", "review"}
+    expected |= {"patrol", "map", "sync", "records", "progress", "review"}
     assert set(report) == expected
     for name, seen in report.items():
         x, y, w, h = seen["screen"]

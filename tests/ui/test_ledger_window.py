@@ -282,3 +282,39 @@ def test_window_fits_a_rugged_laptop_screen(en_session: Session, zh_session: Ses
     for session in (en_session, zh_session):
         hint = session.window.minimumSizeHint()
         assert hint.width() <= 1366 and hint.height() <= 768
+
+
+def test_a_new_profile_says_where_the_ledger_comes_from(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.conftest import _open
+
+    sessions = _open(qtbot, tmp_path / "new.sqlite", "zh_CN")
+    session = next(sessions)
+    try:
+        assert session.window.model.rowCount() == 0
+        hint = session.window.detail.toPlainText()
+        assert "还没有排污口台账" in hint and "同步" in hint, hint
+        session.window.search.setText("通州")  # searching: nothing matches, the plain hint again
+        assert "还没有" not in session.window.detail.toPlainText()
+    finally:
+        next(sessions, None)
+
+
+def test_an_empty_search_does_not_say_the_ledger_is_missing(en_session: Session) -> None:
+    window = en_session.window
+    window.search.setText("no outfall is called this")
+    assert window.model.rowCount() == 0
+    assert "no outfall ledger" not in window.detail.toPlainText()
+    window.search.clear()
+    assert window.model.rowCount() == 400
+
+
+def test_no_column_is_narrower_than_its_chinese_header(zh_session: Session) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    table = zh_session.window.table
+    header = table.horizontalHeader()
+    bold = QFont(header.font())
+    bold.setBold(True)
+    for i in range(table.model().columnCount()):
+        text = str(table.model().headerData(i, Qt.Orientation.Horizontal))
+        assert header.sectionSize(i) >= QFontMetrics(bold).horizontalAdvance(text) + 12, text

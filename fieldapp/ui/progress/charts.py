@@ -164,6 +164,9 @@ class StageTrend(QChartView):
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
         _smaller_labels(self.x_axis, self.y_axis)
+        # No labels until there are figures: an empty axis reads 1970-01 and 0, 0, 0, 1.
+        self.x_axis.setLabelsVisible(False)
+        self.y_axis.setLabelsVisible(False)
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         # Ten stages: listed down the right side, where their names fit at any width.
@@ -188,6 +191,8 @@ class StageTrend(QChartView):
             points = [QPointF(_msecs(day), counts.get(code, 0)) for day, counts in rows]
             line.replace(points)
             top = max([top, *(counts.get(code, 0) for _d, counts in rows)])
+        self.x_axis.setLabelsVisible(bool(rows))
+        self.y_axis.setLabelsVisible(bool(rows))
         if rows:
             self.x_axis.setRange(
                 QDateTime.fromMSecsSinceEpoch(int(_msecs(rows[0][0]))),

@@ -14,18 +14,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QVBoxLayout,
@@ -48,6 +50,14 @@ from fieldapp.ui.progress.cells import (
 )
 from fieldapp.ui.progress.charts import CountyBars, StageTrend
 from fieldapp.ui.progress.members import MembersDialog
+from fieldapp.ui.screen_fit import present
+
+# The least room the cards, tables and charts are readable in (a few table rows, the charts'
+# axes); a smaller window scrolls them.
+MIN_CONTENT_WIDTH = 860
+MIN_CONTENT_HEIGHT = 600
+# Narrower than this, the four cards take two rows of two (their figures would not fit in one).
+CARDS_ONE_ROW_WIDTH = 1180
 
 
 @dataclass(frozen=True)
@@ -113,10 +123,10 @@ class ProgressWindow(QMainWindow):
         self.milestone = self._combo("milestone", None)
         for m in rules.milestones:
             self.milestone.addItem(m.label(labels.lang), m.code)
-        self.export_xlsx = QPushButton(self.tr("Monthly report (Excel)…"))
+        self.export_xlsx = QPushButton(self.tr("Report (Excel)…"))
         self.export_xlsx.setObjectName("exportXlsx")
         self.export_xlsx.clicked.connect(lambda: self._export("xlsx"))
-        self.export_pdf = QPushButton(self.tr("Monthly report (PDF)…"))
+        self.export_pdf = QPushButton(self.tr("Report (PDF)…"))
         self.export_pdf.setObjectName("exportPdf")
         self.export_pdf.clicked.connect(lambda: self._export("pdf"))
         top = QHBoxLayout()
@@ -133,7 +143,7 @@ class ProgressWindow(QMainWindow):
         self.status.setWordWrap(True)
 
         self.cards: dict[str, QPushButton] = {}
-        cards = QHBoxLayout()
+        cards = self._cards_grid = QGridLayout()
         for key in ("known", "overdue", "signs", "inspections"):
             button = QPushButton()
             button.setObjectName(f"card_{key}")
@@ -141,7 +151,7 @@ class ProgressWindow(QMainWindow):
             button.setStyleSheet("QPushButton { font-size: 15pt; text-align: left; padding: 6px; }")
             button.clicked.connect(lambda _c=False, k=key: self._open_card(k))
             self.cards[key] = button
-            cards.addWidget(button)
+        self._place_cards(columns=4)
         # A device pulls the ledger and its lifecycle, not other inspectors' inspections.
         self.cards["inspections"].setToolTip(
             self.tr("Counts the completed inspections this device holds; the server counts all.")
@@ -195,13 +205,27 @@ class ProgressWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)  # the milestones' names are the longest text
         splitter.setStretchFactor(1, 2)
 
+        # On a small logical screen (1366x768 at 150%: 911x512) the cards, tables and charts
+        # would be squeezed past reading: below this size they scroll instead. The date, filters
+        # and the wrapped status line stay above (a wrapped label in the scrolled part would
+        # make it as tall as its preferred height, and scroll at 100% too).
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addLayout(cards, 0, 0)
+        grid.addWidget(splitter, 1, 0)
+        grid.setRowStretch(1, 1)
+        body.setMinimumSize(MIN_CONTENT_WIDTH, MIN_CONTENT_HEIGHT)
+        scroll = QScrollArea()
+        scroll.setObjectName("progressScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         central = QWidget()
-        grid = QGridLayout(central)
-        grid.addLayout(top, 0, 0)
-        grid.addWidget(self.status, 1, 0)
-        grid.addLayout(cards, 2, 0)
-        grid.addWidget(splitter, 3, 0)
-        grid.setRowStretch(3, 1)
+        column = QVBoxLayout(central)
+        column.addLayout(top)
+        column.addWidget(self.status)
+        column.addWidget(scroll, 1)
         self.setCentralWidget(central)
         self.resize(1360, 740)
         self.county.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -218,17 +242,24 @@ class ProgressWindow(QMainWindow):
             self.activateWindow()
             return
         if self.progress is not None:
-            self.show()
+            present(self)  # at its size, or maximised where that does not fit (150% scaling)
             return
 
         def show_once() -> None:
             if not self.isVisible():
-                self.show()
-                self.raise_()
-                self.activateWindow()
+                present(self)
 
         self.figures_shown.connect(show_once)
         QTimer.singleShot(wait_ms, show_once)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_cards(columns=4 if self.width() >= CARDS_ONE_ROW_WIDTH else 2)
+
+    def _place_cards(self, columns: int) -> None:
+        for i, button in enumerate(self.cards.values()):
+            self._cards_grid.removeWidget(button)
+            self._cards_grid.addWidget(button, i // columns, i % columns)
 
     # -- building ---------------------------------------------------------------------------
     def _combo(self, name: str, all_label: str | None) -> QComboBox:

@@ -15,6 +15,7 @@ from fieldapp.store.errors import StoreError
 from fieldapp.ui.lane import BackgroundLane
 from fieldapp.ui.records.strip import StatusStrip
 from fieldapp.ui.records.window import MyRecordsWindow
+from fieldapp.ui.screen_fit import present
 
 STATUS_EVERY_MS = 20_000  # the strip also refreshes after every sync and every change made here
 
@@ -64,9 +65,7 @@ class RecordsTool(QObject):
             window.resize(1100, 640)
             self.window = window
         self.window.show_group(group)
-        self.window.show()
-        self.window.raise_()
-        self.window.activateWindow()
+        present(self.window)  # at its size, or maximised where that does not fit (150% scaling)
         self.refresh()
         return self.window
 

@@ -204,7 +204,7 @@ class SyncPanel(QWidget):
         self.last_label.setText(self.tr("Last successful sync: %1").replace("%1", last))
         p = snap.pending
         self.pending_label.setText(
-            self.tr("Waiting to send: %1 changes in %2 records; %3 photos (%4)")
+            self.tr("Waiting to send: %1 change(s) in %2 record(s); %3 photo(s) (%4)")
             .replace("%1", str(p.changes))
             .replace("%2", str(p.records))
             .replace("%3", str(p.photos))
@@ -214,7 +214,10 @@ class SyncPanel(QWidget):
         for r in snap.records:
             counts[r.state] = counts.get(r.state, 0) + 1
         self.counts_label.setText(
-            "  ·  ".join(f"{self.state_label(s)}: {counts[s]}" for s in STATES)
+            "  ·  ".join(
+                self.tr("%1: %2").replace("%1", self.state_label(s)).replace("%2", str(counts[s]))
+                for s in STATES
+            )
         )
         kinds = {"inspections": self.tr("inspection"), "patrols": self.tr("patrol")}
         self._fill(
