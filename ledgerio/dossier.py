@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,7 +175,11 @@ def _answers(sections: Any) -> list[tuple[str, str]]:
 def _photo_image(data: bytes) -> Any:
     from PIL import Image, ImageOps
 
-    image: Any = Image.open(io.BytesIO(data))
+    with warnings.catch_warnings():
+        # A picture past Pillow's pixel limit is refused, not decoded (a decompression bomb).
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        image: Any = Image.open(io.BytesIO(data))
+        image.load()
     image = ImageOps.exif_transpose(image).convert("RGB")
     image.thumbnail((PHOTO_MAX_PX, PHOTO_MAX_PX))
     return image
@@ -187,7 +192,21 @@ def _photo(doc: _Doc, i: int, p: PhotoEvidence) -> None:
     if p.data is None:
         doc.text(f"照片 {i}：尚未上传到服务器（SHA-256 {p.sha256}）")
         return
-    image = _photo_image(p.data)
+    from PIL import Image
+
+    try:
+        image = _photo_image(p.data)
+    except (
+        OSError,
+        ValueError,
+        SyntaxError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ) as exc:
+        # The bytes on the server are what the device sent, whatever they are: say so, with the
+        # hash that identifies them, instead of failing the whole dossier.
+        doc.text(f"照片 {i}：文件无法作为图片显示（{type(exc).__name__}）；SHA-256 {p.sha256}")
+        return
     w = pdf.epw
     h = w * image.height / image.width
     if h > 120:

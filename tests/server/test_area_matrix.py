@@ -428,6 +428,50 @@ PROBES: dict[tuple[str, str], Probe] = {
     ],
 }
 LAST = ("POST", "/v1/logout")  # signs the actor out: run last, then sign in again
+COUNTY_NAMES = {TZ: "通州区", HM: "海门区"}
+
+
+def _ledger_csv(t: County) -> bytes:
+    """One new outfall in the target's county: an import outside the reader's area must not
+    add it (the snapshot of that county would change)."""
+    code = f"{t.code}H{uuid.uuid4().int % 10**6:06d}"
+    lines = [
+        "国家编码,排污口名称,所属县（市、区）,所属镇（街道）,经度,纬度,排污口类型",
+        f"{code},{COUNTY_NAMES[t.code]}某镇某村东侧100m排口,{COUNTY_NAMES[t.code]},某镇,121.0,32.0,其他排口",
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+PROBES.update(
+    {
+        ("GET", "/v1/progress"): lambda w, a, t, o: [
+            ("GET", "/v1/progress", {"params": {"as_of": "2026-12-01"}}),
+            ("GET", "/v1/progress", {"params": {"as_of": "2026-12-01", "county": t.code}}),
+        ],
+        ("GET", "/v1/progress/outfalls"): lambda w, a, t, o: [
+            (
+                "GET",
+                "/v1/progress/outfalls",
+                {"params": {"as_of": "2026-12-01", "measure": "known", "county": t.code}},
+            )
+        ],
+        ("POST", "/v1/ledger/import"): lambda w, a, t, o: [
+            (
+                "POST",
+                "/v1/ledger/import",
+                {"content": _ledger_csv(t), "params": {"name": "台账.csv"}},
+            )
+        ],
+        ("GET", "/v1/ledger/export"): lambda w, a, t, o: [
+            ("GET", "/v1/ledger/export", {"params": {"format": "csv"}}),
+            ("GET", "/v1/ledger/export", {"params": {"format": "geojson", "kind": "disclosure"}}),
+        ],
+        ("GET", "/v1/ledger/dossier/{kind}/{row_id}"): lambda w, a, t, o: [
+            ("GET", f"/v1/ledger/dossier/inspection/{t['inspection']}", {}),
+            ("GET", f"/v1/ledger/dossier/outfall/{t['ledger']}", {}),
+        ],
+    }
+)
 
 
 @pytest.fixture

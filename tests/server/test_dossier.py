@@ -114,3 +114,19 @@ def test_patrol_track_as_gpx(ctx, person, h, tmp_path):
     (wpt,) = root.findall("g:wpt", ns)
     assert wpt.findtext("g:desc", namespaces=ns) == "岸边有暗管 <疑似>"
     assert cli.main(["--database", url, "--photos", photos, "ledger", "gpx", str(uuid.uuid4()), str(out)]) == 2  # fmt: skip
+
+
+def test_a_photo_that_is_no_picture_is_named_not_fatal(tmp_path):
+    """Bytes a device sent as a photo that do not decode (or a bomb): the dossier is still made,
+    the photo named by its hash instead of drawn."""
+    from ledgerio import dossier
+    from ledgerio.vocab import load as load_vocab
+
+    out = tmp_path / "dossier.pdf"
+    evidence = dossier.Evidence(
+        {"id": "i-1", "status": "complete"},
+        1,
+        [dossier.PhotoEvidence(sha256="ab" * 32, data=b"not a picture at all")],
+    )
+    dossier.inspection_pdf(out, {"name": "某排口"}, evidence, load_vocab(), generated_at="now")
+    assert out.read_bytes().startswith(b"%PDF")
