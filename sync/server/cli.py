@@ -24,6 +24,7 @@ from sync.server.audit import AuditEntry
 from sync.server.canonical import utcnow
 from sync.server.config import DAY, AuditKeyError, Settings, env_audit_key_file
 from sync.server.context import ServerContext
+from sync.server.photostore import PhotoStore
 from sync.server.queries import audit, devices, users
 from sync.server.services import admin, audit_check, backup, checkup
 
@@ -246,7 +247,7 @@ def _init(ctx: ServerContext, backup_to: Path | None, no_backup: bool) -> int:
             _print_backup(
                 backup.backup(
                     ctx.engine,
-                    ctx.photo_store,
+                    _file_store(ctx),
                     ctx.settings.anchor_file,
                     Path(backup_to),
                     ctx.settings.audit_key(),
@@ -257,6 +258,13 @@ def _init(ctx: ServerContext, backup_to: Path | None, no_backup: bool) -> int:
     _start_keyed_chain(ctx)
     print(f"database at schema {db.current_revision(ctx.engine)}")
     return 0
+
+
+def _file_store(ctx: ServerContext) -> PhotoStore:
+    """Backups copy the photo folder; an object store is backed up by its own replication."""
+    if not isinstance(ctx.photo_store, PhotoStore):
+        raise backup.BackupError("the photos are in an object store: back them up there")
+    return ctx.photo_store
 
 
 def _print_backup(report: backup.Report, dest: Path) -> None:
@@ -297,7 +305,7 @@ def _run(ctx: ServerContext, args: argparse.Namespace) -> int:
     if args.command == "backup":
         report = backup.backup(
             ctx.engine,
-            ctx.photo_store,
+            _file_store(ctx),
             ctx.settings.anchor_file,
             args.dest,
             ctx.settings.audit_key(),

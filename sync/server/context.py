@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sync.server.config import Settings
 from sync.server.groupcommit import GroupCommit
 from sync.server.models import PhotoArrival
-from sync.server.photostore import PhotoStore
+from sync.server.photostorage import PhotoStorage
 
 
 @dataclass(frozen=True)
@@ -19,5 +19,5 @@ class ServerContext:
     settings: Settings
     engine: Engine
     hasher: PasswordHasher
-    photo_store: PhotoStore
+    photo_store: PhotoStorage
     photo_arrivals: GroupCommit[PhotoArrival] = field(default_factory=GroupCommit)

@@ -31,7 +31,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 OWNER_RE = re.compile(r"^[0-9a-z-]{1,64}$")  # a device id (a UUID), or ANON
@@ -114,6 +114,27 @@ class PhotoStore:
 
     def has(self, sha256: str) -> bool:
         return self.final_path(sha256).is_file()
+
+    def ready(self) -> bool:
+        return all(
+            folder.is_dir() and os.access(folder, os.W_OK)
+            for folder in (self.final_root, self.partial_root)
+        )
+
+    def size(self, sha256: str) -> int:
+        """Bytes of a stored photo (FileNotFoundError when it is not stored)."""
+        return self.final_path(sha256).stat().st_size
+
+    def read(self, sha256: str) -> bytes:
+        return self.final_path(sha256).read_bytes()
+
+    def open_read(self, sha256: str) -> BinaryIO:
+        return self.final_path(sha256).open("rb")
+
+    def local_path(self, sha256: str) -> Path | None:
+        """The stored photo as a file on this machine (served with sendfile), if it is one."""
+        path = self.final_path(sha256)
+        return path if path.is_file() else None
 
     def offset(self, sha256: str, owner: str = ANON) -> int:
         """Bytes of the owner's unfinished upload already stored (0 when none)."""

@@ -199,10 +199,23 @@ def test_batch_summaries_count_only_the_readers_area(person, h):
     assert city.get(f"/v1/batches/{pushed['batch_id']}").json()["batch"]["total"] == 3
 
 
-def test_accepting_an_outfall_says_nothing_of_another_countys_codes(person, h, engine):
+def test_accepting_an_outfall_says_nothing_of_another_countys_codes(person, h, engine, monkeypatch):
+    # The code rule is data: a bureau that only asks for the city's prefix (3206…) lets two
+    # counties' codes meet, which is where another county's code could leak.
+    import dataclasses
+
+    from sync.server import codes
+
+    shipped = codes.rule()
+    monkeypatch.setattr(codes, "rule", lambda: dataclasses.replace(shipped, division_prefix="city"))
     haimen_sup = person("hm_sup", role="supervisor", counties=(h.HAIMEN,))
     haimen_sup.push_ok(
-        [h.change("outfalls", h.outfall(county=h.HAIMEN, provisional=False, national_code="X9"))]
+        [
+            h.change(
+                "outfalls",
+                h.outfall(county=h.HAIMEN, provisional=False, national_code="320600X000009"),
+            )
+        ]
     )
     alice = person("alice", counties=(h.TOSHI,))
     boss = person("boss", role="supervisor", counties=(h.TOSHI,))
@@ -210,16 +223,18 @@ def test_accepting_an_outfall_says_nothing_of_another_countys_codes(person, h, e
     alice.push_ok([h.change("outfalls", found)])
     version = stored(engine, "outfalls", found["id"]).version
     answer = boss.post(
-        f"/v1/desk/outfalls/{found['id']}/accept", json={"national_code": "X9", "version": version}
+        f"/v1/desk/outfalls/{found['id']}/accept",
+        json={"national_code": "320600X000009", "version": version},
     )
     assert answer.status_code == 200, answer.text  # Haimen's codes are not Tongzhou's to know
-    mine = h.outfall(county=h.TOSHI, provisional=False, national_code="T1")
+    mine = h.outfall(county=h.TOSHI, provisional=False, national_code="320612T000001")
     boss.push_ok([h.change("outfalls", mine)])
     again = h.outfall(county=h.TOSHI)
     alice.push_ok([h.change("outfalls", again)])
     version = stored(engine, "outfalls", again["id"]).version
     clash = boss.post(
-        f"/v1/desk/outfalls/{again['id']}/accept", json={"national_code": "T1", "version": version}
+        f"/v1/desk/outfalls/{again['id']}/accept",
+        json={"national_code": "320612T000001", "version": version},
     )
     assert clash.status_code == 409  # within the area it is still refused
 
@@ -644,3 +659,25 @@ def test_a_keyed_chain_refuses_writers_without_the_key(keyed, h, database_url, t
         assert audit_check.check(plain).problems  # nor can it vouch for the chain
     finally:
         plain.engine.dispose()
+
+
+def test_a_photo_store_without_local_files_streams_the_photo(person, h, ctx, monkeypatch):
+    """The interface's seam: a store that is not files on this machine (an object store)
+    answers ``local_path`` with None, and the desk streams the photo from ``open_read``."""
+    carol = person("carol", counties=(h.HAIMEN,))
+    photo = os.urandom(70_000)
+    theirs = h.inspection("carol", county=h.HAIMEN)
+    carol.push_ok(
+        [
+            h.change("inspections", theirs),
+            h.change(
+                "inspection_photos",
+                {"id": str(uuid.uuid4()), "inspection_id": theirs["id"], "sha256": sha(photo)},
+            ),
+        ]
+    )
+    assert upload(carol, photo, 0, photo).json()["complete"] is True
+    monkeypatch.setattr(ctx.photo_store, "local_path", lambda _sha: None)
+    boss = person("hm_boss", role="supervisor", counties=(h.HAIMEN,))
+    answer = boss.get(f"/v1/photos/{sha(photo)}")
+    assert answer.status_code == 200 and answer.content == photo

@@ -6,11 +6,12 @@ refers to it and its author uploaded it (404 otherwise, the same whether it exis
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response, StreamingResponse
 
 from sync.protocol import ENTITY_PATTERN, SHA256_PATTERN
 from sync.review_protocol import (
@@ -96,20 +97,30 @@ def desk_merge_outfall(
     return desk.merge_outfall(ctx, actor, row_id, body)
 
 
-@router.get("/photos/{sha256}", response_class=FileResponse)
+@router.get("/photos/{sha256}", response_class=Response)
 def photo_bytes(
     ctx: Ctx,
     actor: CurrentActor,
     sha256: Annotated[str, Path(pattern=SHA256_PATTERN)],
-) -> FileResponse:
+) -> Response:
     _supervisor(actor)
     with db.read(ctx.engine) as conn:
         seen = photos.readable(conn, sha256, actor.visible_counties())
-    path = ctx.photo_store.final_path(sha256)
-    if not seen or not path.is_file():
+    if not seen or not ctx.photo_store.has(sha256):
         raise not_found("no such photo in your area")
-    return FileResponse(
-        path,
+    headers = {"Cache-Control": "private, max-age=31536000, immutable"}
+    path = ctx.photo_store.local_path(sha256)
+    if path is not None:  # a file here: served with sendfile
+        return FileResponse(path, media_type="application/octet-stream", headers=headers)
+    return StreamingResponse(
+        _blocks(ctx.photo_store.open_read(sha256)),
         media_type="application/octet-stream",
-        headers={"Cache-Control": "private, max-age=31536000, immutable"},
+        headers=headers,
     )
+
+
+def _blocks(stream: BinaryIO) -> Iterator[bytes]:
+    """A stored photo in blocks, the stream closed when done or abandoned."""
+    with stream:
+        while block := stream.read(1 << 20):
+            yield block

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
-import os
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Request
@@ -39,11 +38,7 @@ def ready(ctx: Ctx) -> JSONResponse:
         checks["database"] = "ok"
     except Exception as exc:  # whatever the driver says, the answer is "not ready"
         checks["database"] = f"unreachable: {type(exc).__name__}"
-    store = ctx.photo_store
-    usable = all(
-        folder.is_dir() and os.access(folder, os.W_OK)
-        for folder in (store.final_root, store.partial_root)
-    )
+    usable = ctx.photo_store.ready()
     checks["photo_store"] = "ok" if usable else "missing or not writable"
     ok = all(v == "ok" for v in checks.values())
     return JSONResponse(

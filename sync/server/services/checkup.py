@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 
 from sync.server import db
 from sync.server.context import ServerContext
+from sync.server.photostore import PhotoStore
 from sync.server.services import audit_check
 
 LOW_DISK_BYTES = 2 * 1024**3  # below this, or 5% of the filesystem, free space is a problem
@@ -67,6 +68,8 @@ def schema(ctx: ServerContext) -> Finding:
 
 def photo_store(ctx: ServerContext, deep: bool = False) -> list[Finding]:
     store = ctx.photo_store
+    if not isinstance(store, PhotoStore):
+        return [Finding(store.ready(), "photos", "an object store: check it with its own tools")]
     with db.read(ctx.engine) as conn:
         rows = conn.execute(text("SELECT sha256, size FROM photos")).all()
     missing, damaged, total = [], [], 0

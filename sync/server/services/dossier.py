@@ -46,11 +46,11 @@ def _evidence(ctx: ServerContext, conn: Any, inspection: StoredRecord) -> dossie
     for child in records.children(conn, "inspection_photos", [inspection.id]):
         d = child.data or {}
         sha = str(d.get("sha256") or "")
-        path = ctx.photo_store.final_path(sha) if sha and ctx.photo_store.has(sha) else None
+        stored = bool(sha) and ctx.photo_store.has(sha)
         photos.append(
             dossier.PhotoEvidence(
                 sha256=sha,
-                data=None if path is None else Path(path).read_bytes(),
+                data=ctx.photo_store.read(sha) if stored else None,
                 taken_at=d.get("taken_at"),
                 lat=d.get("lat"),
                 lon=d.get("lon"),

@@ -37,7 +37,7 @@ def export_inspections(ctx: ServerContext, actor: Actor, out_dir: Path) -> dict[
             for child in records.children(conn, "inspection_photos", [inspection_id]):
                 sha = str((child.data or {}).get("sha256") or "")
                 has = bool(sha) and ctx.photo_store.has(sha)
-                photos.append((sha, ctx.photo_store.final_path(sha).read_bytes() if has else None))
+                photos.append((sha, ctx.photo_store.read(sha) if has else None))
             items.append(
                 bundle.InspectionItem(
                     data, (outfall.data if outfall else None) or {}, record.review_state, photos

@@ -43,7 +43,7 @@ def state(ctx: ServerContext, actor: Actor, sha256: str) -> UploadState:
 
 
 def _complete(ctx: ServerContext, sha256: str) -> UploadState:
-    size = ctx.photo_store.final_path(sha256).stat().st_size
+    size = ctx.photo_store.size(sha256)
     return UploadState(sha256=sha256, offset=size, complete=True)
 
 
@@ -113,7 +113,7 @@ def _register(ctx: ServerContext, actor: Actor, sha256: str) -> UploadState:
     registration back, the device is asked for the photo again and uploads it again, so the
     commit does not wait for the disk: one fsync less per photo.
     """
-    size = ctx.photo_store.final_path(sha256).stat().st_size
+    size = ctx.photo_store.size(sha256)
     arrival = PhotoArrival(sha256=sha256, size=size, actor=actor)
     ctx.photo_arrivals.submit(arrival, lambda group: _register_group(ctx, group))
     return UploadState(sha256=sha256, offset=size, complete=True)
