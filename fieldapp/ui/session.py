@@ -39,6 +39,7 @@ class Session:
     settings: AppSettings
     gnss_override: str | None = None
     tools: dict[str, QWidget] = field(default_factory=dict)
+    backup_tool: Any = None  # the profile backup under way (kept alive while it works)
     records: Any = None  # fieldapp.ui.records.tool.RecordsTool: the status strip and 我的记录
     _inspection_entry: Any = None
     _sync_controller: Any = None
@@ -291,9 +292,19 @@ class Session:
 
         defaults = load_rules().settings
         dialog = SettingsDialog(self.settings, self.labels, defaults, parent=self.window)
+        dialog.backup_requested.connect(self.back_up_profile)
         self.tools["settings"] = dialog
         dialog.open()
         return dialog
+
+    def back_up_profile(self) -> Any:
+        """The whole profile to a folder the user chooses (a USB drive), checked."""
+        from fieldapp.ui.profile_backup_tool import ProfileBackupTool
+
+        tool = ProfileBackupTool(self.path, self.labels.lang, self.window)
+        self.backup_tool = tool
+        tool.start()
+        return tool
 
     def close(self) -> None:
         for closer in reversed(self._closers):

@@ -3,6 +3,7 @@ inspection thresholds (the data file's defaults until the user changes them)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +30,8 @@ from fieldapp.ui.settings import AppSettings
 
 
 class SettingsDialog(QDialog):
+    backup_requested = Signal()  # the session backs the profile up (fieldapp.profile_backup)
+
     def __init__(
         self,
         settings: AppSettings,
@@ -127,6 +130,13 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.backup_button = QPushButton(self.tr("Back up this profile…"))
+        self.backup_button.setObjectName("backupProfile")
+        self.backup_button.setToolTip(
+            self.tr("The database, its key (by passphrase) and the photos, to a USB drive; checked")
+        )
+        self.backup_button.clicked.connect(self.backup_requested.emit)
+        buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addLayout(form)

@@ -760,106 +760,144 @@ It moves the outfall from %4 to %5.</source>
     </message>
 </context>
 <context>
+    <name>ProfileBackupTool</name>
+    <message>
+        <location filename="../../fieldapp/ui/profile_backup_tool.py" line="54"/>
+        <source>Back up this profile to (a USB drive)</source>
+        <translation>将本机档案备份到（U 盘）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/profile_backup_tool.py" line="64"/>
+        <source>This laptop keeps the profile&apos;s key in its key store, which cannot travel. Choose a passphrase for the backup (at least 8 characters); you will need it to restore.</source>
+        <translation>本机的档案密钥保存在系统密钥库中，无法随备份带走。请为备份设置口令（至少 8 个字符），恢复时需要输入。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/profile_backup_tool.py" line="79"/>
+        <source>The profile was backed up to %1 and checked: %2 photos; %3.</source>
+        <translation>档案已备份到 %1 并已校验：照片 %2 张；%3。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/profile_backup_tool.py" line="82"/>
+        <source>encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/profile_backup_tool.py" line="82"/>
+        <source>not encrypted</source>
+        <translation>未加密</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="41"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="48"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="51"/>
         <source>Receiver port (/dev/ttyUSB0, COM3), tcp://host:port or an NMEA log</source>
         <translation>接收机端口（/dev/ttyUSB0、COM3）、tcp://主机:端口 或 NMEA 日志文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="56"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="59"/>
         <source>Log file…</source>
         <translation>日志文件…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="72"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="75"/>
         <source>An MBTiles file or a folder of XYZ tiles</source>
         <translation>MBTiles 文件或 XYZ 瓦片文件夹</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="73"/>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="85"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="76"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="88"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="78"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="81"/>
         <source>Tiles are in GCJ-02 (Amap, Tencent): shift for display</source>
         <translation>瓦片为 GCJ-02 坐标（高德、腾讯）：显示时纠偏</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="84"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="87"/>
         <source>Empty: the system&apos;s certificates</source>
         <translation>留空：使用系统证书</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="110"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="113"/>
         <source>Position source</source>
         <translation>定位来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="112"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="115"/>
         <source>Home county</source>
         <translation>所在县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="113"/>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="147"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="116"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="157"/>
         <source>Basemap</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="115"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="118"/>
         <source>Sync server&apos;s certificate authority (PEM)</source>
         <translation>同步服务器的证书颁发机构（CA）证书文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="116"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="119"/>
         <source>Capture a position when its error is at most</source>
         <translation>定位误差不超过此值时才可采集</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="117"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="120"/>
         <source>Fixes averaged per capture</source>
         <translation>每次采集平均的定位次数</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="118"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="121"/>
         <source>Flag an inspection farther from its outfall than</source>
         <translation>检查位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="120"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="123"/>
         <source>Flag a photo taken farther from the outfall than</source>
         <translation>照片拍摄位置距排污口超过此距离时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="122"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="125"/>
         <source>Flag a photo taken longer before or after than</source>
         <translation>照片拍摄时间与检查时间相差超过此值时标记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="126"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="129"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="127"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="130"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="140"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="133"/>
+        <source>Back up this profile…</source>
+        <translation>备份本机档案…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="136"/>
+        <source>The database, its key (by passphrase) and the photos, to a USB drive; checked</source>
+        <translation>数据库、其密钥（以口令保护）和照片备份到 U 盘，并校验</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="150"/>
         <source>NMEA log</source>
         <translation>NMEA 日志</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_dialog.py" line="154"/>
+        <location filename="../../fieldapp/ui/settings_dialog.py" line="164"/>
         <source>Certificate authority</source>
         <translation>证书颁发机构</translation>
     </message>
