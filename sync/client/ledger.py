@@ -12,6 +12,10 @@ from typing import Any
 
 import httpx
 
+from sync.client.engine import check_address
+from sync.client.errors import SyncError
+from sync.protocol import INSTALL_HEADER
+
 CHUNK = 256 * 1024
 
 
@@ -34,6 +38,7 @@ def upload(
     transport: httpx.BaseTransport | None = None,
     progress: Callable[[int, int], None] | None = None,
     timeout: float = 600.0,
+    install_id: str | None = None,
 ) -> dict[str, Any]:
     """Send the file; returns the server's answer (``applied``, messages, ``plan``)."""
 
@@ -50,6 +55,10 @@ def upload(
         "datum": datum,
     }
     try:
+        check_address(server_url)  # plain http only to this machine, as for sync
+    except SyncError as exc:
+        raise LedgerUploadError(exc.code, exc.message("en")) from exc
+    try:
         with httpx.Client(base_url=server_url, transport=transport, timeout=timeout) as client:
             response = client.post(
                 "/v1/ledger/import",
@@ -59,6 +68,8 @@ def upload(
                     "Authorization": f"Bearer {token}",
                     "Content-Type": "application/octet-stream",
                     "Content-Length": str(len(data)),
+                    # the token works only from the install it was issued to
+                    **({INSTALL_HEADER: install_id} if install_id else {}),
                 },
             )
     except httpx.HTTPError as exc:

@@ -119,7 +119,7 @@ def test_supervisor_checks_then_imports_to_the_server(qtbot, profile, tmp_path):
     try:
         admin.add_user(server.ctx, "li", "supervisor pw", "supervisor", ["320600"])
         login = httpx.post(f"{server.url}/v1/login", json={"username": "li", "password": "supervisor pw", "install_id": "6f1d4c5e-0000-4000-8000-000000000001", "device_name": "desk"}).json()  # fmt: skip
-        account = SimpleNamespace(role="supervisor", signed_in=True, server_url=server.url, token=login["token"])  # fmt: skip
+        account = SimpleNamespace(role="supervisor", signed_in=True, server_url=server.url, token=login["token"], install_id="6f1d4c5e-0000-4000-8000-000000000001")  # fmt: skip
         window = DataWindow(profile, LedgerQuery, account, lang="zh_CN")
         qtbot.addWidget(window)
         window.show()

@@ -127,6 +127,7 @@ def upload(
     report: Path | None,
     progress: Progress,
     transport: Any = None,
+    install_id: str | None = None,
 ) -> UploadDone:
     """Send the file to the server's import; write the server's report."""
     from ledgerio.plan import from_json
@@ -143,6 +144,7 @@ def upload(
         only_good_rows=only_good_rows,
         transport=transport,
         progress=progress,
+        install_id=install_id,
     )
     plan = from_json(answer["plan"])
     if report is not None:

@@ -303,7 +303,14 @@ class DataWindow(QWidget):
         self.status.setText(self.tr("Sending to the server…"))
         self._start(
             lambda progress: jobs.upload(
-                account.server_url, account.token, source, only_good, report, progress, transport
+                account.server_url,
+                account.token,
+                source,
+                only_good,
+                report,
+                progress,
+                transport,
+                install_id=account.install_id,
             ),
             self._uploaded,
         )
