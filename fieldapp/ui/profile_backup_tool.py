@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from fieldapp import profile_backup
@@ -48,7 +48,7 @@ class ProfileBackupTool(QObject):
         self.window = parent
         self.choose_folder = choose_folder
         self.ask_passphrase = ask_passphrase
-        self.lane = BackgroundLane(self)
+        self.lane: BackgroundLane | None = None
 
     def start(self) -> None:
         folder = self.choose_folder(self.window, self.tr("Back up this profile to (a USB drive)"))
@@ -68,6 +68,7 @@ class ProfileBackupTool(QObject):
             )
             if phrase is None:
                 return
+        self.lane = BackgroundLane(self)  # a thread for this backup, ended when it is done
         self.lane.submit(
             lambda: profile_backup.backup(self.profile, dest, phrase),
             lambda summary: self._done(dest, summary),
@@ -75,6 +76,7 @@ class ProfileBackupTool(QObject):
         )
 
     def _done(self, dest: Path, summary: profile_backup.Summary) -> None:
+        self._end_lane()
         text = (
             self.tr("The profile was backed up to %1 and checked: %2 photos; %3.")
             .replace("%1", str(dest))
@@ -84,13 +86,23 @@ class ProfileBackupTool(QObject):
         self._say(QMessageBox.Icon.Information, text)
 
     def _failed(self, error: Exception) -> None:
+        self._end_lane()
         if not isinstance(error, Explained):
             raise error
         self._say(QMessageBox.Icon.Warning, error.message(self.lang))
 
+    def _end_lane(self) -> None:
+        # Its thread ends with the backup: a QThread destroyed while running aborts the app.
+        if self.lane is not None:
+            self.lane.shutdown()
+            self.lane = None
+
     def _say(self, icon: QMessageBox.Icon, text: str) -> None:
-        self.message_box = QMessageBox(icon, "Hekou", text, parent=self.window)
-        self.message_box.open()  # not modal to the app: the window goes on
+        box = QMessageBox(icon, "Hekou", text, parent=self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.NonModal)  # the window goes on meanwhile
+        box.show()
+        self.message_box = box
         self.finished.emit(text)
 
 

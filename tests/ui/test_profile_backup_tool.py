@@ -70,6 +70,8 @@ def test_a_key_store_profile_is_backed_up_with_a_passphrase_asked_for(
         assert "backed up" in said.args[0] and "1 photos" in said.args[0]
         carried = keys.KeyFile.load(made / "profile.sqlite.key")
         assert not carried.keyring and carried.passphrase is not None
+        assert tool.message_box.isVisible() and said.args[0] in tool.message_box.text()
+        tool.message_box.close()
     finally:
         keyring.set_keyring(before)
         with keys._lock:
@@ -95,3 +97,4 @@ def test_a_place_that_cannot_be_written_is_said_and_nothing_is_left(
     with qtbot.waitSignal(tool.finished, timeout=30_000) as said:
         tool.start()
     assert "Cannot write" in said.args[0] and blocker.read_text() == "x"
+    tool.message_box.close()
