@@ -34,6 +34,7 @@ import stat
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -171,8 +172,9 @@ class BlobStore:
                 removed += 1
         return removed
 
-    def seal_plain_files(self) -> int:
+    def seal_plain_files(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Seal every photo stored before encryption, once; returns how many were sealed.
+        ``progress`` hears (photos looked at, photos in the store) after each.
 
         Each: the sealed copy is written and synced beside it, the plain file is kept under a
         second name while the sealed one takes its place, then that plain copy is overwritten and
@@ -180,24 +182,32 @@ class BlobStore:
         if self.key is None:
             return 0
         sealed = 0
-        for shard in sorted(self.root.glob("??")):
-            for path in sorted(shard.iterdir()):
-                if not _DIGEST.fullmatch(path.name):
+        photos = [
+            path
+            for shard in sorted(self.root.glob("??"))
+            for path in sorted(shard.iterdir())
+            if _DIGEST.fullmatch(path.name)
+        ]
+        for done, path in enumerate(photos):
+            if progress is not None:
+                progress(done, len(photos))
+            shard = path.parent
+            with path.open("rb") as f:
+                if sealing.is_sealed(f.read(len(sealing.MAGIC))):
                     continue
-                with path.open("rb") as f:
-                    if sealing.is_sealed(f.read(len(sealing.MAGIC))):
-                        continue
-                stored = path.read_bytes()
-                temp = _write_temp(path, sealing.seal(self.key, stored, path.name.encode()))
-                os.fsync(temp.fd)
-                os.close(temp.fd)
-                os.chmod(temp.path, stat.S_IRUSR)
-                keep = path.with_name(_WIPE_PREFIX + path.name)
-                os.link(path, keep)
-                os.replace(temp.path, path)
-                _fsync_dir(shard)
-                files.wipe(keep)
-                sealed += 1
+            stored = path.read_bytes()
+            temp = _write_temp(path, sealing.seal(self.key, stored, path.name.encode()))
+            os.fsync(temp.fd)
+            os.close(temp.fd)
+            os.chmod(temp.path, stat.S_IRUSR)
+            keep = path.with_name(_WIPE_PREFIX + path.name)
+            os.link(path, keep)
+            os.replace(temp.path, path)
+            _fsync_dir(shard)
+            files.wipe(keep)
+            sealed += 1
+        if progress is not None:
+            progress(len(photos), len(photos))
         return sealed
 
     def make_private(self) -> None:

@@ -20,10 +20,13 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.store import errors, migrations, search_grams
 from fieldapp.vault import files, keys  # light: cryptography is imported when used
+
+if TYPE_CHECKING:
+    from fieldapp.store.encryption import Progress
 
 BUSY_TIMEOUT_MS = 3000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -84,13 +87,7 @@ def open_profile(path: str | Path, *, migrate: bool = True) -> sqlite3.Connectio
             _create(path, key, migrate)
         _check_file(path, key)
         if key is not None:
-            from fieldapp.store.encryption import finish_leftovers
-
-            finish_leftovers(path)
-        if key is not None and _is_plain(path):
-            from fieldapp.store.encryption import encrypt_plain_profile
-
-            encrypt_plain_profile(path, key)
+            _encrypt_if_plain(path, key, None)
         conn = _connect(path, read_only=False, key=key)
         try:
             _prepare(conn, path, migrate)
@@ -105,6 +102,33 @@ def open_profile(path: str | Path, *, migrate: bool = True) -> sqlite3.Connectio
         with contextlib.suppress(OSError):
             files.restrict(name)
     return conn
+
+
+def encrypt_if_plain(path: str | Path, progress: Progress | None = None) -> bool:
+    """Encrypt an unlocked profile that is still a plain file, once, before it is opened (a large
+    ledger takes a while: ``progress`` is ``encryption.Progress``). True when it did; an absent,
+    already encrypted or locked profile is left alone. Errors as ``open_profile`` gives them."""
+    path = Path(path)
+    key = keys.key_for(path)
+    if key is None or not path.exists():
+        return False
+    try:
+        _check_file(path, key)
+        return _encrypt_if_plain(path, key, progress)
+    except db_errors() as exc:
+        raise _translated(exc, path) from exc
+    except OSError as exc:
+        raise (errors.from_os_error(exc, path) or exc) from exc
+
+
+def _encrypt_if_plain(path: Path, key: keys.ProfileKey, progress: Progress | None) -> bool:
+    from fieldapp.store.encryption import encrypt_plain_profile, finish_leftovers
+
+    finish_leftovers(path)
+    if not _is_plain(path):
+        return False
+    encrypt_plain_profile(path, key, progress)
+    return True
 
 
 def _prepare(conn: sqlite3.Connection, path: Path, migrate: bool) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,12 @@ from fieldapp.vault import files, keys
 
 _PLAIN_COPY = ".plain-old"
 _ENCRYPTING = ".encrypting"
+
+
+# (part, done, total): "database" in bytes written of the plain file's size, then "checking"
+# (0 of 0: no measure, the encrypted copy's integrity check).
+Progress = Callable[[str, int, int], None]
+_PROGRESS_EVERY = 20_000  # SQLite VM instructions between looks at the copy's size
 
 
 @dataclass(frozen=True)
@@ -59,8 +66,12 @@ def _counts(conn: Any, schema: str = "main") -> dict[str, int]:
     return {n: conn.execute(f'SELECT count(*) FROM {schema}."{n}"').fetchone()[0] for n in names}
 
 
-def encrypt_plain_profile(path: Path, key: keys.ProfileKey) -> Encrypted:
-    """Encrypt the plain profile at ``path`` with ``key`` in place (see the module docstring)."""
+def encrypt_plain_profile(
+    path: Path, key: keys.ProfileKey, progress: Progress | None = None
+) -> Encrypted:
+    """Encrypt the plain profile at ``path`` with ``key`` in place (see the module docstring).
+    ``progress`` hears how far the copy is (its size against the plain file's), from this
+    thread, while SQLCipher writes it."""
     import sqlcipher3
 
     finish_leftovers(path)
@@ -80,7 +91,11 @@ def encrypt_plain_profile(path: Path, key: keys.ProfileKey) -> Encrypted:
         plain.execute(
             f"ATTACH DATABASE ? AS encrypted KEY {key.database_key_sql()}", (str(target),)
         )
+        if progress is not None:
+            total = path.stat().st_size
+            plain.set_progress_handler(_copy_watcher(target, total, progress), _PROGRESS_EVERY)
         plain.execute("SELECT sqlcipher_export('encrypted')")
+        plain.set_progress_handler(None, 0)
         plain.execute(f"PRAGMA encrypted.user_version = {version}")
         plain.execute("DETACH DATABASE encrypted")
     except BaseException:
@@ -88,6 +103,8 @@ def encrypt_plain_profile(path: Path, key: keys.ProfileKey) -> Encrypted:
         target.unlink(missing_ok=True)
         raise
     plain.close()
+    if progress is not None:
+        progress("checking", 0, 0)
     try:
         _verify(target, key, before, version)
     except BaseException:
@@ -104,6 +121,16 @@ def encrypt_plain_profile(path: Path, key: keys.ProfileKey) -> Encrypted:
         with contextlib.suppress(FileNotFoundError):
             side.unlink()
     return Encrypted(len(before), sum(before.values()))
+
+
+def _copy_watcher(target: Path, total: int, progress: Progress) -> Callable[[], int]:
+    def look() -> int:
+        with contextlib.suppress(OSError):
+            # The copy is written as SQLite's page cache spills: never report it finished early.
+            progress("database", min(target.stat().st_size, total * 99 // 100), total)
+        return 0  # go on
+
+    return look
 
 
 def _verify(target: Path, key: keys.ProfileKey, before: dict[str, int], version: int) -> None:
@@ -130,4 +157,4 @@ def is_encrypted(path: Path) -> bool:
         return f.read(16) != b"SQLite format 3\x00"
 
 
-__all__ = ["Encrypted", "encrypt_plain_profile", "finish_leftovers", "is_encrypted"]
+__all__ = ["Encrypted", "Progress", "encrypt_plain_profile", "finish_leftovers", "is_encrypted"]

@@ -112,15 +112,17 @@ def make_app(lang: str) -> QApplication:
 
 def unlock(path: Path, lang: str, *, create_folder: bool) -> str | None:
     """Make the profile's folder if asked and unlock the profile (the key from the OS key store,
-    else the passphrase dialog); the message to show when it cannot, else None."""
+    else the passphrase dialog), encrypting what it still holds in the clear with its progress on
+    screen; the message to show when it cannot, else None."""
     from fieldapp import protection
     from fieldapp.domain.errors import Explained
-    from fieldapp.ui.unlock import passphrase_prompt
+    from fieldapp.ui.unlock import encrypt_with_progress, passphrase_prompt
 
     try:
         if create_folder:
             protection.prepare_folder(path)
-        protection.unlock_profile(path, passphrase_prompt(path))
+        protection.unlock_key(path, passphrase_prompt(path))
+        encrypt_with_progress(path)  # once, for a profile made before encryption at rest
     except Explained as exc:
         return exc.message(lang)
     return None

@@ -9,31 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import keyring
-from keyring.backend import KeyringBackend
 
 from fieldapp import protection
 from fieldapp.media.blobstore import profile_store
 from fieldapp.ui.profile_backup_tool import ProfileBackupTool
 from fieldapp.vault import keys
+from tests.keyrings import MemoryKeyring
 
 PHOTO = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "photos" / "DSCN0010.jpg"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 5  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        del self.items[(service, username)]
 
 
 def test_a_key_store_profile_is_backed_up_with_a_passphrase_asked_for(

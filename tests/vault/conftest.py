@@ -6,38 +6,15 @@ from collections.abc import Iterator
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from fieldapp.vault import keys
-
-
-class MemoryKeyring(KeyringBackend):
-    """A real keyring backend class, kept in memory: the edge of the machine in tests (the
-    laptop's DPAPI / Keychain / Secret Service behind ``keyring`` answer the same calls)."""
-
-    priority = 5  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        del self.items[(service, username)]
+from tests.keyrings import MemoryKeyring, memory_keyring
 
 
 @pytest.fixture
 def os_keyring() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
+    with memory_keyring() as backend:
+        yield backend
 
 
 @pytest.fixture
