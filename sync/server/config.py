@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MIB = 1024 * 1024
-# The plan's milestones (考核): the same file the desktop app counts with, so both agree.
-MILESTONES_FILE = Path(__file__).resolve().parents[2] / "resources" / "data" / "milestones.json"
+# The plan's milestones (考核): a copy of the desktop app's ``resources/data/milestones.json``, so
+# both count alike (a test keeps them equal); the server never reads the app's resources, which a
+# server install does not carry.
+MILESTONES_FILE = Path(__file__).with_name("data") / "milestones.json"
 DAY = 24 * 3600
 AUDIT_KEY_MIN_BYTES = 32
 

@@ -34,6 +34,14 @@ def test_the_server_copy_is_the_apps_file() -> None:
     assert json.loads(codes.RULE_FILE.read_text("utf-8")) == json.loads(APP_FILE.read_text("utf-8"))
 
 
+def test_the_servers_milestones_are_the_apps() -> None:
+    from sync.server.config import MILESTONES_FILE
+
+    app_file = ROOT / "resources" / "data" / "milestones.json"
+    assert MILESTONES_FILE.parent == Path(codes.__file__).with_name("data")
+    assert json.loads(MILESTONES_FILE.read_text("utf-8")) == json.loads(app_file.read_text("utf-8"))
+
+
 CODES = st.one_of(
     st.text(max_size=40),
     st.tuples(
