@@ -190,7 +190,7 @@ def _allowed(target: Target, pools: Pools, rules: DrawRules) -> list[Inspector]:
         for i in pools.inspectors
         if target.id not in i.conflicts
         and target.county not in i.conflicts
-        and not (rules.exclude_own_county and i.county == target.county)
+        and not (rules.exclude_own_county and target.county in i.counties)
     ]
 
 

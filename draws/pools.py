@@ -24,7 +24,7 @@ class Target:
 @dataclass(frozen=True, slots=True)
 class Inspector:
     username: str
-    county: str
+    counties: frozenset[str]  # the counties the inspector works in (their own)
     conflicts: frozenset[str] = frozenset()  # target ids and county codes declared
 
 
@@ -45,7 +45,11 @@ class Pools:
                 for t in sorted(self.targets, key=lambda t: t.id)
             ],
             "inspectors": [
-                {"username": i.username, "county": i.county, "conflicts": sorted(i.conflicts)}
+                {
+                    "username": i.username,
+                    "counties": sorted(i.counties),
+                    "conflicts": sorted(i.conflicts),
+                }
                 for i in sorted(self.inspectors, key=lambda i: i.username)
             ],
         }
@@ -68,7 +72,11 @@ def pools_from_data(data: Mapping[str, Any], rules: DrawRules) -> Pools:
             for t in data["targets"]
         )
         inspectors = tuple(
-            Inspector(str(i["username"]), str(i["county"]), frozenset(map(str, i["conflicts"])))
+            Inspector(
+                str(i["username"]),
+                frozenset(map(str, i["counties"])),
+                frozenset(map(str, i["conflicts"])),
+            )
             for i in data["inspectors"]
         )
     except (KeyError, TypeError) as exc:
