@@ -230,3 +230,41 @@ audit_log = Table(
     Column("hash", String(64), nullable=False),
     Column("keyed", Boolean, nullable=False, default=False),  # HMAC-SHA256 with the audit key
 )
+
+# 双随机 draws (package ``draws``): the whole record (method, seed, rules, pools, visits) as JSON,
+# its SHA-256 in the audit log; the seed stays on the server (the draw is secret until its visits
+# are released) and the record is what ``draw verify`` recomputes.
+draws = Table(
+    "draws",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("period_start", String(10), nullable=False),
+    Column("period_end", String(10), nullable=False),
+    Column("record", Text, nullable=False),
+    Column("record_sha256", String(64), nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("published_at", DateTime(timezone=True)),
+)
+
+draw_visits = Table(
+    "draw_visits",
+    metadata,
+    Column("draw_id", String(36), ForeignKey("draws.id"), primary_key=True),
+    Column("target_id", String(36), primary_key=True),
+    Column("county_code", String(6), nullable=False),
+    Column("inspectors", Text, nullable=False),  # JSON list of user names
+    Column("planned_on", String(10), nullable=False),
+    Column("released_on", String(10), nullable=False),
+    Index("ix_draw_visits_released_on", "released_on"),
+)
+
+# Declared conflicts of interest: an inspector never drawn for that outfall or county.
+inspector_conflicts = Table(
+    "inspector_conflicts",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("subject", String(36), primary_key=True),  # an outfall id or a county code
+    Column("reason", Text, nullable=False),
+    Column("declared_at", DateTime(timezone=True), nullable=False),
+)

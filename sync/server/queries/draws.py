@@ -1,0 +1,166 @@
+"""The ``draws``, ``draw_visits`` and ``inspector_conflicts`` tables (双随机 random inspections)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from sync.server.schema import draw_visits, draws, inspector_conflicts
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDraw:
+    id: str
+    period_start: str
+    period_end: str
+    record: str  # the JSON text, as stored (its SHA-256 is in the audit log)
+    record_sha256: str
+    created_by: str
+    created_at: datetime
+    published_at: datetime | None
+    visits: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoredVisit:
+    draw_id: str
+    target_id: str
+    county_code: str
+    inspectors: tuple[str, ...]
+    planned_on: str
+    released_on: str
+
+
+def add(conn: Connection, row: StoredDraw, visits: list[StoredVisit]) -> None:
+    conn.execute(
+        insert(draws).values(
+            id=row.id,
+            period_start=row.period_start,
+            period_end=row.period_end,
+            record=row.record,
+            record_sha256=row.record_sha256,
+            created_by=row.created_by,
+            created_at=row.created_at,
+            published_at=None,
+        )
+    )
+    if visits:
+        conn.execute(
+            insert(draw_visits),
+            [
+                {
+                    "draw_id": v.draw_id,
+                    "target_id": v.target_id,
+                    "county_code": v.county_code,
+                    "inspectors": json.dumps(list(v.inspectors)),
+                    "planned_on": v.planned_on,
+                    "released_on": v.released_on,
+                }
+                for v in visits
+            ],
+        )
+
+
+def get(conn: Connection, draw_id: str) -> StoredDraw | None:
+    row = conn.execute(select(draws).where(draws.c.id == draw_id)).first()
+    return None if row is None else _draw(row)
+
+
+def list_all(conn: Connection) -> list[StoredDraw]:
+    counts = {
+        draw_id: int(n)
+        for draw_id, n in conn.execute(
+            select(draw_visits.c.draw_id, func.count()).group_by(draw_visits.c.draw_id)
+        )
+    }
+    rows = conn.execute(select(draws).order_by(draws.c.created_at))
+    return [_draw(r, counts.get(r.id, 0)) for r in rows]
+
+
+def set_published(conn: Connection, draw_id: str, at: datetime) -> None:
+    conn.execute(update(draws).where(draws.c.id == draw_id).values(published_at=at))
+
+
+def visits(conn: Connection, draw_id: str) -> list[StoredVisit]:
+    rows = conn.execute(
+        select(draw_visits)
+        .where(draw_visits.c.draw_id == draw_id)
+        .order_by(draw_visits.c.planned_on, draw_visits.c.target_id)
+    )
+    return [_visit(r) for r in rows]
+
+
+def released_for(conn: Connection, username: str, today: str) -> list[StoredVisit]:
+    """The visits of ``username`` whose release day has come (the draw keeps the rest secret)."""
+    rows = conn.execute(
+        select(draw_visits)
+        .where(draw_visits.c.released_on <= today)
+        .order_by(draw_visits.c.planned_on, draw_visits.c.target_id)
+    )
+    return [v for v in map(_visit, rows) if username in v.inspectors]
+
+
+def declare_conflict(
+    conn: Connection, username: str, subject: str, reason: str, at: datetime
+) -> bool:
+    """Record a conflict; False when it was declared before (nothing changes)."""
+    exists = conn.execute(
+        select(inspector_conflicts.c.username).where(
+            inspector_conflicts.c.username == username, inspector_conflicts.c.subject == subject
+        )
+    ).first()
+    if exists is not None:
+        return False
+    conn.execute(
+        insert(inspector_conflicts).values(
+            username=username, subject=subject, reason=reason, declared_at=at
+        )
+    )
+    return True
+
+
+def withdraw_conflict(conn: Connection, username: str, subject: str) -> bool:
+    done = conn.execute(
+        delete(inspector_conflicts).where(
+            inspector_conflicts.c.username == username, inspector_conflicts.c.subject == subject
+        )
+    )
+    return bool(done.rowcount)
+
+
+def conflicts(conn: Connection) -> dict[str, list[tuple[str, str]]]:
+    """User name → its declared (subject, reason) pairs."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    rows = conn.execute(select(inspector_conflicts).order_by(inspector_conflicts.c.username))
+    for row in rows:
+        out.setdefault(row.username, []).append((row.subject, row.reason))
+    return out
+
+
+def _draw(row: Any, visits: int = 0) -> StoredDraw:
+    return StoredDraw(
+        row.id,
+        row.period_start,
+        row.period_end,
+        row.record,
+        row.record_sha256,
+        row.created_by,
+        row.created_at,
+        row.published_at,
+        visits,
+    )
+
+
+def _visit(row: Any) -> StoredVisit:
+    return StoredVisit(
+        row.draw_id,
+        row.target_id,
+        row.county_code,
+        tuple(json.loads(row.inspectors)),
+        row.planned_on,
+        row.released_on,
+    )
