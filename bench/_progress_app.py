@@ -1,7 +1,8 @@
 """Child process of bench/progress.py: `python -m bench._progress_app MODE DB`; prints one JSON line.
 
 rebuild   the cube rebuilt from every history (``rebuild_s``), then read back from the cache
-          (``read_ms``, median of 5); ``events`` in the profile
+          (``read_ms``, median of 5); ``change_ms``: one outfall's step on its lifecycle
+          (then taken back) until the stored cube counts it (median); ``events`` in the profile
 view      medians over repetitions, each in this process after a warm-up window:
           open_ms       creating the progress window until its first paint with the figures
           bare_open_ms  the same for a bare QMainWindow holding an empty table
@@ -47,8 +48,32 @@ def rebuild(db: str) -> dict[str, float]:
         cached = progress.cached_cube(conn, rules)
         reads.append(time.perf_counter() - t0)
         assert cached is not None
+    # One outfall changes (a step on its lifecycle, then taken back): until the cube counts it.
+    (outfall_id,) = conn.execute("SELECT id FROM outfalls ORDER BY rid LIMIT 1 OFFSET 777").fetchone()
+    steps = []
+    for k in range(REPEAT):
+        conn.execute(
+            "INSERT INTO outfall_events (id, outfall_id, action, from_state, to_state, at, actor) "
+            "VALUES ('bench-step', ?, 'bench', NULL, 'monitored', '2026-10-30T02:00:00Z', 'b')"
+            if k % 2 == 0
+            else "DELETE FROM outfall_events WHERE id = 'bench-step' AND outfall_id = ?",
+            (outfall_id,),
+        )
+        conn.commit()
+        t0 = time.perf_counter()
+        moved = progress.current_cube(conn, rules)
+        steps.append(time.perf_counter() - t0)
+        assert moved.moved == 1 and not moved.rebuilt
+    conn.execute("DELETE FROM outfall_events WHERE id = 'bench-step'")
+    conn.commit()
+    progress.current_cube(conn, rules)
     conn.close()
-    return {"rebuild_s": read.seconds, "read_ms": statistics.median(reads) * 1000, "events": events}
+    return {
+        "rebuild_s": read.seconds,
+        "read_ms": statistics.median(reads) * 1000,
+        "change_ms": statistics.median(steps) * 1000,
+        "events": events,
+    }
 
 
 def view(db: str) -> dict[str, float]:

@@ -106,7 +106,7 @@ def _facts_of(conn: sqlite3.Connection, ids: Sequence[str]) -> Facts:
         )
         facts.inspections.extend(  # type: ignore[attr-defined]
             conn.execute(
-                "SELECT outfall_id, completed_at FROM inspections WHERE status = 'complete' "
+                "SELECT outfall_id, completed_at FROM inspections WHERE +status = 'complete' "
                 f"AND completed_at IS NOT NULL AND outfall_id IN ({marks})",
                 chunk,
             )

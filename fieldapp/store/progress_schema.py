@@ -66,6 +66,7 @@ CREATE TABLE progress_part (
     last_day INTEGER NOT NULL,
     deltas TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE INDEX progress_part_last ON progress_part (last_day);
 DELETE FROM progress_cache;
 CREATE TRIGGER progress_dirty_events_ai AFTER INSERT ON outfall_events {_mark("NEW.outfall_id")}
 CREATE TRIGGER progress_dirty_events_ad AFTER DELETE ON outfall_events {_mark("OLD.outfall_id")}
