@@ -49,7 +49,9 @@ def rebuild(db: str) -> dict[str, float]:
         reads.append(time.perf_counter() - t0)
         assert cached is not None
     # One outfall changes (a step on its lifecycle, then taken back): until the cube counts it.
-    (outfall_id,) = conn.execute("SELECT id FROM outfalls ORDER BY rid LIMIT 1 OFFSET 777").fetchone()
+    (outfall_id,) = conn.execute(
+        "SELECT id FROM outfalls ORDER BY rid LIMIT 1 OFFSET 777"
+    ).fetchone()
     steps = []
     for k in range(REPEAT):
         conn.execute(
@@ -95,6 +97,7 @@ def view(db: str) -> dict[str, float]:
         lambda: progress.with_months(progress.current_cube(conn, rules)),
         lambda day, pick: progress.member_rows(conn, rules, day, pick),
         lambda: progress.with_months(progress.stored_cube(conn, rules)),
+        lambda: progress.pending(conn),
     )
 
     class Painted(QObject):
