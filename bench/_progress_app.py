@@ -5,6 +5,7 @@ rebuild   the cube rebuilt from every history (``rebuild_s``), then read back fr
           (then taken back) until the stored cube counts it (median); ``events`` in the profile
 view      medians over repetitions, each in this process after a warm-up window:
           open_ms       creating the progress window until its first paint with the figures
+          charts_ms     the same until the charts (built after that first paint) are painted
           bare_open_ms  the same for a bare QMainWindow holding an empty table
           county_ms     choosing another county until the window has repainted
           date_ms       choosing another day until the window has repainted
@@ -124,6 +125,13 @@ def view(db: str) -> dict[str, float]:
         while painted.at is None:
             app.processEvents()
         elapsed = painted.at - t0
+        charted = Painted()  # then the charts, built after that first paint
+        window.charts_shown.connect(lambda: setattr(charted, "ready", True))
+        for w in (window, *window.findChildren(QObject)):
+            w.installEventFilter(charted)
+        while charted.at is None:
+            app.processEvents()
+        charts.append(charted.at - t0)
         while lane.busy:  # the current cube's read, after the stored one was shown
             app.processEvents()
         window.close()
@@ -145,15 +153,17 @@ def view(db: str) -> dict[str, float]:
         app.processEvents()
         return elapsed
 
+    charts: list[float] = []
     open_once()  # warm-up: imports, the cube's first read, fonts
     bare_once()
+    charts.clear()
     opened = [open_once() for _ in range(REPEAT)]
     bare = [bare_once() for _ in range(REPEAT)]
 
     window = ProgressWindow(lane, source, rules, labels, today=dt.date(2026, 10, 31))
     window.resize(1366, 768)
     window.show()
-    while window.progress is None or lane.busy:
+    while window.progress is None or window.trend is None or lane.busy:
         app.processEvents()
     app.processEvents()
 
@@ -190,6 +200,7 @@ def view(db: str) -> dict[str, float]:
     conn.close()
     return {
         "open_ms": statistics.median(opened) * 1000,
+        "charts_ms": statistics.median(charts) * 1000,
         "bare_open_ms": statistics.median(bare) * 1000,
         "county_ms": statistics.median(county) * 1000,
         "date_ms": statistics.median(date) * 1000,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -641,9 +641,16 @@ class ProgressWindow(QMainWindow):
         self.status.setText(self.tr("Report saved: %1").replace("%1", path))
 
 
+class _Place(QWidget):
+    """Where a chart goes, holding its room until it is built: a chart view's size hint, so the
+    splitter shares the width as it will with the chart in."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 480)
+
+
 def _place() -> QWidget:
-    """Where a chart goes, holding its room until it is built."""
-    place = QWidget()
+    place = _Place()
     place.setMinimumHeight(240)
     layout = QVBoxLayout(place)
     layout.setContentsMargins(0, 0, 0, 0)
