@@ -224,20 +224,27 @@ def rebuild(conn: sqlite3.Connection, rules: ProgressRules) -> CubeRead:
     return CubeRead(cube, gen, True, time.perf_counter() - t0, built_at=built_at)
 
 
-def refresh(conn: sqlite3.Connection, rules: ProgressRules) -> CubeRead:
+def refresh(conn: sqlite3.Connection, rules: ProgressRules, tries: int = 3) -> CubeRead:
     """The current cube (write connection): the stored one moved by the shares of the outfalls
-    changed since, in one transaction (milliseconds for a few outfalls); built from scratch when
-    there is none for these rules, or when so many outfalls changed that walking them all is
-    quicker."""
+    changed since (milliseconds for a few outfalls); built from scratch when there is none for
+    these rules, or when so many outfalls changed that walking them all is quicker.
+
+    The shares are counted from one reading transaction, without holding the write lock; the
+    result is stored in a short write transaction, unless another connection stored a cube
+    meanwhile (then it is counted again). Changes listed after the reading stay listed: the next
+    refresh counts them against the shares stored here.
+    """
     t0 = time.perf_counter()
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("BEGIN")
     try:
         row = conn.execute(
             "SELECT cube, generation, built_at FROM progress_cache "
             "WHERE key = ? AND rules_version = ?",
             (CACHE_KEY, rules.version),
         ).fetchone()
-        (last_change,) = conn.execute("SELECT coalesce(max(seq), 0) FROM progress_dirty").fetchone()
+        last_change, waiting = conn.execute(
+            "SELECT coalesce(max(seq), 0), count(*) FROM progress_dirty"
+        ).fetchone()
         ids = [
             r[0]
             for r in conn.execute(
@@ -249,12 +256,40 @@ def refresh(conn: sqlite3.Connection, rules: ProgressRules) -> CubeRead:
         if row is None or len(ids) > INCREMENTAL_LIMIT:
             conn.execute("COMMIT")
             return rebuild(conn, rules)
-        cube = Cube.from_bytes(row[0])
         if not last_change:
             conn.execute("COMMIT")
+            cube = Cube.from_bytes(row[0])
             return CubeRead(cube, row[1], False, time.perf_counter() - t0, built_at=row[2])
-        gen = generation(conn)
-        _move(conn, cube, ids, rules)
+        stamp, gen = _stamp(conn), generation(conn)
+        new = outfall_parts(load_facts(conn, ids=ids), rules)
+        old = _stored_parts(conn, ids)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    cube = Cube.from_bytes(row[0])
+    cube.apply(part_changes(old, new.values()))
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        (still,) = conn.execute(
+            "SELECT count(*) FROM progress_dirty WHERE seq <= ?", (last_change,)
+        ).fetchone()
+        if _stamp(conn) != stamp or still != waiting:  # another connection counted meanwhile
+            conn.execute("ROLLBACK")
+            return refresh(conn, rules, tries - 1) if tries > 0 else rebuild(conn, rules)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            conn.execute(
+                f"DELETE FROM progress_part WHERE outfall_id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+        conn.executemany(
+            "INSERT INTO progress_part (outfall_id, county_code, basin, receiving_kind, "
+            "first_day, last_day, deltas) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (_part_row(i, p) for i, p in new.items()),
+        )
+        (last,) = conn.execute("SELECT coalesce(max(last_day), 0) FROM progress_part").fetchone()
+        cube.last_day = int(last)
         _store(conn, cube, gen, rules, row[2])
         conn.execute("DELETE FROM progress_dirty WHERE seq <= ?", (last_change,))
         conn.execute("COMMIT")
@@ -269,13 +304,12 @@ def current_cube(conn: sqlite3.Connection, rules: ProgressRules) -> CubeRead:
     return refresh(conn, rules)
 
 
-def _move(conn: sqlite3.Connection, cube: Cube, ids: list[str], rules: ProgressRules) -> None:
-    """Moves ``cube`` and the stored shares from the outfalls' old shares to their new ones."""
-    new = outfall_parts(load_facts(conn, ids=ids), rules)
-    old: list[Part] = []
+def _stored_parts(conn: sqlite3.Connection, ids: list[str]) -> list[Part]:
+    """The shares stored for the outfalls ``ids`` (none for an outfall counted in none)."""
+    found: list[Part] = []
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        old.extend(
+        found.extend(
             Part((c, b, k), first, last, tuple((m, d, n) for m, d, n in json.loads(deltas)))
             for c, b, k, first, last, deltas in conn.execute(
                 "SELECT county_code, basin, receiving_kind, first_day, last_day, deltas "
@@ -283,18 +317,7 @@ def _move(conn: sqlite3.Connection, cube: Cube, ids: list[str], rules: ProgressR
                 chunk,
             )
         )
-        conn.execute(
-            f"DELETE FROM progress_part WHERE outfall_id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        )
-    cube.apply(part_changes(old, new.values()))
-    conn.executemany(
-        "INSERT INTO progress_part (outfall_id, county_code, basin, receiving_kind, first_day, "
-        "last_day, deltas) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (_part_row(i, p) for i, p in new.items()),
-    )
-    (last,) = conn.execute("SELECT coalesce(max(last_day), 0) FROM progress_part").fetchone()
-    cube.last_day = int(last)
+    return found
 
 
 def _part_row(outfall_id: str, p: Part) -> tuple[object, ...]:

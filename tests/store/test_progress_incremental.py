@@ -185,3 +185,44 @@ def test_so_many_changes_that_walking_everything_is_quicker_rebuild(known, rules
         _change(known, "sign", pick, 100, 3, pick)
     read = progress.current_cube(known, rules)
     assert read.rebuilt and not progress.pending(known)
+
+
+def _path(conn: sqlite3.Connection) -> str:
+    return str(conn.execute("PRAGMA database_list").fetchone()[2])
+
+
+@pytest.mark.parametrize("meanwhile", ["a change", "another count"])
+def test_what_happens_while_the_shares_are_counted_is_not_lost(
+    known, rules, monkeypatch, meanwhile
+):
+    """The shares are counted without the write lock: a change made meanwhile stays listed for
+    the next count; a cube stored meanwhile by another connection makes this one count again."""
+    progress.current_cube(known, rules)
+    _change(known, "event", 1, 300, 4, 2)
+    other = database.open_profile(_path(known))
+    counting = progress.outfall_parts
+    calls: list[int] = []
+
+    def interrupted(facts, r):
+        calls.append(1)
+        if len(calls) == 1:
+            if meanwhile == "a change":
+                _change(other, "sign", 9, 310, 5, 1)
+            else:
+                assert progress.refresh(other, rules).moved == 1
+        return counting(facts, r)
+
+    monkeypatch.setattr(progress, "outfall_parts", interrupted)
+    read = progress.current_cube(known, rules)
+    assert not read.rebuilt
+    if meanwhile == "a change":
+        assert progress.pending(known)  # the sign edit made meanwhile is still listed
+        assert progress.current_cube(known, rules).moved == 1
+    else:
+        # Counted here, then in the other connection, which stored its cube first: this count
+        # is dropped and asked again, and finds nothing left to count.
+        assert len(calls) == 2 and read.moved == 0
+    other.close()
+    kept = progress.cached_cube(known, rules)
+    scratch = build_cube(progress.load_facts(known), rules)
+    assert kept is not None and kept.cube.series_map() == scratch.series_map()
