@@ -1,9 +1,12 @@
 """The progress view (考核进度): where each county stands against the plan's milestones, on any day.
 
-Works on what this device holds. The cube comes from the lane (read from the profile's cache, or
-rebuilt there when anything changed); after that, every switch of county, basin, milestone or
-date is arithmetic on the GUI thread, a few milliseconds. Every number opens the list of outfalls
-behind it (read on the lane).
+Works on what this device holds. The cube comes from the lane (read from the profile's cache and
+brought up to date there: the outfalls changed since are counted again, milliseconds); while the
+view is open it asks every half second whether changes came, so a step taken or a pull shows at
+once. Every switch of county, basin, milestone or date is arithmetic on the GUI thread, a few
+milliseconds. The numbers are painted first; the charts (Qt Charts cost more to build than all the
+counting) are built right after that first paint. Every number opens the list of outfalls behind
+it (read on the lane).
 """
 
 from __future__ import annotations
