@@ -24,7 +24,7 @@ import json
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -115,6 +115,75 @@ class Cube:
                     group, measure = divmod(series, m)
                     found.setdefault(self.groups[group], {})[self.measures[measure]] = n
         return found
+
+    def apply(self, changes: Mapping[tuple[Group, str], Mapping[int, int]]) -> None:
+        """Adds daily changes, (group, measure) → day → +n/-n, as one outfall's new part minus
+        its old one. Afterwards the cube holds what a build from scratch would: only the days on
+        which a count changes, no empty series, no group without outfalls (``series_map``
+        compares them). ``first_day`` follows; ``last_day`` is the caller's to set."""
+        self._memo.clear()
+        groups = self.groups + sorted({g for g, _m in changes} - set(self.groups))
+        measures = sorted(set(self.measures) | {m for _g, m in changes})
+        self._reindex(groups, measures)
+        group_ids = {g: i for i, g in enumerate(self.groups)}
+        rank = {m: i for i, m in enumerate(self.measures)}
+        n_measures = len(self.measures)
+        for (group, measure), by_day in changes.items():
+            self._merge(group_ids[group] * n_measures + rank[measure], by_day)
+        used = sorted({s // n_measures for s in self.days})
+        if len(used) < len(self.groups):
+            self._reindex([self.groups[g] for g in used], self.measures)
+        state_days = [
+            d[0] for s, d in self.days.items() if self.measures[s % n_measures].startswith("state:")
+        ]
+        self.first_day = min(state_days, default=0)
+
+    def _merge(self, series: int, by_day: Mapping[int, int]) -> None:
+        changes: dict[int, int] = {}
+        days, totals = self.days.get(series), self.totals.get(series)
+        if days is not None and totals is not None:
+            previous = 0
+            for day, total in zip(days, totals, strict=True):
+                changes[day] = total - previous
+                previous = total
+        for day, n in by_day.items():
+            changes[day] = changes.get(day, 0) + n
+        kept = sorted((d, n) for d, n in changes.items() if n)
+        if not kept:
+            self.days.pop(series, None)
+            self.totals.pop(series, None)
+            return
+        running, new_totals = 0, array("i")
+        for _day, n in kept:
+            running += n
+            new_totals.append(running)
+        self.days[series] = array("i", (d for d, _n in kept))
+        self.totals[series] = new_totals
+
+    def _reindex(self, groups: list[Group], measures: list[str]) -> None:
+        """Renumbers the series for new lists of groups and measures (each holding every group
+        and measure that has a series)."""
+        if groups == self.groups and measures == self.measures:
+            return
+        old_m, new_m = len(self.measures), len(measures)
+        group_ids = {g: i for i, g in enumerate(groups)}
+        rank = {m: i for i, m in enumerate(measures)}
+        days: dict[int, array] = {}
+        totals: dict[int, array] = {}
+        for series in sorted(self.days, key=lambda s: (group_ids[self.groups[s // old_m]],
+                                                       rank[self.measures[s % old_m]])):  # fmt: skip
+            g, m = divmod(series, old_m)
+            new = group_ids[self.groups[g]] * new_m + rank[self.measures[m]]
+            days[new], totals[new] = self.days[series], self.totals[series]
+        self.groups, self.measures, self.days, self.totals = list(groups), measures, days, totals
+
+    def series_map(self) -> dict[tuple[Group, str], tuple[list[int], list[int]]]:
+        """Every series by (group, measure) name: two cubes that count alike have equal maps."""
+        m = len(self.measures)
+        return {
+            (self.groups[s // m], self.measures[s % m]): (list(d), list(self.totals[s]))
+            for s, d in self.days.items()
+        }
 
     def to_bytes(self) -> bytes:
         """A compact form for a cache: a JSON header, then the series as 32-bit integers."""
@@ -295,10 +364,12 @@ class _Walker:
         h: History,
         emit: dict[tuple[int, int, tuple[int, ...], tuple[int, ...]], int],
         group: int,
+        trail: list[tuple[int, tuple[int, ...], tuple[int, ...]]] | None = None,
     ) -> None:
         """Counts the outfall's changes of measures in ``emit``, keyed by (group, day, measures
         before, measures after): outfalls that change alike share a key, so the +1/-1 per
-        measure are worked out once per key, not once per outfall."""
+        measure are worked out once per key, not once per outfall. ``trail``, when given,
+        receives this outfall's own (day, before, after)."""
         rules = self.rules
         before: tuple[int, ...] = ()
         state_days, states = h.state_days, h.states
@@ -332,11 +403,45 @@ class _Walker:
             if current != before:
                 key = (group, day, before, current)
                 emit[key] = emit.get(key, 0) + 1
+                if trail is not None:
+                    trail.append((day, before, current))
                 before = current
 
+    def part(
+        self,
+        group: Group,
+        h: History,
+        trail: list[tuple[int, tuple[int, ...], tuple[int, ...]]],
+    ) -> Part:
+        """One outfall's share of the cube, from its trail (measures by name)."""
+        names = {i: m for m, i in self.ids.items()}
+        deltas: list[Delta] = []
+        for day, before, after in trail:
+            deltas.extend((names[m], day, -1) for m in before if m not in after)
+            deltas.extend((names[m], day, 1) for m in after if m not in before)
+        return Part(group, h.state_days[0], h.state_days[-1], tuple(deltas))
 
-def build_cube(facts: Facts, rules: ProgressRules) -> Cube:
-    """Walks every outfall's history once and sums the daily changes of its measures."""
+
+Delta = tuple[str, int, int]  # measure, day, +1 or -1
+
+
+@dataclass(frozen=True)
+class Part:
+    """One outfall's share of a cube: its group, the days of its first and last lifecycle
+    events, and the +1/-1 of its measures. A cube is the sum of its outfalls' parts, so a change
+    to one outfall moves the cube by (new part - old part) (``Cube.apply``)."""
+
+    group: Group
+    first_day: int
+    last_day: int
+    deltas: tuple[Delta, ...]
+
+
+def build_cube(facts: Facts, rules: ProgressRules, parts: dict[str, Part] | None = None) -> Cube:
+    """Walks every outfall's history once and sums the daily changes of its measures.
+
+    ``parts``, when given, receives each outfall's share (outfalls with no lifecycle event have
+    none), for keeping the cube current one outfall at a time."""
     by_outfall: dict[str, list[StateEvent]] = defaultdict(list)
     for e in facts.events:
         by_outfall[e[0]].append(e)
@@ -365,7 +470,12 @@ def build_cube(facts: Facts, rules: ProgressRules) -> Cube:
             inspected.get(outfall_id, no_inspections),
             rules.tz_hours,
         )
-        walker.walk(h, emit, group)
+        if parts is None:
+            walker.walk(h, emit, group)
+        else:
+            trail: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
+            walker.walk(h, emit, group, trail)
+            parts[outfall_id] = walker.part((county, basin, kind), h, trail)
         first_day = min(first_day or h.state_days[0], h.state_days[0])
         last_day = max(last_day, h.state_days[-1])
     # Working measure ids → the cube's (measures sorted by name, series = group * M + measure).
@@ -399,3 +509,24 @@ def build_cube(facts: Facts, rules: ProgressRules) -> Cube:
         cube.days[series] = array("i", (d for d, _n in changes))
         cube.totals[series] = totals
     return cube
+
+
+def part_changes(
+    old: Iterable[Part], new: Iterable[Part]
+) -> dict[tuple[Group, str], dict[int, int]]:
+    """What moves a cube from counting the ``old`` parts to counting the ``new`` (for
+    ``Cube.apply``): the new parts' deltas minus the old ones'."""
+    changes: dict[tuple[Group, str], dict[int, int]] = {}
+    for parts, sign in ((old, -1), (new, 1)):
+        for part in parts:
+            for measure, day, n in part.deltas:
+                by_day = changes.setdefault((part.group, measure), {})
+                by_day[day] = by_day.get(day, 0) + sign * n
+    return changes
+
+
+def outfall_parts(facts: Facts, rules: ProgressRules) -> dict[str, Part]:
+    """Each outfall's share of the cube of ``facts`` (none for an outfall with no event)."""
+    parts: dict[str, Part] = {}
+    build_cube(facts, rules, parts)
+    return parts

@@ -1,9 +1,11 @@
 """Child process of bench/progress.py: `python -m bench._progress_app MODE DB`; prints one JSON line.
 
 rebuild   the cube rebuilt from every history (``rebuild_s``), then read back from the cache
-          (``read_ms``, median of 5); ``events`` in the profile
+          (``read_ms``, median of 5); ``change_ms``: one outfall's step on its lifecycle
+          (then taken back) until the stored cube counts it (median); ``events`` in the profile
 view      medians over repetitions, each in this process after a warm-up window:
           open_ms       creating the progress window until its first paint with the figures
+          charts_ms     the same until the charts (built after that first paint) are painted
           bare_open_ms  the same for a bare QMainWindow holding an empty table
           county_ms     choosing another county until the window has repainted
           date_ms       choosing another day until the window has repainted
@@ -47,8 +49,34 @@ def rebuild(db: str) -> dict[str, float]:
         cached = progress.cached_cube(conn, rules)
         reads.append(time.perf_counter() - t0)
         assert cached is not None
+    # One outfall changes (a step on its lifecycle, then taken back): until the cube counts it.
+    (outfall_id,) = conn.execute(
+        "SELECT id FROM outfalls ORDER BY rid LIMIT 1 OFFSET 777"
+    ).fetchone()
+    steps = []
+    for k in range(REPEAT):
+        conn.execute(
+            "INSERT INTO outfall_events (id, outfall_id, action, from_state, to_state, at, actor) "
+            "VALUES ('bench-step', ?, 'bench', NULL, 'monitored', '2026-10-30T02:00:00Z', 'b')"
+            if k % 2 == 0
+            else "DELETE FROM outfall_events WHERE id = 'bench-step' AND outfall_id = ?",
+            (outfall_id,),
+        )
+        conn.commit()
+        t0 = time.perf_counter()
+        moved = progress.current_cube(conn, rules)
+        steps.append(time.perf_counter() - t0)
+        assert moved.moved == 1 and not moved.rebuilt
+    conn.execute("DELETE FROM outfall_events WHERE id = 'bench-step'")
+    conn.commit()
+    progress.current_cube(conn, rules)
     conn.close()
-    return {"rebuild_s": read.seconds, "read_ms": statistics.median(reads) * 1000, "events": events}
+    return {
+        "rebuild_s": read.seconds,
+        "read_ms": statistics.median(reads) * 1000,
+        "change_ms": statistics.median(steps) * 1000,
+        "events": events,
+    }
 
 
 def view(db: str) -> dict[str, float]:
@@ -70,6 +98,7 @@ def view(db: str) -> dict[str, float]:
         lambda: progress.with_months(progress.current_cube(conn, rules)),
         lambda day, pick: progress.member_rows(conn, rules, day, pick),
         lambda: progress.with_months(progress.stored_cube(conn, rules)),
+        lambda: progress.pending(conn),
     )
 
     class Painted(QObject):
@@ -96,6 +125,13 @@ def view(db: str) -> dict[str, float]:
         while painted.at is None:
             app.processEvents()
         elapsed = painted.at - t0
+        charted = Painted()  # then the charts, built after that first paint
+        window.charts_shown.connect(lambda: setattr(charted, "ready", True))
+        for w in (window, *window.findChildren(QObject)):
+            w.installEventFilter(charted)
+        while charted.at is None:
+            app.processEvents()
+        charts.append(charted.at - t0)
         while lane.busy:  # the current cube's read, after the stored one was shown
             app.processEvents()
         window.close()
@@ -117,15 +153,17 @@ def view(db: str) -> dict[str, float]:
         app.processEvents()
         return elapsed
 
+    charts: list[float] = []
     open_once()  # warm-up: imports, the cube's first read, fonts
     bare_once()
+    charts.clear()
     opened = [open_once() for _ in range(REPEAT)]
     bare = [bare_once() for _ in range(REPEAT)]
 
     window = ProgressWindow(lane, source, rules, labels, today=dt.date(2026, 10, 31))
     window.resize(1366, 768)
     window.show()
-    while window.progress is None or lane.busy:
+    while window.progress is None or window.trend is None or lane.busy:
         app.processEvents()
     app.processEvents()
 
@@ -162,6 +200,7 @@ def view(db: str) -> dict[str, float]:
     conn.close()
     return {
         "open_ms": statistics.median(opened) * 1000,
+        "charts_ms": statistics.median(charts) * 1000,
         "bare_open_ms": statistics.median(bare) * 1000,
         "county_ms": statistics.median(county) * 1000,
         "date_ms": statistics.median(date) * 1000,

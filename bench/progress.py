@@ -5,12 +5,15 @@ acceptance until the history holds a million events (made once under var/bench/)
 fresh process (``bench._progress_app``):
 
 - open to first paint: from creating the window to the first paint showing the figures (the cube
-  read from the profile's cache, figures counted, tables and charts filled), against a bare
-  QMainWindow with an empty table shown in the same process (target ≤ 300 ms, median);
+  read from the profile's cache, figures counted, cards and tables filled), against a bare
+  QMainWindow with an empty table shown in the same process (target ≤ 300 ms, median); the
+  charts are built after that paint: until they are painted too is reported beside it;
 - switch county or date: from choosing another county (or day) to the repainted window, against
   a repaint with nothing changed (target ≤ 100 ms, median);
-- rebuilding the cube after a change (every history walked; runs on the lane, the view says it is
-  counting): no target, reported so it is watched.
+- a change to one outfall until the stored cube counts it (its share counted again, in one
+  transaction): well under a second;
+- rebuilding the cube from scratch (every history walked; only after the migration, for other
+  rules or to repair; runs on the lane): no target, reported so it is watched.
 """
 
 from __future__ import annotations
@@ -115,6 +118,9 @@ def run(quick: bool) -> list[Figure]:
             met=view["open_ms"] <= 300,
         ),
         Figure(
+            f"progress.charts_painted_{tag}", view["charts_ms"], "ms", baseline=view["bare_open_ms"]
+        ),
+        Figure(
             f"progress.switch_county_{tag}",
             view["county_ms"],
             "ms",
@@ -129,6 +135,14 @@ def run(quick: bool) -> list[Figure]:
             baseline=view["repaint_ms"],
             target="≤ 100 ms (median)",
             met=view["date_ms"] <= 100,
+        ),
+        Figure(
+            f"progress.change_counted_{tag}",
+            rebuild["change_ms"],
+            "ms",
+            baseline=rebuild["read_ms"],
+            target="well under a second",
+            met=rebuild["change_ms"] < 500,
         ),
         Figure(f"progress.cube_rebuild_{tag}", rebuild["rebuild_s"], "s"),
         Figure(f"progress.cube_read_{tag}", rebuild["read_ms"], "ms"),

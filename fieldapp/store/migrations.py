@@ -232,6 +232,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
     (6, "0006_identity", _script_migration(6, sync_schema.MIGRATION_6_SQL)),
     (7, "0007_progress", _script_migration(7, progress_schema.MIGRATION_SQL)),
     (8, "0008_exact_reals", _script_migration(8, exact_reals_schema.MIGRATION_SQL)),
+    (12, "0012_progress_parts", _script_migration(12, progress_schema.MIGRATION_12_SQL)),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -37,3 +37,58 @@ CREATE TRIGGER progress_inspections_au
 CREATE TRIGGER progress_inspections_ad AFTER DELETE ON inspections
     WHEN OLD.status = 'complete' {_BUMP}
 """
+
+
+def _mark(*ids: str) -> str:
+    # Only while a cube is kept (or being built): a device that never counts keeps no list.
+    values = " UNION ALL ".join(f"SELECT {i}" for i in ids)
+    return (
+        "BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM "
+        f"({values}) WHERE EXISTS (SELECT 1 FROM progress_cache); END;"
+    )
+
+
+# Migration 12 (``0012_progress_parts``): the cube kept current one outfall at a time.
+# ``progress_dirty`` lists the outfalls whose facts changed since the cube was brought up to date
+# (a row per change, in order, so a rebuild can clear exactly what it counted), while
+# ``progress_cache`` holds any row (a cube, or the mark a first build leaves); ``progress_part``
+# holds each outfall's share of the cube (``assessment.timeline.Part``), so that a change moves
+# the cube by new share minus old. The cache is emptied: the first count after the migration
+# builds the cube and the shares together.
+MIGRATION_12_SQL = f"""
+CREATE TABLE progress_dirty (seq INTEGER PRIMARY KEY, outfall_id TEXT);
+CREATE TABLE progress_part (
+    outfall_id TEXT PRIMARY KEY,
+    county_code TEXT NOT NULL,
+    basin TEXT NOT NULL,
+    receiving_kind TEXT NOT NULL,
+    first_day INTEGER NOT NULL,
+    last_day INTEGER NOT NULL,
+    deltas TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX progress_part_last ON progress_part (last_day);
+DELETE FROM progress_cache;
+CREATE TRIGGER progress_dirty_events_ai AFTER INSERT ON outfall_events {_mark("NEW.outfall_id")}
+CREATE TRIGGER progress_dirty_events_ad AFTER DELETE ON outfall_events {_mark("OLD.outfall_id")}
+CREATE TRIGGER progress_dirty_events_au AFTER UPDATE ON outfall_events
+    {_mark("OLD.outfall_id", "NEW.outfall_id")}
+CREATE TRIGGER progress_dirty_edits_ai AFTER INSERT ON outfall_edits
+    WHEN NEW.field = 'sign_status' {_mark("NEW.outfall_id")}
+CREATE TRIGGER progress_dirty_edits_ad AFTER DELETE ON outfall_edits
+    WHEN OLD.field = 'sign_status' {_mark("OLD.outfall_id")}
+CREATE TRIGGER progress_dirty_edits_au AFTER UPDATE ON outfall_edits
+    WHEN OLD.field = 'sign_status' OR NEW.field = 'sign_status'
+    {_mark("OLD.outfall_id", "NEW.outfall_id")}
+CREATE TRIGGER progress_dirty_outfalls_ai AFTER INSERT ON outfalls {_mark("NEW.id")}
+CREATE TRIGGER progress_dirty_outfalls_ad AFTER DELETE ON outfalls {_mark("OLD.id")}
+CREATE TRIGGER progress_dirty_outfalls_au
+    AFTER UPDATE OF id, county_code, basin, receiving_kind, sign_status ON outfalls
+    {_mark("OLD.id", "NEW.id")}
+CREATE TRIGGER progress_dirty_inspections_ai AFTER INSERT ON inspections
+    WHEN NEW.status = 'complete' {_mark("NEW.outfall_id")}
+CREATE TRIGGER progress_dirty_inspections_au
+    AFTER UPDATE OF status, completed_at, outfall_id ON inspections
+    {_mark("OLD.outfall_id", "NEW.outfall_id")}
+CREATE TRIGGER progress_dirty_inspections_ad AFTER DELETE ON inspections
+    WHEN OLD.status = 'complete' {_mark("OLD.outfall_id")}
+"""

@@ -25,7 +25,15 @@ from assessment.testing import (
     KnownOutfall,
     known_ledger,
 )
-from assessment.timeline import Facts, build_cube, china_day, history_of, measures_at
+from assessment.timeline import (
+    Facts,
+    build_cube,
+    china_day,
+    history_of,
+    measures_at,
+    outfall_parts,
+    part_changes,
+)
 
 DATA = Path(__file__).resolve().parents[2] / "resources" / "data"
 KNOWN_STATES = frozenset(
@@ -319,3 +327,43 @@ def test_the_cube_survives_its_bytes(cube, rules):
     again = type(cube).from_bytes(cube.to_bytes())
     for day in DAYS:
         assert again.counts(day.toordinal()) == cube.counts(day.toordinal())
+
+
+def _without(facts: Facts, gone: set[str]) -> Facts:
+    return Facts(
+        [o for o in facts.outfalls if o[0] not in gone],
+        [e for e in facts.events if e[0] not in gone],  # type: ignore[attr-defined]
+        [e for e in facts.sign_edits if e[0] not in gone],  # type: ignore[attr-defined]
+        [x for x in facts.inspections if x[0] not in gone],  # type: ignore[attr-defined]
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(before=random_facts(), after=random_facts(), changed=st.sets(st.integers(0, 5)))
+def test_moving_a_cube_by_changed_shares_equals_building_it_again(rules, before, after, changed):
+    """Some outfalls' facts are replaced by others (a county moved, events added or dropped):
+    the old cube moved by their new shares minus their old ones is the new cube built anew."""
+    ids = {f"o{i}" for i in changed}
+    new_facts = Facts(
+        [*_without(before, ids).outfalls, *[o for o in after.outfalls if o[0] in ids]],
+        [*_without(before, ids).events, *[e for e in after.events if e[0] in ids]],  # type: ignore[attr-defined]
+        [*_without(before, ids).sign_edits, *[e for e in after.sign_edits if e[0] in ids]],  # type: ignore[attr-defined]
+        [*_without(before, ids).inspections, *[x for x in after.inspections if x[0] in ids]],  # type: ignore[attr-defined]
+    )
+    old_parts: dict = {}
+    cube = build_cube(before, rules, old_parts)
+    new_parts = outfall_parts(new_facts, rules)
+    cube.apply(
+        part_changes(
+            [p for i, p in old_parts.items() if i in ids],
+            [p for i, p in new_parts.items() if i in ids],
+        )
+    )
+    scratch = build_cube(new_facts, rules)
+    assert cube.series_map() == scratch.series_map()
+    assert cube.first_day == scratch.first_day
+    assert {g for g in cube.groups} == {g for g in scratch.groups}
+    for day in DAYS:
+        assert cube.counts(day.toordinal()) == scratch.counts(day.toordinal())
+    again = type(cube).from_bytes(cube.to_bytes())
+    assert again.series_map() == scratch.series_map()

@@ -48,7 +48,7 @@ def view(qtbot, known_path):
     )
     window = ProgressWindow(lane, source, rules, Labels(ref, "en"), today=dt.date(2023, 12, 31))
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.figures_shown, timeout=30_000):
+    with qtbot.waitSignals([window.figures_shown, window.charts_shown], timeout=30_000):
         window.show()
     yield window
     lane.shutdown()
@@ -186,7 +186,9 @@ def test_a_stale_cube_is_shown_at_once_and_replaced_when_counted(qtbot, tmp_path
         lambda day, pick: [],
         lambda: progress.stored_cube(writer, rules),
     )
-    window = ProgressWindow(lane, source, rules, Labels(ref, "en"), today=dt.date.today())
+    # The step is on today's date in China (tomorrow's from 16:00 UTC): the view shows tomorrow.
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    window = ProgressWindow(lane, source, rules, Labels(ref, "en"), today=tomorrow)
     qtbot.addWidget(window)
     shown: list[tuple[bool, int]] = []
     window.figures_shown.connect(
@@ -196,5 +198,48 @@ def test_a_stale_cube_is_shown_at_once_and_replaced_when_counted(qtbot, tmp_path
     assert [s[0] for s in shown] == [True, False]
     assert shown[1][1] == shown[0][1] + 1  # the step taken since shows once counted again
     assert "counting again" not in window.status.text()
+    lane.shutdown()
+    writer.close()
+
+
+def test_an_open_view_shows_a_step_taken_meanwhile(qtbot, tmp_path, known_path):
+    """A step on the lifecycle while the view is open is counted (that outfall only) and shown
+    within a second or so, without opening the view again."""
+    import shutil
+
+    from fieldapp.store import outfalls
+
+    path = tmp_path / "p.sqlite"
+    shutil.copyfile(known_path, path)
+    make_app("en")
+    ref = reference_data.load()
+    rules = progress.load_rules(DATA / "milestones.json", frozenset(s.code for s in ref.states))
+    writer = database.open_profile(path)
+    lane = BackgroundLane()
+    counted: list[progress.CubeRead] = []
+
+    def load_cube() -> progress.CubeRead:
+        counted.append(progress.current_cube(writer, rules))
+        return counted[-1]
+
+    source = ProgressSource(
+        load_cube, lambda day, pick: [], has_changes=lambda: progress.pending(writer)
+    )
+    tomorrow = dt.date.today() + dt.timedelta(days=1)  # the step's day in China, from 16:00 UTC
+    window = ProgressWindow(lane, source, rules, Labels(ref, "en"), today=tomorrow)
+    qtbot.addWidget(window)
+    with qtbot.waitSignals([window.figures_shown, window.charts_shown], timeout=30_000):
+        window.show()
+    before = window.progress.area.by_state.get("monitored", 0)
+    surveyed = writer.execute(
+        "SELECT id FROM outfalls WHERE lifecycle_state = 'surveyed' LIMIT 1"
+    ).fetchone()[0]
+    # The lane is the writer's only user: the step is taken there, as the app's edits are.
+    lane.submit(lambda: outfalls.transition(writer, surveyed, "monitor", ref, "t"), print, print)
+    qtbot.waitUntil(
+        lambda: window.progress.area.by_state.get("monitored", 0) == before + 1, timeout=5_000
+    )
+    assert counted[-1].moved == 1 and not counted[-1].rebuilt
+    assert window.trend is not None  # the charts follow
     lane.shutdown()
     writer.close()

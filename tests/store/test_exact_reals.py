@@ -120,7 +120,7 @@ def test_a_profile_of_schema_7_writes_reals_exactly_after_migrating(db_path: Pat
         before = insert_outfall(conn, 43.46708166666389, 120.86580833333334, 3.0)
         assert captured(conn, before)["lat"] == 43.4670816666639  # what schema 7 wrote
         migrations.migrate(conn)
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST == 8
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST >= 8
         after = insert_outfall(conn, 43.46708166666389, 120.86580833333334, 3.0)
         data = captured(conn, after)
         assert (data["lat"], data["lon"]) == (43.46708166666389, 120.86580833333334)

@@ -19,7 +19,8 @@ __all__ = ["ProgressSource", "ProgressWindow", "open_progress"]
 
 
 def open_progress(session: Any) -> ProgressWindow:
-    """The progress window over the session's profile (its cube read or rebuilt on the lane)."""
+    """The progress window over the session's profile (its cube read, and brought up to date,
+    on the lane)."""
     from fieldapp.paths import DATA
     from fieldapp.store import database, progress
 
@@ -32,6 +33,7 @@ def open_progress(session: Any) -> ProgressWindow:
         load_cube=lambda: progress.with_months(progress.current_cube(writer, rules)),
         load_members=lambda day, pick: progress.member_rows(reader, rules, day, pick),
         load_stored=lambda: progress.with_months(progress.stored_cube(writer, rules)),
+        has_changes=lambda: progress.pending(writer),
     )
     window = ProgressWindow(session.lane, source, rules, session.labels)
     window.outfall_activated.connect(session.window.reveal_outfall)

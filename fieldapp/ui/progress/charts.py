@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QResizeEvent
 
 AHEAD = QColor("#2e7d32")  # met or on track
 BEHIND = QColor("#c62828")  # behind or missed
@@ -92,7 +92,11 @@ class CountyBars(QChartView):
         self.y_axis = QValueAxis()
         self.y_axis.setRange(0, 110)  # room above a full bar for its label
         self.y_axis.setLabelFormat("%d%%")
-        self.y_axis.setTickCount(12)
+        # A label every 20% from 0 to 100: one every 10% had no height to be read at 150%
+        # scaling, and Qt cut them all to "…".
+        self.y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        self.y_axis.setTickAnchor(0)
+        self.y_axis.setTickInterval(20)
         self.y_axis.setLabelsVisible(True)
         _smaller_labels(self.x_axis, self.y_axis)
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
@@ -184,6 +188,12 @@ class StageTrend(QChartView):
         legend_font.setPointSizeF(legend_font.pointSizeF() * 0.85)
         chart.legend().setFont(legend_font)
         self.setChart(chart)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # As many months on the axis as have room to be read whole ("2024-03", not "202…").
+        width = self.chart().plotArea().width() or event.size().width() * 0.6
+        self.x_axis.setTickCount(max(2, min(6, int(width // 95) + 1)))
 
     def show_trend(self, rows: Sequence[tuple[dt.date, dict[str, int]]]) -> None:
         top = 0

@@ -1,9 +1,12 @@
 """The progress view (考核进度): where each county stands against the plan's milestones, on any day.
 
-Works on what this device holds. The cube comes from the lane (read from the profile's cache, or
-rebuilt there when anything changed); after that, every switch of county, basin, milestone or
-date is arithmetic on the GUI thread, a few milliseconds. Every number opens the list of outfalls
-behind it (read on the lane).
+Works on what this device holds. The cube comes from the lane (read from the profile's cache and
+brought up to date there: the outfalls changed since are counted again, milliseconds); while the
+view is open it asks every half second whether changes came, so a step taken or a pull shows at
+once. Every switch of county, basin, milestone or date is arithmetic on the GUI thread, a few
+milliseconds. The numbers are painted first; the charts (Qt Charts cost more to build than all the
+counting) are built right after that first paint. Every number opens the list of outfalls behind
+it (read on the lane).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,19 +61,24 @@ MIN_CONTENT_WIDTH = 860
 MIN_CONTENT_HEIGHT = 600
 # Narrower than this, the four cards take two rows of two (their figures would not fit in one).
 CARDS_ONE_ROW_WIDTH = 1180
+POLL_MS = 500
 
 
 @dataclass(frozen=True)
 class ProgressSource:
     """What the view asks of storage; all run on the lane.
 
-    ``load_cube`` gives the current cube (rebuilding it when anything changed: seconds on a big
-    ledger); ``load_stored``, when given, the last one built even if stale, shown meanwhile.
+    ``load_cube`` gives the current cube (counting the outfalls changed since it was stored:
+    milliseconds; built from scratch after the migration: seconds on a big ledger);
+    ``load_stored``, when given, the last one stored even if stale, shown meanwhile.
     """
 
     load_cube: Callable[[], CubeRead]
     load_members: Callable[[dt.date, Pick], list[MemberRow]]
     load_stored: Callable[[], CubeRead | None] | None = None
+    # Whether changes came since the cube shown was counted: asked every ``POLL_MS`` while the
+    # view is open, so a step taken, an edit or a pull shows within a second.
+    has_changes: Callable[[], bool] | None = None
 
 
 class ProgressWindow(QMainWindow):
@@ -79,6 +87,7 @@ class ProgressWindow(QMainWindow):
 
     outfall_activated = Signal(str)
     figures_shown = Signal()  # after each refresh (tests and the benchmark wait for it)
+    charts_shown = Signal()  # after the charts were filled for the figures shown
 
     def __init__(
         self,
@@ -179,12 +188,13 @@ class ProgressWindow(QMainWindow):
         )
         self.stages.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
-        self.bars = CountyBars(self.tr("Done (red: behind)"), self.tr("Target line on the day"))
-        self.bars.bar_clicked.connect(self._bar_clicked)
-        self.trend = StageTrend(
-            self.tr("Outfalls by stage, month by month"),
-            [(s, labels.state(s)) for s in states],
-        )
+        # The charts are built after the first paint (they cost more than all the numbers): their
+        # places hold the room meanwhile (``_build_charts``).
+        self.bars: CountyBars | None = None
+        self.trend: StageTrend | None = None
+        self._bars_place, self._trend_place = _place(), _place()
+        self._charts_wanted = False
+        self._bar_counties: list[str] = []
         chart_head = QHBoxLayout()
         chart_head.addWidget(QLabel(self.tr("Chart of milestone")))
         chart_head.addWidget(self.milestone, 1)
@@ -193,12 +203,12 @@ class ProgressWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.milestones, 1)
         left_layout.addLayout(chart_head)
-        left_layout.addWidget(self.bars, 2)
+        left_layout.addWidget(self._bars_place, 2)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.stages, 1)
-        right_layout.addWidget(self.trend, 2)
+        right_layout.addWidget(self._trend_place, 2)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -232,6 +242,12 @@ class ProgressWindow(QMainWindow):
         self.basin.currentIndexChanged.connect(lambda _i: self.refresh())
         self.milestone.currentIndexChanged.connect(lambda _i: self._show_bars())
         self._set_enabled(False)
+        self._asking = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._ask_for_changes)
+        if source.has_changes is not None:
+            self._poll.start()
 
     def present(self, wait_ms: int = 400) -> None:
         """Shows the window once its first figures are in (usually within a few tens of
@@ -251,6 +267,34 @@ class ProgressWindow(QMainWindow):
 
         self.figures_shown.connect(show_once)
         QTimer.singleShot(wait_ms, show_once)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._charts_wanted and self.bars is None:
+            # The numbers are on screen: the charts come on the next turn of the event loop.
+            QTimer.singleShot(0, self.show_charts)
+        return super().event(event)
+
+    def show_charts(self) -> None:
+        """Builds the charts (once) and fills them for the figures shown."""
+        if self.progress is None or self.cube is None:
+            return
+        if self.bars is None or self.trend is None:
+            self._build_charts()
+        self._show_bars()
+        self._show_trend(self.selected_day())
+        self.charts_shown.emit()
+
+    def _build_charts(self) -> None:
+        self.bars = CountyBars(self.tr("Done (red: behind)"), self.tr("Target line on the day"))
+        self.bars.bar_clicked.connect(self._bar_clicked)
+        self.trend = StageTrend(
+            self.tr("Outfalls by stage, month by month"),
+            [(s, self.labels.state(s)) for s in self.state_codes],
+        )
+        for place, chart in ((self._bars_place, self.bars), (self._trend_place, self.trend)):
+            layout = place.layout()
+            assert layout is not None
+            layout.addWidget(chart)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -317,6 +361,29 @@ class ProgressWindow(QMainWindow):
         self._set_enabled(True)
         self.refresh()
 
+    def _ask_for_changes(self) -> None:
+        """Counts again when changes came since (only while shown, one question at a time)."""
+        ask = self.source.has_changes
+        if ask is None or self._asking or self.cube is None or not self.isVisible():
+            return
+        self._asking = True
+
+        def answered(changed: bool) -> None:
+            if changed:
+                self.lane.submit(self.source.load_cube, self._counted_again, self._failed_again)
+            else:
+                self._asking = False
+
+        self.lane.submit(ask, answered, self._failed_again)
+
+    def _counted_again(self, read: CubeRead) -> None:
+        self._asking = False
+        self._cube_ready(read)
+
+    def _failed_again(self, exc: Exception) -> None:
+        self._asking = False
+        self._failed(exc)
+
     def _failed(self, exc: Exception) -> None:
         message = getattr(exc, "message", None)
         text = message(self.labels.lang) if callable(message) else str(exc)
@@ -361,8 +428,12 @@ class ProgressWindow(QMainWindow):
         self._show_cards(area)
         self._show_milestones(area)
         self._show_stages()
-        self._show_bars()
-        self._show_trend(day)
+        if self.bars is None:
+            self._charts_wanted = True
+            if self.isVisible():
+                self.update()  # a paint, after which the charts are built
+        else:
+            self.show_charts()
         self.figures_shown.emit()
 
     def _scope_text(self) -> str:
@@ -451,7 +522,7 @@ class ProgressWindow(QMainWindow):
         return None if value is None else str(value)
 
     def _show_bars(self) -> None:
-        if self.progress is None:
+        if self.progress is None or self.bars is None:
             return
         code = self._selected_milestone()
         counties = sorted(self.progress.counties)
@@ -477,7 +548,8 @@ class ProgressWindow(QMainWindow):
 
         The month ends of a county and basin are counted once per cube and kept: another day
         only cuts the list shorter or longer."""
-        assert self.cube is not None
+        if self.cube is None or self.trend is None:
+            return
         county, basin = self.selected_county(), self.selected_basin()
         key = (county, basin)
         months = self._trend_cache.get(key)
@@ -570,6 +642,22 @@ class ProgressWindow(QMainWindow):
             )
             return
         self.status.setText(self.tr("Report saved: %1").replace("%1", path))
+
+
+class _Place(QWidget):
+    """Where a chart goes, holding its room until it is built: a chart view's size hint, so the
+    splitter shares the width as it will with the chart in."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 480)
+
+
+def _place() -> QWidget:
+    place = _Place()
+    place.setMinimumHeight(240)
+    layout = QVBoxLayout(place)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return place
 
 
 def _empty(county: str | None) -> AreaProgress:
