@@ -239,6 +239,8 @@ class ErrorCode(enum.StrEnum):
     NOT_REVIEWABLE = "not_reviewable"
     PROPOSAL_DECIDED = "proposal_decided"
     PROPOSAL_STALE = "proposal_stale"
+    PROPOSAL_NOT_MERGEABLE = "proposal_not_mergeable"
+    PROBLEM_NOT_ESCALATED = "problem_not_escalated"
     ALREADY_EXISTS = "already_exists"
     RECORD_CHANGED = "record_changed"
     PHOTOS_MISSING = "photos_missing"
@@ -486,6 +488,8 @@ class ProposalView(_Strict):
     state: str
     comment: str | None
     created_at: datetime
+    decided_by: str | None = None
+    decided_at: datetime | None = None
 
 
 class ProposalList(_Strict):
