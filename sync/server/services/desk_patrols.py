@@ -7,7 +7,8 @@ Reads gather the patrols, their track parts, problems and photo rows in a few ch
 
 from __future__ import annotations
 
-from datetime import datetime
+import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from sync.escalation import due_at, is_overdue
@@ -22,6 +23,7 @@ from sync.server.models import Actor, StoredRecord
 from sync.server.queries import batches, records
 from sync.server.services import desk_rules
 from sync.server.services.desk import view
+from sync.server.services.review import publish
 
 PATROLS = "patrols"
 
@@ -45,7 +47,7 @@ def problem_view(row: StoredRecord, photos: int, now: datetime) -> DeskPatrolPro
         handling=str(d.get("handling") or ""),
         escalated=escalated,
         escalated_at=None if escalated_at is None else iso(escalated_at),
-        due_at=None if escalated_at is None else iso(due_at(escalated_at)),
+        due_at=None if escalated_at is None else iso(due_at(escalated_at).astimezone(UTC)),
         handled_at=None if handled_at is None else iso(handled_at),
         handled_by=d.get("handled_by") or None,
         handled_note=str(d.get("handled_note") or ""),
@@ -166,8 +168,8 @@ def list_patrols(
 def handle_problem(
     ctx: ServerContext, actor: Actor, problem_id: str, request: ProblemHandled
 ) -> DeskPatrolProblem:
-    """Record how an escalated problem was handled (who, when, a note); the row goes back to
-    the river chief's laptop through the feed. Handled once: a second answer is refused."""
+    """Record how an escalated problem was handled (who, when, a note) on the problem row, and
+    as a ``reviews`` row every laptop of the county pulls. Handled once: a second is refused."""
     with db.write(ctx.engine) as conn:
         row = records.get(conn, "patrol_problems", problem_id)
         if row is None or row.deleted or row.data is None or not actor.sees(row.county_code):
@@ -191,6 +193,12 @@ def handle_problem(
         new = desk_rules.write_row(conn, actor, row, "patrol_problems", problem_id, data,
                                    county=row.county_code, status=row.status,
                                    action="desk.problem_handled")  # fmt: skip
+        # problems are not in the feed: the decision row carries the handling to the laptops
+        publish(conn, actor, "reviews", {
+            "id": str(uuid.uuid4()), "record_entity": "patrol_problems", "record_id": problem_id,
+            "patrol_id": row.parent_id, "state": "handled", "comment": data["handled_note"],
+            "deadline": None, "reviewer": actor.username, "at": data["handled_at"],
+        }, row.county_code)  # fmt: skip
         photos = sum(
             1
             for ph in records.children(conn, "patrol_photos", [row.parent_id or ""])
