@@ -200,6 +200,7 @@ class ProposalDecisionRequest(_Strict):
 
 class DeskPatrolProblem(_Strict):
     id: str
+    version: int = 1  # sent back when a supervisor records the handling
     at: str
     lat: float | None = None
     lon: float | None = None

@@ -39,6 +39,7 @@ def problem_view(row: StoredRecord, photos: int, now: datetime) -> DeskPatrolPro
     handled_at = _when(d.get("handled_at"))
     return DeskPatrolProblem(
         id=row.id,
+        version=row.version,
         at=str(d.get("at") or ""),
         lat=_number(d.get("lat")),
         lon=_number(d.get("lon")),
