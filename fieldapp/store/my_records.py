@@ -14,8 +14,12 @@ from fieldapp.store.sync_state import RecordState
 
 
 def records(conn: sqlite3.Connection, limit: int = 2000) -> list[RecordState]:
-    """This profile's records, most recently changed first."""
-    return sync_state.record_states(conn, limit)
+    """This profile's records and ledger proposals, most recently changed first."""
+    from fieldapp.store import proposal_decisions
+
+    found = sync_state.record_states(conn, limit) + proposal_decisions.record_states(conn)
+    found.sort(key=lambda r: r.updated_at, reverse=True)
+    return found[:limit]
 
 
 def discard_draft(conn: sqlite3.Connection, inspection_id: str, path: str = "") -> int:

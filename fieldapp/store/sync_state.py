@@ -716,6 +716,11 @@ def _store_review(conn: sqlite3.Connection, data: Any, row_id: str, op: str) -> 
     if op == "delete" or not isinstance(data, dict):
         conn.execute("DELETE FROM sync_reviews WHERE id = ?", (row_id,))
         return
+    if data.get("proposal_id") and data.get("state"):  # the decision shows on the proposal
+        conn.execute(
+            "UPDATE sync_issues SET resolution = ? WHERE kind = 'proposed' AND reason = ?",
+            (f"proposal_{data['state']}", str(data["proposal_id"])),
+        )
     conn.execute(
         "INSERT OR REPLACE INTO sync_reviews (id, record_entity, record_id, state, comment,"
         " reviewer, at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
