@@ -99,6 +99,6 @@ def record_states(conn: sqlite3.Connection) -> list[RecordState]:
                 p.decided_at or p.proposed_at,
                 outfall_id=p.outfall_id,
                 status="complete",
-            )  # fmt: skip
+            )
         )
     return out
