@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from fieldapp.store import capture, inspection_schema, patrol_schema
+from fieldapp.store import capture, inspection_schema, patrol_problems_schema, patrol_schema
 from fieldapp.store.migrations import EDIT_COLUMNS, EVENT_COLUMNS, OUTFALL_COLUMNS
 
 
@@ -50,7 +50,7 @@ TABLES: dict[str, Table] = {
         Table("inspection_photos", inspection_schema.PHOTO_COLUMNS),
         Table("patrols", patrol_schema.PATROL_COLUMNS, ("pauses", "outfalls_passed")),
         Table("patrol_tracks", patrol_schema.TRACK_COLUMNS, ("points",)),
-        Table("patrol_problems", patrol_schema.PROBLEM_COLUMNS),
+        Table("patrol_problems", patrol_problems_schema.PROBLEM_COLUMNS),
         Table("patrol_photos", patrol_schema.PHOTO_COLUMNS),
     )
 }
