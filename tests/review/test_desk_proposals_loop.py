@@ -7,22 +7,37 @@ proposer's laptop shows each decision in 我的记录 and on the proposal (the s
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from fieldapp.store import database, my_records, proposal_decisions, sync_state
 from fieldapp.ui.review.lanes import DeskLanes
-from fieldapp.ui.review.proposals import ProposalsPane
+from fieldapp.ui.review.proposals import ProposalsPane, field_name
 from fieldapp.ui.screen_fit import fit_dialog
 from sync.client.review import PhotoCache, ReviewClient
 
 SHOTS = Path(os.environ.get("HEKOU_SHOTS", "var/screens/review"))
 HERE = (32.0, 120.9)
+
+
+def _load(name: str, path: Path) -> Any:
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        sys.modules[name] = module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+loop = _load("hekou_review_loop", Path(__file__).resolve().parent / "test_loop.py")
 
 
 def now() -> str:
@@ -31,12 +46,17 @@ def now() -> str:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def world(request: Any, profile_template: Path, tmp_path: Path) -> Any:
+    """SQLite with the desk in English, PostgreSQL with it in Chinese."""
     from hekou_review_sync_fixtures import World
 
     server = request.getfixturevalue("sqlite_server" if request.param == "sqlite" else "pg_server")
     w = World(server, profile_template, tmp_path, seed=11)
+    w.lang = "en" if request.param == "sqlite" else "zh_CN"
+    translators = loop.install(w.lang) if w.lang != "en" else []
     yield w
     w.close()
+    for t in translators:
+        QCoreApplication.removeTranslator(t)
 
 
 def ledger_outfall(device: Any, name: str, lat: float, lon: float, national: bool = True) -> str:
@@ -50,6 +70,14 @@ def ledger_outfall(device: Any, name: str, lat: float, lon: float, national: boo
             (row_id, name, code, device.world.county, lat, lon, now(), now(), device.user),
         )
     return row_id
+
+
+def shoot(pane: Any, name: str) -> None:
+    """The pane as the desk's tab shows it at 1366×768 and at 150% scaling (911×512 logical)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for (w, h), tag in (((1366, 720), "1366"), ((911, 466), "150pct")):
+        pane.resize(w, h)
+        assert pane.grab().save(str(SHOTS / f"{name}_{tag}.png"))
 
 
 def sync_ok(device: Any) -> None:
@@ -66,7 +94,7 @@ def pane_of(device: Any, qtbot: Any) -> ProposalsPane:
         return ReviewClient(account.server_url, account.token, cache,
                             install_id=account.install_id)  # fmt: skip
 
-    pane = ProposalsPane(DeskLanes(client(), client()))
+    pane = ProposalsPane(DeskLanes(client(), client()), device.world.lang)
     qtbot.addWidget(pane)
     fit_dialog(pane, 1366, 768)
     pane.show()
@@ -95,7 +123,8 @@ def test_proposals_are_decided_once_and_the_proposer_sees_it(world: Any, qtbot: 
     assert set(kinds) == {"correction", "new"}
     # the correction: both versions side by side, the changed field marked and first
     pane.list.setCurrentRow(pane.proposals.index(kinds["correction"]))
-    assert pane.table.item(0, 0).text() == "name"
+    shoot(pane, f"desk_proposal_correction_{world.lang}")
+    assert pane.table.item(0, 0).text() == field_name("name")
     assert pane.table.item(0, 1).text() == "新华村东侧300m雨洪排口"
     assert pane.table.item(0, 2).text() == "新华村东侧320m雨洪排口"
     assert pane.accept_button.isEnabled() and not pane.merge_button.isEnabled()
@@ -109,11 +138,11 @@ def test_proposals_are_decided_once_and_the_proposer_sees_it(world: Any, qtbot: 
     qtbot.waitUntil(lambda: len(pane.proposals) == 1, timeout=10_000)
     # the new outfall: nothing in the ledger yet, the registered one nearby offered for a merge
     [new] = pane.proposals
-    assert new.kind == "new" and pane.title.text().startswith("New outfall")
+    assert new.kind == "new" and pane.title.text().startswith(pane.kind_text("new"))
     assert pane.target.currentData() == registered and pane.merge_button.isEnabled()
     assert len(pane.map.shown) == 2  # the proposed one and the registered one
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    assert pane.grab().save(str(SHOTS / "desk_proposal_new_en.png"))
+    assert pane.table.isColumnHidden(1)  # nothing in the ledger to compare with
+    shoot(pane, f"desk_proposal_new_{world.lang}")
 
     # a second supervisor has the same proposal open and decides after the first
     late = pane_of(boss, qtbot)
@@ -124,7 +153,8 @@ def test_proposals_are_decided_once_and_the_proposer_sees_it(world: Any, qtbot: 
     with qtbot.waitSignal(late.refused, timeout=10_000) as refused:
         late.accept_button.click()
     assert refused.args == ["proposal_decided"]
-    assert "Merged" in late.notice.text() and sup.user in late.notice.text()
+    assert late.state_text("merged") in late.notice.text() and sup.user in late.notice.text()
+    shoot(late, f"desk_proposal_already_decided_{world.lang}")
     ids = set(world.server_rows("outfalls"))
     assert found not in ids  # merged: never entered the ledger
 

@@ -153,7 +153,7 @@ class ReviewDesk(QMainWindow):
         cl.addLayout(top)
         cl.addWidget(split, 1)
         # ledger proposals and patrols beside the batches (issue 14)
-        self.proposals = ProposalsPane(lanes)
+        self.proposals = ProposalsPane(lanes, lang)
         self.patrols = PatrolsPane(lanes, lang)
         self.tabs = QTabWidget()
         self.tabs.addTab(central, self.tr("Batches"))

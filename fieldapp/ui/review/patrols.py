@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.paths import DATA
 from fieldapp.ui import formatting as fmt
-from fieldapp.ui.review.desk_map import OVERDUE, PROBLEM, DeskMap
+from fieldapp.ui.review.desk_map import COLOURS, OVERDUE, PROBLEM, DeskMap
 from fieldapp.ui.review.lanes import DeskLanes
 from fieldapp.ui.review.texts import refusal_text
 from sync.client.review import DeskError
@@ -69,7 +69,7 @@ class PatrolsPane(QWidget):
         self.all_button.setMinimumHeight(TOUCH)
         self.all_button.clicked.connect(lambda: self.load(None))
         self.list = QListWidget()
-        self.list.setMinimumWidth(260)
+        self.list.setMinimumWidth(220)
         self.list.currentRowChanged.connect(self._chosen)
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -83,7 +83,7 @@ class PatrolsPane(QWidget):
         self.map = DeskMap()
         self.problems = QTableWidget(0, 6)
         self.problems.setHorizontalHeaderLabels([
-            self.tr("Time"), self.tr("Category"), self.tr("Problem"), self.tr("Handled on the spot"),
+            self.tr("Time"), self.tr("Category"), self.tr("Problem"), self.tr("On the spot"),
             self.tr("Escalation"), self.tr("Handled"),
         ])  # fmt: skip
         self.problems.verticalHeader().setVisible(False)
@@ -106,27 +106,40 @@ class PatrolsPane(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.legend = QLabel(
+            f"<span style='color:{COLOURS[PROBLEM].name()}'>●</span> {self.tr('problem')}"
+            f"&nbsp; <span style='color:{COLOURS[OVERDUE].name()}'>●</span> "
+            f"{self.tr('escalation overdue')}"
+        )
+        self.legend.setWordWrap(True)
         handle = QHBoxLayout()
         handle.addWidget(self.note, 1)
         handle.addWidget(self.handle_button)
+        # what the supervisor reads and does first, above the fold at 150% scaling
+        about = QWidget()
+        al = QVBoxLayout(about)
+        al.setContentsMargins(0, 0, 0, 0)
+        al.addWidget(self.summary, 1)
+        al.addWidget(self.legend)
+        al.addWidget(self.notice)
+        al.addLayout(handle)
         top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.summary)
+        top.addWidget(about)
         top.addWidget(self.map)
-        top.setSizes([380, 440])
+        top.setSizes([560, 440])
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(top)
         body.addWidget(self.problems)
-        body.setSizes([260, 240])
+        body.setSizes([250, 250])
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(body, 1)
-        rl.addWidget(self.notice)
-        rl.addLayout(handle)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([300, 1000])
+        split.setSizes([260, 1100])
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

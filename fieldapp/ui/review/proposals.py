@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.ui import formatting as fmt
-from fieldapp.ui.review.desk_map import CURRENT, NEARBY, PROPOSED, DeskMap
+from fieldapp.ui.review.desk_map import COLOURS, CURRENT, NEARBY, PROPOSED, DeskMap
 from fieldapp.ui.review.lanes import DeskLanes
 from fieldapp.ui.review.texts import refusal_text
 from sync.client.review import DeskError
@@ -39,10 +39,37 @@ HIDDEN = frozenset({"id", "created_at", "updated_at", "updated_by", "_status", "
 CHANGED = QColor("#fff3c4")
 
 
+# The outfall's fields by the names the ledger's detail pane gives them (its catalog's words).
+_DETAIL = "DetailPane"
+FIELD_NAMES = {
+    "name": "Name", "national_code": "National code", "local_code": "Local code",
+    "provisional_code": "Provisional code", "type_code": "Type", "subtype_code": "Sub-type",
+    "legacy_type_code": "Legacy Nantong type", "receiving_kind": "Into", "basin": "Basin",
+    "water_body": "Water body", "county_code": "County", "town": "Town", "village": "Village",
+    "lat": "Latitude (°)", "lon": "Longitude (°)", "position_accuracy_m": "Accuracy",
+    "position_datum": "Datum", "position_source": "Position source",
+    "responsible_party": "Responsible party", "discharging_units": "Discharging units",
+    "channel_kind": "Discharge channel", "channel_note": "Channel details", "regime": "Regime",
+    "regime_document_no": "Document number", "regime_date": "Document date",
+    "sea_tier": "Sea-outfall tier", "remediation_route": "Remediation route",
+    "merge_into_id": "Merges into", "sign_status": "Sign", "sampling_status": "Sampling point",
+    "note": "Note", "lifecycle_state": "Lifecycle state",
+}  # fmt: skip
+VOCABULARIES = ("receiving_kind", "basin", "position_source", "channel_kind", "regime",
+                "sea_tier", "remediation_route", "sign_status", "sampling_status")  # fmt: skip
+
+
+def field_name(field: str) -> str:
+    english = FIELD_NAMES.get(field)
+    return QCoreApplication.translate(_DETAIL, english) if english else field
+
+
 def _value(value: Any) -> str:
     if value is None or value == "":
         return "—"
-    if isinstance(value, list | dict):
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value) or "—"
+    if isinstance(value, dict):
         import json
 
         return json.dumps(value, ensure_ascii=False)
@@ -64,9 +91,13 @@ class ProposalsPane(QWidget):
     decided = Signal(str, str)  # proposal id, state
     refused = Signal(str)  # the server's code
 
-    def __init__(self, lanes: DeskLanes, parent: QWidget | None = None) -> None:
+    def __init__(self, lanes: DeskLanes, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from fieldapp.reference_data import load
+        from fieldapp.ui.labels import Labels
+
         self.lanes = lanes
+        self.labels = Labels(load(), lang)
         self.proposals: list[DeskProposal] = []
         self.current: DeskProposal | None = None
         self.which = QComboBox()
@@ -75,7 +106,7 @@ class ProposalsPane(QWidget):
         self.which.setMinimumHeight(TOUCH)
         self.which.currentIndexChanged.connect(lambda _i: self.refresh())
         self.list = QListWidget()
-        self.list.setMinimumWidth(260)
+        self.list.setMinimumWidth(220)
         self.list.currentRowChanged.connect(self._chosen)
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -95,11 +126,15 @@ class ProposalsPane(QWidget):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(80)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.map = DeskMap()
         self.legend = QLabel(
-            self.tr("● blue: in the ledger  ● orange: proposed  ● grey: registered nearby")
+            f"<span style='color:{COLOURS[CURRENT].name()}'>●</span> {self.tr('in the ledger')}"
+            f"&nbsp; <span style='color:{COLOURS[PROPOSED].name()}'>●</span> {self.tr('proposed')}"
+            f"&nbsp; <span style='color:{COLOURS[NEARBY].name()}'>●</span> "
+            f"{self.tr('registered nearby')}"
         )
         self.legend.setWordWrap(True)
         self.target = QComboBox()
@@ -142,7 +177,10 @@ class ProposalsPane(QWidget):
         ml.addWidget(self.map, 1)
         ml.addWidget(self.legend)
         both.addWidget(mapped)
-        both.setSizes([520, 300])
+        both.setSizes([640, 320])
+        both.setStretchFactor(0, 3)
+        both.setStretchFactor(1, 2)
+        self.map.setMinimumWidth(220)
         rl.addWidget(both, 1)
         rl.addWidget(self.notice)
         rl.addLayout(merge_row)
@@ -151,7 +189,7 @@ class ProposalsPane(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([300, 1000])
+        split.setSizes([260, 1100])
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -243,12 +281,21 @@ class ProposalsPane(QWidget):
         self.title.setText("\n".join(lines))
         now, proposed = p.current or {}, prop.data or {}
         changed = {c.field for c in p.changes}
-        fields = [f for f in dict.fromkeys([*proposed, *now]) if f not in HIDDEN]
+        fields = [
+            f for f in dict.fromkeys([*proposed, *now])
+            if f not in HIDDEN
+            and (f in changed or _value(now.get(f)) != "—")
+            and (_value(now.get(f)) != "—" or _value(proposed.get(f)) != "—")
+        ]  # fmt: skip
         fields.sort(key=lambda f: (f not in changed, f))  # what changes first
+        self.table.setColumnHidden(1, p.current is None)  # a new outfall: nothing to compare
+        self.table.setColumnHidden(2, prop.op != "upsert")  # a removal proposes nothing
         self.table.setRowCount(len(fields))
         for r, field in enumerate(fields):
-            cells = (field, _value(now.get(field)) if p.current else "—",
-                     _value(proposed.get(field)) if prop.op == "upsert" else "—")  # fmt: skip
+            cells = (field_name(field), self.shown_value(field, now.get(field)) if p.current
+                     else "—",
+                     self.shown_value(field, proposed.get(field)) if prop.op == "upsert"
+                     else "—")  # fmt: skip
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -270,6 +317,23 @@ class ProposalsPane(QWidget):
         self.map.show_places(places)
         self.shown.emit(prop.proposal_id)
         self._enable()
+
+    def shown_value(self, field: str, value: Any) -> str:
+        """A stored value as people read it (terms, not codes)."""
+        if value is None or value == "":
+            return "—"
+        lab = self.labels
+        if field in VOCABULARIES:
+            return lab.vocab(field, str(value))
+        if field in ("type_code", "subtype_code"):
+            return lab.type(str(value), str(value) if field == "subtype_code" else None)
+        if field == "legacy_type_code":
+            return lab.legacy_type(str(value))
+        if field == "county_code":
+            return lab.county(str(value))
+        if field == "lifecycle_state":
+            return lab.state(str(value))
+        return _value(value)
 
     def _enable(self) -> None:
         p = self.current
