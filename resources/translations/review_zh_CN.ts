@@ -128,107 +128,117 @@
 <context>
     <name>PatrolsPane</name>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="68"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="69"/>
         <source>All patrols</source>
         <translation>全部巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="86"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="87"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="86"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="87"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="86"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="87"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="86"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="87"/>
         <source>On the spot</source>
         <translation>现场处置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="87"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="88"/>
         <source>Escalation</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="87"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="88"/>
         <source>Handled</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="99"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="100"/>
         <source>How the escalated problem was handled</source>
         <translation>上报问题的处理情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="103"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="104"/>
         <source>Mark handled</source>
         <translation>标记已处理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="153"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="111"/>
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="111"/>
+        <source>escalation overdue</source>
+        <translation>上报逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="156"/>
         <source>Patrols of the batch opened</source>
         <translation>所选批次的巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="154"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="157"/>
         <source>Newest patrols of your area</source>
         <translation>本辖区最近的巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="192"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="195"/>
         <source>Not escalated</source>
         <translation>未上报</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="193"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="196"/>
         <source>Escalated, due %1</source>
         <translation>已上报，须于 %1 前处理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="194"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="197"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="202"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="205"/>
         <source>No patrol to show.</source>
         <translation>没有可显示的巡河。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="208"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="211"/>
         <source>From %1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="210"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="213"/>
         <source>Duration %1, distance %2</source>
         <translation>时长 %1，距离 %2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="212"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="215"/>
         <source>Meets the patrol rules</source>
         <translation>达到巡河最低要求</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="213"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="216"/>
         <source>Below the patrol minimums</source>
         <translation>未达到巡河最低要求</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="214"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="217"/>
         <source>%1 problems, %2 escalated, %3 overdue</source>
         <translation>问题 %1 个，上报 %2 个，逾期 %3 个</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/patrols.py" line="279"/>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="282"/>
         <source>Already handled by %1 on %2.</source>
         <translation>已由 %1 于 %2 处理。</translation>
     </message>
@@ -343,108 +353,123 @@
 <context>
     <name>ProposalsPane</name>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="104"/>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="214"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="105"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="216"/>
         <source>Awaiting a decision</source>
         <translation>待决定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="105"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="106"/>
         <source>Decided</source>
         <translation>已决定</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="122"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="123"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="122"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="123"/>
         <source>In the ledger now</source>
         <translation>台账现值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="122"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="123"/>
         <source>Proposed</source>
         <translation>建议值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="147"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="134"/>
+        <source>in the ledger</source>
+        <translation>台账位置</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="134"/>
+        <source>proposed</source>
+        <translation>建议位置</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="134"/>
+        <source>registered nearby</source>
+        <translation>附近已登记排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="149"/>
         <source>Reason (needed to reject)</source>
         <translation>理由（驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="151"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="153"/>
         <source>Accept into the ledger</source>
         <translation>接受并写入台账</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="152"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="154"/>
         <source>Merge into</source>
         <translation>合并到</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="153"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="155"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="206"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="208"/>
         <source>New outfall</source>
         <translation>新排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="207"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="209"/>
         <source>Correction</source>
         <translation>信息更正</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="208"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="210"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="209"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="211"/>
         <source>Removal</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="215"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="217"/>
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="216"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="218"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="217"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="219"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="259"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="261"/>
         <source>No proposal to decide.</source>
         <translation>没有待决定的建议。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="266"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="268"/>
         <source>Proposed by %1 on %2</source>
         <translation>%1 于 %2 提出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="272"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="274"/>
         <source>%1 by %2 on %3</source>
         <translation>%2 于 %3 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="279"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="281"/>
         <source>⚠ The ledger row changed since this was proposed: it can only be rejected, or proposed again.</source>
         <translation>⚠ 提出建议后台账已被修改：只能驳回，或重新提出建议。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/proposals.py" line="372"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="374"/>
         <source>Already decided (%1) by %2 on %3: nothing was changed.</source>
         <translation>该建议已由 %2 于 %3 决定（%1），本次未作任何更改。</translation>
     </message>

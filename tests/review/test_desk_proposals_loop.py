@@ -154,6 +154,7 @@ def test_proposals_are_decided_once_and_the_proposer_sees_it(world: Any, qtbot: 
         late.accept_button.click()
     assert refused.args == ["proposal_decided"]
     assert late.state_text("merged") in late.notice.text() and sup.user in late.notice.text()
+    assert not late.accept_button.isEnabled() and not late.merge_button.isEnabled()
     shoot(late, f"desk_proposal_already_decided_{world.lang}")
     ids = set(world.server_rows("outfalls"))
     assert found not in ids  # merged: never entered the ledger

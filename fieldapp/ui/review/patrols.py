@@ -5,6 +5,7 @@ Asia/Shanghai); an overdue escalation is marked, and a supervisor records how it
 
 from __future__ import annotations
 
+import html
 import json
 from functools import cache
 
@@ -107,10 +108,12 @@ class PatrolsPane(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #b71c1c; font-weight: bold;")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        words = (self.tr("problem"), self.tr("escalation overdue"))
         self.legend = QLabel(
-            f"<span style='color:{COLOURS[PROBLEM].name()}'>●</span> {self.tr('problem')}"
-            f"&nbsp; <span style='color:{COLOURS[OVERDUE].name()}'>●</span> "
-            f"{self.tr('escalation overdue')}"
+            "&nbsp; ".join(
+                f"<span style='color:{COLOURS[colour].name()}'>●</span> {html.escape(word)}"
+                for colour, word in zip((PROBLEM, OVERDUE), words, strict=True)
+            )
         )
         self.legend.setWordWrap(True)
         handle = QHBoxLayout()

@@ -6,6 +6,7 @@ when. Server calls run on the desk's lanes; results come back by signal."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
@@ -40,7 +41,7 @@ CHANGED = QColor("#fff3c4")
 
 
 # The outfall's fields by the names the ledger's detail pane gives them (its catalog's words).
-_DETAIL = "DetailPane"
+_DETAIL = "OutfallDetail"
 FIELD_NAMES = {
     "name": "Name", "national_code": "National code", "local_code": "Local code",
     "provisional_code": "Provisional code", "type_code": "Type", "subtype_code": "Sub-type",
@@ -130,11 +131,12 @@ class ProposalsPane(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.map = DeskMap()
+        words = (self.tr("in the ledger"), self.tr("proposed"), self.tr("registered nearby"))
         self.legend = QLabel(
-            f"<span style='color:{COLOURS[CURRENT].name()}'>●</span> {self.tr('in the ledger')}"
-            f"&nbsp; <span style='color:{COLOURS[PROPOSED].name()}'>●</span> {self.tr('proposed')}"
-            f"&nbsp; <span style='color:{COLOURS[NEARBY].name()}'>●</span> "
-            f"{self.tr('registered nearby')}"
+            "&nbsp; ".join(
+                f"<span style='color:{COLOURS[colour].name()}'>●</span> {html.escape(word)}"
+                for colour, word in zip((CURRENT, PROPOSED, NEARBY), words, strict=True)
+            )
         )
         self.legend.setWordWrap(True)
         self.target = QComboBox()
@@ -379,6 +381,15 @@ class ProposalsPane(QWidget):
     def _refused(self, error: Exception) -> None:
         if not isinstance(error, DeskError):
             raise error
+        detail = error.detail if isinstance(error.detail, dict) else {}
+        if error.code == "proposal_decided" and self.current is not None:
+            # show it as decided (by whom, when): nothing is left to decide here
+            decided = self.current.proposal.model_copy(update={
+                "state": str(detail.get("state") or ""),
+                "decided_by": detail.get("decided_by"),
+                "decided_at": detail.get("decided_at") or None,
+            })  # fmt: skip
+            self.show_proposal(self.current.model_copy(update={"proposal": decided}))
         self.notice.setText(self.refusal(error))
         self.refused.emit(error.code)
         self._enable()
