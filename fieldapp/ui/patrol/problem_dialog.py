@@ -28,11 +28,13 @@ class ProblemDialog(QDialog):
         self,
         parent: QWidget | None = None,
         outfalls: Sequence[tuple[str, str]] = (),
-        lang: str = "en",
+        lang: str | None = None,
     ) -> None:
+        """``lang`` names the categories (zh or en); by default the patrol window's language."""
         super().__init__(parent)
         from fieldapp.patrol_rules import problem_categories
 
+        lang = lang or str(getattr(getattr(parent, "labels", None), "lang", "en"))
         self.setWindowTitle(self.tr("Mark a problem"))
         self._photos: list[str] = []
         self.category = QComboBox(self)
