@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from fieldapp.store import database, my_records, proposal_decisions, sync_state
+from fieldapp.store import database, desk_decisions, my_records, sync_state
 from fieldapp.ui.review.lanes import DeskLanes
 from fieldapp.ui.review.proposals import ProposalsPane, field_name
 from fieldapp.ui.screen_fit import fit_dialog
@@ -162,7 +162,7 @@ def test_proposals_are_decided_once_and_the_proposer_sees_it(world: Any, qtbot: 
     # the proposer's laptop: 我的记录 and the proposal itself
     sync_ok(insp)
     states = {r.row_id: r for r in my_records.records(insp.conn)
-              if r.state in proposal_decisions.STATES}  # fmt: skip
+              if r.state in desk_decisions.STATES}  # fmt: skip
     assert states[registered].state == "proposal_rejected"
     assert states[registered].review_comment == f"{sup.user}: 现场核实仍为300m"
     assert states[found].state == "proposal_merged"

@@ -1,7 +1,12 @@
-"""What became of this profile's ledger proposals (台账修改建议): each proposal the server stored
-(``sync_issues`` of kind ``proposed``, its id in ``reason``) with the supervisor's decision when
-one has been pulled (a ``reviews`` row naming the ``proposal_id``: accepted, merged or rejected,
-by whom, when, why). Read-only: the sync writes both tables."""
+"""What supervisors decided at the desk about this profile's work besides reviewing its records:
+
+- its ledger proposals (台账修改建议): each proposal the server stored (``sync_issues`` of kind
+  ``proposed``, its id in ``reason``) with the decision when one has been pulled (a ``reviews``
+  row naming the ``proposal_id``: accepted, merged or rejected, by whom, when, why);
+- its escalated patrol problems handled at the desk (``reviews`` rows of ``patrol_problems`` in
+  state ``handled``, naming the ``patrol_id``).
+
+Read-only: the sync (``sync_state``) writes both tables."""
 
 from __future__ import annotations
 
@@ -102,3 +107,15 @@ def record_states(conn: sqlite3.Connection) -> list[RecordState]:
             )
         )
     return out
+
+
+def patrol_handlings(conn: sqlite3.Connection) -> dict[str, str]:
+    """patrol id → who handled its escalated problems at the desk and how ("who: note; …")."""
+    out: dict[str, list[str]] = {}
+    for patrol_id, reviewer, comment in conn.execute(
+        "SELECT json_extract(data, '$.patrol_id'), reviewer, comment FROM sync_reviews"
+        " WHERE record_entity = 'patrol_problems' AND state = 'handled' ORDER BY at"
+    ):
+        if patrol_id:
+            out.setdefault(str(patrol_id), []).append(f"{reviewer}: {comment}")
+    return {k: "；".join(v) for k, v in out.items()}
