@@ -13,6 +13,22 @@ a newly found (provisional) outfall enters the ledger with its real code, or is 
 existing one (the provisional row is removed from the active ledger and the decision, naming the
 outfall it went into, is a ``reviews`` row every device pulls).
 
+``GET /v1/desk/proposals?state=pending|decided|accepted|merged|rejected`` → ``DeskProposalList``:
+the area's ledger proposals, each with the ledger row as it is now beside the proposed one, what
+changes, whether the row changed since (``stale``: accepting is refused) and, for a proposed new
+outfall, the registered outfalls within 500 m. ``POST /v1/desk/proposals/{id}/decision``
+``ProposalDecisionRequest`` → ``DeskProposal``: ``accept``, ``merge`` (a proposed new outfall is
+the same as ``into_id``: it does not enter the ledger) or ``reject`` (a ``reason`` is required);
+each decision is a ``reviews`` row naming the ``proposal_id`` that the proposer's laptop pulls. A
+proposal already decided is refused 409 ``proposal_decided`` with ``{state, decided_by,
+decided_at}`` (also under concurrency: the decision is a conditional update).
+``GET /v1/desk/patrols[?batch_id=]`` → ``DeskPatrolList``: submitted patrols with their track,
+duration, distance and problems (category, handling on the spot, escalation with its due time,
+one working day on Asia/Shanghai's clock: ``sync.escalation``; ``overdue`` when not handled by
+then). ``POST /v1/desk/patrol_problems/{id}/handled`` ``ProblemHandled`` → ``DeskPatrolProblem``:
+records how an escalated problem was handled, once (a ``reviews`` row in state ``handled`` goes
+to the county's laptops). ``GET /v1/desk/batches`` lists batches holding inspections or patrols.
+
 Flags are computed on the server by pure functions (``sync.server.flags``) so every desk sees the
 same ones.
 """
