@@ -111,7 +111,8 @@ Review (supervisors of the area only)
 ``GET /v1/batches``, ``GET /v1/batches/{batch_id}``, ``GET /v1/records``,
 ``GET /v1/records/{entity}/{row_id}``, ``POST /v1/records/{entity}/{row_id}/review``
 ``ReviewRequest{state: approved|returned|escalated, comment, deadline}``, ``GET /v1/proposals``,
-``POST /v1/proposals/{proposal_id}/decision`` ``{decision: accept|reject, comment}``,
+``POST /v1/proposals/{proposal_id}/decision`` ``{decision: accept|reject, comment}`` (a proposal
+already decided answers 409 ``proposal_decided`` naming who decided it and when),
 ``POST /v1/tasks``. A record outside the user's counties answers 404, never 403.
 
 The review rules: a record that changed since the reviewer opened it (``version`` differs) is
@@ -239,6 +240,8 @@ class ErrorCode(enum.StrEnum):
     NOT_REVIEWABLE = "not_reviewable"
     PROPOSAL_DECIDED = "proposal_decided"
     PROPOSAL_STALE = "proposal_stale"
+    PROPOSAL_NOT_MERGEABLE = "proposal_not_mergeable"
+    PROBLEM_NOT_ESCALATED = "problem_not_escalated"
     ALREADY_EXISTS = "already_exists"
     RECORD_CHANGED = "record_changed"
     PHOTOS_MISSING = "photos_missing"
@@ -486,6 +489,8 @@ class ProposalView(_Strict):
     state: str
     comment: str | None
     created_at: datetime
+    decided_by: str | None = None
+    decided_at: datetime | None = None
 
 
 class ProposalList(_Strict):

@@ -13,6 +13,22 @@ a newly found (provisional) outfall enters the ledger with its real code, or is 
 existing one (the provisional row is removed from the active ledger and the decision, naming the
 outfall it went into, is a ``reviews`` row every device pulls).
 
+``GET /v1/desk/proposals?state=pending|decided|accepted|merged|rejected`` → ``DeskProposalList``:
+the area's ledger proposals, each with the ledger row as it is now beside the proposed one, what
+changes, whether the row changed since (``stale``: accepting is refused) and, for a proposed new
+outfall, the registered outfalls within 500 m. ``POST /v1/desk/proposals/{id}/decision``
+``ProposalDecisionRequest`` → ``DeskProposal``: ``accept``, ``merge`` (a proposed new outfall is
+the same as ``into_id``: it does not enter the ledger) or ``reject`` (a ``reason`` is required);
+each decision is a ``reviews`` row naming the ``proposal_id`` that the proposer's laptop pulls. A
+proposal already decided is refused 409 ``proposal_decided`` with ``{state, decided_by,
+decided_at}`` (also under concurrency: the decision is a conditional update).
+``GET /v1/desk/patrols[?batch_id=]`` → ``DeskPatrolList``: submitted patrols with their track,
+duration, distance and problems (category, handling on the spot, escalation with its due time,
+one working day on Asia/Shanghai's clock: ``sync.escalation``; ``overdue`` when not handled by
+then). ``POST /v1/desk/patrol_problems/{id}/handled`` ``ProblemHandled`` → ``DeskPatrolProblem``:
+records how an escalated problem was handled, once (a ``reviews`` row in state ``handled`` goes
+to the county's laptops). ``GET /v1/desk/batches`` lists batches holding inspections or patrols.
+
 Flags are computed on the server by pure functions (``sync.server.flags``) so every desk sees the
 same ones.
 """
@@ -21,11 +37,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from sync.protocol import BatchSummary, RecordView, _Strict
+from sync.protocol import BatchSummary, ProposalView, RecordView, _Strict
 
 FAR_FROM_OUTFALL = "far_from_outfall"
 PHOTO_INCONSISTENT = "photo_inconsistent"
@@ -78,6 +94,8 @@ class DeskBatch(_Strict):
     photos_arrived: int
     flags: dict[str, int]
     review: dict[str, int]  # review state ("pending" for none) → records
+    patrols: int = 0  # patrols the batch wrote (a batch of patrols only has no records)
+    overdue: int = 0  # escalated patrol problems not handled within a working day
 
 
 class DeskBatchList(_Strict):
@@ -150,3 +168,91 @@ class OutfallDecision(_Strict):
     review_id: str
     outfall: RecordView
     decided_at: datetime
+
+
+# -- ledger proposals on the desk -------------------------------------------------------------------
+
+
+class DeskProposal(_Strict):
+    """A field proposal with the ledger row it would change, side by side.
+
+    ``kind``: ``new`` (an outfall not in the ledger), ``correction``, ``merge`` (a correction
+    that sets ``merge_into_id``) or ``delete``. ``current`` is the ledger row now (None for a new
+    outfall); ``stale`` when the row changed since it was proposed (accepting is refused then).
+    ``candidates``: registered outfalls near a proposed new one, to merge it into.
+    """
+
+    proposal: ProposalView
+    kind: str
+    current: dict[str, Any] | None
+    current_version: int | None
+    changes: list[FieldChange]
+    stale: bool
+    candidates: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class DeskProposalList(_Strict):
+    proposals: list[DeskProposal]
+
+
+class ProposalDecisionRequest(_Strict):
+    """Accept, merge (a proposed new outfall into ``into_id``) or reject with a ``reason``."""
+
+    decision: Literal["accept", "merge", "reject"]
+    reason: str = Field(default="", max_length=4000)
+    into_id: uuid.UUID | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> ProposalDecisionRequest:
+        if self.decision == "reject" and not self.reason.strip():
+            raise ValueError("a rejection needs a reason")
+        if self.decision == "merge" and self.into_id is None:
+            raise ValueError("a merge names the outfall it goes into (into_id)")
+        return self
+
+
+# -- patrols on the desk ---------------------------------------------------------------------------
+
+
+class DeskPatrolProblem(_Strict):
+    id: str
+    version: int = 1  # sent back when a supervisor records the handling
+    at: str
+    lat: float | None = None
+    lon: float | None = None
+    note: str = ""
+    category: str | None = None
+    handling: str = ""  # what the river chief did on the spot
+    escalated: bool = False
+    escalated_at: str | None = None
+    due_at: str | None = None  # escalated: one working day later (Asia/Shanghai)
+    handled_at: str | None = None
+    handled_by: str | None = None
+    handled_note: str = ""
+    overdue: bool = False
+    photos: int = 0
+    outfall_id: str | None = None
+
+
+class DeskPatrol(_Strict):
+    record: RecordView
+    author: str
+    river: str
+    chief_level: str
+    started_at: str | None
+    ended_at: str | None
+    duration_s: float | None
+    distance_m: float | None
+    meets_rules: bool | None
+    track: list[list[list[float]]]  # parts of [lat, lon] points
+    problems: list[DeskPatrolProblem]
+    overdue: int
+
+
+class DeskPatrolList(_Strict):
+    patrols: list[DeskPatrol]
+
+
+class ProblemHandled(_Strict):
+    note: str = Field(min_length=1, max_length=4000)
+    version: int

@@ -394,6 +394,9 @@ class Problem:
     note: str
     outfall_id: str | None = None
     photo_sha256s: tuple[str, ...] = ()
+    category: str | None = None  # a code of resources/data/patrol_problems.json
+    handling: str = ""  # what was done on the spot
+    escalated: bool = False  # passed up: it could not be solved on the spot
 
 
 @dataclass

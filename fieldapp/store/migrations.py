@@ -14,6 +14,7 @@ from fieldapp.store import (
     capture,
     exact_reals_schema,
     inspection_schema,
+    patrol_problems_schema,
     patrol_schema,
     progress_schema,
     search_grams,
@@ -232,6 +233,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
     (6, "0006_identity", _script_migration(6, sync_schema.MIGRATION_6_SQL)),
     (7, "0007_progress", _script_migration(7, progress_schema.MIGRATION_SQL)),
     (8, "0008_exact_reals", _script_migration(8, exact_reals_schema.MIGRATION_SQL)),
+    (10, "0010_patrol_problems", _script_migration(10, patrol_problems_schema.MIGRATION_SQL)),
     (12, "0012_progress_parts", _script_migration(12, progress_schema.MIGRATION_12_SQL)),
 ]
 LATEST = MIGRATIONS[-1][0]

@@ -10,7 +10,8 @@ Tables (migration 4, ``MIGRATION_SQL``):
 - ``patrol_tracks``: the track for sync, captured, written once at finish in parts of at most
   ``TRACK_PART_POINTS`` fixes (JSON ``[[time, lat, lon, error_m, piece], ...]``), so a long patrol
   makes a few changes, not thousands;
-- ``patrol_problems`` (captured): note, position, time, an optional outfall;
+- ``patrol_problems`` (captured): note, position, time, an optional outfall, category, what was
+  done on the spot and escalation;
 - ``patrol_photos`` (captured): one row per photo of a problem, referencing it by ``sha256``.
 """
 
@@ -129,8 +130,12 @@ def add_problem(
     photo_sha256s: Sequence[str] = (),
     outfall_id: str | None = None,
     at: datetime | None = None,
+    category: str | None = None,
+    handling: str = "",
+    escalated: bool = False,
 ) -> Problem:
-    """Records a problem with its photos (already in the evidence store, by SHA-256)."""
+    """Records a problem with its photos (already in the evidence store, by SHA-256), its
+    category, what was done on the spot and whether it is escalated (then from its time)."""
     problem = Problem(
         _new_id(),
         patrol_id,
@@ -141,6 +146,9 @@ def add_problem(
         note,
         outfall_id,
         tuple(photo_sha256s),
+        category,
+        handling.strip(),
+        escalated,
     )
     with transaction(conn):
         county = conn.execute("SELECT county_code FROM patrols WHERE id = ?", (patrol_id,))
@@ -149,7 +157,8 @@ def add_problem(
             raise KeyError(patrol_id)
         conn.execute(
             "INSERT INTO patrol_problems (id, patrol_id, county_code, at, lat, lon, error_m, "
-            "note, outfall_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "note, outfall_id, category, handling, escalated, escalated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 problem.id,
                 patrol_id,
@@ -160,6 +169,10 @@ def add_problem(
                 error_m,
                 note,
                 outfall_id,
+                category,
+                problem.handling,
+                int(escalated),
+                format_time(problem.at) if escalated else None,
             ),
         )
         added = _now()
@@ -210,10 +223,22 @@ def get(conn: sqlite3.Connection, patrol_id: str) -> Patrol | None:
         photos.setdefault(problem_id, []).append(sha)
     patrol.problems = [
         Problem(
-            pid, patrol_id, parse_time(at), lat, lon, err, note, oid, tuple(photos.get(pid, []))
+            pid,
+            patrol_id,
+            parse_time(at),
+            lat,
+            lon,
+            err,
+            note,
+            oid,
+            tuple(photos.get(pid, [])),
+            category,
+            handling,
+            bool(escalated),
         )
-        for pid, at, lat, lon, err, note, oid in conn.execute(
-            "SELECT id, at, lat, lon, error_m, note, outfall_id FROM patrol_problems "
+        for pid, at, lat, lon, err, note, oid, category, handling, escalated in conn.execute(
+            "SELECT id, at, lat, lon, error_m, note, outfall_id, category, handling, escalated "
+            "FROM patrol_problems "
             "WHERE patrol_id = ? ORDER BY at, id",
             (patrol_id,),
         )

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from fieldapp.store import capture, inspection_schema, patrol_schema
+from fieldapp.store import capture, inspection_schema, patrol_problems_schema, patrol_schema
 from fieldapp.store.migrations import EDIT_COLUMNS, EVENT_COLUMNS, OUTFALL_COLUMNS
 
 
@@ -50,7 +50,7 @@ TABLES: dict[str, Table] = {
         Table("inspection_photos", inspection_schema.PHOTO_COLUMNS),
         Table("patrols", patrol_schema.PATROL_COLUMNS, ("pauses", "outfalls_passed")),
         Table("patrol_tracks", patrol_schema.TRACK_COLUMNS, ("points",)),
-        Table("patrol_problems", patrol_schema.PROBLEM_COLUMNS),
+        Table("patrol_problems", patrol_problems_schema.PROBLEM_COLUMNS),
         Table("patrol_photos", patrol_schema.PHOTO_COLUMNS),
     )
 }
@@ -716,6 +716,11 @@ def _store_review(conn: sqlite3.Connection, data: Any, row_id: str, op: str) -> 
     if op == "delete" or not isinstance(data, dict):
         conn.execute("DELETE FROM sync_reviews WHERE id = ?", (row_id,))
         return
+    if data.get("proposal_id") and data.get("state"):  # the decision shows on the proposal
+        conn.execute(
+            "UPDATE sync_issues SET resolution = ? WHERE kind = 'proposed' AND reason = ?",
+            (f"proposal_{data['state']}", str(data["proposal_id"])),
+        )
     conn.execute(
         "INSERT OR REPLACE INTO sync_reviews (id, record_entity, record_id, state, comment,"
         " reviewer, at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -23,162 +23,192 @@
 <context>
     <name>MyRecordsWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="60"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="63"/>
         <source>My records</source>
         <translation>我的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="85"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="88"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="85"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="88"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="85"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="88"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="85"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="88"/>
         <source>Why / what the reviewer said</source>
         <translation>原因 / 审核意见</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="86"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="89"/>
         <source>Changed</source>
         <translation>修改时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="101"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="104"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="102"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="105"/>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="103"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="106"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="104"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="107"/>
         <source>Discard draft…</source>
         <translation>放弃草稿…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="105"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="108"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="137"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="140"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="138"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="141"/>
         <source>completed, not sent</source>
         <translation>已完成，待发送</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="139"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="142"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="140"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="143"/>
         <source>sent, photos pending</source>
         <translation>已发送，照片待上传</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="141"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="144"/>
         <source>on the server</source>
         <translation>已在服务器上</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="142"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="145"/>
         <source>reviewed</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="143"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="146"/>
         <source>returned</source>
         <translation>被退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="144"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="147"/>
         <source>refused</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="145"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="148"/>
         <source>withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="149"/>
+        <source>proposed, awaiting a supervisor</source>
+        <translation>已提出，待主管决定</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/records/window.py" line="150"/>
+        <source>proposal accepted</source>
+        <translation>建议已接受</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="151"/>
+        <source>merged into a registered outfall</source>
+        <translation>已合并到已登记排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="152"/>
+        <source>proposal rejected</source>
+        <translation>建议被驳回</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="157"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="151"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="158"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="152"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="159"/>
         <source>Not sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="153"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="160"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="154"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="161"/>
         <source>Returned</source>
         <translation>被退回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="155"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="162"/>
         <source>Refused</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="156"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="163"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="170"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="164"/>
+        <source>Ledger proposals</source>
+        <translation>台账修改建议</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="178"/>
         <source>%1 (correct by %2)</source>
         <translation>%1（请于 %2 前改正）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="200"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="208"/>
         <source>inspection</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="200"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="208"/>
         <source>patrol</source>
         <translation>巡河记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="204"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="209"/>
+        <source>ledger proposal</source>
+        <translation>台账修改建议</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/records/window.py" line="213"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/records/window.py" line="222"/>
+        <location filename="../../fieldapp/ui/records/window.py" line="231"/>
         <source>No records here.</source>
         <translation>这里没有记录。</translation>
     </message>

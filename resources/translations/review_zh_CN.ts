@@ -77,14 +77,24 @@
         <translation>%1 条记录；照片已到达 %2 / %3</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="132"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="127"/>
+        <source>%1 patrols</source>
+        <translation>巡河 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="135"/>
         <source>%1 pending</source>
         <translation>待审 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/batches.py" line="132"/>
+        <location filename="../../fieldapp/ui/review/batches.py" line="135"/>
         <source>Done</source>
         <translation>已审完</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/batches.py" line="136"/>
+        <source>⚠ %1 escalations overdue</source>
+        <translation>⚠ 上报逾期 %1 个</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/review/batches.py" line="56"/>
@@ -113,6 +123,124 @@
         <location filename="../../fieldapp/ui/review/dialogs.py" line="134"/>
         <source>Same as</source>
         <translation>同一排污口</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolsPane</name>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="69"/>
+        <source>All patrols</source>
+        <translation>全部巡河</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="87"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="87"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="87"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="87"/>
+        <source>On the spot</source>
+        <translation>现场处置</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="88"/>
+        <source>Escalation</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="88"/>
+        <source>Handled</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="100"/>
+        <source>How the escalated problem was handled</source>
+        <translation>上报问题的处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="104"/>
+        <source>Mark handled</source>
+        <translation>标记已处理</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="111"/>
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="111"/>
+        <source>escalation overdue</source>
+        <translation>上报逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="156"/>
+        <source>Patrols of the batch opened</source>
+        <translation>所选批次的巡河</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="157"/>
+        <source>Newest patrols of your area</source>
+        <translation>本辖区最近的巡河</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="195"/>
+        <source>Not escalated</source>
+        <translation>未上报</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="196"/>
+        <source>Escalated, due %1</source>
+        <translation>已上报，须于 %1 前处理</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="197"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="205"/>
+        <source>No patrol to show.</source>
+        <translation>没有可显示的巡河。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="211"/>
+        <source>From %1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="213"/>
+        <source>Duration %1, distance %2</source>
+        <translation>时长 %1，距离 %2</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="215"/>
+        <source>Meets the patrol rules</source>
+        <translation>达到巡河最低要求</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="216"/>
+        <source>Below the patrol minimums</source>
+        <translation>未达到巡河最低要求</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="217"/>
+        <source>%1 problems, %2 escalated, %3 overdue</source>
+        <translation>问题 %1 个，上报 %2 个，逾期 %3 个</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/patrols.py" line="282"/>
+        <source>Already handled by %1 on %2.</source>
+        <translation>已由 %1 于 %2 处理。</translation>
     </message>
 </context>
 <context>
@@ -220,6 +348,130 @@
         <location filename="../../fieldapp/ui/review/position_plot.py" line="87"/>
         <source>No position to compare</source>
         <translation>无可比较的位置</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsPane</name>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="105"/>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="216"/>
+        <source>Awaiting a decision</source>
+        <translation>待决定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="106"/>
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="123"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="123"/>
+        <source>In the ledger now</source>
+        <translation>台账现值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="123"/>
+        <source>Proposed</source>
+        <translation>建议值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="134"/>
+        <source>in the ledger</source>
+        <translation>台账位置</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="134"/>
+        <source>proposed</source>
+        <translation>建议位置</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="134"/>
+        <source>registered nearby</source>
+        <translation>附近已登记排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="149"/>
+        <source>Reason (needed to reject)</source>
+        <translation>理由（驳回时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="153"/>
+        <source>Accept into the ledger</source>
+        <translation>接受并写入台账</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="154"/>
+        <source>Merge into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="155"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="208"/>
+        <source>New outfall</source>
+        <translation>新排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="209"/>
+        <source>Correction</source>
+        <translation>信息更正</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="210"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="211"/>
+        <source>Removal</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="217"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="218"/>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="219"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="261"/>
+        <source>No proposal to decide.</source>
+        <translation>没有待决定的建议。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="268"/>
+        <source>Proposed by %1 on %2</source>
+        <translation>%1 于 %2 提出</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="274"/>
+        <source>%1 by %2 on %3</source>
+        <translation>%2 于 %3 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="281"/>
+        <source>⚠ The ledger row changed since this was proposed: it can only be rejected, or proposed again.</source>
+        <translation>⚠ 提出建议后台账已被修改：只能驳回，或重新提出建议。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/proposals.py" line="374"/>
+        <source>Already decided (%1) by %2 on %3: nothing was changed.</source>
+        <translation>该建议已由 %2 于 %3 决定（%1），本次未作任何更改。</translation>
     </message>
 </context>
 <context>
@@ -513,132 +765,147 @@
 <context>
     <name>ReviewDesk</name>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="64"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="67"/>
         <source>Review desk</source>
         <translation>审核台</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="72"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="75"/>
         <source>All counties</source>
         <translation>全部县区</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="77"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="80"/>
         <source>Any flag</source>
         <translation>全部提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="81"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="84"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="87"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="90"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="92"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="95"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="93"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="96"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="94"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="97"/>
         <source>Flag</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="94"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="97"/>
         <source>Review</source>
         <translation>审核状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="95"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="98"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="120"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="123"/>
         <source>Approve unflagged</source>
         <translation>批量通过无提示的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="121"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="124"/>
         <source>Approve every record of this batch without a flag</source>
         <translation>通过本批次中所有没有提示的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="157"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="159"/>
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="160"/>
+        <source>Ledger proposals</source>
+        <translation>台账修改建议</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="161"/>
+        <source>Patrols</source>
+        <translation>巡河</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="167"/>
         <source>Loading batches…</source>
         <translation>正在加载批次…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="165"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="177"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="170"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="182"/>
         <source>%1 batches</source>
         <translation>%1 个批次</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="194"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="206"/>
         <source>Opening the batch…</source>
         <translation>正在打开批次…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="223"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="239"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="297"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="313"/>
         <source>Sending the decision…</source>
         <translation>正在提交审核意见…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="316"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="332"/>
         <source>Return for correction</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="317"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="333"/>
         <source>The record goes back to the inspector&apos;s laptop with your reason; they revise it as a new version.</source>
         <translation>记录将连同退回理由发回检查人员的电脑，由其修订为新版本。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="326"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="342"/>
         <source>Escalate for enforcement</source>
         <translation>移交执法</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="327"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="343"/>
         <source>The record is locked and passed on for enforcement.</source>
         <translation>记录将被锁定并移交执法。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="333"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="349"/>
         <source>Approve without every photo</source>
         <translation>照片不全时通过</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="334"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="350"/>
         <source>Some photos have not arrived. Approve anyway only with a reason; it is kept with the decision.</source>
         <translation>部分照片尚未到达。只有填写理由才能通过，理由将随审核意见保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="374"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="390"/>
         <source>Approved %1, left for one-by-one review %2</source>
         <translation>已通过 %1 条，留待逐条审核 %2 条</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="382"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="398"/>
         <source>Decision saved: %1</source>
         <translation>审核意见已保存：%1</translation>
     </message>
@@ -740,6 +1007,21 @@
         <location filename="../../fieldapp/ui/review/texts.py" line="65"/>
         <source>This national code breaks the code rule: only digits and capital letters, of the right length, starting with the division code of the outfall&apos;s county.</source>
         <translation>国家编码不符合编码规则：只能由数字和大写字母组成，位数符合要求，并以排污口所属县（市、区）的行政区划代码开头。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="70"/>
+        <source>The ledger row changed since this was proposed: reject it, or have it proposed again.</source>
+        <translation>提出建议后台账已被修改：请驳回，或请其根据当前台账重新提出。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="74"/>
+        <source>Only a proposed new outfall can be merged into a registered one.</source>
+        <translation>只有新发现排污口的建议可以合并到已登记排污口。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/texts.py" line="77"/>
+        <source>This problem was not escalated: there is nothing to handle here.</source>
+        <translation>该问题未上报，无需在此处理。</translation>
     </message>
 </context>
 </TS>

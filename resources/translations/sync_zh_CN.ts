@@ -100,7 +100,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync/panel.py" line="129"/>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="141"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="140"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
@@ -110,17 +110,17 @@
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="140"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="139"/>
         <source>Refused</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="142"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="141"/>
         <source>Conflicts and refusals</source>
         <translation>冲突与被拒</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="143"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="142"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
@@ -201,13 +201,13 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync/panel.py" line="222"/>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="283"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="286"/>
         <source>inspection</source>
         <translation>检查记录</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync/panel.py" line="222"/>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="284"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="287"/>
         <source>patrol</source>
         <translation>巡河记录</translation>
     </message>
@@ -247,78 +247,93 @@
         <translation>未上传；其余已同步</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="246"/>
+        <source>accepted by a supervisor</source>
+        <translation>主管已接受</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="247"/>
+        <source>merged by a supervisor into a registered outfall</source>
+        <translation>主管已合并到已登记排污口</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/sync/panel.py" line="248"/>
+        <source>rejected by a supervisor (see My records)</source>
+        <translation>主管已驳回（见“我的记录”）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="251"/>
         <source>accepted later</source>
         <translation>之后已被接收</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="249"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="252"/>
         <source>sent again</source>
         <translation>已重新发送</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="250"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="253"/>
         <source>withdrawn: %1</source>
         <translation>已撤回：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="278"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="281"/>
         <source>%1 (correct by %2)</source>
         <translation>%1（请于 %2 前整改）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="285"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="288"/>
         <source>outfall</source>
         <translation>排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="286"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="289"/>
         <source>photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="306"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="309"/>
         <source>Refused (%1)</source>
         <translation>被拒收（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="312"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="315"/>
         <source>Sync not finished: the server refused %1 record(s). Open each to fix it and send it again, or withdraw it with a reason.</source>
         <translation>同步未完成：服务器拒收了 %1 条记录。请逐条打开修改后重新发送，或写明原因后撤回。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="372"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="375"/>
         <source>Sending changes…</source>
         <translation>正在发送修改…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="373"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="376"/>
         <source>Uploading photos…</source>
         <translation>正在上传照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="374"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="377"/>
         <source>Receiving updates…</source>
         <translation>正在接收更新…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="375"/>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="403"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="378"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="406"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="387"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="390"/>
         <source>Sync not finished: %1 record(s) refused by the server (see “Refused”).</source>
         <translation>同步未完成：%1 条记录被服务器拒收（见“被拒收”）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="392"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="395"/>
         <source>Everything is on the server.</source>
         <translation>全部数据已在服务器上。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/panel.py" line="395"/>
+        <location filename="../../fieldapp/ui/sync/panel.py" line="398"/>
         <source>Some items are still waiting: see the lists below.</source>
         <translation>仍有内容等待发送：见下方列表。</translation>
     </message>

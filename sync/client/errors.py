@@ -204,6 +204,17 @@ MESSAGES: dict[str, tuple[str, str, bool]] = {
         "The ledger changed since this was proposed: refresh and decide again.",
         False,
     ),
+    "proposal_not_mergeable": (
+        "只有新发现排口的建议可以合并到已有排口；修改建议请接受或驳回。",
+        "Only a proposed new outfall can be merged into an existing one; accept or reject a "
+        "correction.",
+        False,
+    ),
+    "problem_not_escalated": (
+        "这个问题没有上报，不需要在审核台处理。",
+        "This problem was not escalated, so it is not handled at the desk.",
+        False,
+    ),
     "already_exists": ("服务器上已有这条内容。", "The server already has this.", False),
     "record_changed": (
         "记录在你打开后被修改过：请刷新后再操作。",

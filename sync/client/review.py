@@ -26,6 +26,11 @@ from sync.review_protocol import (
     BulkApproveResult,
     DeskBatch,
     DeskBatchList,
+    DeskPatrol,
+    DeskPatrolList,
+    DeskPatrolProblem,
+    DeskProposal,
+    DeskProposalList,
     DeskRecord,
     DeskRecordDetail,
     DeskRecordList,
@@ -216,3 +221,30 @@ class ReviewClient:
         body = {"version": version, "into_id": into_id, "comment": comment}
         answer = self._call("POST", f"/v1/desk/outfalls/{row_id}/merge", json=body).json()
         return OutfallDecision.model_validate(answer)
+
+    def proposals(self, state: str = "pending", limit: int = 200) -> list[DeskProposal]:
+        params = {"state": state, "limit": limit}
+        body = self._call("GET", "/v1/desk/proposals", params=params).json()
+        return DeskProposalList.model_validate(body).proposals
+
+    def decide_proposal(
+        self, proposal_id: str, decision: str, reason: str = "", into_id: str | None = None
+    ) -> DeskProposal:
+        """``accept``, ``merge`` (into ``into_id``) or ``reject`` (with a ``reason``)."""
+        body: dict[str, Any] = {"decision": decision, "reason": reason}
+        if into_id is not None:
+            body["into_id"] = into_id
+        url = f"/v1/desk/proposals/{proposal_id}/decision"
+        return DeskProposal.model_validate(self._call("POST", url, json=body).json())
+
+    def patrols(self, batch_id: str | None = None, limit: int = 100) -> list[DeskPatrol]:
+        params: dict[str, Any] = {"limit": limit}
+        if batch_id is not None:
+            params["batch_id"] = batch_id
+        body = self._call("GET", "/v1/desk/patrols", params=params).json()
+        return DeskPatrolList.model_validate(body).patrols
+
+    def problem_handled(self, problem_id: str, version: int, note: str) -> DeskPatrolProblem:
+        body = {"note": note, "version": version}
+        url = f"/v1/desk/patrol_problems/{problem_id}/handled"
+        return DeskPatrolProblem.model_validate(self._call("POST", url, json=body).json())

@@ -37,4 +37,5 @@ h = server_fixtures.h
 # the sync proof's: a real server on loopback, and a profile template for devices
 fast_tmp = sync_fixtures.fast_tmp
 sqlite_server = sync_fixtures.sqlite_server
+pg_server = sync_fixtures.pg_server
 profile_template = sync_fixtures.profile_template

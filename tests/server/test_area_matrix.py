@@ -155,7 +155,14 @@ class World:
         patrol = {"id": str(uuid.uuid4()), "author": chief.name, "county_code": code,
                   "status": "complete", "note": secret}  # fmt: skip
         c.keep("patrol", patrol["id"])
-        self.push(chief, [h.change("patrols", patrol)])
+        problem = {"id": str(uuid.uuid4()), "patrol_id": patrol["id"], "county_code": code,
+                   "at": "2026-12-01T02:00:00Z", "note": secret, "category": "outfall",
+                   "escalated": 1}  # fmt: skip
+        c.keep("problem", problem["id"])
+        patrolled = self.push(
+            chief, [h.change("patrols", patrol), h.change("patrol_problems", problem)]
+        )
+        c.keep("patrol_batch", patrolled["batch_id"])
         task = {"id": str(uuid.uuid4()), "county_code": code, "title": secret,
                 "outfall_id": ledger["id"]}  # fmt: skip
         c.keep("task", task["id"])
@@ -420,6 +427,33 @@ PROBES: dict[tuple[str, str], Probe] = {
             f"/v1/desk/outfalls/{t['provisional']}/merge",
             {"json": {"into_id": o["ledger"], "version": w.version("outfalls", t["provisional"])}},
         ),
+    ],
+    ("GET", "/v1/desk/proposals"): lambda w, a, t, o: [
+        ("GET", "/v1/desk/proposals", {}),
+        ("GET", "/v1/desk/proposals", {"params": {"state": "decided"}}),
+    ],
+    ("POST", "/v1/desk/proposals/{proposal_id}/decision"): lambda w, a, t, o: [
+        (
+            "POST",
+            f"/v1/desk/proposals/{t['proposal']}/decision",
+            {"json": {"decision": "reject", "reason": "不对"}},
+        ),
+        (
+            "POST",
+            f"/v1/desk/proposals/{t['proposal']}/decision",
+            {"json": {"decision": "merge", "into_id": o["ledger"]}},
+        ),
+    ],
+    ("GET", "/v1/desk/patrols"): lambda w, a, t, o: [
+        ("GET", "/v1/desk/patrols", {}),
+        ("GET", "/v1/desk/patrols", {"params": {"batch_id": t["patrol_batch"]}}),
+    ],
+    ("POST", "/v1/desk/patrol_problems/{row_id}/handled"): lambda w, a, t, o: [
+        (
+            "POST",
+            f"/v1/desk/patrol_problems/{t['problem']}/handled",
+            {"json": {"note": "已处理", "version": w.version("patrol_problems", t["problem"])}},
+        )
     ],
     ("GET", "/v1/photos/{sha256}"): lambda w, a, t, o: [("GET", f"/v1/photos/{t['photo']}", {})],
     ("GET", "/v1/admin/devices"): lambda w, a, t, o: [("GET", "/v1/admin/devices", {})],

@@ -418,8 +418,18 @@ class PatrolWindow(QWidget):
 
         self._run(lambda: patrols.finish(self._conn, pid, self.rules), done)
 
-    def add_problem(self, note: str, photo_paths: list[str], outfall_id: str | None = None) -> None:
-        """Records a problem at the current position with its photos (ingested on the lane)."""
+    def add_problem(
+        self,
+        note: str,
+        photo_paths: list[str],
+        outfall_id: str | None = None,
+        *,
+        category: str | None = None,
+        handling: str = "",
+        escalated: bool = False,
+    ) -> None:
+        """Records a problem at the current position with its photos (ingested on the lane),
+        its category, what was done on the spot and whether it is escalated."""
         if self.patrol is None:
             return
         pid, fix, blobs = self.patrol.id, self.last_fix, self.blobs
@@ -439,6 +449,9 @@ class PatrolWindow(QWidget):
                 error_m=fix.eph_m if fix else None,
                 photo_sha256s=shas,
                 outfall_id=outfall_id,
+                category=category,
+                handling=handling,
+                escalated=escalated,
             )
 
         def done(problem: Problem) -> None:
@@ -768,9 +781,11 @@ class PatrolWindow(QWidget):
             self.inspection_requested.emit(problem.outfall_id)
 
     def _mark_problem(self) -> None:
-        dialog = ProblemDialog(self, self._outfalls_here())
+        dialog = ProblemDialog(self, self._outfalls_here(), self.labels.lang)
         if dialog.exec():
-            self.add_problem(dialog.note(), dialog.photos(), dialog.outfall_id())
+            self.add_problem(dialog.note(), dialog.photos(), dialog.outfall_id(),
+                             category=dialog.category_code(), handling=dialog.handling_note(),
+                             escalated=dialog.escalated())  # fmt: skip
 
     def _outfalls_here(self) -> list[tuple[str, str]]:
         """(id, label) of the outfalls within reach of the last fix, nearest first."""

@@ -37,8 +37,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "returned": ("returned",),
     "refused": ("refused",),
     "withdrawn": ("withdrawn",),
+    # ledger proposals and the supervisor's decision on each (fieldapp.store.proposal_decisions)
+    "proposals": ("proposed", "proposal_accepted", "proposal_merged", "proposal_rejected"),
 }
-_STATE_COLOURS = {"refused": "#b00020", "returned": "#8a5a00", "withdrawn": "#555"}
+_STATE_COLOURS = {"refused": "#b00020", "returned": "#8a5a00", "withdrawn": "#555",
+                  "proposal_rejected": "#8a5a00"}  # fmt: skip
 
 
 class MyRecordsWindow(QWidget):
@@ -143,6 +146,10 @@ class MyRecordsWindow(QWidget):
             "returned": self.tr("returned"),
             "refused": self.tr("refused"),
             "withdrawn": self.tr("withdrawn"),
+            "proposed": self.tr("proposed, awaiting a supervisor"),
+            "proposal_accepted": self.tr("proposal accepted"),
+            "proposal_merged": self.tr("merged into a registered outfall"),
+            "proposal_rejected": self.tr("proposal rejected"),
         }.get(state, state)
 
     def _group_label(self, key: str) -> str:
@@ -154,6 +161,7 @@ class MyRecordsWindow(QWidget):
             "returned": self.tr("Returned"),
             "refused": self.tr("Refused"),
             "withdrawn": self.tr("Withdrawn"),
+            "proposals": self.tr("Ledger proposals"),
         }[key]
 
     def _label_filters(self) -> None:
@@ -197,7 +205,8 @@ class MyRecordsWindow(QWidget):
 
     def _fill(self) -> None:
         self.shown = self._in_group(self.group)
-        kinds = {"inspections": self.tr("inspection"), "patrols": self.tr("patrol")}
+        kinds = {"inspections": self.tr("inspection"), "patrols": self.tr("patrol"),
+                 "outfalls": self.tr("ledger proposal")}  # fmt: skip
         self.table.setRowCount(len(self.shown))
         for row, r in enumerate(self.shown):
             cells = [

@@ -122,7 +122,10 @@ class BatchTableModel(QAbstractTableModel):
             return b.device_name
         if col == "county":
             return self.counties_text(b)
-        if col == "records":
+        if col == "records":  # a batch of patrols only has no records but reaches the desk
+            if b.patrols:
+                patrols = self.tr("%1 patrols").replace("%1", str(b.patrols))
+                return f"{b.records} + {patrols}" if b.records else patrols
             return str(b.records)
         if col == "photos":
             mark = "✓" if b.photos_arrived == b.photos else "⚠"
@@ -130,7 +133,8 @@ class BatchTableModel(QAbstractTableModel):
         if col == "review":  # what is left to do; the tooltip has every state
             pending = b.review.get("pending", 0)
             return self.tr("%1 pending").replace("%1", str(pending)) if pending else self.tr("Done")
-        return self.flags_text(b) or "—"
+        overdue = self.tr("⚠ %1 escalations overdue").replace("%1", str(b.overdue))
+        return " · ".join(t for t in (overdue if b.overdue else "", self.flags_text(b)) if t) or "—"
 
 
 class BatchFilter(QSortFilterProxyModel):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStatusBar,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,8 @@ from fieldapp.domain.inspection_rules import InspectionRules
 from fieldapp.ui.review.batches import BatchFilter, BatchTableModel, BatchTableView
 from fieldapp.ui.review.dialogs import AcceptOutfallDialog, MergeOutfallDialog, ReasonDialog
 from fieldapp.ui.review.lanes import DeskLanes, full_image, thumbnail
+from fieldapp.ui.review.patrols import PatrolsPane
+from fieldapp.ui.review.proposals import ProposalsPane
 from fieldapp.ui.review.record_panel import RecordPanel
 from fieldapp.ui.review.texts import all_flag_texts, flag_text, refusal_text, state_text
 from fieldapp.ui.screen_fit import available_area, fit_dialog, scrolling
@@ -149,13 +152,22 @@ class ReviewDesk(QMainWindow):
         cl = QVBoxLayout(central)
         cl.addLayout(top)
         cl.addWidget(split, 1)
-        self.setCentralWidget(scrolling(central))  # a small screen scrolls the desk
+        # ledger proposals and patrols beside the batches (issue 14)
+        self.proposals = ProposalsPane(lanes, lang)
+        self.patrols = PatrolsPane(lanes, lang)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(central, self.tr("Batches"))
+        self.tabs.addTab(self.proposals, self.tr("Ledger proposals"))
+        self.tabs.addTab(self.patrols, self.tr("Patrols"))
+        self.setCentralWidget(scrolling(self.tabs))  # a small screen scrolls the desk
         self.setStatusBar(QStatusBar())
 
     # -- loading ---------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.statusBar().showMessage(self.tr("Loading batches…"))
         self.lanes.run(lambda c: c.batches(), self._batches_arrived, self._failed)
+        self.proposals.refresh()
+        self.patrols.load(None)
 
     def _batches_arrived(self, batches: list[DeskBatch]) -> None:
         self.model.set_batches(batches)
@@ -193,6 +205,10 @@ class ReviewDesk(QMainWindow):
         self.batch = batch
         self.statusBar().showMessage(self.tr("Opening the batch…"))
         self._load_records(batch, -1)
+        if batch.patrols:  # a batch of patrols (only) opens them beside the batches
+            self.patrols.load(batch.batch.batch_id)
+            if not batch.records:
+                self.tabs.setCurrentWidget(self.patrols)
 
     def _load_records(self, batch: DeskBatch, keep: int) -> None:
         """Ask for a batch's records; an answer for a batch no longer open is dropped."""

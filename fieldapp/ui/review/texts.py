@@ -67,6 +67,16 @@ def refusal_text(code: str, message: str) -> str:
             "This national code breaks the code rule: only digits and capital letters, "
             "of the right length, starting with the division code of the outfall's county.",
         ),
+        "proposal_stale": QCoreApplication.translate(
+            "ReviewTexts",
+            "The ledger row changed since this was proposed: reject it, or have it proposed again.",
+        ),
+        "proposal_not_mergeable": QCoreApplication.translate(
+            "ReviewTexts", "Only a proposed new outfall can be merged into a registered one."
+        ),
+        "problem_not_escalated": QCoreApplication.translate(
+            "ReviewTexts", "This problem was not escalated: there is nothing to handle here."
+        ),
     }
     return known.get(code, message or code)
 

@@ -243,6 +243,9 @@ class SyncPanel(QWidget):
             "kept_server": self.tr("server's version kept; yours is listed here"),
             "awaiting_review": self.tr("sent as a proposal"),
             "not_uploaded": self.tr("not uploaded; the rest synced"),
+            "proposal_accepted": self.tr("accepted by a supervisor"),
+            "proposal_merged": self.tr("merged by a supervisor into a registered outfall"),
+            "proposal_rejected": self.tr("rejected by a supervisor (see My records)"),
         }
         settled = {
             "accepted": self.tr("accepted later"),

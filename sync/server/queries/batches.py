@@ -99,18 +99,19 @@ def search(
     complete: bool | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
-    holding: str | None = None,
+    holding: str | tuple[str, ...] | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> list[BatchSummary]:
     """Batches of the area, newest first; with ``holding``, only those that stored (applied or
-    found already applied) an upsert of that entity, so that a page is full of them."""
+    found already applied) an upsert of that entity (or of one of those entities), so that a
+    page is full of them."""
     conds = [_in_area(counties)]
     if holding is not None:
         conds.append(
             exists().where(
                 batch_items.c.batch_id == batches.c.batch_id,
-                batch_items.c.entity == holding,
+                batch_items.c.entity.in_((holding,) if isinstance(holding, str) else holding),
                 batch_items.c.op == "upsert",
                 batch_items.c.result.in_(("applied", "duplicate")),
             )

@@ -25,6 +25,8 @@ def _view(row: Any) -> ProposalView:
         state=row.state,
         comment=row.comment,
         created_at=as_utc(row.created_at),
+        decided_by=row.decided_by,
+        decided_at=None if row.decided_at is None else as_utc(row.decided_at),
     )
 
 
@@ -52,10 +54,13 @@ def search(
     limit: int,
     offset: int,
 ) -> list[ProposalView]:
+    """Proposals of the area; ``state`` one of them, ``decided`` (any but pending) or None."""
     conds: list[ColumnElement[bool]] = []
     if counties is not None:
         conds.append(proposals.c.county_code.in_(sorted(counties)))
-    if state is not None:
+    if state == "decided":
+        conds.append(proposals.c.state != "pending")
+    elif state is not None:
         conds.append(proposals.c.state == state)
     rows = conn.execute(
         select(proposals)

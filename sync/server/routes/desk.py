@@ -18,18 +18,24 @@ from sync.review_protocol import (
     BulkApproveRequest,
     BulkApproveResult,
     DeskBatchList,
+    DeskPatrolList,
+    DeskPatrolProblem,
+    DeskProposal,
+    DeskProposalList,
     DeskRecordDetail,
     DeskRecordList,
     OutfallAccept,
     OutfallDecision,
     OutfallMerge,
+    ProblemHandled,
+    ProposalDecisionRequest,
 )
 from sync.server import db
 from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor, require_role
 from sync.server.errors import not_found
 from sync.server.models import Actor
 from sync.server.queries import photos
-from sync.server.services import desk
+from sync.server.services import desk, desk_patrols, desk_proposals
 
 router = APIRouter(prefix="/v1", tags=["desk"], responses=ERROR_RESPONSES)
 RowId = Annotated[str, Path(min_length=1, max_length=64)]
@@ -95,6 +101,56 @@ def desk_merge_outfall(
 ) -> OutfallDecision:
     _supervisor(actor)
     return desk.merge_outfall(ctx, actor, row_id, body)
+
+
+@router.get("/desk/proposals")
+def desk_proposals_list(
+    ctx: Ctx,
+    actor: CurrentActor,
+    state: Annotated[
+        str | None, Query(pattern="^(pending|decided|accepted|merged|rejected)$")
+    ] = "pending",
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> DeskProposalList:
+    _supervisor(actor)
+    found = desk_proposals.list_proposals(ctx, actor, state=state, limit=limit, offset=offset)
+    return DeskProposalList(proposals=found)
+
+
+@router.post("/desk/proposals/{proposal_id}/decision")
+def desk_proposal_decision(
+    ctx: Ctx,
+    actor: CurrentActor,
+    proposal_id: Annotated[str, Path(max_length=64)],
+    body: ProposalDecisionRequest,
+) -> DeskProposal:
+    _supervisor(actor)
+    return desk_proposals.decide(ctx, actor, proposal_id, body)
+
+
+@router.get("/desk/patrols")
+def desk_patrols_list(
+    ctx: Ctx,
+    actor: CurrentActor,
+    batch_id: Annotated[str | None, Query(max_length=64)] = None,
+    author: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> DeskPatrolList:
+    _supervisor(actor)
+    found = desk_patrols.list_patrols(
+        ctx, actor, batch_id=batch_id, author=author, limit=limit, offset=offset
+    )
+    return DeskPatrolList(patrols=found)
+
+
+@router.post("/desk/patrol_problems/{row_id}/handled")
+def desk_problem_handled(
+    ctx: Ctx, actor: CurrentActor, row_id: RowId, body: ProblemHandled
+) -> DeskPatrolProblem:
+    _supervisor(actor)
+    return desk_patrols.handle_problem(ctx, actor, row_id, body)
 
 
 @router.get("/photos/{sha256}", response_class=Response)

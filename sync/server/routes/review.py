@@ -145,7 +145,7 @@ def review_record(
 def list_proposals(
     ctx: Ctx,
     actor: CurrentActor,
-    state: Annotated[str | None, Query(pattern="^(pending|accepted|rejected)$")] = "pending",
+    state: Annotated[str | None, Query(pattern="^(pending|accepted|rejected|merged)$")] = "pending",
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> ProposalList:

@@ -162,13 +162,18 @@ def list_batches(
     limit: int,
     offset: int,
 ) -> list[DeskBatch]:
-    """Batches of the area holding inspections, newest first, with their flags and review states
-    (batches of ledger edits or patrols only are reviewed elsewhere and left out)."""
+    """Batches of the area holding inspections or patrols, newest first, with their flags,
+    review states, patrols and overdue escalated problems (batches of ledger edits only are
+    decided as proposals and left out)."""
+    from sync.server.services import desk_patrols  # it builds on this module
+
     counties = actor.visible_counties()
+    now = utcnow()
     with db.read(ctx.engine) as conn:
         summaries = batches.search(
             conn, counties, username=username, device_id=None, complete=None,
-            since=since, until=until, holding=INSPECTIONS, limit=limit, offset=offset,
+            since=since, until=until, holding=(INSPECTIONS, desk_patrols.PATROLS), limit=limit,
+            offset=offset,
         )  # fmt: skip
         names: dict[str, str] = {}
         result: list[DeskBatch] = []
@@ -177,8 +182,9 @@ def list_batches(
                 device = devices.by_id(conn, summary.device_id)
                 names[summary.device_id] = device.name if device is not None else ""
             views = desk_records(conn, _batch_inspections(conn, summary.batch_id, actor))
-            if not views:
-                continue  # its inspections were all deleted since, or lie outside the area
+            patrols, overdue = desk_patrols.counts(conn, summary.batch_id, actor, now)
+            if not views and not patrols:
+                continue  # its records were all deleted since, or lie outside the area
             flag_counts = Counter(f for v in views for f in v.flags)
             review = Counter(v.record.review_state or "pending" for v in views)
             shown = [p for v in views for p in v.photos]
@@ -191,6 +197,8 @@ def list_batches(
                     photos_arrived=sum(p.arrived for p in shown),
                     flags=dict(flag_counts),
                     review=dict(review),
+                    patrols=patrols,
+                    overdue=overdue,
                 )
             )
     return result

@@ -115,35 +115,99 @@ def decide_proposal(
     ctx: ServerContext, actor: Actor, proposal_id: str, request: DecisionRequest
 ) -> ProposalView:
     """Accept (apply to the ledger) or reject a pending field proposal."""
-    counties = actor.visible_counties()
     with db.write(ctx.engine) as conn:
-        proposal = proposals.get(conn, proposal_id, counties)
-        if proposal is None:
-            raise not_found("no such proposal in your area")
-        state = "accepted" if request.decision == "accept" else "rejected"
-        if state == "accepted" and proposal.state == "pending":
-            _refuse_if_stale(conn, proposal)
-        now = utcnow()
-        if not proposals.decide(conn, proposal_id, state, actor.username, request.comment, now):
-            raise ApiError(409, ErrorCode.PROPOSAL_DECIDED, "the proposal was already decided")
-        county = proposal.county_code or ""
-        if state == "accepted":
-            _apply_to_ledger(conn, actor, proposal, county)
-        review = {
-            "id": str(uuid.uuid4()),
-            "record_entity": proposal.entity,
-            "record_id": proposal.row_id,
-            "proposal_id": proposal_id,
-            "state": state,
-            "comment": request.comment,
-            "deadline": None,
-            "reviewer": actor.username,
-            "at": iso(now),
-        }
-        publish(conn, actor, "reviews", review, county)
-        decided = proposals.get(conn, proposal_id, counties)
+        return decide_in(conn, actor, proposal_id, request.decision, request.comment)
+
+
+DECIDED_STATES = {"accept": "accepted", "merge": "merged", "reject": "rejected"}
+
+
+def already_decided(proposal: ProposalView) -> ApiError:
+    """The answer to a second decision: who decided it, when, and how."""
+    at = "" if proposal.decided_at is None else iso(proposal.decided_at)
+    return ApiError(
+        409,
+        ErrorCode.PROPOSAL_DECIDED,
+        f"the proposal was already decided ({proposal.state}) by {proposal.decided_by} at {at}",
+        {"state": proposal.state, "decided_by": proposal.decided_by, "decided_at": at},
+    )
+
+
+def decide_in(
+    conn: Any,
+    actor: Actor,
+    proposal_id: str,
+    decision: str,
+    comment: str,
+    into_id: str | None = None,
+) -> ProposalView:
+    """One decision on a proposal inside the caller's write transaction; refusals raise first.
+
+    ``accept`` applies it to the ledger (refused when the row changed since: ``proposal_stale``);
+    ``merge`` is for a proposed new outfall only: it does not enter the ledger, the decision
+    names the registered outfall it is the same as (``into_id``); ``reject`` keeps the reason.
+    A proposal decided already (by another supervisor, even a moment ago) is refused with who
+    decided it and when; the conditional update makes that true under concurrency too.
+    """
+    counties = actor.visible_counties()
+    proposal = proposals.get(conn, proposal_id, counties)
+    if proposal is None:
+        raise not_found("no such proposal in your area")
+    if proposal.state != "pending":
+        raise already_decided(proposal)
+    state = DECIDED_STATES[decision]
+    extra: dict[str, Any] = {}
+    if state == "accepted":
+        _refuse_if_stale(conn, proposal)
+    if state == "merged":
+        extra["merge_into_id"] = _merge_target(conn, actor, proposal, into_id)
+    now = utcnow()
+    if not proposals.decide(conn, proposal_id, state, actor.username, comment, now):
+        again = proposals.get(conn, proposal_id, counties)
+        assert again is not None
+        raise already_decided(again)
+    county = proposal.county_code or ""
+    if state == "accepted":
+        _apply_to_ledger(conn, actor, proposal, county)
+    review = {
+        "id": str(uuid.uuid4()),
+        "record_entity": proposal.entity,
+        "record_id": proposal.row_id,
+        "proposal_id": proposal_id,
+        "state": state,
+        "comment": comment,
+        "deadline": None,
+        "reviewer": actor.username,
+        "proposed_by": proposal.proposed_by,
+        "at": iso(now),
+        **extra,
+    }
+    publish(conn, actor, "reviews", review, county)
+    decided = proposals.get(conn, proposal_id, counties)
     assert decided is not None
     return decided
+
+
+def _merge_target(conn: Any, actor: Actor, proposal: ProposalView, into_id: str | None) -> str:
+    """A proposed new outfall merges into a registered outfall the supervisor sees."""
+    current = records.get(conn, proposal.entity, proposal.row_id)
+    new_outfall = proposal.entity == "outfalls" and proposal.op == "upsert"
+    if not new_outfall or (current is not None and not current.deleted):
+        raise ApiError(
+            409,
+            ErrorCode.PROPOSAL_NOT_MERGEABLE,
+            "only a proposed new outfall can be merged; accept or reject a correction",
+        )
+    target = None if into_id is None else records.get(conn, "outfalls", into_id)
+    if (
+        target is None
+        or target.deleted
+        or target.status != "ledger"
+        or not actor.sees(target.county_code)
+        or into_id == proposal.row_id
+    ):
+        raise not_found("no such outfall to merge into in your area")
+    return target.id
 
 
 def _refuse_if_stale(conn: Any, proposal: ProposalView) -> None:
