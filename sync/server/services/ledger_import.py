@@ -27,8 +27,8 @@ from ledgerio.issues import FileRejected
 from ledgerio.vocab import Vocab
 from ledgerio.vocab import load as load_vocab
 from sync.server import db
-from sync.server.audit import AuditEntry
-from sync.server.canonical import Dumped, iso, server_hlc, utcnow
+from sync.server.audit import ROWS_PER_ENTRY, AuditEntry, document_digest
+from sync.server.canonical import Dumped, dumps, iso, server_hlc, sha256_text, utcnow
 from sync.server.context import ServerContext
 from sync.server.models import Actor, StoredRecord
 from sync.server.queries import audit, feed, records
@@ -119,15 +119,17 @@ def _text(value: Any) -> str:
 def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str) -> None:
     now = utcnow()
     stamp = iso(now)
+    device = actor.device_id or None
+    writes = plan.writes()
+    stored = records.get_many(
+        conn, [("outfalls", str(p.before["id"])) for p in writes if p.before is not None]
+    )
     new_rows: list[StoredRecord] = []
     changed_rows: list[StoredRecord] = []
-    feed_rows: list[dict[str, Any]] = []
-    entries: list[AuditEntry] = []
-    edits: list[StoredRecord] = []
-    stored = records.get_many(
-        conn, [("outfalls", str(p.before["id"])) for p in plan.writes() if p.before is not None]
-    )
-    for p in plan.writes():
+    feed_rows: list[tuple[Any, ...]] = []
+    listed: list[list[Any]] = []  # [entity, id, version, digest] of every row written
+    replaced: list[list[Any]] = []  # the same of the versions an update replaced
+    for p in writes:
         assert p.record is not None
         data = dict(p.record)
         data["updated_at"] = stamp
@@ -135,13 +137,15 @@ def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str)
         if p.before is None:
             data["created_at"] = stamp
         county = str(data["county_code"])
-        data = Dumped(data)  # serialised once for the record, its feed item and its audit entry
+        data = Dumped(data)  # serialised once for the record, its feed item and its digest
         hlc = server_hlc()
-        current = stored.get(("outfalls", str(data["id"])))
+        row_id = str(data["id"])
+        current = stored.get(("outfalls", row_id))
+        version = 1 if current is None else current.version + 1
         record = StoredRecord(
             entity="outfalls",
-            id=str(data["id"]),
-            version=1 if current is None else current.version + 1,
+            id=row_id,
+            version=version,
             data=data,
             county_code=county,
             owner=actor.username if current is None else current.owner,
@@ -150,69 +154,26 @@ def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str)
             review_state=None if current is None else current.review_state,
             deleted=False,
             hlc=hlc,
-            device_id=actor.device_id or None,
+            device_id=device,
             batch_id=None,
             updated_at=now,
         )
         (new_rows if current is None else changed_rows).append(record)
-        op = "insert" if current is None else "update"
         feed_rows.append(
-            {
-                "change_id": str(uuid.uuid4()),
-                "entity": "outfalls",
-                "row_id": record.id,
-                "op": "upsert",
-                "data": data,
-                "at": now,
-                "hlc": hlc,
-                "county_code": county,
-            }
+            (str(uuid.uuid4()), "outfalls", row_id, "upsert", data.text, now, hlc, county)
         )
-        entries.append(
-            AuditEntry(
-                at=now,
-                username=actor.username,
-                device_id=actor.device_id or None,
-                action=f"ledger.import.{op}",
-                entity="outfalls",
-                row_id=record.id,
-                before=None if current is None else current.data,
-                after=data,
-            )
-        )
+        listed.append(["outfalls", row_id, version, sha256_text(data.text)])
+        if current is not None:
+            replaced.append(["outfalls", row_id, current.version, document_digest(current.data)])
         for change in p.changes:
-            edit_id = str(uuid.uuid4())
-            edits.append(
-                StoredRecord(
-                    entity="outfall_edits",
-                    id=edit_id,
-                    version=1,
-                    data={
-                        "id": edit_id,
-                        "outfall_id": record.id,
-                        "at": stamp,
-                        "actor": actor.username,
-                        "field": change.field,
-                        "old_value": _text(change.before),
-                        "new_value": _text(change.after),
-                    },
-                    county_code=county,
-                    owner=actor.username,
-                    parent_id=record.id,
-                    status=None,
-                    review_state=None,
-                    deleted=False,
-                    hlc=hlc,
-                    device_id=actor.device_id or None,
-                    batch_id=None,
-                    updated_at=now,
-                )
-            )
-    entries.append(
+            edit = _edit(actor, record, change, stamp)
+            new_rows.append(edit)
+            listed.append(["outfall_edits", edit.id, 1, document_digest(edit.data)])
+    entries = [
         AuditEntry(
             at=now,
             username=actor.username,
-            device_id=actor.device_id or None,
+            device_id=device,
             action="ledger.import",
             entity="outfalls",
             row_id=None,
@@ -224,10 +185,59 @@ def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str)
                 "updated": plan.count("update"),
                 "unchanged": plan.count("unchanged"),
                 "held_back": plan.count("lookalike") + plan.count("error"),
+                "rows": len(listed),
+                "rows_sha256": sha256_text(dumps(listed)),
             },
         )
-    )
-    records.insert_many(conn, new_rows + edits)
+    ]
+    replaced_by_id = {r[1]: r for r in replaced}
+    for start in range(0, len(listed), ROWS_PER_ENTRY):
+        part = listed[start : start + ROWS_PER_ENTRY]
+        before = [replaced_by_id[r[1]] for r in part if r[1] in replaced_by_id]
+        entries.append(
+            AuditEntry(
+                at=now,
+                username=actor.username,
+                device_id=device,
+                action="ledger.import.rows",
+                entity="outfalls",
+                row_id=None,
+                before={"rows": before} if before else None,
+                after={"file_sha256": digest, "rows": part},
+            )
+        )
+    records.copy_many(conn, new_rows)
     records.update_many(conn, changed_rows)
-    feed.append_many(conn, feed_rows)
+    feed.copy_many(conn, feed_rows)
     audit.append_many(conn, entries)
+
+
+def _edit(actor: Actor, record: StoredRecord, change: planning.Change, stamp: str) -> StoredRecord:
+    """The ``outfall_edits`` history row of one changed field."""
+    edit_id = str(uuid.uuid4())
+    return StoredRecord(
+        entity="outfall_edits",
+        id=edit_id,
+        version=1,
+        data=Dumped(
+            {
+                "id": edit_id,
+                "outfall_id": record.id,
+                "at": stamp,
+                "actor": actor.username,
+                "field": change.field,
+                "old_value": _text(change.before),
+                "new_value": _text(change.after),
+            }
+        ),
+        county_code=record.county_code,
+        owner=actor.username,
+        parent_id=record.id,
+        status=None,
+        review_state=None,
+        deleted=False,
+        hlc=record.hlc,
+        device_id=record.device_id,
+        batch_id=None,
+        updated_at=record.updated_at,
+    )
