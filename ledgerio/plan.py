@@ -12,12 +12,12 @@ importer's area are errors of their row.
 from __future__ import annotations
 
 import math
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ledgerio import coords
+from ledgerio.ids import new_ids
 from ledgerio.issues import Issue
 from ledgerio.record import NOT_COMPARED, fields_of_columns, with_defaults
 from ledgerio.rows import RowResult
@@ -84,23 +84,36 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
+# Metres per degree of latitude on the sphere ``coords.distance_m`` uses: two points further
+# apart in latitude than ``reach / _M_PER_DEG_LAT`` degrees are further apart than ``reach``.
+_M_PER_DEG_LAT = 6_371_008.8 * math.pi / 180
+
+
 class _Grid:
     """Points by 0.001° cell, for "anything within 50 m" without comparing every pair."""
 
     def __init__(self, reach_m: float) -> None:
-        self.cells: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        self.cells: dict[tuple[int, int], list[tuple[float, float, dict[str, Any]]]] = {}
         self.reach = max(1, math.ceil(reach_m / 90))
+        # a little slack so that rounding never drops a point the distance would keep
+        self.lat_reach = reach_m / _M_PER_DEG_LAT * 1.001
 
     def add(self, rec: dict[str, Any]) -> None:
-        if rec.get("lat") is not None and rec.get("lon") is not None:
-            key = (int(rec["lat"] / _CELL), int(rec["lon"] / _CELL))
-            self.cells.setdefault(key, []).append(rec)
+        lat, lon = rec.get("lat"), rec.get("lon")
+        if lat is not None and lon is not None:
+            key = (int(lat / _CELL), int(lon / _CELL))
+            self.cells.setdefault(key, []).append((lat, lon, rec))
 
-    def near(self, lat: float, lon: float) -> Iterable[dict[str, Any]]:
+    def near(self, lat: float, lon: float) -> Iterable[tuple[float, float, dict[str, Any]]]:
+        """Points of the cells around, as (lat, lon, record), without those too far north or
+        south to be within reach."""
         i, j = int(lat / _CELL), int(lon / _CELL)
+        reach, cells = self.lat_reach, self.cells
         for di in range(-self.reach, self.reach + 1):
             for dj in range(-self.reach, self.reach + 1):
-                yield from self.cells.get((i + di, j + dj), ())
+                for point in cells.get((i + di, j + dj), ()):
+                    if abs(point[0] - lat) <= reach:
+                        yield point
 
 
 def plan(
@@ -111,10 +124,11 @@ def plan(
     *,
     file_issues: list[Issue] | None = None,
     area: Callable[[str], bool] | None = None,
-    new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+    new_id: Callable[[], str] | None = None,
 ) -> Plan:
     """Plan the rows against the ledger ``existing`` (live outfall records). ``area(county)``
     says whether the importer may write a county (None: any)."""
+    new_id = new_id or new_ids().__next__
     by_national: dict[str, dict[str, Any]] = {}
     by_local: dict[str, dict[str, Any]] = {}
     grid = _Grid(vocab.lookalike_distance_m)
@@ -252,8 +266,8 @@ def _lookalike(
     if lat is None or lon is None:
         return None
     best: tuple[dict[str, Any], float, float] | None = None
-    for other in grid.near(lat, lon):
-        d = coords.distance_m(lat, lon, other["lat"], other["lon"])
+    for olat, olon, other in grid.near(lat, lon):
+        d = coords.distance_m(lat, lon, olat, olon)
         if d > vocab.lookalike_distance_m:
             continue
         s = similarity(record["name"], other.get("name") or "")

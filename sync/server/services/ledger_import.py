@@ -16,13 +16,13 @@ again finds every row unchanged and writes nothing at all (not even an audit ent
 from __future__ import annotations
 
 import hashlib
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ledgerio import plan as planning
 from ledgerio import rows, sheet
+from ledgerio.ids import new_ids
 from ledgerio.issues import FileRejected
 from ledgerio.vocab import Vocab
 from ledgerio.vocab import load as load_vocab
@@ -129,6 +129,7 @@ def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str)
     feed_rows: list[tuple[Any, ...]] = []
     listed: list[list[Any]] = []  # [entity, id, version, digest] of every row written
     replaced: list[list[Any]] = []  # the same of the versions an update replaced
+    ids = new_ids()
     for p in writes:
         assert p.record is not None
         data = dict(p.record)
@@ -159,14 +160,12 @@ def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str)
             updated_at=now,
         )
         (new_rows if current is None else changed_rows).append(record)
-        feed_rows.append(
-            (str(uuid.uuid4()), "outfalls", row_id, "upsert", data.text, now, hlc, county)
-        )
+        feed_rows.append((next(ids), "outfalls", row_id, "upsert", data.text, now, hlc, county))
         listed.append(["outfalls", row_id, version, sha256_text(data.text)])
         if current is not None:
             replaced.append(["outfalls", row_id, current.version, document_digest(current.data)])
         for change in p.changes:
-            edit = _edit(actor, record, change, stamp)
+            edit = _edit(actor, record, change, stamp, next(ids))
             new_rows.append(edit)
             listed.append(["outfall_edits", edit.id, 1, document_digest(edit.data)])
     entries = [
@@ -212,9 +211,10 @@ def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str)
     audit.append_many(conn, entries)
 
 
-def _edit(actor: Actor, record: StoredRecord, change: planning.Change, stamp: str) -> StoredRecord:
+def _edit(
+    actor: Actor, record: StoredRecord, change: planning.Change, stamp: str, edit_id: str
+) -> StoredRecord:
     """The ``outfall_edits`` history row of one changed field."""
-    edit_id = str(uuid.uuid4())
     return StoredRecord(
         entity="outfall_edits",
         id=edit_id,
