@@ -46,7 +46,7 @@ def copy_rows(
                 copy.write_row(row)
         return
     procs = [
-        (i, p)
+        (i, p, [object(), None])
         for i, c in enumerate(columns)
         if (p := table.c[c].type.dialect_impl(conn.dialect).bind_processor(conn.dialect))
         is not None
@@ -57,9 +57,13 @@ def copy_rows(
     raw.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows)
 
 
-def _processed(row: Sequence[Any], procs: list[tuple[int, Any]]) -> list[Any]:
+def _processed(row: Sequence[Any], procs: list[tuple[int, Any, list[Any]]]) -> list[Any]:
     out = list(row)
-    for i, p in procs:
-        if out[i] is not None:
-            out[i] = p(out[i])
+    for i, p, last in procs:
+        v = out[i]
+        if v is None:
+            continue
+        if v is not last[0]:  # bulk rows share their time stamp: convert it once
+            last[0], last[1] = v, p(v)
+        out[i] = last[1]
     return out

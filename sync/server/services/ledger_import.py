@@ -22,6 +22,7 @@ from typing import Any
 
 from ledgerio import plan as planning
 from ledgerio import rows, sheet
+from ledgerio.bulk import paused_gc
 from ledgerio.ids import new_ids
 from ledgerio.issues import FileRejected
 from ledgerio.vocab import Vocab
@@ -56,6 +57,21 @@ def import_file(
     vocab: Vocab | None = None,
 ) -> ImportOutcome:
     """Check and (unless a dry run or a failing file) import a ledger file as ``actor``."""
+    with paused_gc():  # millions of small containers that live to the end: ledgerio.bulk
+        return _import(ctx, actor, source, name, dry_run, only_good_rows, sheet_name, default_datum, vocab)  # fmt: skip
+
+
+def _import(
+    ctx: ServerContext,
+    actor: Actor,
+    source: Path | bytes,
+    name: str,
+    dry_run: bool,
+    only_good_rows: bool,
+    sheet_name: str | None,
+    default_datum: str,
+    vocab: Vocab | None,
+) -> ImportOutcome:
     vocab = vocab or load_vocab()
     data = source.read_bytes() if isinstance(source, Path) else source
     name = name or (source.name if isinstance(source, Path) else "")
