@@ -73,3 +73,32 @@ def test_map_rows_reads_every_row_as_map_row_does(table):
     # a row's list is its own, never shared with another row read from the same cells
     lists = [id(r.values["discharging_units"]) for r in fast if "discharging_units" in r.values]
     assert len(lists) == len(set(lists))
+
+
+@given(st.text(max_size=12), st.text(max_size=12))
+def test_names_compared_with_their_pairs_made_once_as_similarity_does(a, b):
+    from ledgerio.plan import _Name, similarity
+
+    assert _Name(a).similarity(_Name(b)) == similarity(a, b)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.floats(31.6, 32.4),
+    st.floats(120.4, 121.9),
+    st.floats(-0.0008, 0.0008),
+    st.floats(-0.0008, 0.0008),
+)
+def test_a_lookalike_is_found_exactly_within_its_distance(lat, lon, dlat, dlon):
+    """The grid skips points by latitude before measuring: it must never skip one in reach."""
+    from ledgerio import coords, plan
+    from ledgerio.record import with_defaults
+    from ledgerio.rows import RowResult
+
+    stored = with_defaults({"id": "a", "name": "平潮镇新联村闸口排口", "national_code": "A1",
+                            "county_code": "320612", "lat": lat, "lon": lon})  # fmt: skip
+    new = RowResult(2, values={"name": "平潮镇新联村闸口排口", "national_code": "B2",
+                               "county_code": "320612", "lat": lat + dlat, "lon": lon + dlon})  # fmt: skip
+    found = plan.plan([new], {"name", "national_code", "county", "lat", "lon"}, [stored], VOCAB)
+    near = coords.distance_m(lat, lon, lat + dlat, lon + dlon) <= VOCAB.lookalike_distance_m
+    assert found.rows[0].action == ("lookalike" if near else "insert")
