@@ -31,7 +31,17 @@ CELLS: dict[str, list[Any]] = {
     "regime": ["审批", "备案", "乱填", "", None],
     "remediation_route": ["取缔", "整治", "???", "", None],
     "discharging_units": ["甲厂、乙厂", "甲厂,乙厂；丙厂", "", None],
-    "regime_date": [44000.0, 44000, dt.datetime(2021, 3, 5), "2021年3月5日", "20210305", "明年", 5.0, True, None],  # fmt: skip
+    "regime_date": [
+        44000.0,
+        44000,
+        dt.datetime(2021, 3, 5),
+        "2021年3月5日",
+        "20210305",
+        "明年",
+        5.0,
+        True,
+        None,
+    ],
     "position_accuracy_m": [5.0, "3.5", -1.0, "很准", "", None],
     "sign_status": ["完好", "缺失", "坏了", "", None],
 }

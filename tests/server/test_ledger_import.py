@@ -13,10 +13,10 @@ from ledgerio import export
 from ledgerio.testing import bureau_workbook
 from ledgerio.vocab import load
 from sync.server import cli
+from sync.server.audit import document_digest
 from sync.server.ledger_cli import CLI_ACTOR
 from sync.server.models import Actor
 from sync.server.queries import records
-from sync.server.audit import document_digest
 from sync.server.schema import audit_log, feed
 from sync.server.schema import records as records_table
 from sync.server.services.ledger_import import import_file
@@ -292,9 +292,13 @@ def test_a_large_import_keeps_the_keyed_audit_chain_verifiable(database_url, tmp
             ]
             keyed = conn.execute(select(audit_log.c.keyed)).scalars().all()
         # 1500 rows; then 1200 outfalls and their 1200 history rows: entries of a thousand
-        assert actions == ["ledger.import"] + ["ledger.import.rows"] * 2 + ["ledger.import"] + [
-            "ledger.import.rows"
-        ] * 3
+        assert (
+            actions
+            == ["ledger.import"]
+            + ["ledger.import.rows"] * 2
+            + ["ledger.import"]
+            + ["ledger.import.rows"] * 3
+        )
         assert all(keyed)
         verdict = audit_check.check(ctx)
         assert verdict.ok, verdict.problems
