@@ -2,11 +2,19 @@
 
 The file is read and every row checked outside the write lock (``ledgerio``: pure); the plan
 against the stored ledger and its writes run in one serialised write transaction, so the plan
-cannot go stale. A row is written the way the server records any ledger change: a new version of
-the ``outfalls`` record (status ``ledger``), a feed item that devices of the county pull, an
-attributed audit entry with the row before and after (``ledger.import.insert`` /
-``ledger.import.update``), and for an update one ``outfall_edits`` history row per changed field.
-One ``ledger.import`` audit entry names the file (its SHA-256) and the counts.
+cannot go stale. Each row becomes a new version of the ``outfalls`` record (status ``ledger``) and
+a feed item that devices of the county pull (the whole document: one item per outfall, as the pull
+protocol has it); an update also writes one ``outfall_edits`` history row per changed field. Rows
+go in bulk (``_bulk.copy_rows``: COPY on PostgreSQL).
+
+The audit chain gets, attributed to the importer: one ``ledger.import`` entry naming the file
+(its SHA-256), the counts and a SHA-256 over the list of rows written; then ``ledger.import.rows``
+entries of up to a thousand rows each (``audit.ROWS_ACTIONS``): every record written (outfalls
+and history rows) with its new version and the SHA-256 of its canonical document, and for updates
+the version and digest it replaced. That is what an auditor needs to hold each stored row to the
+chain (``audit verify`` reconciles them one by one, an outfall's dossier names the entry listing
+it) and to tie it to the file; the documents themselves are in the records and the feed. Whole
+documents per row in the chain cost more than the rest of the import's writes together.
 
 Nothing is written on a dry run, nor when anything in the file is wrong, unless the caller chose
 to import only the good rows (file-level errors still stop everything). Importing the same file
