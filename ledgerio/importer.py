@@ -12,6 +12,7 @@ from typing import Any
 
 from ledgerio import plan as planning
 from ledgerio import rows, sheet
+from ledgerio.bulk import paused_gc
 from ledgerio.issues import FileRejected
 from ledgerio.vocab import Vocab
 
@@ -29,6 +30,20 @@ def analyse(
 ) -> planning.Plan:
     """The plan of importing ``source`` into the ledger ``existing``; ``progress(done, total)``
     is called every 1,000 rows."""
+    with paused_gc():
+        return _analyse(source, vocab, existing, name, sheet_name, default_datum, area, progress)
+
+
+def _analyse(
+    source: Path | bytes,
+    vocab: Vocab,
+    existing: Iterable[dict[str, Any]],
+    name: str,
+    sheet_name: str | None,
+    default_datum: str,
+    area: Callable[[str], bool] | None,
+    progress: Callable[[int, int], None] | None,
+) -> planning.Plan:
     try:
         table = sheet.read(source, vocab, name=name, sheet=sheet_name)
     except FileRejected as exc:

@@ -12,12 +12,13 @@ importer's area are errors of their row.
 from __future__ import annotations
 
 import math
-import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ledgerio import coords
+from ledgerio.ids import new_ids
 from ledgerio.issues import Issue
 from ledgerio.record import NOT_COMPARED, fields_of_columns, with_defaults
 from ledgerio.rows import RowResult
@@ -60,7 +61,12 @@ class Plan:
     columns: set[str]
 
     def count(self, action: Action) -> int:
-        return sum(1 for r in self.rows if r.action == action)
+        # counted once per length of rows (a plan is made whole; its summary asks again and again)
+        cached: tuple[int, Counter[str]] | None = getattr(self, "_counts", None)
+        if cached is None or cached[0] != len(self.rows):
+            cached = (len(self.rows), Counter(r.action for r in self.rows))
+            self._counts = cached
+        return cached[1][action]
 
     @property
     def failed(self) -> bool:
@@ -84,23 +90,64 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
+# Metres per degree of latitude on the sphere ``coords.distance_m`` uses: two points further
+# apart in latitude than ``reach / _M_PER_DEG_LAT`` degrees are further apart than ``reach``.
+_M_PER_DEG_LAT = 6_371_008.8 * math.pi / 180
+
+
+class _Name:
+    """A name with its character pairs, made once (a point is compared with many rows)."""
+
+    __slots__ = ("_pairs", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._pairs: set[str] | None = None
+
+    @property
+    def pairs(self) -> set[str]:
+        if self._pairs is None:  # most points are never near enough to compare
+            self._pairs = _bigrams(self.text)
+        return self._pairs
+
+    def similarity(self, other: _Name) -> float:
+        """``similarity(self.text, other.text)``."""
+        if self.text == other.text:
+            return 1.0
+        x, y = self.pairs, other.pairs
+        return 2 * len(x & y) / (len(x) + len(y))
+
+
+_Point = tuple[float, float, dict[str, Any], _Name]
+
+
 class _Grid:
     """Points by 0.001° cell, for "anything within 50 m" without comparing every pair."""
 
     def __init__(self, reach_m: float) -> None:
-        self.cells: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        self.cells: dict[tuple[int, int], list[_Point]] = {}
         self.reach = max(1, math.ceil(reach_m / 90))
+        # a little slack so that rounding never drops a point the distance would keep
+        self.lat_reach = reach_m / _M_PER_DEG_LAT * 1.001
 
     def add(self, rec: dict[str, Any]) -> None:
-        if rec.get("lat") is not None and rec.get("lon") is not None:
-            key = (int(rec["lat"] / _CELL), int(rec["lon"] / _CELL))
-            self.cells.setdefault(key, []).append(rec)
+        lat, lon = rec.get("lat"), rec.get("lon")
+        if lat is not None and lon is not None:
+            key = (int(lat / _CELL), int(lon / _CELL))
+            point = (lat, lon, rec, _Name(rec.get("name") or ""))
+            self.cells.setdefault(key, []).append(point)
 
-    def near(self, lat: float, lon: float) -> Iterable[dict[str, Any]]:
+    def near(self, lat: float, lon: float) -> list[_Point]:
+        """Points of the cells around, without those too far north or south to be within reach."""
         i, j = int(lat / _CELL), int(lon / _CELL)
-        for di in range(-self.reach, self.reach + 1):
-            for dj in range(-self.reach, self.reach + 1):
-                yield from self.cells.get((i + di, j + dj), ())
+        reach, cells, r = self.lat_reach, self.cells, self.reach
+        return [
+            point
+            for di in range(-r, r + 1)
+            for dj in range(-r, r + 1)
+            for point in cells.get((i + di, j + dj), ())
+            if abs(point[0] - lat) <= reach
+        ]
 
 
 def plan(
@@ -111,10 +158,11 @@ def plan(
     *,
     file_issues: list[Issue] | None = None,
     area: Callable[[str], bool] | None = None,
-    new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
+    new_id: Callable[[], str] | None = None,
 ) -> Plan:
     """Plan the rows against the ledger ``existing`` (live outfall records). ``area(county)``
     says whether the importer may write a county (None: any)."""
+    new_id = new_id or new_ids().__next__
     by_national: dict[str, dict[str, Any]] = {}
     by_local: dict[str, dict[str, Any]] = {}
     grid = _Grid(vocab.lookalike_distance_m)
@@ -252,11 +300,13 @@ def _lookalike(
     if lat is None or lon is None:
         return None
     best: tuple[dict[str, Any], float, float] | None = None
-    for other in grid.near(lat, lon):
-        d = coords.distance_m(lat, lon, other["lat"], other["lon"])
+    name: _Name | None = None
+    for olat, olon, other, other_name in grid.near(lat, lon):
+        d = coords.distance_m(lat, lon, olat, olon)
         if d > vocab.lookalike_distance_m:
             continue
-        s = similarity(record["name"], other.get("name") or "")
+        name = name or _Name(record["name"])
+        s = name.similarity(other_name)
         if s >= vocab.lookalike_similarity and (best is None or s > best[2]):
             best = (other, d, s)
     return best

@@ -72,7 +72,12 @@ def fields_of_columns(columns: set[str]) -> set[str]:
     return out & set(FIELDS)
 
 
+_LIST_DEFAULTS = tuple(k for k, v in DEFAULTS.items() if isinstance(v, list))
+
+
 def with_defaults(values: dict[str, Any]) -> dict[str, Any]:
-    record = {k: (list(v) if isinstance(v, list) else v) for k, v in DEFAULTS.items()}
+    record = DEFAULTS.copy()
+    for k in _LIST_DEFAULTS:  # a record's lists are its own
+        record[k] = list(DEFAULTS[k])
     record.update(values)
     return record

@@ -50,7 +50,13 @@ class Table:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> formula
 
     def fields(self) -> set[str]:
-        return {c.field for c in self.columns if c.field}
+        """The fields the columns speak for (made once: every row asks; callers must not change
+        the set)."""
+        cached: set[str] | None = getattr(self, "_fields", None)
+        if cached is None:
+            cached = {c.field for c in self.columns if c.field}
+            self._fields = cached
+        return cached
 
     def by_field(self) -> dict[str, Column]:
         """The column of each field (made once: every row asks)."""

@@ -29,6 +29,13 @@ from typing import Any
 from sync.server.canonical import dumps, iso, sha256_text
 
 GENESIS = "0" * 64
+# Entries of a bulk write (a ledger import): instead of one entry per row with the row's whole
+# document, each lists up to a thousand rows by digest (``ROWS_PER_ENTRY``):
+# ``after = {"rows": [[entity, id, version, sha256 of the canonical document], ...]}`` and
+# ``before = {"rows": [[entity, id, version, sha256], ...]}`` for the rows it replaced. The
+# documents themselves are in the records and the feed; the digests bind them to the chain.
+ROWS_ACTIONS = frozenset({"ledger.import.rows"})
+ROWS_PER_ENTRY = 1000
 
 
 @dataclass(frozen=True)
@@ -141,7 +148,8 @@ def verify(
     return ChainCheck(checked, expected_prev, None, frozenset(seen))
 
 
-def _digest(value: Any) -> str:
+def document_digest(value: Any) -> str:
+    """SHA-256 of a document's canonical JSON (what the reconciler holds rows against)."""
     return sha256_text(dumps(value))
 
 
@@ -160,11 +168,18 @@ class Reconciler:
     devices: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def see(self, entry: AuditEntry) -> None:
+        if entry.action in ROWS_ACTIONS and isinstance(entry.after, dict):
+            for entity, row_id, _version, digest in entry.after.get("rows", ()):
+                if entity in self.record_entities:
+                    self.records[(entity, row_id)] = digest
+            return
         if entry.row_id is None:
             return
         if entry.entity in self.record_entities and entry.action != "push.propose":
             after = entry.after
-            self.records[(entry.entity, entry.row_id)] = None if after is None else _digest(after)
+            self.records[(entry.entity, entry.row_id)] = (
+                None if after is None else document_digest(after)
+            )
         elif entry.entity == "users" and isinstance(entry.after, dict):
             self.users.setdefault(entry.row_id, {}).update(entry.after)
         elif entry.entity == "devices" and isinstance(entry.after, dict):
@@ -189,7 +204,7 @@ class Reconciler:
             key = (entity, row_id)
             if key not in self.records:
                 found.append(f"{entity} {row_id}: in the database, never in the audit log")
-            elif (None if deleted else _digest(data)) != self.records[key]:
+            elif (None if deleted else document_digest(data)) != self.records[key]:
                 found.append(f"{entity} {row_id}: differs from its last audited state")
         for key in self.records.keys() - stored_records:
             found.append(f"{key[0]} {key[1]}: audited, but gone from the database")

@@ -13,6 +13,7 @@ from ledgerio import export
 from ledgerio.testing import bureau_workbook
 from ledgerio.vocab import load
 from sync.server import cli
+from sync.server.audit import document_digest
 from sync.server.ledger_cli import CLI_ACTOR
 from sync.server.models import Actor
 from sync.server.queries import records
@@ -106,7 +107,7 @@ def test_a_changed_row_is_an_update_with_history_and_audit(ctx, engine, tmp_path
             select(records_table.c.version).where(records_table.c.id == target[2]["id"])
         ).scalar_one()
         entries = conn.execute(
-            select(audit_log).where(audit_log.c.action == "ledger.import.update")
+            select(audit_log).where(audit_log.c.action.like("ledger.import%"))
         ).all()
     assert version == 2
     fields = sorted((e["outfall_id"], e["field"]) for e in edits)
@@ -117,9 +118,19 @@ def test_a_changed_row_is_an_update_with_history_and_audit(ctx, engine, tmp_path
     assert any(
         e["old_value"] == target[2]["water_body"] and e["new_value"] == "新开河" for e in edits
     )
-    assert len(entries) == 2 and all(e.username == "admin-cli" for e in entries)
+    new = [e for e in entries[-2:]]  # this import's: the file entry and one entry of rows
+    assert [e.action for e in new] == ["ledger.import", "ledger.import.rows"]
+    assert all(e.username == "admin-cli" for e in new)
+    summary, rows = json.loads(new[0].after), json.loads(new[1].after)
+    assert summary["updated"] == 2 and summary["rows"] == 2 + len(edits)
+    listed = {(r[0], r[1]): r for r in rows["rows"]}
+    assert listed[("outfalls", target[2]["id"])][2] == 2  # the new version, with its digest
+    assert listed[("outfalls", target[2]["id"])][3] == document_digest(now[target[2]["id"]])
+    replaced = {r[1]: r for r in json.loads(new[1].before)["rows"]}
+    assert replaced.keys() == {target[2]["id"], target[3]["id"]}
+    assert replaced[target[2]["id"]][3] == document_digest(target[2])  # the version replaced
     _rec, feeds, audits = _counts(engine)
-    assert feeds == before[1] + 2 and audits == before[2] + 3  # two rows and the file entry
+    assert feeds == before[1] + 2 and audits == before[2] + 2
 
 
 def _seed(ctx: Any, engine: Any, tmp_path: Path, n: int) -> list[dict[str, Any]]:
@@ -243,3 +254,71 @@ def test_endpoint_is_for_supervisors_of_the_area(ctx, engine, client, person, h,
     assert exported.status_code == 200 and exported.content.startswith(b"\xef\xbb\xbf")
     public = boss.get("/v1/ledger/export?format=csv&kind=disclosure").content.decode("utf-8-sig")
     assert "监管部门" in public and "admin" not in public and "li" not in public.split(",")
+
+
+def test_a_large_import_keeps_the_keyed_audit_chain_verifiable(database_url, tmp_path, h):
+    """Rows are audited by digest, a thousand to an entry: ``audit verify`` holds every imported
+    outfall and every history row to the chain, and finds one edited behind the server's back."""
+    from ledgerio.testing import ledger_records
+    from sync.server import cli as server_cli
+    from sync.server.app import build_context
+    from sync.server.queries import audit as audit_queries
+    from sync.server.services import audit_check
+
+    key = tmp_path / "audit.key"
+    assert server_cli.main(["--database", database_url, "audit", "keygen", str(key)]) == 0
+    ctx = build_context(h.fast_settings(database_url, tmp_path / "photos", audit_key_file=key))
+    try:
+        rows = ledger_records(1500, seed=11)
+        for i, r in enumerate(rows):  # distinct names and places: no look-alikes held back
+            r["name"] = f"{r['name']}-{i}"
+            r["lat"] = round(31.7 + (i % 50) * 0.004, 6)
+            r["lon"] = round(120.6 + (i // 50) * 0.004, 6)
+        path = tmp_path / "big.xlsx"
+        export.write_xlsx(path, rows, load())
+        first = import_file(ctx, CLI_ACTOR, path)
+        assert first.applied and first.plan.count("insert") == 1500, first.zh
+        changed = sorted(_ledger(ctx.engine).values(), key=export.sort_key)
+        for r in changed[:1200]:
+            r["water_body"] = r["water_body"] + "支流"
+        export.write_xlsx(path, changed, load())
+        second = import_file(ctx, CLI_ACTOR, path)
+        assert second.plan.count("update") == 1200
+        with ctx.engine.connect() as conn:
+            actions = [
+                a
+                for (a,) in conn.execute(select(audit_log.c.action).order_by(audit_log.c.seq))
+                if a.startswith("ledger.import")
+            ]
+            keyed = conn.execute(select(audit_log.c.keyed)).scalars().all()
+        # 1500 rows; then 1200 outfalls and their 1200 history rows: entries of a thousand
+        assert (
+            actions
+            == ["ledger.import"]
+            + ["ledger.import.rows"] * 2
+            + ["ledger.import"]
+            + ["ledger.import.rows"] * 3
+        )
+        assert all(keyed)
+        verdict = audit_check.check(ctx)
+        assert verdict.ok, verdict.problems
+        victim = changed[700]["id"]
+        with ctx.engine.connect() as conn:  # an outfall's dossier names the entries listing it
+            about = [e.action for _seq, e, _hash in audit_queries.for_row(conn, victim)]
+        assert about == ["ledger.import.rows", "ledger.import.rows"]
+        with ctx.engine.begin() as conn:
+            data = json.loads(
+                conn.execute(
+                    select(records_table.c.data).where(records_table.c.id == victim)
+                ).scalar_one()
+            )
+            data["name"] = "改过的名称"
+            conn.execute(
+                records_table.update()
+                .where(records_table.c.id == victim)
+                .values(data=json.dumps(data, ensure_ascii=False))
+            )
+        problems = audit_check.check(ctx).problems
+        assert any(victim in p and "differs" in p for p in problems), problems
+    finally:
+        ctx.engine.dispose()

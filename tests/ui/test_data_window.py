@@ -142,3 +142,27 @@ def test_supervisor_checks_then_imports_to_the_server(qtbot, profile, tmp_path):
         window.close()
     finally:
         server.stop()
+
+
+def test_export_and_check_of_an_encrypted_profile_run_in_their_child(tmp_path):
+    """The child process opens the profile with the key the app unlocked (it cannot ask)."""
+    import os
+
+    from fieldapp.store.ledger_query import LedgerQuery
+    from fieldapp.ui.dataio import jobs
+    from fieldapp.vault import keys
+    from tests.vault.test_encrypted_profile import NAME, add_outfalls
+
+    profile = tmp_path / "profile.sqlite"
+    keys.register(profile, keys.ProfileKey(os.urandom(32)))
+    try:
+        add_outfalls(profile, 4)
+        out = tmp_path / "ledger.csv"
+        seen: list[tuple[int, int]] = []
+        done = jobs.in_child("export", (profile, LedgerQuery(), "csv", out), lambda d, t: seen.append((d, t)), profile)  # fmt: skip
+        assert done.rows == 4 and out.read_text(encoding="utf-8-sig").count(NAME) == 4
+        assert seen and seen[-1] == (4, 4)
+        found = jobs.in_child("check", (profile, out, None), lambda d, t: None, profile)
+        assert found.counts["unchanged"] == 4  # held against the ledger read from the profile
+    finally:
+        keys.forget(profile)

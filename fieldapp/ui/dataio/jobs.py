@@ -9,8 +9,10 @@ thread of the app's process they stalled the window's event loop by up to 650 ms
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -154,9 +156,18 @@ def upload(
     )
 
 
-def _child(queue: Any, name: str, args: tuple[Any, ...]) -> None:
-    """Runs in the child: the job, its progress and its result (or error) go back on the queue."""
+def _child(queue: Any, name: str, args: tuple[Any, ...], unlocked: Any = None) -> None:
+    """Runs in the child: the job, its progress and its result (or error) go back on the queue.
+    ``unlocked``: (profile, key) of an encrypted profile the app has unlocked (the child cannot
+    ask the user; the key reaches it over the process's own pipe)."""
     last = [0.0]
+    # below the app's own priority: on a busy laptop the window gets the processor first
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)
+    if unlocked is not None:
+        from fieldapp.vault import keys
+
+        keys.register(*unlocked)
 
     def progress(done: int, total: int) -> None:
         now = time.monotonic()
@@ -175,17 +186,28 @@ def _child(queue: Any, name: str, args: tuple[Any, ...]) -> None:
 def warm_up() -> None:
     """Import what starting a child needs now, not on the worker thread later (an import runs
     module code under the interpreter lock: measured 50 ms of stalled window)."""
+    import importlib
     import multiprocessing.popen_spawn_posix
     import multiprocessing.queues
+
+    importlib.import_module("ledgerio.issues")  # unpickled from a check's answer
+    importlib.import_module("fieldapp.vault.keys")
 
     multiprocessing.get_context("spawn")
 
 
-def in_child(name: str, args: tuple[Any, ...], progress: Progress) -> Any:
-    """Run the job ``name`` of this module in a fresh process; progress comes back meanwhile."""
+def in_child(
+    name: str, args: tuple[Any, ...], progress: Progress, profile: Path | None = None
+) -> Any:
+    """Run the job ``name`` of this module in a fresh process; progress comes back meanwhile.
+    ``profile``: the job opens this profile (its key goes along when the app has unlocked it)."""
+    from fieldapp.vault import keys
+
+    key = keys.key_for(profile) if profile is not None else None
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    process = context.Process(target=_child, args=(queue, name, args), daemon=True)
+    unlocked = None if key is None else (profile, key)
+    process = context.Process(target=_child, args=(queue, name, args, unlocked), daemon=True)
     process.start()
     try:
         while True:

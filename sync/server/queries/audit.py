@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, and_, inspect, or_, select
 
-from sync.server.audit import GENESIS, AuditEntry, StoredEntry, chain_hash
+from sync.server.audit import GENESIS, ROWS_ACTIONS, AuditEntry, StoredEntry, chain_hash
 from sync.server.canonical import as_utc, dumps, loads
 from sync.server.queries._bulk import insert_rows
 from sync.server.schema import audit_log
@@ -123,9 +123,17 @@ def iter_chain(conn: Connection, batch: int = 5000) -> Iterator[StoredEntry]:
 
 
 def for_row(conn: Connection, row_id: str, limit: int = 200) -> list[tuple[int, AuditEntry, str]]:
-    """The entries about one row, oldest first, as (seq, entry, hash) (an evidence dossier)."""
+    """The entries about one row, oldest first, as (seq, entry, hash) (an evidence dossier):
+    its own entries and the bulk entries that list it (``audit.ROWS_ACTIONS``)."""
+    listed = and_(
+        audit_log.c.action.in_(sorted(ROWS_ACTIONS)),
+        audit_log.c.after.contains(dumps(row_id), autoescape=True),
+    )
     rows = conn.execute(
-        select(audit_log).where(audit_log.c.row_id == row_id).order_by(audit_log.c.seq).limit(limit)
+        select(audit_log)
+        .where(or_(audit_log.c.row_id == row_id, listed))
+        .order_by(audit_log.c.seq)
+        .limit(limit)
     ).all()
     return [
         (

@@ -8,7 +8,7 @@ from sqlalchemy import Connection, func, select
 
 from sync.protocol import PulledChange
 from sync.server.canonical import as_utc, dumps, loads
-from sync.server.queries._bulk import insert_rows
+from sync.server.queries._bulk import copy_rows, insert_rows
 from sync.server.schema import feed
 
 
@@ -20,6 +20,15 @@ def append_many(conn: Connection, items: list[dict[str, Any]]) -> None:
     insert_rows(
         conn, feed, [{**i, "data": None if i["data"] is None else dumps(i["data"])} for i in items]
     )
+
+
+COLUMNS = ("change_id", "entity", "row_id", "op", "data", "at", "hlc", "county_code")
+
+
+def copy_many(conn: Connection, items: list[tuple[Any, ...]]) -> None:
+    """Append many items at once, each a tuple in ``COLUMNS`` order with ``data`` already
+    canonical text (``_bulk.copy_rows``: COPY on PostgreSQL). The caller holds the write lock."""
+    copy_rows(conn, feed, COLUMNS, items)
 
 
 def since(

@@ -2,11 +2,19 @@
 
 The file is read and every row checked outside the write lock (``ledgerio``: pure); the plan
 against the stored ledger and its writes run in one serialised write transaction, so the plan
-cannot go stale. A row is written the way the server records any ledger change: a new version of
-the ``outfalls`` record (status ``ledger``), a feed item that devices of the county pull, an
-attributed audit entry with the row before and after (``ledger.import.insert`` /
-``ledger.import.update``), and for an update one ``outfall_edits`` history row per changed field.
-One ``ledger.import`` audit entry names the file (its SHA-256) and the counts.
+cannot go stale. Each row becomes a new version of the ``outfalls`` record (status ``ledger``) and
+a feed item that devices of the county pull (the whole document: one item per outfall, as the pull
+protocol has it); an update also writes one ``outfall_edits`` history row per changed field. Rows
+go in bulk (``_bulk.copy_rows``: COPY on PostgreSQL).
+
+The audit chain gets, attributed to the importer: one ``ledger.import`` entry naming the file
+(its SHA-256), the counts and a SHA-256 over the list of rows written; then ``ledger.import.rows``
+entries of up to a thousand rows each (``audit.ROWS_ACTIONS``): every record written (outfalls
+and history rows) with its new version and the SHA-256 of its canonical document, and for updates
+the version and digest it replaced. That is what an auditor needs to hold each stored row to the
+chain (``audit verify`` reconciles them one by one, an outfall's dossier names the entry listing
+it) and to tie it to the file; the documents themselves are in the records and the feed. Whole
+documents per row in the chain cost more than the rest of the import's writes together.
 
 Nothing is written on a dry run, nor when anything in the file is wrong, unless the caller chose
 to import only the good rows (file-level errors still stop everything). Importing the same file
@@ -16,19 +24,20 @@ again finds every row unchanged and writes nothing at all (not even an audit ent
 from __future__ import annotations
 
 import hashlib
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ledgerio import plan as planning
 from ledgerio import rows, sheet
+from ledgerio.bulk import paused_gc
+from ledgerio.ids import new_ids
 from ledgerio.issues import FileRejected
 from ledgerio.vocab import Vocab
 from ledgerio.vocab import load as load_vocab
 from sync.server import db
-from sync.server.audit import AuditEntry
-from sync.server.canonical import Dumped, iso, server_hlc, utcnow
+from sync.server.audit import ROWS_PER_ENTRY, AuditEntry, document_digest
+from sync.server.canonical import Dumped, dumps, iso, server_hlc, sha256_text, utcnow
 from sync.server.context import ServerContext
 from sync.server.models import Actor, StoredRecord
 from sync.server.queries import audit, feed, records
@@ -56,6 +65,21 @@ def import_file(
     vocab: Vocab | None = None,
 ) -> ImportOutcome:
     """Check and (unless a dry run or a failing file) import a ledger file as ``actor``."""
+    with paused_gc():  # millions of small containers that live to the end: ledgerio.bulk
+        return _import(ctx, actor, source, name, dry_run, only_good_rows, sheet_name, default_datum, vocab)  # fmt: skip
+
+
+def _import(
+    ctx: ServerContext,
+    actor: Actor,
+    source: Path | bytes,
+    name: str,
+    dry_run: bool,
+    only_good_rows: bool,
+    sheet_name: str | None,
+    default_datum: str,
+    vocab: Vocab | None,
+) -> ImportOutcome:
     vocab = vocab or load_vocab()
     data = source.read_bytes() if isinstance(source, Path) else source
     name = name or (source.name if isinstance(source, Path) else "")
@@ -119,15 +143,18 @@ def _text(value: Any) -> str:
 def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str) -> None:
     now = utcnow()
     stamp = iso(now)
+    device = actor.device_id or None
+    writes = plan.writes()
+    stored = records.get_many(
+        conn, [("outfalls", str(p.before["id"])) for p in writes if p.before is not None]
+    )
     new_rows: list[StoredRecord] = []
     changed_rows: list[StoredRecord] = []
-    feed_rows: list[dict[str, Any]] = []
-    entries: list[AuditEntry] = []
-    edits: list[StoredRecord] = []
-    stored = records.get_many(
-        conn, [("outfalls", str(p.before["id"])) for p in plan.writes() if p.before is not None]
-    )
-    for p in plan.writes():
+    feed_rows: list[tuple[Any, ...]] = []
+    listed: list[list[Any]] = []  # [entity, id, version, digest] of every row written
+    replaced: list[list[Any]] = []  # the same of the versions an update replaced
+    ids = new_ids()
+    for p in writes:
         assert p.record is not None
         data = dict(p.record)
         data["updated_at"] = stamp
@@ -135,13 +162,15 @@ def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str)
         if p.before is None:
             data["created_at"] = stamp
         county = str(data["county_code"])
-        data = Dumped(data)  # serialised once for the record, its feed item and its audit entry
+        data = Dumped(data)  # serialised once for the record, its feed item and its digest
         hlc = server_hlc()
-        current = stored.get(("outfalls", str(data["id"])))
+        row_id = str(data["id"])
+        current = stored.get(("outfalls", row_id))
+        version = 1 if current is None else current.version + 1
         record = StoredRecord(
             entity="outfalls",
-            id=str(data["id"]),
-            version=1 if current is None else current.version + 1,
+            id=row_id,
+            version=version,
             data=data,
             county_code=county,
             owner=actor.username if current is None else current.owner,
@@ -150,69 +179,24 @@ def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str)
             review_state=None if current is None else current.review_state,
             deleted=False,
             hlc=hlc,
-            device_id=actor.device_id or None,
+            device_id=device,
             batch_id=None,
             updated_at=now,
         )
         (new_rows if current is None else changed_rows).append(record)
-        op = "insert" if current is None else "update"
-        feed_rows.append(
-            {
-                "change_id": str(uuid.uuid4()),
-                "entity": "outfalls",
-                "row_id": record.id,
-                "op": "upsert",
-                "data": data,
-                "at": now,
-                "hlc": hlc,
-                "county_code": county,
-            }
-        )
-        entries.append(
-            AuditEntry(
-                at=now,
-                username=actor.username,
-                device_id=actor.device_id or None,
-                action=f"ledger.import.{op}",
-                entity="outfalls",
-                row_id=record.id,
-                before=None if current is None else current.data,
-                after=data,
-            )
-        )
+        feed_rows.append((next(ids), "outfalls", row_id, "upsert", data.text, now, hlc, county))
+        listed.append(["outfalls", row_id, version, sha256_text(data.text)])
+        if current is not None:
+            replaced.append(["outfalls", row_id, current.version, document_digest(current.data)])
         for change in p.changes:
-            edit_id = str(uuid.uuid4())
-            edits.append(
-                StoredRecord(
-                    entity="outfall_edits",
-                    id=edit_id,
-                    version=1,
-                    data={
-                        "id": edit_id,
-                        "outfall_id": record.id,
-                        "at": stamp,
-                        "actor": actor.username,
-                        "field": change.field,
-                        "old_value": _text(change.before),
-                        "new_value": _text(change.after),
-                    },
-                    county_code=county,
-                    owner=actor.username,
-                    parent_id=record.id,
-                    status=None,
-                    review_state=None,
-                    deleted=False,
-                    hlc=hlc,
-                    device_id=actor.device_id or None,
-                    batch_id=None,
-                    updated_at=now,
-                )
-            )
-    entries.append(
+            edit = _edit(actor, record, change, stamp, next(ids))
+            new_rows.append(edit)
+            listed.append(["outfall_edits", edit.id, 1, document_digest(edit.data)])
+    entries = [
         AuditEntry(
             at=now,
             username=actor.username,
-            device_id=actor.device_id or None,
+            device_id=device,
             action="ledger.import",
             entity="outfalls",
             row_id=None,
@@ -224,10 +208,60 @@ def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str)
                 "updated": plan.count("update"),
                 "unchanged": plan.count("unchanged"),
                 "held_back": plan.count("lookalike") + plan.count("error"),
+                "rows": len(listed),
+                "rows_sha256": sha256_text(dumps(listed)),
             },
         )
-    )
-    records.insert_many(conn, new_rows + edits)
+    ]
+    replaced_by_id = {r[1]: r for r in replaced}
+    for start in range(0, len(listed), ROWS_PER_ENTRY):
+        part = listed[start : start + ROWS_PER_ENTRY]
+        before = [replaced_by_id[r[1]] for r in part if r[1] in replaced_by_id]
+        entries.append(
+            AuditEntry(
+                at=now,
+                username=actor.username,
+                device_id=device,
+                action="ledger.import.rows",
+                entity="outfalls",
+                row_id=None,
+                before={"rows": before} if before else None,
+                after={"file_sha256": digest, "rows": part},
+            )
+        )
+    records.copy_many(conn, new_rows)
     records.update_many(conn, changed_rows)
-    feed.append_many(conn, feed_rows)
+    feed.copy_many(conn, feed_rows)
     audit.append_many(conn, entries)
+
+
+def _edit(
+    actor: Actor, record: StoredRecord, change: planning.Change, stamp: str, edit_id: str
+) -> StoredRecord:
+    """The ``outfall_edits`` history row of one changed field."""
+    return StoredRecord(
+        entity="outfall_edits",
+        id=edit_id,
+        version=1,
+        data=Dumped(
+            {
+                "id": edit_id,
+                "outfall_id": record.id,
+                "at": stamp,
+                "actor": actor.username,
+                "field": change.field,
+                "old_value": _text(change.before),
+                "new_value": _text(change.after),
+            }
+        ),
+        county_code=record.county_code,
+        owner=actor.username,
+        parent_id=record.id,
+        status=None,
+        review_state=None,
+        deleted=False,
+        hlc=record.hlc,
+        device_id=record.device_id,
+        batch_id=None,
+        updated_at=record.updated_at,
+    )
