@@ -2,20 +2,14 @@
 draft, completed and waiting to go, sent, reviewed, returned, refused, withdrawn — and discarding
 a draft (the only thing that deletes: confirmed by the user, audited, nothing else goes with it).
 
-Reads go through ``fieldapp.store.sync_state.record_states`` (the sync side knows the states).
+The list is ``sync.client.state.panel.record_states`` (the sync side knows the states).
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-from fieldapp.store import database, identity, inspections, sync_state
-from fieldapp.store.sync_state import RecordState
-
-
-def records(conn: sqlite3.Connection, limit: int = 2000) -> list[RecordState]:
-    """This profile's records, most recently changed first."""
-    return sync_state.record_states(conn, limit)
+from fieldapp.store import database, identity, inspections
 
 
 def discard_draft(conn: sqlite3.Connection, inspection_id: str, path: str = "") -> int:

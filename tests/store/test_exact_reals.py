@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from fieldapp.store import capture, database, exact_reals_schema, migrations, sync_state
+from fieldapp.store import capture, database, exact_reals_schema, migrations, synced_rows
 
 FINITE = st.floats(allow_nan=False, allow_infinity=False)
 
@@ -36,7 +36,8 @@ def test_the_released_migration_equals_what_capture_makes_for_todays_tables():
     # migration 8 is frozen text; when a synced table or capture changes, this fails: add a
     # migration that recreates the triggers (never edit the released one)
     made = "".join(
-        capture.recapture_sql(t.name, t.columns, t.json_columns) for t in sync_state.TABLES.values()
+        capture.recapture_sql(t.name, t.columns, t.json_columns)
+        for t in synced_rows.TABLES.values()
     )
     assert made == exact_reals_schema.MIGRATION_SQL
 
@@ -47,14 +48,14 @@ def test_every_synced_table_has_the_exact_capture_triggers_after_the_migrations(
         have = capture_triggers(conn)
     finally:
         conn.close()
-    for t in sync_state.TABLES.values():
+    for t in synced_rows.TABLES.values():
         want = capture.triggers_sql(t.name, t.columns, t.json_columns)
         for kind in ("insert", "update", "delete"):
             name = f"{t.name}_capture_{kind}"
             assert have[name] in want, name
             if kind != "delete":
                 assert "printf('%!.20e'" in have[name], name
-    assert len(have) == 3 * len(sync_state.TABLES)
+    assert len(have) == 3 * len(synced_rows.TABLES)
 
 
 def insert_outfall(conn: sqlite3.Connection, lat: object, lon: object, accuracy: object) -> str:
