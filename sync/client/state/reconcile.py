@@ -51,7 +51,11 @@ def _apply(
     conn: sqlite3.Connection, batch: outbox.Batch, change: dict[str, Any], result: dict[str, Any]
 ) -> None:
     entity, row_id = change["entity"], change["row_id"]
-    known, server_data = server_rows.known(conn, entity, row_id)
+    known, server_data = (
+        (False, None)  # not needed: what was sent is what the server holds
+        if result["result"] in conflicts.ACCEPTED
+        else server_rows.known(conn, entity, row_id)
+    )
     newer_local = outbox.has_local_change(conn, entity, row_id, batch.last_seq)
     done = conflicts.resolve(change, result, known, server_data, newer_local)
     if done.remember:
