@@ -9,7 +9,8 @@ record is queued again with its children (photos, tracks, problems), so a photo 
 ``parent_unknown`` goes again with its parent. The binding is written to ``local_audit`` (this
 module owns that table) with the names it replaced and how many rows.
 
-Binding runs again at the start of every sync: a window left open across the sign-in may save a
+The sign-in itself is ``sync.client.state.account.sign_in``: it stores the account and binds in
+one transaction. Binding runs again at the start of every sync: a window left open across the sign-in may save a
 draft under the old name once more, and that draft must not be refused for it.
 """
 
@@ -20,7 +21,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from fieldapp.store import capture, sync_state
+from fieldapp.domain.inspection import utc_now
+from fieldapp.store import capture, synced_rows
 
 # table -> (author column, children: (table, parent column))
 _OWNED: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
@@ -124,9 +126,9 @@ def _rename_inspector(
 
 
 def _requeue(conn: sqlite3.Connection, entity: str, row_id: str) -> None:
-    data = sync_state.row_data(conn, entity, row_id)
+    data = synced_rows.row_data(conn, entity, row_id)
     if data is not None:
-        sync_state.enqueue(conn, entity, row_id, data)
+        synced_rows.enqueue(conn, entity, row_id, data)
 
 
 def audit(
@@ -141,7 +143,7 @@ def audit(
     conn.execute(
         "INSERT INTO local_audit (at, action, actor, entity, row_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
         (
-            sync_state.now_iso(),
+            utc_now(),
             action,
             actor,
             entity,
@@ -170,21 +172,3 @@ def audit_log(conn: sqlite3.Connection, limit: int = 200) -> list[AuditEntry]:
             (limit,),
         )
     ]
-
-
-def sign_in(
-    conn: sqlite3.Connection,
-    server_url: str,
-    username: str,
-    role: str,
-    counties: list[str],
-    device_id: str,
-    token: str,
-    device_name: str,
-) -> Binding:
-    """Store a successful sign-in and bind this profile's records to the account, together."""
-    with capture.applying_incoming(conn):
-        sync_state.store_login(
-            conn, server_url, username, role, counties, device_id, token, device_name
-        )
-        return bind_in_transaction(conn, username)

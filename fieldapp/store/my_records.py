@@ -2,33 +2,14 @@
 draft, completed and waiting to go, sent, reviewed, returned, refused, withdrawn — and discarding
 a draft (the only thing that deletes: confirmed by the user, audited, nothing else goes with it).
 
-Reads go through ``fieldapp.store.sync_state.record_states`` (the sync side knows the states) and
-``fieldapp.store.desk_decisions`` (ledger proposals and patrol problems decided at the desk).
+The list is ``sync.client.state.panel.record_states`` (the sync side knows the states).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 
-from fieldapp.store import database, identity, inspections, sync_state
-from fieldapp.store.sync_state import RecordState
-
-
-def records(conn: sqlite3.Connection, limit: int = 2000) -> list[RecordState]:
-    """This profile's records and ledger proposals, most recently changed first; a patrol whose
-    escalated problems were handled at the desk says by whom and how."""
-    from fieldapp.store import desk_decisions
-
-    handled = desk_decisions.patrol_handlings(conn)
-    found = [
-        dataclasses.replace(r, review_comment=r.review_comment or handled[r.row_id])
-        if r.entity == "patrols" and r.row_id in handled
-        else r
-        for r in sync_state.record_states(conn, limit)
-    ] + desk_decisions.record_states(conn)
-    found.sort(key=lambda r: r.updated_at, reverse=True)
-    return found[:limit]
+from fieldapp.store import database, identity, inspections
 
 
 def discard_draft(conn: sqlite3.Connection, inspection_id: str, path: str = "") -> int:

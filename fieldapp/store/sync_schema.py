@@ -1,6 +1,6 @@
 """The schema of migration 5 (``0005_sync``), apart so migrations can import it.
 
-``fieldapp.store.sync_state`` owns these tables and describes them.
+The device's sync (``sync.client.state``) owns these tables, one module each, and describes them.
 """
 
 from __future__ import annotations

@@ -270,10 +270,10 @@ class Session:
 
     def open_data_io(self) -> None:
         """Exports of the ledger's current filter; the supervisor's import (fieldapp.ui.dataio)."""
-        from fieldapp.store import sync_state
         from fieldapp.ui.dataio import DataWindow
+        from sync.client.state import account as sync_account
 
-        def chosen(account: sync_state.Account) -> None:
+        def chosen(account: sync_account.Account) -> None:
             existing = self.tools.get("data")
             if existing is not None and existing.isVisible():
                 _present(existing)
@@ -284,7 +284,7 @@ class Session:
             widget.resize(760, 560)
             _present(widget)
 
-        self.lane.submit(lambda: sync_state.account(self.writer), chosen, _raise)
+        self.lane.submit(lambda: sync_account.account(self.writer), chosen, _raise)
 
     def open_settings(self) -> QWidget:
         from fieldapp.inspection_data import load_rules

@@ -1,7 +1,7 @@
 """The device side of sync (no Qt): ``SyncEngine`` pushes the change log, uploads photos and pulls
 the server's changes; ``errors`` words every failure for the user in Chinese and English.
 
-Conflict rules (the server judges, the device merges; see ``fieldapp.store.sync_state.merge``):
+Conflict rules (the server judges, the device merges; see ``sync.client.state.conflicts``):
 
 - The ledger (``outfalls``) is the server's: an inspector's edit becomes a proposal, the local row
   returns to the server's until a supervisor accepts it (it then comes back through pull).
@@ -13,7 +13,7 @@ Conflict rules (the server judges, the device merges; see ``fieldapp.store.sync_
 - A rejected change (locked, submitted, not the owner, outside the area…) is not retried by
   itself: a row the server held returns to the server's state, the rejected values stay in the
   issue list, and the record stays *refused* (the sync is not ok, ``fieldapp sync`` exits 1) until
-  the user sends it again (``fieldapp.store.refusals.resend``) or withdraws it with a reason.
+  the user sends it again (``sync.client.state.refusals.resend``) or withdraws it with a reason.
 - A pulled row never overwrites a local change the server has not answered yet.
 - Every conflict, rejection and proposal is kept with both values (``sync_issues``) and shown in
   the sync panel; supervisors see the same through the server's batch and proposal views.

@@ -2,8 +2,8 @@
 
 No Qt: the app runs it on a network thread, ``fieldapp sync`` and the tests run it directly. All
 database work goes through a *runner* (``db(fn)`` calls ``fn(connection)``), so in the app the one
-background lane that owns the write connection does it; every table it touches is owned by
-``fieldapp.store.sync_state``.
+background lane that owns the write connection does it; every table it touches is owned by a
+module of ``sync.client.state``.
 
 One sync, every step resumable after a crash, a cancel or a lost link:
 
@@ -38,11 +38,15 @@ from urllib.parse import urlsplit
 import httpx
 
 from fieldapp.media.blobstore import BlobStore
-from fieldapp.store import identity, sync_state
-from fieldapp.store.sync_state import Account, Batch, Pending, Refusal
+from fieldapp.store import identity
 from sync.client.address import normalize_server_url
 from sync.client.errors import Cancelled, SyncError, reason_text
 from sync.client.retry import CancelToken, RetryPolicy
+from sync.client.state import account, issues, outbox, panel, pull, reconcile
+from sync.client.state.account import Account
+from sync.client.state.issues import Refusal
+from sync.client.state.outbox import Batch
+from sync.client.state.panel import Pending
 from sync.protocol import INSTALL_HEADER
 
 T = TypeVar("T")
@@ -225,11 +229,11 @@ class SyncEngine:
         app's sign-in uses a short one, the user retries)."""
         server_url = normalize_server_url(server_url)
         check_address(server_url)
-        current: Account = self.db(sync_state.account)
+        current: Account = self.db(account.account)
         if (
             current.username
             and current.username != username
-            and (not self.db(sync_state.pending).empty or self.db(sync_state.refused_records))
+            and (not self.db(panel.pending).empty or self.db(issues.refused_records))
         ):
             raise SyncError("other_user", current.username)
         body = {
@@ -246,7 +250,7 @@ class SyncEngine:
         user = data["user"]
         self._check_cancel()  # a cancelled sign-in stores nothing
         self.last_binding = self.db(
-            lambda c: identity.sign_in(
+            lambda c: account.sign_in(
                 c,
                 server_url,
                 user["username"],
@@ -257,12 +261,12 @@ class SyncEngine:
                 device_name,
             )
         )
-        return self.db(sync_state.account)
+        return self.db(account.account)
 
     def logout(self) -> None:
         """Sign this device out: the server drops its token, and the profile forgets it (the
         device's unsent work stays and goes with the next sign-in)."""
-        acct: Account = self.db(sync_state.account)
+        acct: Account = self.db(account.account)
         if acct.server_url and acct.token:
             try:
                 with self._client(acct.server_url, acct.token, acct.install_id) as client:
@@ -274,11 +278,11 @@ class SyncEngine:
             else:
                 if response.status_code >= 400:
                     raise server_error(response)
-        self.db(sync_state.forget_token)
+        self.db(account.forget_token)
 
     def reachable(self, server_url: str | None = None) -> bool:
         """Whether the server answers its health check now (one quick try, no retries)."""
-        url = server_url or self.db(sync_state.account).server_url
+        url = server_url or self.db(account.account).server_url
         if not url:
             return False
         try:
@@ -294,43 +298,43 @@ class SyncEngine:
         report = SyncReport()
         self.bytes_sent = 0
         try:
-            acct: Account = self.db(sync_state.account)
+            acct: Account = self.db(account.account)
             if not acct.signed_in:
                 raise SyncError("not_set_up")
             assert acct.server_url is not None and acct.device_id is not None
             if acct.username:  # a draft saved under the old name since the sign-in
                 report.rebound = self.db(_bound(identity.bind, acct.username)).changed
-            before: Pending = self.db(_bound(sync_state.pending, self._photo_size))
+            before: Pending = self.db(_bound(panel.pending, self._photo_size))
             self.progress = Progress("push", 0, before.changes, 0, before.photo_bytes)
             self._emit()
             with self._client(acct.server_url, acct.token, acct.install_id) as client:
                 self._push(client, acct.device_id, report)
                 self._pull(client, report)
-            self.db(sync_state.record_success)
+            self.db(account.record_success)
         except SyncError as exc:
             report.error = exc
             if not isinstance(exc, Cancelled):
-                self.db(_bound(sync_state.record_error, exc.code, exc.detail))
+                self.db(_bound(account.record_error, exc.code, exc.detail))
             if exc.code in ("signed_out", "device_revoked", "user_disabled"):
-                self.db(sync_state.forget_token)
-        report.pending = self.db(sync_state.pending)
-        report.refusals = self.db(sync_state.refused_records)
+                self.db(account.forget_token)
+        report.pending = self.db(panel.pending)
+        report.refusals = self.db(issues.refused_records)
         if report.refusals and report.error is None:
-            self.db(_bound(sync_state.record_error, "refused", f"{len(report.refusals)} records"))
+            self.db(_bound(account.record_error, "refused", f"{len(report.refusals)} records"))
         report.seconds = time.perf_counter() - started
         self.progress.phase = "done"
         self._emit()
         return report
 
     def _push(self, client: httpx.Client, node: str, report: SyncReport) -> None:
-        for batch in self.db(sync_state.unfinished_batches):
+        for batch in self.db(outbox.unfinished_batches):
             self._check_cancel()
             if batch.state == "open":
                 batch = self._send(client, batch, report)
             self._complete_photos(client, batch, report)
         while True:
             self._check_cancel()
-            batch = self.db(_bound(sync_state.make_batch, self.batch_changes, node))
+            batch = self.db(_bound(outbox.make_batch, self.batch_changes, node))
             if batch is None:
                 return
             batch = self._send(client, batch, report)
@@ -349,7 +353,7 @@ class SyncEngine:
         answer = self._json(response)
         if answer.get("batch_id") != batch.batch_id:
             raise SyncError("server_busy", "answer for another batch")
-        summary = self.db(_bound(sync_state.record_answer, batch, answer))
+        summary = self.db(_bound(reconcile.record_answer, batch, answer))
         report.sent += batch.n_changes
         report.applied += summary.applied
         report.duplicate += summary.duplicate
@@ -395,11 +399,11 @@ class SyncEngine:
                 raise server_error(response)
             missing = self._json(response)["missing"]
         if missing and set(missing) <= lost:
-            self.db(_bound(sync_state.give_up_photos, batch.batch_id, missing))
+            self.db(_bound(outbox.give_up_photos, batch.batch_id, missing))
             report.photos_lost += len(missing)
             self.progress.phase = "push"
             return
-        self.db(_bound(sync_state.mark_photos_arrived, batch.batch_id, missing))
+        self.db(_bound(outbox.mark_photos_arrived, batch.batch_id, missing))
         if missing:
             raise SyncError("server_busy", "photos still missing after upload")
         self.progress.phase = "push"
@@ -494,14 +498,14 @@ class SyncEngine:
         return None if state["complete"] else int(state["offset"])
 
     def _pull(self, client: httpx.Client, report: SyncReport) -> None:
-        if any(b.state == "open" for b in self.db(sync_state.unfinished_batches)):
+        if any(b.state == "open" for b in self.db(outbox.unfinished_batches)):
             return  # never pull over changes the server has not answered
         self.progress.phase = "pull"
         self._emit()
         restarts = 0
         while True:
             self._check_cancel()
-            cursor = self.db(sync_state.pull_cursor)
+            cursor = self.db(account.pull_cursor)
             response = self._request(
                 client, "GET", "/v1/pull", params={"cursor": cursor, "limit": self.pull_limit}
             )
@@ -514,10 +518,10 @@ class SyncEngine:
                 restarts += 1
                 if restarts > MAX_PULL_RESTARTS:
                     raise SyncError("server_busy", "the server keeps restarting the pull")
-                self.db(sync_state.restart_pull)
+                self.db(account.restart_pull)
                 continue
             if page["items"]:
-                self.db(_bound(sync_state.apply_pulled, page["items"], page["cursor"]))
+                self.db(_bound(pull.apply_pulled, page["items"], page["cursor"]))
                 report.pulled += len(page["items"])
             if not page["more"] or page["cursor"] <= cursor:
                 return

@@ -20,10 +20,11 @@ from sqlalchemy import select
 from fieldapp.domain import inspection as model
 from fieldapp.domain.position import PositionSource
 from fieldapp.inspection_data import load_rules
-from fieldapp.store import database, inspections, sync_state
+from fieldapp.store import database, inspections, synced_rows
 from fieldapp.ui.review import open_desk
 from fieldapp.ui.review.desk import ReviewDesk
 from fieldapp.ui.review.dialogs import AcceptOutfallDialog, MergeOutfallDialog, ReasonDialog
+from sync.client.state import account as sync_account
 from sync.server.schema import audit_log, records
 
 PHOTOS = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "photos"
@@ -92,7 +93,7 @@ def sync_ok(device: Any) -> None:
 
 
 def desk_on_first_record(sup: Any, qtbot: Any) -> ReviewDesk:
-    account = sync_state.account(sup.conn)
+    account = sync_account.account(sup.conn)
     desk = open_desk(account, sup.path, load_rules(), "en", {sup.world.county: "Test county"})
     qtbot.addWidget(desk)
     with qtbot.waitSignal(desk.batches_loaded, timeout=10_000):
@@ -149,7 +150,7 @@ def test_a_new_outfall_is_accepted_into_the_ledger_with_its_real_code(world: Any
     qtbot.waitUntil(lambda: desk.records and "new_outfall" not in desk.records[0].flags,
                     timeout=10_000)  # fmt: skip
     sync_ok(a)  # back on the laptop with its code
-    laptop = sync_state.row_data(a.conn, "outfalls", found)
+    laptop = synced_rows.row_data(a.conn, "outfalls", found)
     assert laptop is not None and laptop["national_code"] == code
     desk.close()
 

@@ -19,7 +19,8 @@ import pytest
 
 from fieldapp import patrol_rules
 from fieldapp.domain.patrol import TrackPoint
-from fieldapp.store import my_records, patrols
+from fieldapp.store import patrols
+from sync.client.state import panel
 
 SHOTS = Path(os.environ.get("HEKOU_SHOTS", "var/screens/review"))
 START = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)  # a Tuesday, 09:00 in Nantong
@@ -121,7 +122,7 @@ def test_a_patrol_only_batch_reaches_the_desk_and_its_overdue_escalation_is_hand
             "SELECT state, comment, reviewer FROM sync_reviews WHERE record_id = ?", (late.id,)
         ).fetchone()
         assert tuple(row) == ("handled", "城管已清运", sup.user)
-        [mine] = [r for r in my_records.records(chief.conn) if r.entity == "patrols"]
+        [mine] = [r for r in panel.my_records(chief.conn) if r.entity == "patrols"]
         assert mine.review_comment == f"{sup.user}: 城管已清运"  # shown in 我的记录
         desk.tabs.setCurrentWidget(desk.proposals)
         shoot(desk, f"desk_proposals_empty_{lang}")

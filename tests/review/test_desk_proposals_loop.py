@@ -18,11 +18,15 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from fieldapp.store import database, desk_decisions, my_records, sync_state
+from fieldapp.store import database, synced_rows
 from fieldapp.ui.review.lanes import DeskLanes
 from fieldapp.ui.review.proposals import ProposalsPane, field_name
 from fieldapp.ui.screen_fit import fit_dialog
 from sync.client.review import PhotoCache, ReviewClient
+from sync.client.state import account as sync_account
+from sync.client.state import decisions as desk_decisions
+from sync.client.state import issues as sync_issues
+from sync.client.state import panel
 
 SHOTS = Path(os.environ.get("HEKOU_SHOTS", "var/screens/review"))
 HERE = (32.0, 120.9)
@@ -86,7 +90,7 @@ def sync_ok(device: Any) -> None:
 
 
 def pane_of(device: Any, qtbot: Any) -> ProposalsPane:
-    account = sync_state.account(device.conn)
+    account = sync_account.account(device.conn)
     cache = PhotoCache(device.path.with_name(device.path.name + ".cache"))
 
     def client() -> ReviewClient:
@@ -115,7 +119,7 @@ def test_proposals_are_decided_once_and_the_proposer_sees_it(world: Any, qtbot: 
     found = ledger_outfall(insp, "新华村东侧涵洞排口", HERE[0] + 0.0003, HERE[1])  # a new one
     sync_ok(insp)
     assert (
-        sync_state.row_data(insp.conn, "outfalls", registered)["name"] == "新华村东侧300m雨洪排口"
+        synced_rows.row_data(insp.conn, "outfalls", registered)["name"] == "新华村东侧300m雨洪排口"
     )
 
     pane = pane_of(sup, qtbot)
@@ -161,13 +165,13 @@ def test_proposals_are_decided_once_and_the_proposer_sees_it(world: Any, qtbot: 
 
     # the proposer's laptop: 我的记录 and the proposal itself
     sync_ok(insp)
-    states = {r.row_id: r for r in my_records.records(insp.conn)
+    states = {r.row_id: r for r in panel.my_records(insp.conn)
               if r.state in desk_decisions.STATES}  # fmt: skip
     assert states[registered].state == "proposal_rejected"
     assert states[registered].review_comment == f"{sup.user}: 现场核实仍为300m"
     assert states[found].state == "proposal_merged"
     assert "新华村东侧300m雨洪排口" in states[found].review_comment
-    issues = {i.row_id: i.resolution for i in sync_state.issues(insp.conn) if i.kind == "proposed"}
+    issues = {i.row_id: i.resolution for i in sync_issues.issues(insp.conn) if i.kind == "proposed"}
     assert issues == {registered: "proposal_rejected", found: "proposal_merged"}
     for p in (pane, late):
         p.lanes.shutdown()

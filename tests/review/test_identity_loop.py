@@ -20,10 +20,11 @@ from sqlalchemy import select
 
 from fieldapp.domain import inspection as model
 from fieldapp.inspection_data import load_rules
-from fieldapp.store import database, identity, inspections, sync_state
+from fieldapp.store import database, identity, inspections
 from fieldapp.ui.app import make_app
 from fieldapp.ui.review import open_desk
 from fieldapp.ui.session import open_session
+from sync.client.state import account as sync_account
 from sync.server.schema import records
 from sync.server.services import admin
 
@@ -178,7 +179,7 @@ def test_zhangwei_on_someone_elses_laptop_reaches_the_desk(
         with world.ctx.engine.connect() as c:
             row = c.execute(select(records).where(records.c.id == window.record.id)).first()
         assert row is not None and row.owner == "zhangwei" and row.status == "complete"
-        account = sync_state.account(sup.conn)
+        account = sync_account.account(sup.conn)
         desk = open_desk(account, sup.path, load_rules(), "en", {world.county: "Test county"})
         qtbot.addWidget(desk)
         qtbot.waitUntil(lambda: len(desk.model.batches) > 0, timeout=10_000)

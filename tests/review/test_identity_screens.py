@@ -18,12 +18,14 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from fieldapp.domain import inspection as model
-from fieldapp.store import database, identity, inspections, sync_state
+from fieldapp.domain.inspection import utc_now
+from fieldapp.store import database, identity, inspections
 from fieldapp.ui.app import make_app
 from fieldapp.ui.records.window import shown_state
 from fieldapp.ui.session import open_session
 from sync.client import ProfileDb, SyncEngine
 from sync.client.engine import profile_photos
+from sync.client.state import account as sync_account
 from sync.protocol import INSTALL_HEADER
 from sync.server.services import admin
 
@@ -46,7 +48,7 @@ def _complete(conn: Any, insp: model.Inspection) -> None:
     with database.transaction(conn):
         conn.execute(
             "UPDATE inspections SET status = 'complete', completed_at = ? WHERE id = ?",
-            (sync_state.now_iso(), insp.id),
+            (utc_now(), insp.id),
         )
 
 
@@ -77,7 +79,7 @@ def _laptop(world: Any, tmp_path: Path) -> tuple[Path, str]:
     inspections.save_draft(db.conn, model.new_draft(second, me, world.county))
     report = engine.sync()
     assert len(report.refusals) == 1
-    account = sync_state.account(sup.conn)
+    account = sync_account.account(sup.conn)
     deadline = (datetime.now(UTC) + timedelta(days=3)).isoformat()
     # A token works only from the install it was issued to: the header says which one.
     headers = {"Authorization": f"Bearer {account.token}", INSTALL_HEADER: account.install_id}

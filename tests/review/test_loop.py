@@ -22,9 +22,11 @@ from fieldapp import i18n
 from fieldapp.domain import inspection as model
 from fieldapp.domain.position import PositionSource
 from fieldapp.inspection_data import load_rules
-from fieldapp.store import database, inspections, returns, sync_state
+from fieldapp.store import database, inspections, returns, synced_rows
 from fieldapp.ui.review import ReturnedRecordsView, open_desk
 from fieldapp.ui.review.desk import ReviewDesk
+from sync.client.state import account as sync_account
+from sync.client.state import panel as sync_panel
 from sync.server.schema import audit_log
 
 PHOTOS = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "photos"
@@ -98,7 +100,7 @@ def world(sqlite_server: Any, profile_template: Path, tmp_path: Path) -> Any:
 
 
 def open_supervisor_desk(sup: Any, qtbot: Any, lang: str = "en") -> ReviewDesk:
-    account = sync_state.account(sup.conn)
+    account = sync_account.account(sup.conn)
     counties = {sup.world.county: "测试区" if lang.startswith("zh") else "Test county"}
     desk = open_desk(account, sup.path, RULES, lang, counties)
     qtbot.addWidget(desk)
@@ -164,9 +166,8 @@ def test_capture_review_return_revise_resubmit_approve(world: Any, qtbot: Any) -
         "标志牌缺失" in card.reason.text() and deadline.date().isoformat() in card.deadline.text()
     )
     # the sync panel's record list says the same: returned, with the reason and the deadline
-    from fieldapp.store import sync_state
 
-    state = next(r for r in sync_state.record_states(a.conn) if r.row_id == first)
+    state = next(r for r in sync_panel.record_states(a.conn) if r.row_id == first)
     assert (state.state, state.review_deadline) == ("returned", deadline.date().isoformat())
     with qtbot.waitSignal(view.revise_requested) as asked:
         card.revise_button.click()
@@ -213,7 +214,7 @@ def test_capture_review_return_revise_resubmit_approve(world: Any, qtbot: Any) -
     sync_ok(a)
     sync_ok(b)
     for d in (a, b):
-        row = sync_state.row_data(d.conn, "outfalls", outfall_id)
+        row = synced_rows.row_data(d.conn, "outfalls", outfall_id)
         assert row is not None and row["sign_status"] == "ok" and row["updated_by"] == sup.user
     states = dict(a.conn.execute("SELECT record_id, state FROM sync_reviews"
                                  " WHERE record_entity = 'inspections'").fetchall())  # fmt: skip

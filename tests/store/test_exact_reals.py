@@ -22,7 +22,7 @@ from fieldapp.store import (
     migrations,
     patrol_problems_schema,
     patrol_schema,
-    sync_state,
+    synced_rows,
 )
 
 FINITE = st.floats(allow_nan=False, allow_infinity=False)
@@ -47,13 +47,13 @@ def test_the_released_migration_equals_what_capture_makes_for_todays_tables():
     then = {"patrol_problems": patrol_schema.PROBLEM_COLUMNS}
     made = "".join(
         capture.recapture_sql(t.name, then.get(t.name, t.columns), t.json_columns)
-        for t in sync_state.TABLES.values()
+        for t in synced_rows.TABLES.values()
     )
     assert made == exact_reals_schema.MIGRATION_SQL
 
 
 def test_migration_10_recaptures_patrol_problems_as_capture_makes_them_today():
-    table = sync_state.TABLES["patrol_problems"]
+    table = synced_rows.TABLES["patrol_problems"]
     made = capture.recapture_sql(table.name, table.columns, table.json_columns)
     assert patrol_problems_schema.MIGRATION_SQL.endswith(made)
 
@@ -64,14 +64,14 @@ def test_every_synced_table_has_the_exact_capture_triggers_after_the_migrations(
         have = capture_triggers(conn)
     finally:
         conn.close()
-    for t in sync_state.TABLES.values():
+    for t in synced_rows.TABLES.values():
         want = capture.triggers_sql(t.name, t.columns, t.json_columns)
         for kind in ("insert", "update", "delete"):
             name = f"{t.name}_capture_{kind}"
             assert have[name] in want, name
             if kind != "delete":
                 assert "printf('%!.20e'" in have[name], name
-    assert len(have) == 3 * len(sync_state.TABLES)
+    assert len(have) == 3 * len(synced_rows.TABLES)
 
 
 def insert_outfall(conn: sqlite3.Connection, lat: object, lon: object, accuracy: object) -> str:

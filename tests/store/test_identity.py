@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from fieldapp.domain import inspection as model
-from fieldapp.store import database, identity, inspections, outfalls, patrols, sync_state
+from fieldapp.domain.inspection import utc_now
+from fieldapp.store import database, identity, inspections, outfalls, patrols, synced_rows
 
 
 def _changes(conn: sqlite3.Connection, after: int) -> list[tuple[str, str]]:
@@ -45,7 +46,7 @@ def test_bind_reattributes_local_records_only(
         conn.execute(
             "INSERT INTO outfall_events (id, outfall_id, action, from_state, to_state, at, actor,"
             " note) VALUES ('e1', ?, 'monitor', 'surveyed', 'monitored', ?, ?, '')",
-            (ledger[1].id, sync_state.now_iso(), me),
+            (ledger[1].id, utc_now(), me),
         )
     before = conn.execute("SELECT max(seq) FROM change_log").fetchone()[0]
 
@@ -85,7 +86,7 @@ def test_an_interrupted_binding_changes_nothing(
         calls.append(row_id)
         if len(calls) == 2:
             raise sqlite3.OperationalError("disk I/O error")
-        sync_state.enqueue(c, entity, row_id, sync_state.row_data(c, entity, row_id) or {})
+        synced_rows.enqueue(c, entity, row_id, synced_rows.row_data(c, entity, row_id) or {})
 
     monkeypatch.setattr(identity, "_requeue", failing_requeue)
     with pytest.raises(sqlite3.OperationalError):

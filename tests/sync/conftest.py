@@ -27,9 +27,13 @@ from sqlalchemy import create_engine, select, text
 
 from fieldapp.domain import inspection as model
 from fieldapp.media.blobstore import BlobStore
-from fieldapp.store import database, inspections, sync_state
+from fieldapp.store import database, inspections, synced_rows
 from sync.client import ProfileDb, RetryPolicy, SyncEngine
 from sync.client.engine import tls_context
+from sync.client.state import account as sync_account
+from sync.client.state import issues as sync_issues
+from sync.client.state import outbox
+from sync.client.state import panel as sync_panel
 from sync.server import db
 from sync.server.app import build_context, create_app
 from sync.server.config import Settings
@@ -472,14 +476,14 @@ class World:
         for d in self.devices:
             conn = d.conn
             assert database.integrity_ok(conn), d.name
-            pending = sync_state.pending(conn)
+            pending = sync_panel.pending(conn)
             assert pending.empty, (d.name, pending)
-            assert not sync_state.unfinished_batches(conn), d.name
-            local_ledger = {i: sync_state.row_data(conn, "outfalls", i) for i in d.outfall_ids()}
+            assert not outbox.unfinished_batches(conn), d.name
+            local_ledger = {i: synced_rows.row_data(conn, "outfalls", i) for i in d.outfall_ids()}
             assert local_ledger == ledger, f"{d.name}: ledger differs from the server's"
             mine = self.server_rows("inspections", d.user)
             local = {
-                r[0]: sync_state.row_data(conn, "inspections", r[0])
+                r[0]: synced_rows.row_data(conn, "inspections", r[0])
                 for r in conn.execute("SELECT id FROM inspections WHERE author = ?", (d.user,))
             }
             assert local == mine, f"{d.name}: inspections differ from the server's"
@@ -489,7 +493,7 @@ class World:
                 if p["inspection_id"] in mine
             }
             local_photos = {
-                r[0]: sync_state.row_data(conn, "inspection_photos", r[0])
+                r[0]: synced_rows.row_data(conn, "inspection_photos", r[0])
                 for r in conn.execute(
                     "SELECT p.id FROM inspection_photos p JOIN inspections i"
                     " ON i.id = p.inspection_id WHERE i.author = ?",
@@ -499,9 +503,9 @@ class World:
             assert local_photos == server_photos, f"{d.name}: photos differ from the server's"
             local_reviews = {r[0] for r in conn.execute("SELECT id FROM sync_reviews")}
             assert local_reviews == set(reviews), f"{d.name}: reviews differ"
-            for issue in sync_state.issues(conn):
+            for issue in sync_issues.issues(conn):
                 assert issue.reason, issue  # the user sees why
-            assert not sync_state.errors(conn), (d.name, sync_state.errors(conn))
+            assert not sync_account.errors(conn), (d.name, sync_account.errors(conn))
         # every photo a server row refers to is there, byte for byte, stored once
         store = self.ctx.photo_store
         for p in self.server_rows("inspection_photos").values():

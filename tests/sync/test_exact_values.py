@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from fieldapp.store import database, sync_state
+from fieldapp.store import database, synced_rows
 
 from .conftest import Device, World, now_iso
 
@@ -92,5 +92,5 @@ def test_real_values_round_trip_exactly(world: World, lat: float, lon: float, ac
     ).fetchone()
     for (column, value), got in zip(sent.items(), applied, strict=True):
         assert same(got, value), ("applied", column, got, value)
-    pulled = sync_state.row_data(reader.conn, "outfalls", row_id)
-    assert pulled == sync_state.row_data(writer.conn, "outfalls", row_id)
+    pulled = synced_rows.row_data(reader.conn, "outfalls", row_id)
+    assert pulled == synced_rows.row_data(writer.conn, "outfalls", row_id)

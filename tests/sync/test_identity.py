@@ -21,11 +21,15 @@ import httpx
 import pytest
 
 from fieldapp.domain import inspection as model
+from fieldapp.domain.inspection import utc_now
 from fieldapp.media.blobstore import BlobStore
-from fieldapp.store import database, identity, inspections, refusals, sync_state
+from fieldapp.store import database, identity, inspections, synced_rows
 from sync.client import ProfileDb, RetryPolicy, SyncEngine
 from sync.client import cli as sync_cli
 from sync.client.engine import tls_context
+from sync.client.state import issues as sync_issues
+from sync.client.state import panel as sync_panel
+from sync.client.state import refusals
 from sync.server.services import admin
 
 PHOTOS = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "photos"
@@ -79,7 +83,7 @@ class Laptop:
         with database.transaction(self.conn):
             self.conn.execute(
                 "UPDATE inspections SET status = 'complete', completed_at = ? WHERE id = ?",
-                (sync_state.now_iso(), draft.id),
+                (utc_now(), draft.id),
             )
         return draft.id
 
@@ -116,7 +120,7 @@ def test_records_before_sign_in_are_bound_to_the_account(
     assert own.startswith("local-") and identity.current_user(laptop.conn) == own
     first = laptop.inspection(str(uuid.uuid4()), county, ("DSCN0010.jpg",))
     assert inspections.get(laptop.conn, first).author == own  # type: ignore[union-attr]
-    assert OS_USER not in json.dumps(sync_state.row_data(laptop.conn, "inspections", first))
+    assert OS_USER not in json.dumps(synced_rows.row_data(laptop.conn, "inspections", first))
 
     laptop.engine().login(sqlite_server.url, user, PASSWORD, "laptop")
     record = inspections.get(laptop.conn, first)
@@ -170,9 +174,9 @@ def test_a_refused_record_fails_the_sync_until_fixed_and_resent(
     assert refusal.reasons == ("area_forbidden", "parent_unknown")
     assert "county" in report.refusal_lines("en")[0]
     assert "区县" in report.refusal_lines("zh_CN")[0]
-    states = {r.row_id: r.state for r in sync_state.record_states(laptop.conn)}
+    states = {r.row_id: r.state for r in sync_panel.record_states(laptop.conn)}
     assert states[refused] == "refused"  # not 待发送 forever
-    assert sync_state.status(laptop.conn).refused == 1
+    assert sync_panel.status(laptop.conn).refused == 1
 
     laptop.db.close()
     code = sync_cli.main(["--db", str(laptop.path)])
@@ -186,7 +190,7 @@ def test_a_refused_record_fails_the_sync_until_fixed_and_resent(
     report = laptop.engine().sync()
     assert report.ok, report.summary()
     assert report.photos == 1 and server_row(sqlite_server, refused).owner == user
-    assert sync_state.status(laptop.conn).refused == 0
+    assert sync_panel.status(laptop.conn).refused == 0
     assert [e.action for e in identity.audit_log(laptop.conn)][:1] == ["resend"]
     laptop.db.close()
     assert sync_cli.main(["--db", str(laptop.path)]) == 0
@@ -207,11 +211,11 @@ def test_a_refused_record_can_be_withdrawn_with_a_reason(
     report = laptop.engine().sync()
     assert report.ok, report.summary()
     assert inspections.get(laptop.conn, refused) is not None  # kept on the laptop
-    states = {r.row_id: r.state for r in sync_state.record_states(laptop.conn)}
+    states = {r.row_id: r.state for r in sync_panel.record_states(laptop.conn)}
     assert states[refused] == "withdrawn"
     entry = identity.audit_log(laptop.conn)[0]
     assert (entry.action, entry.detail["reason"]) == ("withdraw", "区县填错，已另行记录")
-    issue = next(i for i in sync_state.issues(laptop.conn) if i.row_id == refused)
+    issue = next(i for i in sync_issues.issues(laptop.conn) if i.row_id == refused)
     assert (issue.settled, issue.note) == ("withdrawn", "区县填错，已另行记录")
     with pytest.raises(refusals.NothingToSettle):
         refusals.resend(laptop.conn, "inspections", refused)

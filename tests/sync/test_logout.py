@@ -8,8 +8,9 @@ from typing import Any
 
 import httpx
 
-from fieldapp.store import sync_state
 from sync.client import cli
+from sync.client.state import account as sync_account
+from sync.client.state import panel as sync_panel
 
 
 def test_logout_ends_the_token_on_the_server_and_keeps_the_work(
@@ -18,13 +19,13 @@ def test_logout_ends_the_token_on_the_server_and_keeps_the_work(
     world = sync_world_tools.World(sqlite_server, profile_template, schedule_tmp, 1)
     try:
         device = world.device("laptop", "inspector")
-        token = device.db(sync_state.account).token
-        install = device.db(sync_state.account).install_id
+        token = device.db(sync_account.account).token
+        install = device.db(sync_account.account).install_id
         device.new_inspection()
         device.engine().logout()
-        account = device.db(sync_state.account)
+        account = device.db(sync_account.account)
         assert account.token is None and not account.signed_in
-        assert not device.db(sync_state.pending).empty  # the unsent draft is still there
+        assert not device.db(sync_panel.pending).empty  # the unsent draft is still there
         answer = httpx.get(
             sqlite_server.url + "/v1/pull",
             headers={"Authorization": f"Bearer {token}", "X-Hekou-Install": install},
@@ -36,8 +37,8 @@ def test_logout_ends_the_token_on_the_server_and_keeps_the_work(
         device.login()  # signing in again carries on where it stopped
         assert device.sync().ok
         # the command line, on the profile signed in again
-        assert device.db(sync_state.account).signed_in
+        assert device.db(sync_account.account).signed_in
         assert cli.main(["logout", "--db", str(device.path)]) == 0
-        assert device.db(sync_state.account).token is None
+        assert device.db(sync_account.account).token is None
     finally:
         world.close()

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fieldapp.store import sync_state
 from sync.client.address import normalize_server_url
 from sync.client.engine import server_error
 from sync.client.errors import MESSAGES, REASONS, SyncError, message, reason_text
+from sync.client.state import account as sync_account
 from sync.protocol import INSTALL_HEADER, ErrorCode, Reason
 
 
@@ -89,7 +89,7 @@ def test_a_servers_refusal_quotes_its_request_id_in_both_languages(
     world = sync_world_tools.World(sqlite_server, profile_template, schedule_tmp, 2)
     try:
         device = world.device("laptop", "inspector")
-        account = device.db(sync_state.account)
+        account = device.db(sync_account.account)
         with pytest.raises(SyncError) as caught:
             device.engine().login(account.server_url, account.username, "not the password", "x")
         assert caught.value.code == "login_failed" and len(caught.value.request_id) == 32

@@ -18,9 +18,11 @@ from typing import Any
 import httpx
 
 from fieldapp.domain import inspection as model
-from fieldapp.store import inspections, sync_state
+from fieldapp.store import inspections
 from sync.client.engine import MIB, tls_context
 from sync.client.errors import Cancelled
+from sync.client.state import account as sync_account
+from sync.client.state import issues as sync_issues
 
 
 class RecordingTransport(httpx.HTTPTransport):
@@ -133,7 +135,7 @@ def test_an_unfinished_upload_resumes_where_the_server_stands_without_asking(
         photo = (b"river bank " * 300_000)[: 3 * MIB + 12_345]
         sha = _draft_with_photo(device, photo)
         held = MIB + 7  # an earlier sync got this far before the link dropped
-        owner = device.db(sync_state.account).device_id  # partial uploads are per device
+        owner = device.db(sync_account.account).device_id  # partial uploads are per device
         world.ctx.photo_store.write_chunk(sha, 0, len(photo), photo[:held], owner)
         transport = RecordingTransport()
         engine = device.engine(transport=transport, chunk_bytes=8 * MIB)
@@ -177,7 +179,7 @@ def test_cancel_stops_a_photo_mid_chunk_and_the_next_sync_resumes(
         # The server keeps what reached it, once the link has delivered what it had buffered
         # and the server's request for the cancelled chunk has ended (it holds the upload's lock).
         deadline = time.monotonic() + 20
-        owner = device.db(sync_state.account).device_id  # partial uploads are per device
+        owner = device.db(sync_account.account).device_id  # partial uploads are per device
         while not _upload_idle(world.ctx.photo_store.part_path(sha, owner)):
             assert time.monotonic() < deadline
             time.sleep(0.1)
@@ -201,7 +203,6 @@ def test_a_photo_gone_from_the_laptop_does_not_hold_up_the_rest(
 ) -> None:
     from sqlalchemy import select
 
-    from fieldapp.store import sync_state
     from sync.server.schema import batches
 
     world = _world(request, schedule_tmp, sync_world_tools)
@@ -214,7 +215,7 @@ def test_a_photo_gone_from_the_laptop_does_not_hold_up_the_rest(
         assert report.ok and report.photos == 1 and report.photos_lost == 1, report.summary()
         assert "1 photos not found on this device" in report.summary()
         assert world.ctx.photo_store.has(kept) and not world.ctx.photo_store.has(gone)
-        issues = sync_state.issues(device.conn)
+        issues = sync_issues.issues(device.conn)
         assert [(i.kind, i.row_id, i.reason, i.resolution) for i in issues] == [
             ("rejected", gone, "photo_missing_locally", "not_uploaded")
         ]
@@ -225,6 +226,6 @@ def test_a_photo_gone_from_the_laptop_does_not_hold_up_the_rest(
         device.new_inspection()
         again = device.sync()
         assert again.ok and again.sent >= 1 and again.photos_lost == 0, again.summary()
-        assert len(sync_state.issues(device.conn)) == 1
+        assert len(sync_issues.issues(device.conn)) == 1
     finally:
         world.close()

@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 
 from fieldapp.media.blobstore import BlobStore
-from fieldapp.store import sync_state
 from sync.client import ProfileDb, SyncEngine
+from sync.client.state import account as sync_account
 
 RESTART = {"items": [], "cursor": 0, "more": True, "restart": True}
 
@@ -32,7 +32,7 @@ def _task(seq: int) -> dict[str, Any]:
 def _engine(tmp_path: Path, template: Path, handler: Any) -> tuple[SyncEngine, ProfileDb]:
     shutil.copyfile(template, tmp_path / "p.sqlite")
     profile = ProfileDb(tmp_path / "p.sqlite")
-    sync_state.save_login(
+    sync_account.save_login(
         profile.conn, "https://hekou.test", "alice", "inspector", ["320612"], "dev-1", "tok", "pc"
     )
     engine = SyncEngine(
@@ -63,7 +63,7 @@ def test_a_restart_pulls_again_from_zero(tmp_path: Path, profile_template: Path)
         report = engine.sync()
         assert report.ok, report.error
         assert asked == [7, 0, 2]
-        assert report.pulled == 4 and sync_state.pull_cursor(profile.conn) == 9
+        assert report.pulled == 4 and sync_account.pull_cursor(profile.conn) == 9
         tasks = [r[0] for r in profile.conn.execute("SELECT id FROM sync_tasks ORDER BY id")]
         assert tasks == ["task-1", "task-2", "task-3", "task-9"]
     finally:

@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 
-from fieldapp.store import sync_state
+from fieldapp.store import synced_rows
+from sync.client.state import account as sync_account
 from sync.server.services import admin
 
 
 def _local_ledger(device: Any) -> dict[str, Any]:
-    return {i: sync_state.row_data(device.conn, "outfalls", i) for i in device.outfall_ids()}
+    return {i: synced_rows.row_data(device.conn, "outfalls", i) for i in device.outfall_ids()}
 
 
 @pytest.mark.parametrize(
@@ -47,7 +48,7 @@ def test_a_device_given_another_county_receives_its_older_rows(
         device.new_outfall(True)
         assert device.sync().ok and device.sync().ok
         assert set(_local_ledger(device)) == set(here.server_rows("outfalls"))
-        cursor = sync_state.pull_cursor(device.conn)
+        cursor = sync_account.pull_cursor(device.conn)
         assert cursor > 0
 
         admin.set_counties(here.ctx, device.user, [here.county, there.county])
@@ -57,7 +58,7 @@ def test_a_device_given_another_county_receives_its_older_rows(
         assert len(expected) == 4
         assert _local_ledger(device) == expected
         # from 0: the other county's rows and its edit, and this county's own row again
-        assert report.pulled == 5 and sync_state.pull_cursor(device.conn) >= cursor
+        assert report.pulled == 5 and sync_account.pull_cursor(device.conn) >= cursor
         again = device.sync()
         assert again.ok and again.pulled == 0  # no second restart
     finally:

@@ -1,14 +1,14 @@
 """The main window's status strip: unsent, refused and returned counts, the nearest return
 deadline, the last successful sync, and who is signed in. Always visible; each part opens 我的记录
-(or the sync panel) where the user can act. It shows a ``sync_state.Status``; it reads nothing."""
+(or the sync panel) where the user can act. It shows a ``sync.client.state.panel.Status``; it reads nothing."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from fieldapp.store.sync_state import Status
 from fieldapp.ui.records.times import local_date, local_time
+from sync.client.state.panel import Status
 
 _PART = "QPushButton { min-height: 40px; min-width: 0; padding: 0 10px; font-weight: bold; }"
 _ALERT = (

@@ -10,14 +10,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from fieldapp.store import my_records, sync_state
+from fieldapp.store import my_records
 from fieldapp.store.errors import StoreError
 from fieldapp.ui.lane import BackgroundLane
 from fieldapp.ui.records.strip import StatusStrip
 from fieldapp.ui.records.window import MyRecordsWindow
 from fieldapp.ui.screen_fit import present
+from sync.client.state import panel
 
 STATUS_EVERY_MS = 20_000  # the strip also refreshes after every sync and every change made here
+MY_RECORDS = 2000  # the most recently changed records the window lists
 
 
 class RecordsTool(QObject):
@@ -48,9 +50,11 @@ class RecordsTool(QObject):
 
     def refresh(self) -> None:
         writer = self.writer
-        self.lane.submit(lambda: sync_state.status(writer), self.strip.show_status, _ignore_store)
+        self.lane.submit(lambda: panel.status(writer), self.strip.show_status, _ignore_store)
         if self.window is not None and self.window.isVisible():
-            self.lane.submit(lambda: my_records.records(writer), self.window.show_records, _raise)
+            self.lane.submit(
+                lambda: panel.my_records(writer, MY_RECORDS), self.window.show_records, _raise
+            )
 
     def open_window(self, group: str = "") -> MyRecordsWindow:
         if self.window is None:

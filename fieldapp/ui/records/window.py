@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.store.sync_state import RecordState
 from fieldapp.ui.formatting import local_date, local_time
 from fieldapp.ui.records.dialogs import DiscardQuestion, WithdrawDialog
+from sync.client.state.panel import RecordState
 
 TOUCH = 48
 # the filter buttons: group -> the record states in it

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 
 from fieldapp.domain.inspection_rules import InspectionRules
-from fieldapp.store import returns, sync_state
+from fieldapp.store import returns
 from fieldapp.store.returns import ReturnedRecord
 from fieldapp.ui.lane import BackgroundLane
 from fieldapp.ui.review.desk import ReviewDesk
@@ -19,6 +19,7 @@ from fieldapp.ui.review.lanes import DeskLanes
 from fieldapp.ui.review.returned import ReturnedRecordsView
 from sync.client.engine import tls_context
 from sync.client.review import PhotoCache, ReviewClient
+from sync.client.state import account as sync_account
 
 
 def desk_cache(profile: Path) -> PhotoCache:
@@ -32,7 +33,7 @@ def desk_cache(profile: Path) -> PhotoCache:
 
 
 def open_desk(
-    account: sync_state.Account,
+    account: sync_account.Account,
     profile: Path,
     rules: InspectionRules,
     lang: str,
@@ -105,7 +106,7 @@ def open_review_tool(session: Any) -> None:
     The role is the one the server gave at login (kept by the sync set-up)."""
     from fieldapp.inspection_data import load_rules
 
-    def chosen(account: sync_state.Account) -> None:
+    def chosen(account: sync_account.Account) -> None:
         existing = session.tools.get("review")
         if existing is not None and existing.isVisible():
             existing.raise_()
@@ -133,4 +134,4 @@ def open_review_tool(session: Any) -> None:
 
         present(widget)
 
-    session.lane.submit(lambda: sync_state.account(session.writer), chosen, _raise)
+    session.lane.submit(lambda: sync_account.account(session.writer), chosen, _raise)

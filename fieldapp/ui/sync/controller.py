@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from fieldapp.store import database, sync_state
+from fieldapp.store import database
 from fieldapp.ui.lane import BackgroundLane
 from sync.client import (
     Cancelled,
@@ -26,6 +26,7 @@ from sync.client import (
     SyncReport,
 )
 from sync.client.engine import profile_photos
+from sync.client.state import account, panel
 
 AUTO_INTERVAL_MS = 60_000
 LOGIN_TIMEOUT_S = 15.0  # a sign-in that hangs this long is told as unreachable
@@ -76,7 +77,7 @@ class SyncController(QObject):
     progress = Signal(object)  # sync.client.Progress
     finished = Signal(object)  # sync.client.SyncReport
     signed_in = Signal(object)  # None, or the SyncError
-    snapshot_ready = Signal(object)  # fieldapp.store.sync_state.Snapshot
+    snapshot_ready = Signal(object)  # sync.client.state.panel.Snapshot
     running_changed = Signal(bool)
     settled = Signal()  # a refusal was resent or withdrawn
     _wake = Signal()
@@ -173,26 +174,26 @@ class SyncController(QObject):
     def start_auto(self) -> None:
         """Start automatic sync if the profile has it on (the default until the user chooses)."""
 
-        def chosen(acct: sync_state.Account) -> None:
+        def chosen(acct: account.Account) -> None:
             if acct.auto_sync and acct.signed_in:
                 self.auto.start()
                 self._auto_tick()
 
         writer = self.runner.writer
-        self.lane.submit(lambda: sync_state.account(writer), chosen, lambda _e: None)
+        self.lane.submit(lambda: account.account(writer), chosen, lambda _e: None)
 
     def refresh(self) -> None:
         """Read a fresh snapshot on the lane; ``snapshot_ready`` delivers it."""
         size = self._photo_size
         self.lane.submit(
-            lambda: sync_state.snapshot(self.runner.writer, size),
+            lambda: panel.snapshot(self.runner.writer, size),
             self.snapshot_ready.emit,
             lambda _e: None,
         )
 
     def resend(self, entity: str, row_id: str) -> None:
-        """Queue a refused record again and sync (``fieldapp.store.refusals.resend``)."""
-        from fieldapp.store import refusals
+        """Queue a refused record again and sync (``sync.client.state.refusals.resend``)."""
+        from sync.client.state import refusals
 
         writer = self.runner.writer
         self.lane.submit(
@@ -202,7 +203,7 @@ class SyncController(QObject):
         )
 
     def withdraw(self, entity: str, row_id: str, reason: str) -> None:
-        from fieldapp.store import refusals
+        from sync.client.state import refusals
 
         writer = self.runner.writer
         self.lane.submit(
@@ -221,7 +222,7 @@ class SyncController(QObject):
         self.refresh()
 
     def _settle_failed(self, error: Exception) -> None:
-        from fieldapp.store.refusals import NothingToSettle
+        from sync.client.state.refusals import NothingToSettle
 
         if not isinstance(error, NothingToSettle):  # settled meanwhile: the refresh shows it
             raise error
@@ -229,7 +230,7 @@ class SyncController(QObject):
 
     def set_auto(self, on: bool) -> None:
         self.lane.submit(
-            lambda: sync_state.set_auto_sync(self.runner.writer, on),
+            lambda: account.set_auto_sync(self.runner.writer, on),
             lambda _r: None,
             lambda _e: None,
         )

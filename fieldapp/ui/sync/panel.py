@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.store.sync_state import STATES, Account, Refusal, Snapshot
 from fieldapp.ui.formatting import local_date, local_time
 from fieldapp.ui.records.dialogs import WithdrawDialog
 from fieldapp.ui.sync.controller import SyncController
 from sync.client import Progress, SyncReport
 from sync.client.errors import message, reason_text
+from sync.client.state.account import Account
+from sync.client.state.issues import Refusal
+from sync.client.state.panel import STATES, Snapshot
 
 TOUCH = 48  # px: buttons and rows large enough for a gloved finger
 

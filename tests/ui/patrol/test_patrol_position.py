@@ -28,7 +28,7 @@ from fieldapp.ui.lane import BackgroundLane
 from fieldapp.ui.patrol import PatrolWindow
 from fieldapp.ui.patrol.source_dialog import SourceDialog
 
-from ..gnss.nmea_server import NmeaServer
+from ...gnss.nmea_server import NmeaServer
 
 NMEA = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "nmea"
 WALK = NMEA / "quectel-eg25-g.log"  # a receiver carried a couple of hundred metres

@@ -8,9 +8,10 @@ import datetime as dt
 
 from fieldapp.domain.inspection import new_draft
 from fieldapp.inspection_data import load_rules
-from fieldapp.store import inspections, returns, sync_state
+from fieldapp.store import inspections, returns
 from fieldapp.store.returns import ReturnedRecord
 from fieldapp.ui.inspection.returned_banner import ReturnedBanner
+from sync.client.state import clock, pull
 
 from .conftest import NANTONG, OTHERS
 
@@ -34,8 +35,8 @@ def returned_and_revised(h, deadline: str | None) -> str:  # type: ignore[no-unt
         "deadline": deadline,
     }
     item = {"entity": "reviews", "row_id": "r1", "op": "upsert", "data": review,
-            "hlc": sync_state.format_hlc(1714638600000, 0, "server")}  # fmt: skip
-    sync_state.apply_pulled(h.writer, [item], 1)
+            "hlc": clock.format_hlc(1714638600000, 0, "server")}  # fmt: skip
+    pull.apply_pulled(h.writer, [item], 1)
     returns.revise(h.writer, done.id, "测试员")
     return done.completed_at or ""
 

@@ -1,6 +1,6 @@
 """Child process of the kill test: records a patrol from a replayed log, reporting saved points.
 
-`python tests/patrol/_record_child.py PROFILE LOG` prints `SAVED n` after each committed point.
+`python tests/ui/patrol/_record_child.py PROFILE LOG` prints `SAVED n` after each committed point.
 """
 
 from __future__ import annotations

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fieldapp.store import outfalls, sync_state
+from fieldapp.store import outfalls
 from fieldapp.store.database import open_profile
+from sync.client.state import account as sync_account
+from sync.client.state import clock, pull
 
 
 def test_a_pulled_lifecycle_event_joins_the_outfalls_history(tmp_path: Path) -> None:
@@ -23,13 +25,13 @@ def test_a_pulled_lifecycle_event_joins_the_outfalls_history(tmp_path: Path) -> 
             "note": "已封堵",
         }
         item = {"entity": "outfall_events", "row_id": event["id"], "op": "upsert",
-                "data": event, "hlc": sync_state.format_hlc(1_795_000_000_000, 0, "server")}  # fmt: skip
-        assert sync_state.apply_pulled(conn, [item], 7) == 1
+                "data": event, "hlc": clock.format_hlc(1_795_000_000_000, 0, "server")}  # fmt: skip
+        assert pull.apply_pulled(conn, [item], 7) == 1
         events = outfalls.history(conn, event["outfall_id"]).events
         assert [(e.id, e.to_state, e.actor, e.note) for e in events] == [
             (event["id"], "remediating", "alice", "已封堵")
         ]
-        assert sync_state.pull_cursor(conn) == 7
+        assert sync_account.pull_cursor(conn) == 7
         pending = conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
         assert pending == 0  # an incoming row is not a change of ours
     finally:

@@ -13,7 +13,7 @@ from fieldapp.store import database, inspections
 
 from .conftest import NANTONG
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 CHILD = textwrap.dedent(
     """

@@ -6,7 +6,7 @@
 - its escalated patrol problems handled at the desk (``reviews`` rows of ``patrol_problems`` in
   state ``handled``, naming the ``patrol_id``).
 
-Read-only: the sync (``sync_state``) writes both tables."""
+Read-only: the sync (``pull`` and ``issues``) writes both tables."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from fieldapp.store.sync_state import RecordState
+from sync.client.state.panel import RecordState
 
 # a proposal's state as 我的记录 shows it
 STATES = ("proposed", "proposal_accepted", "proposal_merged", "proposal_rejected")

@@ -19,7 +19,7 @@ from fieldapp.ui.app import make_app
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.map import MapWindow
 
-from .test_tiles import PNG, make_mbtiles
+from ...maps.test_tiles import PNG, make_mbtiles
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from fieldapp.maps import open_basemap
 from fieldapp.ui.map import MapView, tile_loader
 from fieldapp.ui.map.view import BACKGROUND
 
-from .test_tiles import make_mbtiles
+from ...maps.test_tiles import make_mbtiles
 
 Key = tuple[int, int, int]
 PLACE = (31.0, 118.3)  # far from the demo outfalls: only tiles on screen

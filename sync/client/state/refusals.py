@@ -1,7 +1,7 @@
 """What the user does about a record the server refused (被拒): send it again, or withdraw it with a
 reason. Nothing is dropped silently: the record stays on the laptop either way, each step is
 written to the profile's audit (``fieldapp.store.identity.audit``), and the refusal stays in the
-issue list with how it was settled.
+issue list (``issues``) with how it was settled.
 
 Sending again queues the refused rows' current state (the record before its photos or track), so
 a record fixed in its window, or bound to the account since, goes with the next sync; if the
@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import sqlite3
 
-from fieldapp.store import identity, sync_state
+from fieldapp.store import identity, synced_rows
+from sync.client.state import issues
+from sync.client.state.records import parents_first
 
 
 class NothingToSettle(LookupError):
     """The record has no open refusal (settled meanwhile, e.g. by another window)."""
 
 
-def _refusal(conn: sqlite3.Connection, entity: str, row_id: str) -> sync_state.Refusal:
-    for r in sync_state.refused_records(conn):
+def _refusal(conn: sqlite3.Connection, entity: str, row_id: str) -> issues.Refusal:
+    for r in issues.refused_records(conn):
         if (r.entity, r.row_id) == (entity, row_id):
             return r
     raise NothingToSettle(f"{entity} {row_id}")
@@ -32,15 +34,14 @@ def resend(conn: sqlite3.Connection, entity: str, row_id: str, actor: str | None
     actor = actor or identity.current_user(conn)
     with conn:
         refusal = _refusal(conn, entity, row_id)
-        order = {e: i for i, e in enumerate(sync_state.PARENT_FIRST)}
-        rows = sorted(refusal.rows, key=lambda r: order.get(r[0], len(order)))
+        rows = parents_first(list(refusal.rows))
         queued = 0
         for row_entity, rid in rows:
-            data = sync_state.row_data(conn, row_entity, rid)
+            data = synced_rows.row_data(conn, row_entity, rid)
             if data is not None:  # deleted here since: nothing to send
-                sync_state.enqueue(conn, row_entity, rid, data)
+                synced_rows.enqueue(conn, row_entity, rid, data)
                 queued += 1
-            sync_state.settle(conn, row_entity, rid, "resent")
+            issues.settle(conn, row_entity, rid, "resent")
         identity.audit(
             conn, "resend", actor, entity, row_id,
             {"reasons": list(refusal.reasons), "rows": queued},
@@ -59,7 +60,7 @@ def withdraw(
     with conn:
         refusal = _refusal(conn, entity, row_id)
         for row_entity, rid in refusal.rows:
-            sync_state.settle(conn, row_entity, rid, "withdrawn", reason)
+            issues.settle(conn, row_entity, rid, "withdrawn", reason)
         identity.audit(
             conn, "withdraw", actor, entity, row_id,
             {"reason": reason, "refused_for": list(refusal.reasons)},

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fieldapp.domain.nmea import parse_fixes
 
-from ..gnss.nmea_server import NmeaServer
+from ...gnss.nmea_server import NmeaServer
 from .conftest import CALIFORNIA, UBLOX_LOG
 
 

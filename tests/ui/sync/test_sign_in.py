@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
-from fieldapp.store import database, migrations, search_grams, sync_state
+from fieldapp.store import database, migrations, search_grams
 from fieldapp.ui.app import make_app
 from fieldapp.ui.lane import BackgroundLane
 from fieldapp.ui.sync import SyncController, SyncSetupDialog
+from sync.client.state import account as sync_account
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def test_a_hung_sign_in_can_be_cancelled_and_stores_nothing(
     assert not dialog.cancel.isVisible() and not dialog.url.isReadOnly()
     qtbot.wait(200)
     conn = database.open_reader(dialog.controller.profile)
-    acct = sync_state.account(conn)
+    acct = sync_account.account(conn)
     conn.close()
     assert not acct.signed_in and acct.username is None
 
@@ -85,9 +86,9 @@ def test_an_unreachable_server_is_told_in_chinese_with_try_again(qtbot: Any, dia
 
 def test_automatic_sync_is_on_by_default(tmp_path: Path) -> None:
     fresh = database.open_profile(tmp_path / "new.sqlite")
-    assert sync_state.account(fresh).auto_sync
-    sync_state.set_auto_sync(fresh, False)
-    assert not sync_state.account(fresh).auto_sync
+    assert sync_account.account(fresh).auto_sync
+    sync_account.set_auto_sync(fresh, False)
+    assert not sync_account.account(fresh).auto_sync
     fresh.close()
     # a profile made before migration 6 that never chose: on after the upgrade
     old = sqlite3.connect(tmp_path / "old.sqlite")
@@ -98,7 +99,7 @@ def test_automatic_sync_is_on_by_default(tmp_path: Path) -> None:
     assert old.execute("SELECT auto_sync FROM sync_account").fetchone() == (0,)
     old.close()
     old = database.open_profile(tmp_path / "old.sqlite")
-    acct = sync_state.account(old)
+    acct = sync_account.account(old)
     assert acct.auto_sync
     assert old.execute("SELECT local_user FROM sync_account").fetchone()[0] == (
         "local-" + acct.install_id[:8]
