@@ -58,7 +58,7 @@ from fieldapp.ui.screen_fit import present
 # The least room the cards, tables and charts are readable in (a few table rows, the charts'
 # axes); a smaller window scrolls them.
 MIN_CONTENT_WIDTH = 860
-MIN_CONTENT_HEIGHT = 600
+MIN_CONTENT_HEIGHT = 760
 # Narrower than this, the four cards take two rows of two (their figures would not fit in one).
 CARDS_ONE_ROW_WIDTH = 1180
 POLL_MS = 500
@@ -201,7 +201,6 @@ class ProgressWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.milestones, 1)
         left_layout.addLayout(chart_head)
         left_layout.addWidget(self._bars_place, 2)
         right = QWidget()
@@ -212,8 +211,8 @@ class ProgressWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)  # the milestones' names are the longest text
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
 
         # On a small logical screen (1366x768 at 150%: 911x512) the cards, tables and charts
         # would be squeezed past reading: below this size they scroll instead. The date, filters
@@ -222,9 +221,13 @@ class ProgressWindow(QMainWindow):
         body = QWidget()
         grid = QGridLayout(body)
         grid.setContentsMargins(0, 0, 0, 0)
+        # The milestones take the whole width: beside the stages their names (the longest
+        # text) were squeezed to an ellipsis at 150%.
         grid.addLayout(cards, 0, 0)
-        grid.addWidget(splitter, 1, 0)
+        grid.addWidget(self.milestones, 1, 0)
+        grid.addWidget(splitter, 2, 0)
         grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 2)
         body.setMinimumSize(MIN_CONTENT_WIDTH, MIN_CONTENT_HEIGHT)
         scroll = QScrollArea()
         scroll.setObjectName("progressScroll")
@@ -311,7 +314,7 @@ class ProgressWindow(QMainWindow):
         box.setObjectName(name)
         box.setMinimumHeight(40)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        box.setMinimumContentsLength(8)
+        box.setMinimumContentsLength(10)
         if all_label is not None:
             box.addItem(all_label, None)
         return box
