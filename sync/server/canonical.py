@@ -61,3 +61,19 @@ def server_hlc() -> str:
         ms = max(int(time.time() * 1000), _hlc_last[0])
         _hlc_last[0] = ms
         return f"{ms:013d}:{next(_hlc_counter) % 100000:05d}:server"
+
+
+def server_hlcs(n: int) -> list[str]:
+    """``n`` successive ``server_hlc`` values taken at once (a bulk write stamps tens of
+    thousands of rows). Values stay increasing and distinct: when the counter wraps within
+    the block, the block moves on to the next millisecond, as a later call would."""
+    with _hlc_lock:
+        ms = max(int(time.time() * 1000), _hlc_last[0])
+        out: list[str] = []
+        for _ in range(n):
+            c = next(_hlc_counter) % 100000
+            if c == 0 and out:
+                ms += 1
+            out.append(f"{ms:013d}:{c:05d}:server")
+        _hlc_last[0] = ms
+        return out

@@ -37,7 +37,7 @@ from ledgerio.vocab import Vocab
 from ledgerio.vocab import load as load_vocab
 from sync.server import db
 from sync.server.audit import ROWS_PER_ENTRY, AuditEntry, document_digest
-from sync.server.canonical import Dumped, dumps, iso, server_hlc, sha256_text, utcnow
+from sync.server.canonical import Dumped, dumps, iso, server_hlcs, sha256_text, utcnow
 from sync.server.context import ServerContext
 from sync.server.models import Actor, StoredRecord
 from sync.server.queries import audit, feed, records
@@ -144,58 +144,62 @@ def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str)
     now = utcnow()
     stamp = iso(now)
     device = actor.device_id or None
+    username = actor.username
     writes = plan.writes()
     stored = records.get_many(
         conn, [("outfalls", str(p.before["id"])) for p in writes if p.before is not None]
     )
-    new_rows: list[StoredRecord] = []
+    # New outfalls go as rows of ``records.COLUMNS`` straight away: most of a large import is
+    # new rows, and a ``StoredRecord`` each (a frozen dataclass) cost more than its insert.
+    new_rows: list[tuple[Any, ...]] = []
     changed_rows: list[StoredRecord] = []
     feed_rows: list[tuple[Any, ...]] = []
     listed: list[list[Any]] = []  # [entity, id, version, digest] of every row written
     replaced: list[list[Any]] = []  # the same of the versions an update replaced
     ids = new_ids()
-    for p in writes:
+    stamps = {"updated_at": stamp, "updated_by": username}
+    created = {"created_at": stamp, **stamps}
+    for p, hlc in zip(writes, server_hlcs(len(writes)), strict=True):
         assert p.record is not None
-        data = dict(p.record)
-        data["updated_at"] = stamp
-        data["updated_by"] = actor.username
-        if p.before is None:
-            data["created_at"] = stamp
+        # serialised once for the record, its feed item and its digest
+        data = Dumped({**p.record, **(created if p.before is None else stamps)})
         county = str(data["county_code"])
-        data = Dumped(data)  # serialised once for the record, its feed item and its digest
-        hlc = server_hlc()
         row_id = str(data["id"])
+        text = data.text
+        feed_rows.append((next(ids), "outfalls", row_id, "upsert", text, now, hlc, county))
         current = stored.get(("outfalls", row_id))
-        version = 1 if current is None else current.version + 1
-        record = StoredRecord(
-            entity="outfalls",
-            id=row_id,
-            version=version,
-            data=data,
-            county_code=county,
-            owner=actor.username if current is None else current.owner,
-            parent_id=None,
-            status="ledger",
-            review_state=None if current is None else current.review_state,
-            deleted=False,
-            hlc=hlc,
-            device_id=device,
-            batch_id=None,
-            updated_at=now,
-        )
-        (new_rows if current is None else changed_rows).append(record)
-        feed_rows.append((next(ids), "outfalls", row_id, "upsert", data.text, now, hlc, county))
-        listed.append(["outfalls", row_id, version, sha256_text(data.text)])
-        if current is not None:
+        if current is None:
+            new_rows.append(("outfalls", row_id, 1, text, county, username, None, "ledger", None, False, hlc, device, None, now, None))  # fmt: skip
+            listed.append(["outfalls", row_id, 1, sha256_text(text)])
+        else:
+            version = current.version + 1
+            record = StoredRecord(
+                entity="outfalls",
+                id=row_id,
+                version=version,
+                data=data,
+                county_code=county,
+                owner=current.owner,
+                parent_id=None,
+                status="ledger",
+                review_state=current.review_state,
+                deleted=False,
+                hlc=hlc,
+                device_id=device,
+                batch_id=None,
+                updated_at=now,
+            )
+            changed_rows.append(record)
+            listed.append(["outfalls", row_id, version, sha256_text(text)])
             replaced.append(["outfalls", row_id, current.version, document_digest(current.data)])
-        for change in p.changes:
-            edit = _edit(actor, record, change, stamp, next(ids))
-            new_rows.append(edit)
-            listed.append(["outfall_edits", edit.id, 1, document_digest(edit.data)])
+            for change in p.changes:
+                edit = _edit(actor, record, change, stamp, next(ids))
+                new_rows.append(records.row_of(edit))
+                listed.append(["outfall_edits", edit.id, 1, document_digest(edit.data)])
     entries = [
         AuditEntry(
             at=now,
-            username=actor.username,
+            username=username,
             device_id=device,
             action="ledger.import",
             entity="outfalls",
@@ -220,7 +224,7 @@ def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str)
         entries.append(
             AuditEntry(
                 at=now,
-                username=actor.username,
+                username=username,
                 device_id=device,
                 action="ledger.import.rows",
                 entity="outfalls",
@@ -229,7 +233,7 @@ def _write(conn: Any, actor: Actor, plan: planning.Plan, name: str, digest: str)
                 after={"file_sha256": digest, "rows": part},
             )
         )
-    records.copy_many(conn, new_rows)
+    records.copy_rows_of(conn, new_rows)
     records.update_many(conn, changed_rows)
     feed.copy_many(conn, feed_rows)
     audit.append_many(conn, entries)
