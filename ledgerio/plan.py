@@ -35,6 +35,9 @@ ACTION_ZH: dict[Action, str] = {
 }
 KEPT_WHEN_EMPTY = frozenset({"lat", "lon", "national_code", "local_code"})
 _CELL = 0.001  # degrees: about 110 m north-south, 95 m east-west in Nantong
+# More cells than a row of the grid can hold (longitudes -180..180 are -180000..180000 cells),
+# so that row × _STRIDE + column names one cell.
+_STRIDE = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -122,32 +125,34 @@ _Point = tuple[float, float, dict[str, Any], _Name]
 
 
 class _Grid:
-    """Points by 0.001° cell, for "anything within 50 m" without comparing every pair."""
+    """Points by 0.001° cell, for "anything within 50 m" without comparing every pair. A cell
+    is keyed by one number (row × ``_STRIDE`` + column): every row of an import looks at the
+    cells around its point, and most of them are empty."""
 
     def __init__(self, reach_m: float) -> None:
-        self.cells: dict[tuple[int, int], list[_Point]] = {}
-        self.reach = max(1, math.ceil(reach_m / 90))
+        self.cells: dict[int, list[_Point]] = {}
+        r = max(1, math.ceil(reach_m / 90))
+        self.offsets = [di * _STRIDE + dj for di in range(-r, r + 1) for dj in range(-r, r + 1)]
         # a little slack so that rounding never drops a point the distance would keep
         self.lat_reach = reach_m / _M_PER_DEG_LAT * 1.001
 
     def add(self, rec: dict[str, Any]) -> None:
         lat, lon = rec.get("lat"), rec.get("lon")
         if lat is not None and lon is not None:
-            key = (int(lat / _CELL), int(lon / _CELL))
+            key = int(lat / _CELL) * _STRIDE + int(lon / _CELL)
             point = (lat, lon, rec, _Name(rec.get("name") or ""))
             self.cells.setdefault(key, []).append(point)
 
     def near(self, lat: float, lon: float) -> list[_Point]:
         """Points of the cells around, without those too far north or south to be within reach."""
-        i, j = int(lat / _CELL), int(lon / _CELL)
-        reach, cells, r = self.lat_reach, self.cells, self.reach
-        return [
-            point
-            for di in range(-r, r + 1)
-            for dj in range(-r, r + 1)
-            for point in cells.get((i + di, j + dj), ())
-            if abs(point[0] - lat) <= reach
-        ]
+        base = int(lat / _CELL) * _STRIDE + int(lon / _CELL)
+        reach, get = self.lat_reach, self.cells.get
+        found: list[_Point] = []
+        for off in self.offsets:
+            points = get(base + off)
+            if points:
+                found.extend(p for p in points if abs(p[0] - lat) <= reach)
+        return found
 
 
 def plan(
@@ -174,6 +179,7 @@ def plan(
         grid.add(rec)
     speaks_for = fields_of_columns(columns) - NOT_COMPARED
     used: dict[tuple[str, str], int] = {}
+    area_of: dict[Any, bool] = {}  # asked once per county
     out: list[PlannedRow] = []
     for res in results:
         if res.blank:
@@ -186,7 +192,10 @@ def plan(
         county = v.get("county_code") or (target or {}).get("county_code")
         if area is not None:
             for c in {county, (target or {}).get("county_code")} - {None, ""}:
-                if not area(str(c)):
+                allowed = area_of.get(c)
+                if allowed is None:
+                    allowed = area_of[c] = area(str(c))
+                if not allowed:
                     issues.append(_row_issue(res, "area_forbidden", f"县（市、区）{c} 不在您的管辖范围内。", f"County {c} is outside your area."))  # fmt: skip
         if target is None and "county_code" not in v:
             issues.append(_row_issue(res, "county_required", "新增排污口需要“所属县（市、区）”列。", "A new outfall needs a county column."))  # fmt: skip
@@ -196,7 +205,7 @@ def plan(
         if target is not None:
             out.append(_update(res, target, speaks_for, issues))
             continue
-        record = with_defaults({k: v[k] for k in v})
+        record = with_defaults(v)  # a copy
         record["id"] = new_id()
         record.setdefault("lifecycle_state", vocab.initial_state)
         twin = _lookalike(record, grid, vocab)
