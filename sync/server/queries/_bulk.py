@@ -52,9 +52,27 @@ def copy_rows(
         is not None
     ]
     if procs:
-        rows = (_processed(row, procs) for row in rows)
+        rows = _processed_rows(list(rows), procs)
     marks = ", ".join("?" for _ in columns)
     raw.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows)
+
+
+def _processed_rows(
+    rows: list[Sequence[Any]], procs: list[tuple[int, Any, list[Any]]]
+) -> Iterable[Sequence[Any]]:
+    """The rows with their values bound, a column at a time: each distinct value is converted
+    once (bulk rows share their time stamp and flags), the rest is lookups. Equal values
+    convert alike (a datetime, a flag), so they share one conversion."""
+    if not rows:
+        return rows
+    columns: list[Any] = list(zip(*rows, strict=True))
+    for i, p, _last in procs:
+        try:
+            bound = {v: None if v is None else p(v) for v in set(columns[i])}
+        except TypeError:  # values that cannot be keys: one by one
+            return (_processed(row, procs) for row in rows)
+        columns[i] = map(bound.__getitem__, columns[i])
+    return zip(*columns, strict=True)
 
 
 def _processed(row: Sequence[Any], procs: list[tuple[int, Any, list[Any]]]) -> list[Any]:
