@@ -117,7 +117,8 @@ COLUMNS = (
 
 
 def row_of(r: StoredRecord) -> tuple[Any, ...]:
-    """A record as a row of ``COLUMNS`` (for ``copy_rows_of``), its document as canonical text."""
+    """A record as a row of ``COLUMNS`` (for ``copy_rows_of``), its document as canonical text
+    (``dumps`` reuses a ``Dumped`` document's text)."""
     return (
         r.entity,
         r.id,
@@ -137,14 +138,9 @@ def row_of(r: StoredRecord) -> tuple[Any, ...]:
     )
 
 
-def copy_many(conn: Connection, rows: list[StoredRecord]) -> None:
-    """Insert new rows in bulk (``_bulk.copy_rows``: COPY on PostgreSQL), for tens of thousands
-    at once; ``dumps`` reuses a ``Dumped`` document's text."""
-    copy_rows_of(conn, [row_of(r) for r in rows])
-
-
 def copy_rows_of(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
-    """Insert new rows given as tuples of ``COLUMNS`` (``row_of``; a bulk writer may make them
+    """Insert new rows in bulk (``_bulk.copy_rows``: COPY on PostgreSQL), for tens of thousands
+    at once, given as tuples of ``COLUMNS`` (``row_of``; a bulk writer may make them
     directly, with ``subject_id`` as ``row_of`` gives it). They go in key order: the primary
     key's index is then filled page after page rather than at random places (ids are random),
     measured a fifth faster on SQLite for 100,000 rows."""
