@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
+from sync.server.queries._bulk import one_of
 from sync.server.schema import draw_visits, draws, inspector_conflicts
 
 
@@ -33,6 +35,10 @@ class StoredVisit:
     inspectors: tuple[str, ...]
     planned_on: str
     released_on: str
+    released_at: datetime | None = None
+    closes_at: datetime | None = None
+    done_at: datetime | None = None
+    done_record: str | None = None
 
 
 def add(conn: Connection, row: StoredDraw, visits: list[StoredVisit]) -> None:
@@ -94,14 +100,64 @@ def visits(conn: Connection, draw_id: str) -> list[StoredVisit]:
     return [_visit(r) for r in rows]
 
 
-def released_for(conn: Connection, username: str, today: str) -> list[StoredVisit]:
-    """The visits of ``username`` whose release day has come (the draw keeps the rest secret)."""
+def due_unreleased(conn: Connection, today: str) -> list[StoredVisit]:
+    """The visits whose release day has come and that were not released yet."""
     rows = conn.execute(
         select(draw_visits)
-        .where(draw_visits.c.released_on <= today)
+        .where(draw_visits.c.released_on <= today, draw_visits.c.released_at.is_(None))
         .order_by(draw_visits.c.planned_on, draw_visits.c.target_id)
     )
+    return [_visit(r) for r in rows]
+
+
+def set_released(
+    conn: Connection, draw_id: str, target_id: str, at: datetime, closes_at: datetime
+) -> None:
+    conn.execute(
+        update(draw_visits)
+        .where(draw_visits.c.draw_id == draw_id, draw_visits.c.target_id == target_id)
+        .values(released_at=at, closes_at=closes_at)
+    )
+
+
+def open_for(conn: Connection, username: str, now: datetime) -> list[StoredVisit]:
+    """The released visits of ``username`` whose window has not closed at ``now``."""
+    rows = conn.execute(
+        select(draw_visits).where(
+            draw_visits.c.released_at.is_not(None),
+            draw_visits.c.released_at <= now,
+            draw_visits.c.closes_at > now,
+            # The JSON list holds the name quoted: a cheap filter, checked exactly below.
+            draw_visits.c.inspectors.contains(json.dumps(username)),
+        )
+    )
     return [v for v in map(_visit, rows) if username in v.inspectors]
+
+
+def open_of_targets(
+    conn: Connection, target_ids: Collection[str], now: datetime
+) -> list[StoredVisit]:
+    """The released, undone visits to these outfalls whose window has not closed at ``now``."""
+    if not target_ids:
+        return []
+    rows = conn.execute(
+        select(draw_visits).where(
+            one_of(conn, draw_visits.c.target_id, sorted(target_ids)),
+            draw_visits.c.released_at.is_not(None),
+            draw_visits.c.released_at <= now,
+            draw_visits.c.closes_at > now,
+            draw_visits.c.done_at.is_(None),
+        )
+    )
+    return [_visit(r) for r in rows]
+
+
+def set_done(conn: Connection, draw_id: str, target_id: str, at: datetime, record_id: str) -> None:
+    conn.execute(
+        update(draw_visits)
+        .where(draw_visits.c.draw_id == draw_id, draw_visits.c.target_id == target_id)
+        .values(done_at=at, done_record=record_id)
+    )
 
 
 def declare_conflict(
@@ -163,4 +219,8 @@ def _visit(row: Any) -> StoredVisit:
         tuple(json.loads(row.inspectors)),
         row.planned_on,
         row.released_on,
+        row.released_at,
+        row.closes_at,
+        row.done_at,
+        row.done_record,
     )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
 
 from sync.protocol import PulledChange
 from sync.server.canonical import as_utc, dumps, loads
@@ -32,12 +33,29 @@ def copy_many(conn: Connection, items: list[tuple[Any, ...]]) -> None:
 
 
 def since(
-    conn: Connection, cursor: int, counties: frozenset[str] | None, limit: int
+    conn: Connection,
+    cursor: int,
+    counties: frozenset[str] | None,
+    limit: int,
+    username: str = "",
+    now: datetime | None = None,
 ) -> list[PulledChange]:
-    """Up to ``limit`` items after ``cursor`` inside ``counties`` (None: the whole city)."""
+    """Up to ``limit`` items after ``cursor``: those of everyone inside ``counties`` (None: the
+    whole city), and those for ``username`` alone whose time has not passed at ``now`` (a drawn
+    visit's task and outfall, whatever their county)."""
     query = select(feed).where(feed.c.seq > cursor)
+    for_everyone: ColumnElement[bool] = feed.c.audience.is_(None)
     if counties is not None:
-        query = query.where(feed.c.county_code.in_(sorted(counties)))
+        for_everyone = and_(for_everyone, feed.c.county_code.in_(sorted(counties)))
+    if username and now is not None:
+        query = query.where(
+            or_(
+                for_everyone,
+                and_(feed.c.audience == username, feed.c.audience_until > now),
+            )
+        )
+    else:
+        query = query.where(for_everyone)
     rows = conn.execute(query.order_by(feed.c.seq).limit(limit))
     return [
         PulledChange(
