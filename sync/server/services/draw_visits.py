@@ -63,7 +63,7 @@ def release(ctx: ServerContext, actor: Actor, now: dt.datetime | None = None) ->
     tasks and outfall rows to its inspectors, audited. Only the city releases."""
     if not may_draw(actor):
         raise DrawRefused("only the city releases drawn visits", "只有市级可以下达抽查任务")
-    at = now or utcnow()
+    at = (now or utcnow()).astimezone(dt.UTC)  # stored and hashed (audit) as UTC
     today = at.astimezone(CHINA_TIME).date().isoformat()
     done: list[Released] = []
     with db.write(ctx.engine) as conn:
@@ -145,10 +145,18 @@ def _send(
     audit.append_many(
         conn,
         [
+            *(
+                AuditEntry(
+                    at, actor.username, actor.device_id or None, "server.tasks", "tasks",
+                    t.id, None, t.data,
+                )
+                for t in tasks
+            ),
             AuditEntry(
                 at, actor.username, actor.device_id or None, "draw.released", "draw_visits",
-                f"{visit.draw_id}:{visit.target_id}", None,
-                {"inspectors": list(visit.inspectors), "closes": until.isoformat(),
+                visit.target_id, None,
+                {"draw": visit.draw_id, "inspectors": list(visit.inspectors),
+                 "closes": until.isoformat(),
                  "tasks": [t.id for t in tasks]},
             )
         ],
@@ -191,8 +199,8 @@ def note_inspections(
                 [
                     AuditEntry(
                         now, by, None, "draw.visit_done", "draw_visits",
-                        f"{visit.draw_id}:{visit.target_id}", None,
-                        {"inspection": record.id},
+                        visit.target_id, None,
+                        {"draw": visit.draw_id, "inspection": record.id},
                     )
                 ],
             )  # fmt: skip

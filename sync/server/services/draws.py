@@ -191,6 +191,7 @@ def public_list(ctx: ServerContext, draw_id: str, lang: str = "zh_CN") -> list[t
                 "该抽查尚未公开（fieldapp-server draw publish）",
             )
         record = json.loads(row.record)
+        done = {v.target_id: v.done_record for v in stored.visits(conn, draw_id) if v.done_record}
         outfalls: dict[str, PublicOutfall] = {}
         outcomes: dict[str, str] = {}
         for visit in record["visits"]:
@@ -201,16 +202,23 @@ def public_list(ctx: ServerContext, draw_id: str, lang: str = "zh_CN") -> list[t
             outfalls[target] = PublicOutfall(
                 code, str(data.get("name", "")), counties.get(visit["county"], visit["county"])
             )
-            outcome = _outcome(conn, visit, row.period_end, lang)
+            outcome = _outcome(conn, visit, row.period_end, lang, done.get(target))
             if outcome:
                 outcomes[target] = outcome
     return public_rows(record, draws.parse_rules(record["rules"]), outfalls, outcomes, lang)
 
 
-def _outcome(conn: Any, visit: dict[str, Any], period_end: str, lang: str) -> str | None:
-    """The drawn visit's result: the team's completed inspection of the target in the period."""
+def _outcome(
+    conn: Any, visit: dict[str, Any], period_end: str, lang: str, done_record: str | None
+) -> str | None:
+    """The drawn visit's result: the inspection that did it (``draw_visits``), else the team's
+    completed inspection of the target in the period."""
     team = set(visit["inspectors"])
-    for inspection in records.about(conn, "inspections", None, visit["target_id"]):
+    did = None if done_record is None else records.get(conn, "inspections", done_record)
+    found = (
+        [did] if did is not None else records.about(conn, "inspections", None, visit["target_id"])
+    )
+    for inspection in found:
         data = inspection.data or {}
         done = str(data.get("completed_at") or "")[:10]
         by = {str(data.get("author", "")), *map(str, data.get("inspectors") or ())}
