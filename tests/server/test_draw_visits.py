@@ -208,3 +208,61 @@ def test_the_done_visit_is_published_with_its_outcome(
     (public,) = service.public_list(w.ctx, w.draw_id)
     assert public[-1] == "已检查（2027-03-03），发现问题 1 项"
     assert "ins_a" not in "".join(public)
+
+
+def _stored(entity: str, data: dict[str, Any], county: str, owner: str) -> Any:
+    from sync.server.canonical import utcnow
+    from sync.server.models import StoredRecord
+
+    return StoredRecord(
+        entity=entity, id=data["id"], version=1, data=data, county_code=county, owner=owner,
+        parent_id=None, status=data.get("status"), review_state=None, deleted=False,
+        hlc="0000000000001:00000:x", device_id="dev-x", batch_id=None, updated_at=utcnow(),
+    )  # fmt: skip
+
+
+def test_the_rules_grant_one_outfall_and_the_senders_own_rows_of_it_only() -> None:
+    """Pure: ``decide`` with a visit's grant, on what the HTTP test does not reach."""
+    from sync.protocol import ResultKind
+    from sync.server.rules import IncomingChange, decide
+
+    me = Actor("ins_a1", "inspector", frozenset({A}), "dev-a1")
+    target, other = str(uuid.uuid4()), str(uuid.uuid4())
+    visits = {target: B}
+    outfall = _stored("outfalls", {"id": target, "county_code": B}, B, "loader")
+
+    def insp(owner: str, **extra: Any) -> dict[str, Any]:
+        return {"id": str(uuid.uuid4()), "outfall_id": target, "author": owner,
+                "county_code": B, "status": "draft", **extra}  # fmt: skip
+
+    def judge(entity: str, data: dict[str, Any] | None, **kw: Any) -> Any:
+        row_id = kw.pop("row_id", None) or (data or {})["id"]
+        change = IncomingChange(entity, row_id, kw.pop("op", "upsert"), data, "9999999999999:0:x")
+        return decide(change, kw.pop("existing", None), kw.pop("parent", None), me,
+                      kw.pop("refs", None), kw.pop("visits", visits))  # fmt: skip
+
+    mine = insp("ins_a1")
+    assert judge("inspections", mine, refs={"outfall_id": outfall}).result is ResultKind.APPLIED
+    assert judge("inspections", mine, visits={}).reason is not None  # no grant: refused
+    assert judge("inspections", dict(mine, outfall_id=other)).result is ResultKind.REJECTED
+    # Deleting one's own draft of it is allowed; someone else's inspection of it is not.
+    stored_mine = _stored("inspections", mine, B, "ins_a1")
+    deleted = judge("inspections", None, row_id=mine["id"], op="delete", existing=stored_mine)
+    assert deleted.result is ResultKind.APPLIED
+    theirs = _stored("inspections", insp("ins_b1"), B, "ins_b1")
+    assert judge("inspections", dict(theirs.data, author="ins_a1"), existing=theirs).result is (
+        ResultKind.REJECTED
+    )
+    # Superseding someone else's record, or a photo on someone else's inspection: refused.
+    superseding = insp("ins_a1", supersedes=theirs.id)
+    assert (
+        judge("inspections", superseding, refs={"outfall_id": outfall, "supersedes": theirs}).result
+        is ResultKind.REJECTED
+    )
+    photo = {"id": str(uuid.uuid4()), "inspection_id": theirs.id}
+    assert judge("inspection_photos", photo, parent=theirs).result is ResultKind.REJECTED
+    mine_photo = {"id": str(uuid.uuid4()), "inspection_id": mine["id"]}
+    assert judge("inspection_photos", mine_photo, parent=stored_mine).result is ResultKind.APPLIED
+    # Patrols and the ledger are not what a visit grants.
+    patrol = {"id": str(uuid.uuid4()), "author": "ins_a1", "county_code": B, "status": "draft"}
+    assert judge("patrols", patrol).result is ResultKind.REJECTED
