@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from sync.server.queries._bulk import one_of
 from sync.server.schema import draw_visits, draws, inspector_conflicts
 
 
@@ -120,33 +118,14 @@ def set_released(
     )
 
 
-def open_for(conn: Connection, username: str, now: datetime) -> list[StoredVisit]:
-    """The released visits of ``username`` whose window has not closed at ``now``."""
+def open_at(conn: Connection, now: datetime) -> list[StoredVisit]:
+    """The released visits whose window has not closed at ``now`` (few at any time: a year's
+    visits are spread over its working days)."""
     rows = conn.execute(
         select(draw_visits).where(
             draw_visits.c.released_at.is_not(None),
             draw_visits.c.released_at <= now,
             draw_visits.c.closes_at > now,
-            # The JSON list holds the name quoted: a cheap filter, checked exactly below.
-            draw_visits.c.inspectors.contains(json.dumps(username)),
-        )
-    )
-    return [v for v in map(_visit, rows) if username in v.inspectors]
-
-
-def open_of_targets(
-    conn: Connection, target_ids: Collection[str], now: datetime
-) -> list[StoredVisit]:
-    """The released, undone visits to these outfalls whose window has not closed at ``now``."""
-    if not target_ids:
-        return []
-    rows = conn.execute(
-        select(draw_visits).where(
-            one_of(conn, draw_visits.c.target_id, sorted(target_ids)),
-            draw_visits.c.released_at.is_not(None),
-            draw_visits.c.released_at <= now,
-            draw_visits.c.closes_at > now,
-            draw_visits.c.done_at.is_(None),
         )
     )
     return [_visit(r) for r in rows]

@@ -163,37 +163,45 @@ def _send(
     )  # fmt: skip
 
 
-def granted(conn: Any, username: str, now: dt.datetime) -> dict[str, str]:
-    """The outfalls (id → county) the user's released visits open at ``now``."""
-    return {v.target_id: v.county_code for v in stored.open_for(conn, username, now)}
+def open_at(conn: Any, now: dt.datetime) -> list[stored.StoredVisit]:
+    """The released visits whose window is open at ``now`` (one query; a push loads them once)."""
+    return stored.open_at(conn, now)
+
+
+def granted(visits: Iterable[stored.StoredVisit], username: str) -> dict[str, str]:
+    """The outfalls (id → county) that the user's open visits grant."""
+    return {v.target_id: v.county_code for v in visits if username in v.inspectors}
 
 
 def note_inspections(
-    conn: Any, written: Iterable[StoredRecord], by: str, now: dt.datetime
+    conn: Any,
+    written: Iterable[StoredRecord],
+    by: str,
+    now: dt.datetime,
+    visits: Iterable[stored.StoredVisit],
 ) -> list[tuple[str, str]]:
-    """Mark done the open visits that the pushed, completed inspections of their team did;
-    the (draw id, outfall id) pairs marked."""
+    """Mark done the open visits (``open_at``) that the pushed, completed inspections of their
+    team did; the (draw id, outfall id) pairs marked."""
+    undone: dict[str, list[stored.StoredVisit]] = {}
+    for visit in visits:
+        if visit.done_at is None:
+            undone.setdefault(visit.target_id, []).append(visit)
     marked: list[tuple[str, str]] = []
-    completed = [
-        r
-        for r in written
-        if r.entity == "inspections" and not r.deleted and r.status == "complete" and r.data
-    ]
-    if not completed:
+    if not undone:
         return marked
-    targets = {str((r.data or {}).get("outfall_id", "")).lower() for r in completed}
-    open_visits = stored.open_of_targets(conn, targets, now)
-    for record in completed:
+    for record in written:
         data = record.data or {}
+        if record.entity != "inspections" or record.deleted or record.status != "complete":
+            continue
         authors = {by, str(data.get("author", "")), *map(str, data.get("inspectors") or ())}
-        target = str(data.get("outfall_id", "")).lower()
-        for visit in open_visits:
-            if (visit.draw_id, visit.target_id) in marked or visit.target_id != target:
+        for visit in undone.get(str(data.get("outfall_id", "")).lower(), []):
+            key = (visit.draw_id, visit.target_id)
+            if key in marked or record.county_code != visit.county_code:
                 continue
-            if record.county_code != visit.county_code or not authors & set(visit.inspectors):
+            if not authors & set(visit.inspectors):
                 continue
             stored.set_done(conn, visit.draw_id, visit.target_id, now, record.id)
-            marked.append((visit.draw_id, visit.target_id))
+            marked.append(key)
             audit.append_many(
                 conn,
                 [

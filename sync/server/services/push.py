@@ -95,6 +95,7 @@ class _BatchRun:
     proposal_rows: list[dict[str, Any]] = field(default_factory=list)
     applied_rows: list[dict[str, str]] = field(default_factory=list)
     refs: set[str] = field(default_factory=set)
+    open_visits: list[Any] = field(default_factory=list)  # drawn visits open now
     visits: dict[str, str] = field(default_factory=dict)  # outfalls open to the sender's visits
 
     def load(self, changes: list[Change]) -> None:
@@ -113,7 +114,8 @@ class _BatchRun:
         self.in_db = set(self.state)
         self.seen = applied_changes.devices_of(self.conn, (str(c.change_id) for c in changes))
         if any(c.entity in VISIT_ENTITIES for c in changes):
-            self.visits = draw_visits.granted(self.conn, self.actor.username, self.now)
+            self.open_visits = draw_visits.open_at(self.conn, self.now)
+            self.visits = draw_visits.granted(self.open_visits, self.actor.username)
 
     def apply(self, position: int, change: Change) -> None:
         change_id = str(change.change_id)
@@ -276,7 +278,9 @@ class _BatchRun:
             ],
         )
         feed.append_many(conn, self.feed_rows)
-        draw_visits.note_inspections(conn, self.dirty.values(), self.actor.username, self.now)
+        draw_visits.note_inspections(
+            conn, self.dirty.values(), self.actor.username, self.now, self.open_visits
+        )
         proposals.insert_many(conn, self.proposal_rows)
         applied_changes.insert_many(conn, self.applied_rows)
         audit.append_many(conn, self.audit_rows)
