@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import shutil
 import uuid
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import create_engine, text
 
 from draws.visits import CHINA_TIME, TASK_KIND
 from fieldapp.domain.inspection import new_draft
@@ -31,6 +33,7 @@ from sync.server.services import push as push_service
 
 A, B = "320612", "320614"  # 通州区, 海门区
 CITY = Actor("city_sup", "supervisor", frozenset({"320600"}), "")
+PG_ADMIN_URL = os.environ.get("HEKOU_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 SEED = "2027-南通-双随机-走查-4"  # its two visits fall in the two counties
 
 
@@ -69,15 +72,27 @@ class Laptop:
         self.db.close()
 
 
-@pytest.fixture
-def server(schedule_tmp: Path, sync_world_tools: Any) -> Any:
-    """A server of this test's own: the draw takes every outfall and inspector it holds."""
-    live = sync_world_tools.start_server(
-        f"sqlite:///{schedule_tmp / 'server.db'}", schedule_tmp / "photos"
-    )
-    yield live
-    live.stop()
-    live.ctx.engine.dispose()
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def server(request: pytest.FixtureRequest, schedule_tmp: Path, sync_world_tools: Any) -> Any:
+    """A server of this test's own (the draw takes every outfall and inspector it holds)."""
+    admin_engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"hekou_walk_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    if request.param == "sqlite":
+        url = f"sqlite:///{schedule_tmp / 'server.db'}"
+    else:
+        with admin_engine.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    live = sync_world_tools.start_server(url, schedule_tmp / "photos")
+    try:
+        yield live
+    finally:
+        live.stop()
+        live.ctx.engine.dispose()
+        if request.param != "sqlite":
+            with admin_engine.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin_engine.dispose()
 
 
 def test_a_years_draw_walks_from_seed_to_publication(
