@@ -65,15 +65,29 @@ def task_data(
     return {
         "id": task_id,
         "kind": TASK_KIND,
+        "state": "open",
         "county_code": county_code,
         "title": f"双随机抽查 {planned_on.isoformat()}",
+        "assignees": [inspector],
         "assignee": inspector,
+        "outfall_ids": [target_id],
         "outfall_id": target_id,
         "due": opening.closes.isoformat(),
         "note": "",
         "created_by": created_by,
+        "created_at": opening.opens.isoformat(),
         "visit": {"draw_id": draw_id, "target_id": target_id},
         "planned_on": planned_on.isoformat(),
         "window": [opening.opens.isoformat(), opening.closes.isoformat()],
         "co_inspectors": [name for name in team if name != inspector],
+    }
+
+
+def closed_task(task: dict[str, Any], inspection_id: str, at: dt.datetime) -> dict[str, Any]:
+    """The task once the visit's inspection is received (as any task its linked record closes)."""
+    return {
+        **task,
+        "state": "done",
+        "closed_at": at.isoformat(),
+        "closed_by": {"entity": "inspections", "id": inspection_id},
     }

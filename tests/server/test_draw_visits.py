@@ -122,6 +122,7 @@ def test_the_team_gets_exactly_its_outfall_and_inspection_in_the_window(
     assert any(w.outfalls.get(i["row_id"]) == A for i in items)  # their own county as before
     (task,) = [i["data"] for i in items if i["entity"] == "tasks"]
     assert task["kind"] == TASK_KIND and task["assignee"] == "ins_a1"
+    assert task["state"] == "open" and task["assignees"] == ["ins_a1"]
     assert task["outfall_id"] == w.target and task["county_code"] == B
     assert task["visit"] == {"draw_id": w.draw_id, "target_id": w.target}
     assert task["co_inspectors"] == ["ins_a2"] and task["planned_on"] == "2027-03-03"
@@ -164,6 +165,12 @@ def test_the_team_gets_exactly_its_outfall_and_inspection_in_the_window(
     assert w.a1.push_ok([w.h.change("inspections", done)])["results"][0]["result"] == "applied"
     (visit,) = draw_visits.status(w.ctx, w.draw_id, at(3, 12))
     assert (visit.state, visit.done_record) == ("done", row["id"])
+    # Both inspectors' tasks are closed by it, and each learns so alone.
+    for who in (w.a1, w.a2):
+        (closed,) = [i["data"] for i in w.pull(who) if i["entity"] == "tasks"][-1:]
+        assert closed["state"] == "done" and closed["assignee"] == who.name
+        assert closed["closed_by"] == {"entity": "inspections", "id": row["id"]}
+    assert not [i for i in w.pull(w.b1) if i["entity"] == "tasks"]
 
     # After the window: the co-inspector pulling from scratch gets nothing of B, and is refused.
     clock[0] = at(7, 0)
@@ -171,6 +178,8 @@ def test_the_team_gets_exactly_its_outfall_and_inspection_in_the_window(
     _, late = w.inspect(w.a2, w.target, B)
     assert (late["result"], late["reason"]) == ("rejected", "area_forbidden")
     assert draw_visits.status(w.ctx, w.draw_id, at(8, 0))[0].state == "done"
+    base = ["--database", w.ctx.settings.database_url, "--photos", str(w.ctx.settings.photo_dir)]
+    assert server_main([*base, "audit", "verify"]) == 0  # tasks sent and closed, all audited
 
 
 def test_an_undone_visit_is_overdue_and_the_cli_releases_and_reports(

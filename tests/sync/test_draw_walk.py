@@ -174,6 +174,8 @@ def test_a_years_draw_walks_from_seed_to_publication(
         assert b1.db.conn.execute("SELECT count(*) FROM sync_issues").fetchone()[0] == 0
         done = {v.target_id: v.state for v in draw_visits.status(ctx, made.draw_id, now[0])}
         assert done == {first.target_id: "done", second.target_id: "secret"}
+        (task,) = b1.tasks()
+        assert task["state"] == "done" and task["closed_by"]["id"] == draft.id
 
         # The second visit's day: a1 (of A) receives its own; b1 nothing new.
         now[0] = at_nine(second.released_on)

@@ -11,6 +11,7 @@ outfall (``sync.server.rules.decide``). Before the release nothing of a visit le
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import uuid
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import draws
-from draws.visits import CHINA_TIME, VisitWindow, state, task_data, window
+from draws.visits import CHINA_TIME, VisitWindow, closed_task, state, task_data, window
 from sync.server import db
 from sync.server.audit import AuditEntry
 from sync.server.canonical import as_utc, server_hlc, utcnow
@@ -201,6 +202,7 @@ def note_inspections(
             if not authors & set(visit.inspectors):
                 continue
             stored.set_done(conn, visit.draw_id, visit.target_id, now, record.id)
+            _close_tasks(conn, visit, record.id, by, now)
             marked.append(key)
             audit.append_many(
                 conn,
@@ -213,6 +215,35 @@ def note_inspections(
                 ],
             )  # fmt: skip
     return marked
+
+
+def _close_tasks(
+    conn: Any, visit: stored.StoredVisit, inspection_id: str, by: str, now: dt.datetime
+) -> None:
+    """Each inspector's task of the visit done, sent to that inspector alone like the task."""
+    hlc = server_hlc()
+    until = as_utc(visit.closes_at) if visit.closes_at is not None else now
+    updated: list[StoredRecord] = []
+    items: list[dict[str, Any]] = []
+    entries: list[AuditEntry] = []
+    for inspector in visit.inspectors:
+        task = records.get(conn, "tasks", task_id(visit.draw_id, visit.target_id, inspector))
+        if task is None or task.data is None:
+            continue
+        data = closed_task(task.data, inspection_id, now)
+        updated.append(dataclasses.replace(task, version=task.version + 1, data=data, hlc=hlc,
+                                           updated_at=now))  # fmt: skip
+        items.append(
+            {
+                "change_id": str(uuid.uuid4()), "entity": "tasks", "row_id": task.id,
+                "op": "upsert", "data": data, "hlc": hlc, "at": now,
+                "county_code": visit.county_code, "audience": inspector, "audience_until": until,
+            }
+        )  # fmt: skip
+        entries.append(AuditEntry(now, by, None, "server.tasks", "tasks", task.id, task.data, data))
+    records.update_many(conn, updated)
+    feed.append_many(conn, items)
+    audit.append_many(conn, entries)
 
 
 def status(ctx: ServerContext, draw_id: str, now: dt.datetime | None = None) -> list[VisitStatus]:
