@@ -38,6 +38,9 @@ class DrawRules:
     max_visits_per_inspector: int | None
     release_days_before: int
     working_weekdays: frozenset[int]  # ISO weekdays, Monday = 1
+    # The visit may still be done this many days after its planned day; its inspectors' access to
+    # the outfall ends with that day (``draws.visits``).
+    deadline_days_after: int = 3
 
     def class_of(self, facts: Mapping[str, str | None]) -> TargetClass:
         """The first class whose criteria the target meets (the last admits everything)."""
@@ -74,6 +77,7 @@ class DrawRules:
             "max_visits_per_inspector": self.max_visits_per_inspector,
             "release_days_before": self.release_days_before,
             "working_weekdays": sorted(self.working_weekdays),
+            "deadline_days_after": self.deadline_days_after,
         }
 
 
@@ -126,6 +130,12 @@ def parse_rules(data: Any) -> DrawRules:
             f"release_days_before must be 0..30, not {release!r}",
             f"提前告知天数须在 0 到 30 之间，而不是 {release!r}",
         )
+    deadline = data.get("deadline_days_after", 3)
+    if isinstance(deadline, bool) or not isinstance(deadline, int) or not 0 <= deadline <= 60:
+        raise BadRules(
+            f"deadline_days_after must be 0..60, not {deadline!r}",
+            f"检查期限（计划日后天数）须在 0 到 60 之间，而不是 {deadline!r}",
+        )
     weekdays = data.get("working_weekdays", [1, 2, 3, 4, 5])
     if (
         not isinstance(weekdays, list)
@@ -145,6 +155,7 @@ def parse_rules(data: Any) -> DrawRules:
         max_visits_per_inspector=cap,
         release_days_before=release,
         working_weekdays=frozenset(weekdays),
+        deadline_days_after=deadline,
     )
 
 

@@ -97,7 +97,10 @@ Pull
 server's changes after ``cursor`` visible to the user (their counties): ledger rows (``outfalls``),
 outfall lifecycle events (``outfall_events``), review decisions (``reviews``) and tasks (``tasks``). Each item is a ``Change`` plus ``seq``, the
 server sequence. ``seq`` only grows and is assigned in commit order (feed writers are serialised),
-so a client that stores the last ``cursor`` never misses a change.
+so a client that stores the last ``cursor`` never misses a change. Besides, a user receives the
+items addressed to them alone while their time lasts: a released 双随机 visit's task (kind
+``random_inspection``) and its outfall's row, whatever the county; an inspection of that outfall
+is accepted from them until the visit's window closes (``sync.server.services.draw_visits``).
 
 A cursor is good only for the area it was built in: the server records each device's area as it
 pulls. When the user's area has grown since (an administrator gave them another county, or the

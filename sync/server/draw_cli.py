@@ -4,6 +4,9 @@
     fieldapp-server draw list
     fieldapp-server draw show ID            (the visits: target, county, inspectors, days)
     fieldapp-server draw verify ID          (made again from its seed and pools; exit 1 if not)
+    fieldapp-server draw release [--at TIME]  (send the visits whose release day has come to their
+                                               inspectors; run it daily, e.g. from a timer)
+    fieldapp-server draw status ID [--at TIME] (each visit: secret, open, done or overdue)
     fieldapp-server draw publish ID OUT.(csv|xlsx)   (the public list; the seed into the audit)
     fieldapp-server draw conflict add USER SUBJECT --reason TEXT   (an outfall id or a county)
     fieldapp-server draw conflict list
@@ -18,15 +21,17 @@ import argparse
 import csv
 import datetime as dt
 import sys
+from collections import Counter
 from pathlib import Path
 
 import draws
 from draws.publication import HEADERS_ZH
+from draws.visits import CHINA_TIME
 from sync.protocol import CITY_CODE
 from sync.server.context import ServerContext
 from sync.server.models import Actor
 from sync.server.queries import draws as stored
-from sync.server.services import admin
+from sync.server.services import admin, draw_visits
 from sync.server.services import draws as service
 
 CLI_ACTOR = Actor(username=admin.CLI, role="admin", counties=frozenset({CITY_CODE}), device_id="")
@@ -45,6 +50,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     show.add_argument("id")
     verify = draw.add_parser("verify", help="make the draw again and compare")
     verify.add_argument("id")
+    release = draw.add_parser(
+        "release", help="send the visits whose release day has come to their inspectors"
+    )
+    release.add_argument("--at", type=_moment, help="as if now were this time (ISO 8601)")
+    status = draw.add_parser("status", help="each visit: secret, open, done or overdue")
+    status.add_argument("id")
+    status.add_argument("--at", type=_moment, help="as if now were this time (ISO 8601)")
     publish = draw.add_parser("publish", help="publish the results (.csv or .xlsx)")
     publish.add_argument("id")
     publish.add_argument("out", type=Path)
@@ -109,6 +121,31 @@ def _run(ctx: ServerContext, args: argparse.Namespace) -> int:
             return 1
         print(f"draw {args.id} verified: made again from its seed and pools, it is the same")
         return 0
+    if args.action == "release":
+        released = draw_visits.release(ctx, CLI_ACTOR, args.at)
+        for r in released:
+            print(
+                f"released {r.target_id} of draw {r.draw_id} to {', '.join(r.inspectors)} "
+                f"(open until {r.closes:%Y-%m-%d %H:%M %z})"
+            )
+        print(f"{len(released)} visits released")
+        return 0
+    if args.action == "status":
+        statuses = draw_visits.status(ctx, args.id, args.at)
+        counts = Counter(one.state for one in statuses)
+        for one in statuses:
+            done = (
+                f"  done {one.done_at:%Y-%m-%d} by inspection {one.done_record}"
+                if one.done_at
+                else ""
+            )
+            print(
+                f"{one.planned_on}  {one.target_id}  {one.county_code}  {one.state:<7}  "
+                f"{', '.join(one.inspectors)}  closes {one.closes.astimezone(CHINA_TIME):%Y-%m-%d %H:%M}"
+                f"{done}"
+            )
+        print(", ".join(f"{n} {state}" for state, n in sorted(counts.items())) or "no visits")
+        return 0
     if args.action == "publish":
         service.publish(ctx, CLI_ACTOR, args.id)
         rows = service.public_list(ctx, args.id)
@@ -126,6 +163,12 @@ def _run(ctx: ServerContext, args: argparse.Namespace) -> int:
                     print(f"{username}  {subject}  {reason}")
         return 0
     raise AssertionError(args.action)
+
+
+def _moment(text: str) -> dt.datetime:
+    """An ISO 8601 time; without a zone it is China time."""
+    moment = dt.datetime.fromisoformat(text)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=CHINA_TIME)
 
 
 def _write(path: Path, rows: list[tuple[str, ...]]) -> None:

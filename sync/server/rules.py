@@ -8,7 +8,8 @@ The rules themselves are described in the docstring of ``sync.protocol``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from sync.protocol import Reason, ResultKind, ReviewState
@@ -178,12 +179,22 @@ def decide(
     parent: StoredRecord | None,
     actor: Actor,
     references: dict[str, StoredRecord | None] | None = None,
+    visits: Mapping[str, str] | None = None,
 ) -> Decision:
     """Apply the rules of the change's entity; see the module docstring of sync.protocol.
 
     ``references`` are the stored rows the change's data names (``references_of``; None for a
     row the server does not have): one outside the row's county or the sender's area is refused
-    ``area_forbidden``, as the row itself would be."""
+    ``area_forbidden``, as the row itself would be.
+
+    ``visits`` are the outfalls (id → county) the sender's open drawn visits grant
+    (``services.draw_visits.granted``): an inspection of exactly such an outfall, and its photos,
+    are judged as if its county were in the sender's area; nothing else of that county is."""
+    visit_actor = _visiting(change, existing, parent, actor, visits or {})
+    if visit_actor is not None:
+        if references and not _visit_references(references, visits or {}, actor):
+            return rejected(Reason.AREA_FORBIDDEN)
+        actor = visit_actor
     decision = _decide(change, existing, parent, actor)
     if (
         references
@@ -193,6 +204,54 @@ def decide(
     ):
         return rejected(Reason.AREA_FORBIDDEN)
     return decision
+
+
+def _visiting(
+    change: IncomingChange,
+    existing: StoredRecord | None,
+    parent: StoredRecord | None,
+    actor: Actor,
+    visits: Mapping[str, str],
+) -> Actor | None:
+    """The sender with the visited outfall's county added, when a drawn visit grants this change
+    (an inspection of that outfall, in its county, or a photo of such an inspection); else None."""
+    if not visits:
+        return None
+    if change.entity == "inspections":
+        rows: list[tuple[Any, Any]] = []
+        if change.data is not None:
+            rows.append((change.data.get("outfall_id"), change.data.get("county_code")))
+        if existing is not None:
+            rows.append(((existing.data or {}).get("outfall_id"), existing.county_code))
+    elif change.entity == "inspection_photos" and parent is not None:
+        if parent.entity != "inspections" or parent.owner != actor.username:
+            return None
+        rows = [((parent.data or {}).get("outfall_id"), parent.county_code)]
+    else:
+        return None
+    counties = set()
+    for outfall, county in rows:
+        if not isinstance(outfall, str) or visits.get(outfall.lower()) != county:
+            return None
+        counties.add(county)
+    if len(counties) != 1:
+        return None
+    return replace(actor, counties=actor.counties | counties)
+
+
+def _visit_references(
+    references: dict[str, StoredRecord | None], visits: Mapping[str, str], actor: Actor
+) -> bool:
+    """Whether a visit's inspection names only the visited outfall and the sender's own rows."""
+    for name, ref in references.items():
+        if ref is None:
+            continue
+        if name == "outfall_id":
+            if visits.get(ref.id) != ref.county_code:
+                return False
+        elif ref.owner != actor.username:
+            return False
+    return True
 
 
 def _decide(

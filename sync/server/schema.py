@@ -106,7 +106,12 @@ feed = Table(
     Column("at", DateTime(timezone=True), nullable=False),
     Column("hlc", String(64), nullable=False),
     Column("county_code", String(6)),
+    # An item for one user only (a drawn visit's task and outfall, sent to its inspectors
+    # whatever their area) until ``audience_until``; NULL: for every device of the county.
+    Column("audience", String(64)),
+    Column("audience_until", DateTime(timezone=True)),
     Index("ix_feed_county_seq", "county_code", "seq"),
+    Index("ix_feed_audience_seq", "audience", "seq"),
 )
 
 batches = Table(
@@ -256,7 +261,13 @@ draw_visits = Table(
     Column("inspectors", Text, nullable=False),  # JSON list of user names
     Column("planned_on", String(10), nullable=False),
     Column("released_on", String(10), nullable=False),
+    # Set by ``draw release`` (its tasks sent) and when the team's inspection arrives.
+    Column("released_at", DateTime(timezone=True)),
+    Column("closes_at", DateTime(timezone=True)),  # the end of the visit's window
+    Column("done_at", DateTime(timezone=True)),
+    Column("done_record", String(36)),  # the inspection that did it
     Index("ix_draw_visits_released_on", "released_on"),
+    Index("ix_draw_visits_target_id", "target_id"),
 )
 
 # Declared conflicts of interest: an inspector never drawn for that outfall or county.

@@ -68,9 +68,17 @@ def test_a_year_is_drawn_to_its_rates_and_rules() -> None:
 def test_the_same_seed_gives_the_same_draw_a_known_answer() -> None:
     """Pinned: a change of method would change every recorded draw's verification."""
     made = draws.draw("2027-南通-双随机", *YEAR, FIXED_RULES, pools())
-    digest = hashlib.sha256(json.dumps(made.as_data(), sort_keys=True).encode()).hexdigest()
+    record = made.as_data()
+    digest = hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()
     assert len(made.visits) == 44
     assert digest == KNOWN_DIGEST
+    # The same draw as recorded before the rules had a visit deadline: the visits did not move,
+    # and such a record still verifies (its deadline is the default).
+    del record["rules"]["deadline_days_after"]
+    before = hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()
+    assert before == DIGEST_BEFORE_DEADLINES
+    assert draws.verify(record) == []
+    assert draws.parse_rules(record["rules"]).deadline_days_after == 3
 
 
 # The rules of the pinned draw, here rather than the bureau's file (which the bureau may change).
@@ -89,7 +97,8 @@ FIXED_RULES = draws.parse_rules(
         "working_weekdays": [1, 2, 3, 4, 5],
     }
 )
-KNOWN_DIGEST = "f235ffcf966c82d4ff34596f3c75ec5c644f53a0dc681a7a0547dcdab436a22c"
+KNOWN_DIGEST = "29d8622aa971357cb18b010cd24736b238d451dc090e8137649cef287d04f36e"
+DIGEST_BEFORE_DEADLINES = "f235ffcf966c82d4ff34596f3c75ec5c644f53a0dc681a7a0547dcdab436a22c"
 
 
 @settings(max_examples=40, deadline=None)

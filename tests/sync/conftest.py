@@ -572,5 +572,10 @@ def sync_world_tools() -> Any:
     import types
 
     return types.SimpleNamespace(
-        run_schedule=run_schedule, World=World, Device=Device, fast_settings=fast_settings
+        run_schedule=run_schedule,
+        World=World,
+        Device=Device,
+        fast_settings=fast_settings,
+        start_server=start_server,
+        PASSWORD=PASSWORD,
     )

@@ -33,6 +33,10 @@ class StoredVisit:
     inspectors: tuple[str, ...]
     planned_on: str
     released_on: str
+    released_at: datetime | None = None
+    closes_at: datetime | None = None
+    done_at: datetime | None = None
+    done_record: str | None = None
 
 
 def add(conn: Connection, row: StoredDraw, visits: list[StoredVisit]) -> None:
@@ -94,14 +98,45 @@ def visits(conn: Connection, draw_id: str) -> list[StoredVisit]:
     return [_visit(r) for r in rows]
 
 
-def released_for(conn: Connection, username: str, today: str) -> list[StoredVisit]:
-    """The visits of ``username`` whose release day has come (the draw keeps the rest secret)."""
+def due_unreleased(conn: Connection, today: str) -> list[StoredVisit]:
+    """The visits whose release day has come and that were not released yet."""
     rows = conn.execute(
         select(draw_visits)
-        .where(draw_visits.c.released_on <= today)
+        .where(draw_visits.c.released_on <= today, draw_visits.c.released_at.is_(None))
         .order_by(draw_visits.c.planned_on, draw_visits.c.target_id)
     )
-    return [v for v in map(_visit, rows) if username in v.inspectors]
+    return [_visit(r) for r in rows]
+
+
+def set_released(
+    conn: Connection, draw_id: str, target_id: str, at: datetime, closes_at: datetime
+) -> None:
+    conn.execute(
+        update(draw_visits)
+        .where(draw_visits.c.draw_id == draw_id, draw_visits.c.target_id == target_id)
+        .values(released_at=at, closes_at=closes_at)
+    )
+
+
+def open_at(conn: Connection, now: datetime) -> list[StoredVisit]:
+    """The released visits whose window has not closed at ``now`` (few at any time: a year's
+    visits are spread over its working days)."""
+    rows = conn.execute(
+        select(draw_visits).where(
+            draw_visits.c.released_at.is_not(None),
+            draw_visits.c.released_at <= now,
+            draw_visits.c.closes_at > now,
+        )
+    )
+    return [_visit(r) for r in rows]
+
+
+def set_done(conn: Connection, draw_id: str, target_id: str, at: datetime, record_id: str) -> None:
+    conn.execute(
+        update(draw_visits)
+        .where(draw_visits.c.draw_id == draw_id, draw_visits.c.target_id == target_id)
+        .values(done_at=at, done_record=record_id)
+    )
 
 
 def declare_conflict(
@@ -163,4 +198,8 @@ def _visit(row: Any) -> StoredVisit:
         tuple(json.loads(row.inspectors)),
         row.planned_on,
         row.released_on,
+        row.released_at,
+        row.closes_at,
+        row.done_at,
+        row.done_record,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -32,13 +33,29 @@ def copy_many(conn: Connection, items: list[tuple[Any, ...]]) -> None:
 
 
 def since(
-    conn: Connection, cursor: int, counties: frozenset[str] | None, limit: int
+    conn: Connection,
+    cursor: int,
+    counties: frozenset[str] | None,
+    limit: int,
+    username: str = "",
+    now: datetime | None = None,
 ) -> list[PulledChange]:
-    """Up to ``limit`` items after ``cursor`` inside ``counties`` (None: the whole city)."""
-    query = select(feed).where(feed.c.seq > cursor)
+    """Up to ``limit`` items after ``cursor``: those of everyone inside ``counties`` (None: the
+    whole city), and those for ``username`` alone whose time has not passed at ``now`` (a drawn
+    visit's task and outfall, whatever their county)."""
+    # Two ordered index scans, merged here: (county_code, seq) for everyone's items and
+    # (audience, seq) for the user's own; one query with an OR between them cannot use either
+    # index for its order on PostgreSQL.
+    everyone = select(feed).where(feed.c.seq > cursor, feed.c.audience.is_(None))
     if counties is not None:
-        query = query.where(feed.c.county_code.in_(sorted(counties)))
-    rows = conn.execute(query.order_by(feed.c.seq).limit(limit))
+        everyone = everyone.where(feed.c.county_code.in_(sorted(counties)))
+    rows = list(conn.execute(everyone.order_by(feed.c.seq).limit(limit)))
+    if username and now is not None:
+        own = select(feed).where(
+            feed.c.seq > cursor, feed.c.audience == username, feed.c.audience_until > now
+        )
+        rows.extend(conn.execute(own.order_by(feed.c.seq).limit(limit)))
+        rows = sorted(rows, key=lambda r: r.seq)[:limit]
     return [
         PulledChange(
             seq=r.seq,

@@ -191,6 +191,7 @@ def public_list(ctx: ServerContext, draw_id: str, lang: str = "zh_CN") -> list[t
                 "该抽查尚未公开（fieldapp-server draw publish）",
             )
         record = json.loads(row.record)
+        done = {v.target_id: v.done_record for v in stored.visits(conn, draw_id) if v.done_record}
         outfalls: dict[str, PublicOutfall] = {}
         outcomes: dict[str, str] = {}
         for visit in record["visits"]:
@@ -201,14 +202,21 @@ def public_list(ctx: ServerContext, draw_id: str, lang: str = "zh_CN") -> list[t
             outfalls[target] = PublicOutfall(
                 code, str(data.get("name", "")), counties.get(visit["county"], visit["county"])
             )
-            outcome = _outcome(conn, visit, row.period_end, lang)
+            outcome = _outcome(conn, visit, row.period_end, lang, done.get(target))
             if outcome:
                 outcomes[target] = outcome
     return public_rows(record, draws.parse_rules(record["rules"]), outfalls, outcomes, lang)
 
 
-def _outcome(conn: Any, visit: dict[str, Any], period_end: str, lang: str) -> str | None:
-    """The drawn visit's result: the team's completed inspection of the target in the period."""
+def _outcome(
+    conn: Any, visit: dict[str, Any], period_end: str, lang: str, done_record: str | None
+) -> str | None:
+    """The drawn visit's result: the inspection that did it (received in the visit's window by
+    the server's clock, ``draw_visits``), else the team's completed inspection of the target in
+    the period."""
+    did = None if done_record is None else records.get(conn, "inspections", done_record)
+    if did is not None and did.data:
+        return _described(did.data, lang)
     team = set(visit["inspectors"])
     for inspection in records.about(conn, "inspections", None, visit["target_id"]):
         data = inspection.data or {}
@@ -216,13 +224,18 @@ def _outcome(conn: Any, visit: dict[str, Any], period_end: str, lang: str) -> st
         by = {str(data.get("author", "")), *map(str, data.get("inspectors") or ())}
         if not done or done > period_end or done < visit["released_on"] or not team & by:
             continue
-        problems = len(data.get("problems") or ())
-        if lang.startswith("zh"):
-            return f"已检查（{done}），" + (f"发现问题 {problems} 项" if problems else "未发现问题")
-        return f"inspected {done}: " + (
-            f"{problems} problems found" if problems else "no problem found"
-        )
+        return _described(data, lang)
     return None
+
+
+def _described(data: dict[str, Any], lang: str) -> str:
+    done = str(data.get("completed_at") or "")[:10]
+    problems = len(data.get("problems") or ())
+    if lang.startswith("zh"):
+        return f"已检查（{done}），" + (f"发现问题 {problems} 项" if problems else "未发现问题")
+    return f"inspected {done}: " + (
+        f"{problems} problems found" if problems else "no problem found"
+    )
 
 
 def declare_conflict(ctx: ServerContext, username: str, subject: str, reason: str) -> bool:

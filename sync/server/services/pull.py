@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sync.protocol import PullResponse
 from sync.server import db
+from sync.server.canonical import utcnow
 from sync.server.context import ServerContext
 from sync.server.models import Actor
 from sync.server.queries import devices, feed
@@ -38,7 +39,8 @@ def _codes(scope: str) -> set[str]:
 
 
 def pull(ctx: ServerContext, actor: Actor, cursor: int, limit: int) -> PullResponse:
-    """Up to ``limit`` feed items after ``cursor`` in the actor's area, or a restart from 0."""
+    """Up to ``limit`` feed items after ``cursor`` in the actor's area (and those sent to the
+    actor alone, a drawn visit's, while its window lasts), or a restart from 0."""
     visible = actor.visible_counties()
     scope = scope_of(visible)
     with db.read(ctx.engine) as conn:
@@ -46,7 +48,7 @@ def pull(ctx: ServerContext, actor: Actor, cursor: int, limit: int) -> PullRespo
         if cursor > 0 and recorded is not None and widens(recorded, scope):
             # The recorded area stays: it changes when the device pulls from 0.
             return PullResponse(items=[], cursor=0, more=True, restart=True)
-        items = feed.since(conn, cursor, visible, limit + 1)
+        items = feed.since(conn, cursor, visible, limit + 1, actor.username, utcnow())
     if recorded != scope:
         with db.write(ctx.engine, serialised=False) as conn:
             devices.set_pull_scope(conn, actor.device_id, scope)

@@ -40,8 +40,10 @@ from sync.server.rules import (
     photo_refs,
     references_of,
 )
+from sync.server.services import draw_visits
 
 Key = tuple[str, str]
+VISIT_ENTITIES = frozenset({"inspections", "inspection_photos"})  # what a drawn visit may push
 
 
 def content_hash(changes: list[Change]) -> str:
@@ -93,6 +95,8 @@ class _BatchRun:
     proposal_rows: list[dict[str, Any]] = field(default_factory=list)
     applied_rows: list[dict[str, str]] = field(default_factory=list)
     refs: set[str] = field(default_factory=set)
+    open_visits: list[Any] = field(default_factory=list)  # drawn visits open now
+    visits: dict[str, str] = field(default_factory=dict)  # outfalls open to the sender's visits
 
     def load(self, changes: list[Change]) -> None:
         """Fetch the stored rows, parents and change ids the batch touches, in a few queries."""
@@ -109,6 +113,9 @@ class _BatchRun:
         self.state.update(records.get_many(self.conn, (parents | named) - self.state.keys()))
         self.in_db = set(self.state)
         self.seen = applied_changes.devices_of(self.conn, (str(c.change_id) for c in changes))
+        if any(c.entity in VISIT_ENTITIES for c in changes):
+            self.open_visits = draw_visits.open_at(self.conn, self.now)
+            self.visits = draw_visits.granted(self.open_visits, self.actor.username)
 
     def apply(self, position: int, change: Change) -> None:
         change_id = str(change.change_id)
@@ -167,7 +174,7 @@ class _BatchRun:
             name: self.state.get(ref)
             for name, ref in references_of(change.entity, change.data).items()
         }
-        return decide(incoming, current, parent, self.actor, named), refs
+        return decide(incoming, current, parent, self.actor, named, self.visits), refs
 
     def _apply(
         self, change: Change, key: Key, current: StoredRecord | None, decision: Decision
@@ -271,6 +278,9 @@ class _BatchRun:
             ],
         )
         feed.append_many(conn, self.feed_rows)
+        draw_visits.note_inspections(
+            conn, self.dirty.values(), self.actor.username, self.now, self.open_visits
+        )
         proposals.insert_many(conn, self.proposal_rows)
         applied_changes.insert_many(conn, self.applied_rows)
         audit.append_many(conn, self.audit_rows)
