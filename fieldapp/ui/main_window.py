@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
 
     map_requested = Signal()
     patrol_requested = Signal()
+    tasks_requested = Signal()
     settings_requested = Signal()
     inspection_requested = Signal(str)  # an outfall id
     new_outfall_requested = Signal()
@@ -283,6 +284,13 @@ class MainWindow(QMainWindow):
             self.tr("Register a newly found outfall and inspect it"),
         )
         bar.addSeparator()
+        add(
+            "tasks",
+            self.tr("My tasks"),
+            "Ctrl+T",
+            self.tasks_requested.emit,
+            self.tr("The tasks assigned to you, overdue first"),
+        )
         add("patrol", self.tr("Patrol"), "Ctrl+P", self.patrol_requested.emit)
         add("map", self.tr("Map"), "Ctrl+M", self.map_requested.emit)
         bar.addSeparator()

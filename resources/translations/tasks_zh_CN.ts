@@ -1,0 +1,133 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>MyTasksWindow</name>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="40"/>
+        <source>My tasks</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="44"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="54"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="54"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="54"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="54"/>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="76"/>
+        <source>Inspect this outfall</source>
+        <translation>检查此排口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="80"/>
+        <source>Show in the ledger</source>
+        <translation>在台账中查看</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="109"/>
+        <source>Inspect outfalls</source>
+        <translation>排口检查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="110"/>
+        <source>Verify a location</source>
+        <translation>位置核实</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="111"/>
+        <source>Re-test</source>
+        <translation>复测</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="112"/>
+        <source>Patrol a stretch</source>
+        <translation>河段巡查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="117"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="119"/>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="120"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="121"/>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="135"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="146"/>
+        <source>Open tasks: %1</source>
+        <translation>待办任务：%1 项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="148"/>
+        <source>, overdue: %1</source>
+        <translation>，其中已逾期 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="164"/>
+        <source>No task assigned to you.</source>
+        <translation>没有分配给您的任务。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="169"/>
+        <source>Deadline: %1</source>
+        <translation>期限：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="171"/>
+        <source>Place: %1</source>
+        <translation>地点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="174"/>
+        <source>Position: %1, %2</source>
+        <translation>位置：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="181"/>
+        <source>Assigned by %1</source>
+        <translation>派发人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="184"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="198"/>
+        <source>Outfall not in this ledger</source>
+        <translation>本台账中没有此排口</translation>
+    </message>
+</context>
+</TS>
