@@ -284,13 +284,6 @@ class MainWindow(QMainWindow):
             self.tr("Register a newly found outfall and inspect it"),
         )
         bar.addSeparator()
-        add(
-            "tasks",
-            self.tr("My tasks"),
-            "Ctrl+T",
-            self.tasks_requested.emit,
-            self.tr("The tasks assigned to you, overdue first"),
-        )
         add("patrol", self.tr("Patrol"), "Ctrl+P", self.patrol_requested.emit)
         add("map", self.tr("Map"), "Ctrl+M", self.map_requested.emit)
         bar.addSeparator()
@@ -311,6 +304,25 @@ class MainWindow(QMainWindow):
         bureau_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addWidget(bureau_button)
         add("settings", self.tr("Settings"), "Ctrl+,", self.settings_requested.emit)
+        # 我的任务 opens from its button in the status bar (the toolbar is full at 150%) and by
+        # its shortcut from the whole window.
+        tasks = QAction(self.tr("My tasks"), self)
+        tasks.setObjectName("tasks")
+        tasks.setShortcut(QKeySequence("Ctrl+T"))
+        tasks.setToolTip(
+            f"{self.tr('The tasks assigned to you, overdue first')} ({_keys('Ctrl+T')})"
+        )
+        tasks.triggered.connect(self.tasks_requested.emit)
+        self.addAction(tasks)
+        self.actions_by_name["tasks"] = tasks
+        self.tasks_button = QPushButton(tasks.text())
+        self.tasks_button.setObjectName("tasksButton")
+        self.tasks_button.setStyleSheet(
+            "QPushButton { min-height: 40px; min-width: 0; padding: 0 10px; font-weight: bold; }"
+        )
+        self.tasks_button.setToolTip(tasks.toolTip())
+        self.tasks_button.clicked.connect(tasks.trigger)
+        self.statusBar().addPermanentWidget(self.tasks_button)
 
     def _inspect_selected(self) -> None:
         if self.selected is not None:

@@ -172,79 +172,74 @@
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="309"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="292"/>
-        <source>The tasks assigned to you, overdue first</source>
-        <translation>分配给您的任务，逾期的在前</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="294"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="287"/>
         <source>Patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="295"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="288"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="290"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="303"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="296"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="304"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="297"/>
         <source>Progress</source>
         <translation>考核进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="305"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="298"/>
         <source>Data in/out</source>
         <translation>数据导入导出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="308"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="301"/>
         <source>Supervision</source>
         <translation>监管</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="309"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="302"/>
         <source>Review, progress (考核), data in and out</source>
         <translation>审核、考核进度、数据导入导出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="313"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="306"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/main_window.py" line="363"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="375"/>
         <source>%n outfall(s)</source>
         <translation>
             <numerusform>共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="403"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="415"/>
         <source>No further step</source>
         <translation>无后续步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="526"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="538"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="451"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="463"/>
         <source>Someone changed this outfall after you opened it. Close the editor, look at the new version and edit again.</source>
         <translation>打开编辑后，该排污口已被他人修改。请关闭编辑窗口，查看最新内容后再编辑。</translation>
     </message>
@@ -304,49 +299,49 @@
         <translation>登记新发现的排污口并开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="403"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="415"/>
         <source>— choose a step —</source>
         <translation>— 请选择步骤 —</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="470"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="482"/>
         <source>the state before</source>
         <translation>上一个状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="474"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="486"/>
         <source>Record the step “%1” for %2 %3?
 It moves the outfall from %4 to %5.</source>
         <translation>为 %2 %3 记录步骤“%1”？
 排污口将从“%4”变为“%5”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="485"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="497"/>
         <source>Record a lifecycle step</source>
         <translation>记录工作进程步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="491"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="503"/>
         <source>Record the step</source>
         <translation>记录步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="492"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="504"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="502"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="514"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="502"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="514"/>
         <source>Why is this step taken?</source>
         <translation>请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="529"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="541"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
