@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
     map_requested = Signal()
     patrol_requested = Signal()
     tasks_requested = Signal()
+    new_task_requested = Signal(str)  # an outfall id: a supervisor assigns a task for it
     settings_requested = Signal()
     inspection_requested = Signal(str)  # an outfall id
     new_outfall_requested = Signal()
@@ -296,6 +297,14 @@ class MainWindow(QMainWindow):
         add("review", self.tr("Review"), "Ctrl+R", self.review_requested.emit, menu=bureau)
         add("progress", self.tr("Progress"), "Ctrl+G", self.progress_requested.emit, menu=bureau)
         add("data", self.tr("Data in/out"), "Ctrl+D", self.data_requested.emit, menu=bureau)
+        add(
+            "newTask",
+            self.tr("New task for this outfall…"),
+            "Ctrl+Shift+T",
+            self._task_for_selected,
+            self.tr("Assign a task for the selected outfall (supervisors)"),
+            menu=bureau,
+        )
         bureau_button = QToolButton(bar)
         bureau_button.setObjectName("bureau")
         bureau_button.setText(self.tr("Supervision"))
@@ -323,6 +332,10 @@ class MainWindow(QMainWindow):
         self.tasks_button.setToolTip(tasks.toolTip())
         self.tasks_button.clicked.connect(tasks.trigger)
         self.statusBar().addPermanentWidget(self.tasks_button)
+
+    def _task_for_selected(self) -> None:
+        if self.selected is not None:
+            self.new_task_requested.emit(self.selected.id)
 
     def _inspect_selected(self) -> None:
         if self.selected is not None:

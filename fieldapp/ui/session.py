@@ -149,6 +149,36 @@ class Session:
         _present(tool)
         return tool
 
+    def open_new_task(self, outfall_id: str) -> QWidget | None:
+        """新建任务 for an outfall of the ledger: for a signed-in supervisor, through the desk's
+        client; anyone else is told why not."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from fieldapp.ui.tasks.new_task import NewTaskDialog, desk_lanes
+        from sync.client.state import account as sync_account
+
+        outfall = self.reader.get(outfall_id)
+        reader = database.open_reader(self.path)
+        try:
+            account = sync_account.account(reader)
+        finally:
+            reader.close()
+        lanes = desk_lanes(account, self.path, self.settings.server_ca_file or None)
+        if lanes is None or outfall is None:
+            box = QMessageBox(QMessageBox.Icon.Information, self.window.windowTitle(),
+                              NewTaskDialog.only_supervisors(), parent=self.window)  # fmt: skip
+            box.open()
+            self.tools["newTask"] = box
+            return None
+        dialog = NewTaskDialog(
+            lanes, self.labels.lang, outfall.county_code, [(outfall.id, outfall.name)],
+            parent=self.window,
+        )  # fmt: skip
+        dialog.finished.connect(lambda _result: lanes.shutdown())
+        self.tools["newTask"] = dialog
+        dialog.open()
+        return dialog
+
     def open_nearest(self) -> QWidget:
         dialog = self.inspections().open_nearest_outfalls()
         self.tools["nearest"] = dialog
@@ -398,6 +428,7 @@ def open_session(
     window.map_requested.connect(session.open_map)
     window.patrol_requested.connect(session.open_patrol)
     window.tasks_requested.connect(session.open_tasks)
+    window.new_task_requested.connect(session.open_new_task)
     window.settings_requested.connect(session.open_settings)
     window.sync_requested.connect(session.open_sync)
     window.review_requested.connect(session.open_review)

@@ -130,4 +130,117 @@
         <translation>本台账中没有此排口</translation>
     </message>
 </context>
+<context>
+    <name>NewTaskDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="68"/>
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="74"/>
+        <source>Inspect outfalls</source>
+        <translation>排口检查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="75"/>
+        <source>Verify a location</source>
+        <translation>位置核实</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="76"/>
+        <source>Re-test</source>
+        <translation>复测</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="77"/>
+        <source>Patrol a stretch</source>
+        <translation>河段巡查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="86"/>
+        <source>A stretch of river or an address</source>
+        <translation>河段或地址</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="102"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="103"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="104"/>
+        <source>Where</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="105"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="106"/>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="107"/>
+        <source>Assignees</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="108"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="112"/>
+        <source>Assign</source>
+        <translation>派发</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="115"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="131"/>
+        <source>inspector</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="131"/>
+        <source>river chief</source>
+        <translation>河长</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="153"/>
+        <source>Give the task a title.</source>
+        <translation>请填写任务标题。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="156"/>
+        <source>Pick at least one assignee.</source>
+        <translation>请至少选择一名执行人。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="174"/>
+        <source>This kind of task needs outfalls, a position or a place.</source>
+        <translation>此类任务需要排口、位置或地点。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="182"/>
+        <source>Assigning…</source>
+        <translation>正在派发…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="200"/>
+        <source>Sign in as a supervisor (Sync) to assign tasks.</source>
+        <translation>请以监管人员身份登录（同步）后派发任务。</translation>
+    </message>
+</context>
 </TS>

@@ -97,3 +97,59 @@ def test_a_task_goes_from_the_desk_to_the_laptop_and_closes_with_its_inspection(
         assert back.state == TaskState.DONE and not back.overdue and back.closed_by == draft.id
     finally:
         desk.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_new_task_dialog_assigns_from_the_countys_people(
+    world: Any, qtbot: Any, lang: str
+) -> None:
+    from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+
+    from fieldapp import i18n
+    from fieldapp.ui.review.lanes import DeskLanes
+    from fieldapp.ui.tasks.new_task import NewTaskDialog
+
+    loaded = []
+    for qm in i18n.qm_files(lang) if lang != "en" else []:
+        t = QTranslator(QCoreApplication.instance())
+        assert t.load(str(qm))
+        QCoreApplication.installTranslator(t)
+        loaded.append(t)
+    try:
+        sup = world.device("sup", "supervisor")
+        a = world.device("insp_a", "inspector")
+        world.device("chief", "river_chief")
+        sup.new_outfall(False)
+        outfall_id = sup.outfall_ids()[0]
+        sync_ok(sup)
+        lanes = DeskLanes(desk_client(sup), desk_client(sup))
+        dialog = NewTaskDialog(lanes, lang, world.county, [(outfall_id, "某排口")])
+        qtbot.addWidget(dialog)
+        dialog.finished.connect(lambda _result: lanes.shutdown())
+        with qtbot.waitSignal(dialog.assignees_loaded, timeout=10_000):
+            pass
+        people = [dialog.people.item(r).text() for r in range(dialog.people.count())]
+        role = "检查员" if lang == "zh_CN" else "inspector"
+        assert f"{a.user}（{role}）" in people and len(people) == 2
+        dialog.submit()  # no title: said, nothing sent
+        assert dialog.status.text() == (
+            "请填写任务标题。" if lang == "zh_CN" else "Give the task a title."
+        )
+        dialog.title.setText("雨后排口检查")
+        dialog.people.item(people.index(f"{a.user}（{role}）")).setCheckState(Qt.CheckState.Checked)
+        dialog.resize(1366 // 2, 768 * 2 // 3)
+        dialog.show()
+        shots = Path("/tmp/renders-tasks")
+        shots.mkdir(parents=True, exist_ok=True)
+        dialog.grab().save(str(shots / f"new_task_{lang}.png"))
+        with qtbot.waitSignal(dialog.created, timeout=10_000) as made:
+            dialog.submit()
+        view = made.args[0]
+        assert view.assignees == [a.user] and view.outfall_ids == [outfall_id]
+        sync_ok(a)
+        assert [t.title for t in my_tasks.mine(a.conn, a.user, datetime.now(UTC))] == [
+            "雨后排口检查"
+        ]
+    finally:
+        for t in loaded:
+            QCoreApplication.removeTranslator(t)
