@@ -81,6 +81,7 @@ class NewTaskDialog(QDialog):
             self.kind.setCurrentIndex(self.kind.findData(TaskKind.VERIFY))
         self.title = QLineEdit()
         self.title.setMaxLength(200)
+        self.title.textChanged.connect(lambda _text: self.status.clear())
         self.place = QLineEdit()
         self.place.setMaxLength(400)
         self.place.setPlaceholderText(self.tr("A stretch of river or an address"))
