@@ -318,9 +318,8 @@ class MainWindow(QMainWindow):
         tasks = QAction(self.tr("My tasks"), self)
         tasks.setObjectName("tasks")
         tasks.setShortcut(QKeySequence("Ctrl+T"))
-        tasks.setToolTip(
-            f"{self.tr('The tasks assigned to you, overdue first')} ({_keys('Ctrl+T')})"
-        )
+        tip = self.tr("The tasks assigned to you, overdue first")
+        tasks.setToolTip(f"{tip} ({_keys('Ctrl+T')})")
         tasks.triggered.connect(self.tasks_requested.emit)
         self.addAction(tasks)
         self.actions_by_name["tasks"] = tasks

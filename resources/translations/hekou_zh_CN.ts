@@ -232,24 +232,24 @@
         <translation>设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/main_window.py" line="388"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="387"/>
         <source>%n outfall(s)</source>
         <translation>
             <numerusform>共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="428"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="427"/>
         <source>No further step</source>
         <translation>无后续步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="551"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="550"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="476"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="475"/>
         <source>Someone changed this outfall after you opened it. Close the editor, look at the new version and edit again.</source>
         <translation>打开编辑后，该排污口已被他人修改。请关闭编辑窗口，查看最新内容后再编辑。</translation>
     </message>
@@ -309,49 +309,54 @@
         <translation>登记新发现的排污口并开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="428"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="321"/>
+        <source>The tasks assigned to you, overdue first</source>
+        <translation>分配给您的任务，逾期的在前</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="427"/>
         <source>— choose a step —</source>
         <translation>— 请选择步骤 —</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="495"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="494"/>
         <source>the state before</source>
         <translation>上一个状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="499"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="498"/>
         <source>Record the step “%1” for %2 %3?
 It moves the outfall from %4 to %5.</source>
         <translation>为 %2 %3 记录步骤“%1”？
 排污口将从“%4”变为“%5”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="510"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="509"/>
         <source>Record a lifecycle step</source>
         <translation>记录工作进程步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="516"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="515"/>
         <source>Record the step</source>
         <translation>记录步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="517"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="516"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="527"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="526"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="527"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="526"/>
         <source>Why is this step taken?</source>
         <translation>请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="554"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="553"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
