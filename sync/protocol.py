@@ -251,6 +251,8 @@ class ErrorCode(enum.StrEnum):
     RECORD_FLAGGED = "record_flagged"
     NOT_PROVISIONAL = "not_provisional"
     INVALID_CODE = "invalid_code"  # a national code that breaks the code rule (国家编码规则)
+    ASSIGNEE_OUTSIDE_AREA = "assignee_outside_area"  # a task's assignee not of its county
+    TASK_CLOSED = "task_closed"  # the task is done or cancelled already
 
 
 class Reason(enum.StrEnum):
@@ -503,16 +505,6 @@ class ProposalList(_Strict):
 class DecisionRequest(_Strict):
     decision: Literal["accept", "reject"]
     comment: str = Field(default="", max_length=4000)
-
-
-class TaskRequest(_Strict):
-    id: uuid.UUID
-    county_code: str = Field(pattern=r"^\d{6}$")
-    title: str = Field(min_length=1, max_length=200)
-    assignee: str | None = Field(default=None, max_length=64)
-    outfall_id: uuid.UUID | None = None
-    due: datetime | None = None
-    note: str = Field(default="", max_length=4000)
 
 
 class DeviceView(_Strict):

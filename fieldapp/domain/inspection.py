@@ -150,6 +150,7 @@ class Inspection:
     inspectors: tuple[str, ...] = ()
     position: PositionRecord | None = None
     no_position_reason: str = ""
+    task_id: str | None = None  # the task it was opened from (the server closes that task)
 
     @property
     def is_complete(self) -> bool:
@@ -187,7 +188,12 @@ class InspectionPhoto:
 
 
 def new_draft(
-    outfall_id: str, author: str, county_code: str, kind: str = "routine", at: str | None = None
+    outfall_id: str,
+    author: str,
+    county_code: str,
+    kind: str = "routine",
+    at: str | None = None,
+    task_id: str | None = None,
 ) -> Inspection:
     """A fresh draft, its author the first inspector present."""
     now = at or utc_now()
@@ -200,6 +206,7 @@ def new_draft(
         started_at=now,
         updated_at=now,
         inspectors=(author,) if author else (),
+        task_id=task_id,
     )
 
 

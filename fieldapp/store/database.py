@@ -138,7 +138,7 @@ def _prepare(conn: sqlite3.Connection, path: Path, migrate: bool) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     if migrate:
         migrations.repair(conn)
-        if schema_version(conn) < migrations.LATEST:
+        if migrations.pending(conn):
             migrations.migrate(conn)
 
 

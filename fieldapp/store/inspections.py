@@ -26,7 +26,8 @@ from fieldapp.domain.inspection_rules import InspectionRules
 from fieldapp.domain.inspection_validation import photo_file_problems, problems_for_completion
 from fieldapp.domain.problems import InvalidRecord, Problem
 from fieldapp.store.database import transaction
-from fieldapp.store.inspection_schema import INSPECTION_COLUMNS, PHOTO_COLUMNS
+from fieldapp.store.inspection_schema import PHOTO_COLUMNS
+from fieldapp.store.task_link_schema import INSPECTION_COLUMNS
 
 _SELECT = f"SELECT {', '.join(INSPECTION_COLUMNS)} FROM inspections"
 _SELECT_PHOTOS = f"SELECT {', '.join(PHOTO_COLUMNS)} FROM inspection_photos"
@@ -50,6 +51,7 @@ def to_row(insp: Inspection) -> dict[str, Any]:
         if insp.position is None
         else json.dumps(model.position_to_dict(insp.position), sort_keys=True),
         "far_from_outfall": int(bool(insp.position and insp.position.far)),
+        "task_id": insp.task_id,
     }
 
 
@@ -69,6 +71,7 @@ def from_row(row: Sequence[Any]) -> Inspection:
         completed_at=v["completed_at"],
         updated_at=v["updated_at"],
         position=position,
+        task_id=v["task_id"],
         **model.sections_from_dict(json.loads(v["sections"] or "{}")),
     )
 

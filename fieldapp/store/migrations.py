@@ -19,6 +19,7 @@ from fieldapp.store import (
     progress_schema,
     search_grams,
     sync_schema,
+    task_link_schema,
 )
 
 MIGRATION_SET = "hekou_profile"
@@ -218,7 +219,10 @@ def _script_migration(number: int, script: str) -> Callable[[object], None]:
     def migrate(db: object) -> None:
         for statement in statements(script):
             db.execute(statement)  # type: ignore[attr-defined]
-        db.execute(f"PRAGMA user_version = {number}")  # type: ignore[attr-defined]
+        # Numbers are reserved per feature and merged out of order: migration 11 can run after 12
+        # on an existing profile, and must not make start-up think 12 is still to come.
+        current = db.execute("PRAGMA user_version").fetchone()[0]  # type: ignore[attr-defined]
+        db.execute(f"PRAGMA user_version = {max(number, current)}")  # type: ignore[attr-defined]
 
     return migrate
 
@@ -235,8 +239,9 @@ MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
     (8, "0008_exact_reals", _script_migration(8, exact_reals_schema.MIGRATION_SQL)),
     (10, "0010_patrol_problems", _script_migration(10, patrol_problems_schema.MIGRATION_SQL)),
     (12, "0012_progress_parts", _script_migration(12, progress_schema.MIGRATION_12_SQL)),
+    (11, "0011_task_link", _script_migration(11, task_link_schema.MIGRATION_SQL)),
 ]
-LATEST = MIGRATIONS[-1][0]
+LATEST = max(number for number, _name, _fn in MIGRATIONS)
 
 
 _MIGRATIONS_TABLE = "_sqlite_migrations"
@@ -271,6 +276,25 @@ def repair(conn: sqlite3.Connection) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def pending(conn: sqlite3.Connection) -> bool:
+    """Whether a migration is still to run. ``user_version`` below ``LATEST`` says so in one read;
+    at ``LATEST`` a migration numbered lower but merged later (11 after 12) may still be missing,
+    which the migrations table tells."""
+    if int(conn.execute("PRAGMA user_version").fetchone()[0]) < LATEST:
+        return True
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (_MIGRATIONS_TABLE,)
+    ).fetchone():
+        return True
+    applied = {
+        r[0]
+        for r in conn.execute(
+            f"SELECT name FROM {_MIGRATIONS_TABLE} WHERE migration_set = ?", (MIGRATION_SET,)
+        )
+    }
+    return any(name not in applied for _number, name, _fn in MIGRATIONS)
 
 
 def migrate(conn: sqlite3.Connection, up_to: int = LATEST) -> None:

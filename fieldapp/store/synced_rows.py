@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldapp.domain.inspection import utc_now
-from fieldapp.store import inspection_schema, patrol_problems_schema, patrol_schema
+from fieldapp.store import (
+    inspection_schema,
+    patrol_problems_schema,
+    patrol_schema,
+    task_link_schema,
+)
 from fieldapp.store.migrations import EDIT_COLUMNS, EVENT_COLUMNS, OUTFALL_COLUMNS
 
 
@@ -34,7 +39,7 @@ TABLES: dict[str, Table] = {
         Table("outfalls", OUTFALL_COLUMNS, ("discharging_units",)),
         Table("outfall_events", EVENT_COLUMNS),
         Table("outfall_edits", EDIT_COLUMNS),
-        Table("inspections", inspection_schema.INSPECTION_COLUMNS, ("sections", "position")),
+        Table("inspections", task_link_schema.INSPECTION_COLUMNS, ("sections", "position")),
         Table("inspection_photos", inspection_schema.PHOTO_COLUMNS),
         Table("patrols", patrol_schema.PATROL_COLUMNS, ("pauses", "outfalls_passed")),
         Table("patrol_tracks", patrol_schema.TRACK_COLUMNS, ("points",)),

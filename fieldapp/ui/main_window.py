@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
 
     map_requested = Signal()
     patrol_requested = Signal()
+    tasks_requested = Signal()
+    new_task_requested = Signal(str)  # an outfall id: a supervisor assigns a task for it
     settings_requested = Signal()
     inspection_requested = Signal(str)  # an outfall id
     new_outfall_requested = Signal()
@@ -295,6 +297,14 @@ class MainWindow(QMainWindow):
         add("review", self.tr("Review"), "Ctrl+R", self.review_requested.emit, menu=bureau)
         add("progress", self.tr("Progress"), "Ctrl+G", self.progress_requested.emit, menu=bureau)
         add("data", self.tr("Data in/out"), "Ctrl+D", self.data_requested.emit, menu=bureau)
+        add(
+            "newTask",
+            self.tr("New task for this outfall…"),
+            "Ctrl+Shift+T",
+            self._task_for_selected,
+            self.tr("Assign a task for the selected outfall (supervisors)"),
+            menu=bureau,
+        )
         bureau_button = QToolButton(bar)
         bureau_button.setObjectName("bureau")
         bureau_button.setText(self.tr("Supervision"))
@@ -303,6 +313,28 @@ class MainWindow(QMainWindow):
         bureau_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addWidget(bureau_button)
         add("settings", self.tr("Settings"), "Ctrl+,", self.settings_requested.emit)
+        # 我的任务 opens from its button in the status bar (the toolbar is full at 150%) and by
+        # its shortcut from the whole window.
+        tasks = QAction(self.tr("My tasks"), self)
+        tasks.setObjectName("tasks")
+        tasks.setShortcut(QKeySequence("Ctrl+T"))
+        tip = self.tr("The tasks assigned to you, overdue first")
+        tasks.setToolTip(f"{tip} ({_keys('Ctrl+T')})")
+        tasks.triggered.connect(self.tasks_requested.emit)
+        self.addAction(tasks)
+        self.actions_by_name["tasks"] = tasks
+        self.tasks_button = QPushButton(tasks.text())
+        self.tasks_button.setObjectName("tasksButton")
+        self.tasks_button.setStyleSheet(
+            "QPushButton { min-height: 40px; min-width: 0; padding: 0 10px; font-weight: bold; }"
+        )
+        self.tasks_button.setToolTip(tasks.toolTip())
+        self.tasks_button.clicked.connect(tasks.trigger)
+        self.statusBar().addPermanentWidget(self.tasks_button)
+
+    def _task_for_selected(self) -> None:
+        if self.selected is not None:
+            self.new_task_requested.emit(self.selected.id)
 
     def _inspect_selected(self) -> None:
         if self.selected is not None:

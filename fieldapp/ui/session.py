@@ -42,6 +42,7 @@ class Session:
     backup_tool: Any = None  # the profile backup under way (kept alive while it works)
     records: Any = None  # fieldapp.ui.records.tool.RecordsTool: the status strip and 我的记录
     _inspection_entry: Any = None
+    _tasks: Any = None  # fieldapp.ui.tasks.TasksTool, made when 我的任务 first opens
     _sync_controller: Any = None
     _closers: list[Any] = field(default_factory=list)
 
@@ -123,6 +124,60 @@ class Session:
         window = self.inspections().open_inspection_for(outfall_id)
         self.tools["inspection"] = window
         return window
+
+    def open_inspection_for_task(self, outfall_id: str, task_id: str) -> QWidget | None:
+        """An inspection opened from a task carries the task's id (the server closes the task)."""
+        window: QWidget | None = self.inspections().open_inspection_for(outfall_id, task_id=task_id)
+        if window is not None:
+            self.tools["inspection"] = window
+        return window
+
+    def open_tasks(self) -> QWidget:
+        """我的任务: the tasks assigned to the signed-in user (pulled by the sync)."""
+        tool = self.tools.get("tasks")
+        if tool is None:
+            from fieldapp.ui.tasks import TasksTool
+
+            made = TasksTool(database.open_reader(self.path), lambda: self.actor)
+            made.window.inspect_requested.connect(self.open_inspection_for_task)
+            made.window.outfall_activated.connect(self.window.reveal_outfall)
+            self._closers.append(made.close)
+            self._tasks = made
+            tool = made.window
+            self.tools["tasks"] = tool
+        self._tasks.refresh()
+        _present(tool)
+        return tool
+
+    def open_new_task(self, outfall_id: str) -> QWidget | None:
+        """新建任务 for an outfall of the ledger: for a signed-in supervisor, through the desk's
+        client; anyone else is told why not."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from fieldapp.ui.tasks.new_task import NewTaskDialog, desk_lanes
+        from sync.client.state import account as sync_account
+
+        outfall = self.reader.get(outfall_id)
+        reader = database.open_reader(self.path)
+        try:
+            account = sync_account.account(reader)
+        finally:
+            reader.close()
+        lanes = desk_lanes(account, self.path, self.settings.server_ca_file or None)
+        if lanes is None or outfall is None:
+            box = QMessageBox(QMessageBox.Icon.Information, self.window.windowTitle(),
+                              NewTaskDialog.only_supervisors(), parent=self.window)  # fmt: skip
+            box.open()
+            self.tools["newTask"] = box
+            return None
+        dialog = NewTaskDialog(
+            lanes, self.labels.lang, outfall.county_code, [(outfall.id, outfall.name)],
+            parent=self.window,
+        )  # fmt: skip
+        dialog.finished.connect(lambda _result: lanes.shutdown())
+        self.tools["newTask"] = dialog
+        dialog.open()
+        return dialog
 
     def open_nearest(self) -> QWidget:
         dialog = self.inspections().open_nearest_outfalls()
@@ -372,6 +427,8 @@ def open_session(
     window.new_outfall_requested.connect(session.open_new_outfall)
     window.map_requested.connect(session.open_map)
     window.patrol_requested.connect(session.open_patrol)
+    window.tasks_requested.connect(session.open_tasks)
+    window.new_task_requested.connect(session.open_new_task)
     window.settings_requested.connect(session.open_settings)
     window.sync_requested.connect(session.open_sync)
     window.review_requested.connect(session.open_review)

@@ -242,6 +242,17 @@ MESSAGES: dict[str, tuple[str, str, bool]] = {
         "division-code prefix): check the code.",
         False,
     ),
+    "assignee_outside_area": (
+        "任务的执行人不是该县（市、区）可接受此类任务的用户，或所选排口不在其辖区内：请重新选择执行人。",
+        "An assignee is not a user of the task's county who may take this kind of task, or the "
+        "outfalls lie outside their area: pick the assignees again.",
+        False,
+    ),
+    "task_closed": (
+        "该任务已完成或已撤销，不能再更改。",
+        "The task is already done or cancelled: it cannot be changed.",
+        False,
+    ),
 }
 
 

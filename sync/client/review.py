@@ -36,6 +36,7 @@ from sync.review_protocol import (
     DeskRecordList,
     OutfallDecision,
 )
+from sync.task_protocol import Assignee, AssigneeList, TaskList, TaskRequest, TaskView
 
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 
@@ -248,3 +249,24 @@ class ReviewClient:
         body = {"note": note, "version": version}
         url = f"/v1/desk/patrol_problems/{problem_id}/handled"
         return DeskPatrolProblem.model_validate(self._call("POST", url, json=body).json())
+
+    # -- tasks (sync.task_protocol) --------------------------------------------------------------
+    def assignees(self, county_code: str) -> list[Assignee]:
+        """Who may be assigned a task in this county (the assignee picker)."""
+        params = {"county_code": county_code}
+        body = self._call("GET", "/v1/tasks/assignees", params=params).json()
+        return AssigneeList.model_validate(body).assignees
+
+    def create_task(self, request: TaskRequest) -> TaskView:
+        """Assign a task; ``assignee_outside_area`` names the assignee refused."""
+        body = request.model_dump(mode="json", exclude_none=True)
+        return TaskView.model_validate(self._call("POST", "/v1/tasks", json=body).json())
+
+    def tasks(self, **filters: Any) -> TaskList:
+        """The area's tasks; ``filters``: county_code, state, assignee, kind, overdue, limit."""
+        params = {k: v for k, v in filters.items() if v is not None}
+        return TaskList.model_validate(self._call("GET", "/v1/tasks", params=params).json())
+
+    def cancel_task(self, task_id: str, reason: str) -> TaskView:
+        url = f"/v1/tasks/{task_id}/cancel"
+        return TaskView.model_validate(self._call("POST", url, json={"reason": reason}).json())

@@ -348,7 +348,42 @@ PROBES: dict[tuple[str, str], Probe] = {
         (
             "POST",
             "/v1/tasks",
-            {"json": {"id": str(uuid.uuid4()), "county_code": t.code, "title": "任务"}},
+            {
+                "json": {
+                    "id": str(uuid.uuid4()),
+                    "county_code": t.code,
+                    "title": "任务",
+                    "kind": "verify",
+                    "location": {"lat": 32.0, "lon": 120.9},
+                    "assignees": [f"insp-{'tz' if t.code == TZ else 'hm'}"],
+                }
+            },
+        ),
+        (  # an outfall of the other county under an assignee of this one
+            "POST",
+            "/v1/tasks",
+            {
+                "json": {
+                    "id": str(uuid.uuid4()),
+                    "county_code": t.code,
+                    "title": "任务",
+                    "outfall_ids": [o["ledger"]],
+                    "assignees": [f"insp-{'tz' if t.code == TZ else 'hm'}"],
+                }
+            },
+        ),
+        (  # an assignee of the other county
+            "POST",
+            "/v1/tasks",
+            {
+                "json": {
+                    "id": str(uuid.uuid4()),
+                    "county_code": t.code,
+                    "title": "任务",
+                    "outfall_ids": [t["ledger"]],
+                    "assignees": [f"insp-{'hm' if t.code == TZ else 'tz'}"],
+                }
+            },
         ),
         (
             "POST",
@@ -362,6 +397,17 @@ PROBES: dict[tuple[str, str], Probe] = {
                 }
             },
         ),
+    ],
+    ("GET", "/v1/tasks"): lambda w, a, t, o: [
+        ("GET", "/v1/tasks", {}),
+        ("GET", "/v1/tasks", {"params": {"county_code": t.code}}),
+        ("GET", "/v1/tasks", {"params": {"county_code": t.code, "state": "open"}}),
+    ],
+    ("GET", "/v1/tasks/assignees"): lambda w, a, t, o: [
+        ("GET", "/v1/tasks/assignees", {"params": {"county_code": t.code}})
+    ],
+    ("POST", "/v1/tasks/{task_id}/cancel"): lambda w, a, t, o: [
+        ("POST", f"/v1/tasks/{t['task']}/cancel", {"json": {"reason": "撤销"}})
     ],
     ("GET", "/v1/desk/batches"): lambda w, a, t, o: [
         ("GET", "/v1/desk/batches", {}),

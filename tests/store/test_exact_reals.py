@@ -19,10 +19,12 @@ from fieldapp.store import (
     capture,
     database,
     exact_reals_schema,
+    inspection_schema,
     migrations,
     patrol_problems_schema,
     patrol_schema,
     synced_rows,
+    task_link_schema,
 )
 
 FINITE = st.floats(allow_nan=False, allow_infinity=False)
@@ -44,7 +46,11 @@ def test_the_released_migration_equals_what_capture_makes_for_todays_tables():
     # migration 8 is frozen text; when a synced table or capture changes, this fails: add a
     # migration that recreates the triggers (never edit the released one)
     # the tables as migration 8 found them: patrol problems gained columns in migration 10
-    then = {"patrol_problems": patrol_schema.PROBLEM_COLUMNS}
+    # and inspections their task in migration 11
+    then = {
+        "patrol_problems": patrol_schema.PROBLEM_COLUMNS,
+        "inspections": inspection_schema.INSPECTION_COLUMNS,
+    }
     made = "".join(
         capture.recapture_sql(t.name, then.get(t.name, t.columns), t.json_columns)
         for t in synced_rows.TABLES.values()
@@ -56,6 +62,12 @@ def test_migration_10_recaptures_patrol_problems_as_capture_makes_them_today():
     table = synced_rows.TABLES["patrol_problems"]
     made = capture.recapture_sql(table.name, table.columns, table.json_columns)
     assert patrol_problems_schema.MIGRATION_SQL.endswith(made)
+
+
+def test_migration_11_recaptures_inspections_as_capture_makes_them_today():
+    table = synced_rows.TABLES["inspections"]
+    made = capture.recapture_sql(table.name, table.columns, table.json_columns)
+    assert task_link_schema.MIGRATION_SQL.endswith(made)
 
 
 def test_every_synced_table_has_the_exact_capture_triggers_after_the_migrations(db_path: Path):

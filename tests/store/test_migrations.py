@@ -130,3 +130,29 @@ def test_statements_splits_scripts_and_refuses_an_incomplete_one():
     ]
     with pytest.raises(ValueError):
         list(migrations.statements("CREATE TABLE b (x"))
+
+
+def test_migration_11_merged_after_12_runs_on_a_profile_at_12_and_keeps_its_version(
+    db_path, monkeypatch
+):
+    # a profile made before the task link existed: every migration but 11, user_version 12
+    without = [m for m in migrations.MIGRATIONS if m[0] != 11]
+    monkeypatch.setattr(migrations, "MIGRATIONS", without)
+    database.open_profile(db_path).close()
+    monkeypatch.undo()
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 12
+        assert migrations.pending(conn)
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(inspections)")]
+        assert "task_id" not in columns
+    finally:
+        conn.close()
+    conn = database.open_profile(db_path)
+    try:
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(inspections)")]
+        assert "task_id" in columns
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 12  # never lowered to 11
+        assert not migrations.pending(conn)
+    finally:
+        conn.close()

@@ -65,6 +65,7 @@ def windows(session: Session, lang: str) -> list[tuple[str, QWidget]]:
     out.append(("nearest", session.open_nearest()))
     out.append(("new_outfall", session.open_new_outfall()))
     out.append(("settings", session.open_settings()))
+    out.append(("tasks", session.open_tasks()))  # 我的任务
     out.append(("patrol", session.open_patrol()))
     out.append(("map", session.open_map()))
     out.append(("sync", session.open_sync()))

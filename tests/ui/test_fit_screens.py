@@ -73,7 +73,7 @@ def test_every_window_fits_the_laptop_screen(
 ) -> None:
     report = _run_child(tmp_path, demo_template, scale, lang)
     expected = {"main", "edit", "inspection", "summary", "nearest", "new_outfall", "settings"}
-    expected |= {"patrol", "map", "sync", "records", "progress", "review"}
+    expected |= {"tasks", "patrol", "map", "sync", "records", "progress", "review"}
     assert set(report) == expected
     for name, seen in report.items():
         x, y, w, h = seen["screen"]

@@ -105,17 +105,23 @@ class InspectionEntry(QObject):
         outfall_id: str,
         problems: tuple[ProblemFound, ...] = (),
         position: PositionRecord | None = None,
+        task_id: str | None = None,
     ) -> InspectionWindow | None:
         """Opens the actor's draft for this outfall where it was, or starts a new one (with
-        ``problems`` and ``position`` already filled in, as for a newly found outfall)."""
+        ``problems`` and ``position`` already filled in, as for a newly found outfall). Opened
+        from a task, the draft carries the task's id: the server closes the task when it
+        arrives complete."""
         s = self.services
         outfall = s.reader.outfall(outfall_id)
         if outfall is None:
             return None
         record = s.reader.latest_draft(outfall_id, s.actor)
         if record is None:
-            record = new_draft(outfall.id, s.actor, outfall.county_code)
+            record = new_draft(outfall.id, s.actor, outfall.county_code, task_id=task_id)
             record = dataclasses.replace(record, problems=problems, position=position)
+            self._save_new(record)
+        elif task_id is not None and record.task_id != task_id:
+            record = dataclasses.replace(record, task_id=task_id)
             self._save_new(record)
         return self._show_window(outfall, record)
 

@@ -209,6 +209,16 @@ def live_in_county(conn: Connection, entity: str, county_code: str) -> list[Stor
     return [_record(r) for r in rows]
 
 
+def live_in_counties(
+    conn: Connection, entity: str, counties: frozenset[str] | None
+) -> list[StoredRecord]:
+    """Every live row of ``entity`` in these counties (None: the whole city)."""
+    query = select(records).where(records.c.entity == entity, records.c.deleted.is_(False))
+    if counties is not None:
+        query = query.where(records.c.county_code.in_(sorted(counties)))
+    return [_record(r) for r in conn.execute(query)]
+
+
 def about(
     conn: Connection, entity: str, county_code: str | None, subject_id: str, limit: int = 50
 ) -> list[StoredRecord]:

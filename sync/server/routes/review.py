@@ -1,9 +1,9 @@
-"""Review (supervisors of the area only): batches, records, review states, proposals, tasks."""
+"""Review (supervisors of the area only): batches, records, review states, proposals."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
@@ -18,7 +18,6 @@ from sync.protocol import (
     RecordView,
     ReviewRequest,
     ReviewResponse,
-    TaskRequest,
 )
 from sync.server import db
 from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor, require_role
@@ -164,9 +163,3 @@ def decide_proposal(
 ) -> ProposalView:
     _supervisor(actor)
     return review.decide_proposal(ctx, actor, proposal_id, body)
-
-
-@router.post("/tasks", status_code=201)
-def create_task(ctx: Ctx, actor: CurrentActor, body: TaskRequest) -> dict[str, Any]:
-    _supervisor(actor)
-    return review.create_task(ctx, actor, body)

@@ -40,7 +40,7 @@ from sync.server.rules import (
     photo_refs,
     references_of,
 )
-from sync.server.services import draw_visits
+from sync.server.services import draw_visits, tasks
 
 Key = tuple[str, str]
 VISIT_ENTITIES = frozenset({"inspections", "inspection_photos"})  # what a drawn visit may push
@@ -268,6 +268,8 @@ class _BatchRun:
         conn = self.conn
         records.insert_many(conn, [r for k, r in self.dirty.items() if k not in self.in_db])
         records.update_many(conn, [r for k, r in self.dirty.items() if k in self.in_db])
+        # A received record linked to a task closes it (its closure goes back through the feed).
+        tasks.close_for_records(conn, self.actor, list(self.dirty.values()))
         # Which photos each written row refers to now (a new row without any needs no write).
         photos.set_refs(
             conn,

@@ -15,7 +15,6 @@ from sync.protocol import (
     ProposalView,
     ReviewRequest,
     ReviewState,
-    TaskRequest,
 )
 from sync.server import db
 from sync.server.audit import AuditEntry
@@ -301,21 +300,3 @@ def _write_ledger(
             )
         ],
     )
-
-
-def create_task(ctx: ServerContext, actor: Actor, request: TaskRequest) -> dict[str, Any]:
-    """Assign a task in a county of the supervisor; it reaches devices through the feed."""
-    if not actor.sees(request.county_code):
-        raise not_found("no such county in your area")
-    data = request.model_dump(mode="json")
-    data["created_by"] = actor.username
-    with db.write(ctx.engine) as conn:
-        if request.outfall_id is not None:
-            outfall = records.get(conn, "outfalls", str(request.outfall_id))
-            if outfall is None or outfall.deleted or outfall.county_code != request.county_code:
-                raise not_found("no such outfall in that county")
-        existing = records.get(conn, "tasks", data["id"])
-        if existing is not None:
-            raise ApiError(409, ErrorCode.ALREADY_EXISTS, "a task with this id exists")
-        publish(conn, actor, "tasks", data, request.county_code)
-    return data

@@ -1,0 +1,251 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>MyTasksWindow</name>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="40"/>
+        <source>My tasks</source>
+        <translation>我的任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="44"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="54"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="54"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="54"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="54"/>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="76"/>
+        <source>Inspect this outfall</source>
+        <translation>检查此排口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="80"/>
+        <source>Show in the ledger</source>
+        <translation>在台账中查看</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="109"/>
+        <source>Inspect outfalls</source>
+        <translation>排口检查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="110"/>
+        <source>Verify a location</source>
+        <translation>位置核实</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="111"/>
+        <source>Re-test</source>
+        <translation>复测</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="112"/>
+        <source>Patrol a stretch</source>
+        <translation>河段巡查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="113"/>
+        <source>Random inspection (drawn)</source>
+        <translation>双随机抽查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="118"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="120"/>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="121"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="122"/>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="136"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="147"/>
+        <source>Open tasks: %1</source>
+        <translation>待办任务：%1 项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="149"/>
+        <source>, overdue: %1</source>
+        <translation>，其中已逾期 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="165"/>
+        <source>No task assigned to you.</source>
+        <translation>没有分配给您的任务。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="170"/>
+        <source>Deadline: %1</source>
+        <translation>期限：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="172"/>
+        <source>Place: %1</source>
+        <translation>地点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="175"/>
+        <source>Position: %1, %2</source>
+        <translation>位置：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="182"/>
+        <source>Assigned by %1</source>
+        <translation>派发人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="185"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="199"/>
+        <source>Outfall not in this ledger</source>
+        <translation>本台账中没有此排口</translation>
+    </message>
+</context>
+<context>
+    <name>NewTaskDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="68"/>
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="74"/>
+        <source>Inspect outfalls</source>
+        <translation>排口检查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="75"/>
+        <source>Verify a location</source>
+        <translation>位置核实</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="76"/>
+        <source>Re-test</source>
+        <translation>复测</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="77"/>
+        <source>Patrol a stretch</source>
+        <translation>河段巡查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="86"/>
+        <source>A stretch of river or an address</source>
+        <translation>河段或地址</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="102"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="103"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="104"/>
+        <source>Where</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="105"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="106"/>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="107"/>
+        <source>Assignees</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="108"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="113"/>
+        <source>Assign</source>
+        <translation>派发</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="116"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="132"/>
+        <source>inspector</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="132"/>
+        <source>river chief</source>
+        <translation>河长</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="154"/>
+        <source>Give the task a title.</source>
+        <translation>请填写任务标题。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="157"/>
+        <source>Pick at least one assignee.</source>
+        <translation>请至少选择一名执行人。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="175"/>
+        <source>This kind of task needs outfalls, a position or a place.</source>
+        <translation>此类任务需要排口、位置或地点。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="183"/>
+        <source>Assigning…</source>
+        <translation>正在派发…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="201"/>
+        <source>Sign in as a supervisor (Sync) to assign tasks.</source>
+        <translation>请以监管人员身份登录（同步）后派发任务。</translation>
+    </message>
+</context>
+</TS>
