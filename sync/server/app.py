@@ -25,7 +25,18 @@ from sync.server.context import ServerContext
 from sync.server.errors import ApiError
 from sync.server.photostore import PhotoStore
 from sync.server.queries import records
-from sync.server.routes import admin, desk, health, ledger, login, photos, progress, review, sync
+from sync.server.routes import (
+    admin,
+    desk,
+    health,
+    leads,
+    ledger,
+    login,
+    photos,
+    progress,
+    review,
+    sync,
+)
 from sync.server.security import password_hasher
 from sync.server.services import anchoring
 
@@ -232,7 +243,7 @@ def create_app(ctx: ServerContext, *, anchor_every: float = 0.0) -> FastAPI:
         "Completed inspections no supervisor has decided yet",
         lambda: _awaiting_review(ctx),
     )
-    for module in (health, login, sync, photos, review, desk, admin, ledger, progress):
+    for module in (health, login, sync, photos, review, desk, admin, ledger, progress, leads):
         app.include_router(module.router)
 
     @app.exception_handler(ApiError)
