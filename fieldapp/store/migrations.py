@@ -14,6 +14,7 @@ from fieldapp.store import (
     capture,
     exact_reals_schema,
     inspection_schema,
+    leads_schema,
     patrol_problems_schema,
     patrol_schema,
     progress_schema,
@@ -218,7 +219,10 @@ def _script_migration(number: int, script: str) -> Callable[[object], None]:
     def migrate(db: object) -> None:
         for statement in statements(script):
             db.execute(statement)  # type: ignore[attr-defined]
-        db.execute(f"PRAGMA user_version = {number}")  # type: ignore[attr-defined]
+        # Numbers are reserved per feature and may be applied out of order (14 before 13):
+        # the version only ever rises.
+        current = db.execute("PRAGMA user_version").fetchone()[0]  # type: ignore[attr-defined]
+        db.execute(f"PRAGMA user_version = {max(int(current), number)}")  # type: ignore[attr-defined]
 
     return migrate
 
@@ -235,8 +239,9 @@ MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
     (8, "0008_exact_reals", _script_migration(8, exact_reals_schema.MIGRATION_SQL)),
     (10, "0010_patrol_problems", _script_migration(10, patrol_problems_schema.MIGRATION_SQL)),
     (12, "0012_progress_parts", _script_migration(12, progress_schema.MIGRATION_12_SQL)),
+    (14, "0014_aerial_leads", _script_migration(14, leads_schema.MIGRATION_SQL)),
 ]
-LATEST = MIGRATIONS[-1][0]
+LATEST = max(number for number, _, _ in MIGRATIONS)
 
 
 _MIGRATIONS_TABLE = "_sqlite_migrations"
