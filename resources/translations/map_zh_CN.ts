@@ -62,61 +62,61 @@
         <translation>全部</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/map/window.py" line="242"/>
+        <location filename="../../fieldapp/ui/map/window.py" line="249"/>
         <source>%n outfall(s) on the map</source>
         <translation>
             <numerusform>地图上共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map/window.py" line="157"/>
+        <location filename="../../fieldapp/ui/map/window.py" line="164"/>
         <source>No outfall with position has the code %1.</source>
         <translation>没有编码为 %1 且有位置的排污口。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map/window.py" line="210"/>
+        <location filename="../../fieldapp/ui/map/window.py" line="217"/>
         <source>Basemap: %1</source>
         <translation>底图：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map/window.py" line="238"/>
+        <location filename="../../fieldapp/ui/map/window.py" line="245"/>
         <source>Selected: %1</source>
         <translation>已选：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/map/window.py" line="244"/>
+        <location filename="../../fieldapp/ui/map/window.py" line="251"/>
         <source>%n aerial-survey lead(s) to verify</source>
         <translation>
             <numerusform>待核查航测线索 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map/window.py" line="277"/>
+        <location filename="../../fieldapp/ui/map/window.py" line="290"/>
         <source>Lifecycle state</source>
         <translation>整治状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map/window.py" line="281"/>
+        <location filename="../../fieldapp/ui/map/window.py" line="294"/>
         <source>Outfall type</source>
         <translation>排污口类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map/window.py" line="310"/>
+        <location filename="../../fieldapp/ui/map/window.py" line="323"/>
         <source>Dark circle with a number: that many outfalls; tap to zoom in</source>
         <translation>带数字的深色圆圈：该处排污口数量；点击放大</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map/window.py" line="314"/>
-        <source>Orange diamond: an aerial-survey lead to verify (with a number: that many)</source>
-        <translation>橙色菱形：待核查的航测线索（带数字：该处线索数）</translation>
+        <location filename="../../fieldapp/ui/map/window.py" line="327"/>
+        <source>Yellow diamond: an aerial-survey lead to verify (with a number: that many)</source>
+        <translation>黄色菱形：待核查的航测线索（带数字：该处线索数）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map/window.py" line="324"/>
+        <location filename="../../fieldapp/ui/map/window.py" line="336"/>
         <source>Open an MBTiles basemap</source>
         <translation>打开 MBTiles 底图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map/window.py" line="326"/>
+        <location filename="../../fieldapp/ui/map/window.py" line="338"/>
         <source>MBTiles (*.mbtiles);;All files (*)</source>
         <translation>MBTiles 文件 (*.mbtiles);;所有文件 (*)</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from fieldapp.domain.lead import AerialLead
 
 BUTTON_HEIGHT = 52  # gloves
+PHOTO_WIDTH = 200  # the map's side column is 250 wide, less its scroll bar
 
 
 class LeadPanel(QWidget):
@@ -29,7 +30,7 @@ class LeadPanel(QWidget):
         self.lead: AerialLead | None = None
         self.heading = QLabel(self.tr("Aerial-survey lead: to verify"), self)
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-weight: bold; font-size: 16px; color: #e65100;")
+        self.heading.setStyleSheet("font-weight: bold; font-size: 16px;")
         self.name = QLabel(self)
         self.name.setObjectName("leadName")
         self.name.setWordWrap(True)
@@ -46,12 +47,12 @@ class LeadPanel(QWidget):
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setWordWrap(True)
         self.photo.setMinimumHeight(60)
-        self.verify_new = QPushButton(self.tr("It is an outfall: register it"), self)
+        self.verify_new = QPushButton(self.tr("A new outfall"), self)
         self.verify_new.setObjectName("verifyNew")
         self.verify_new.setToolTip(
             self.tr("Opens the newly found outfall form at the lead; it syncs as the evidence")
         )
-        self.verify_existing = QPushButton(self.tr("Already registered: inspect it"), self)
+        self.verify_existing = QPushButton(self.tr("Registered: inspect"), self)
         self.verify_existing.setObjectName("verifyExisting")
         self.verify_existing.setToolTip(
             self.tr("Opens an inspection of the registered outfall next to the lead")
@@ -66,8 +67,10 @@ class LeadPanel(QWidget):
         self.record.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.heading, self.name, self.note, self.state, self.near, self.photo,
-                       self.record, self.verify_new, self.verify_existing, self.close_button):  # fmt: skip
+        # The actions first: at 150% on a laptop the photo is reached by scrolling, not them.
+        for widget in (self.heading, self.name, self.near, self.state, self.record,
+                       self.verify_new, self.verify_existing, self.note, self.photo,
+                       self.close_button):  # fmt: skip
             layout.addWidget(widget)
 
     def show_lead(self, lead: AerialLead, photo: bytes | None) -> None:
@@ -103,9 +106,7 @@ class LeadPanel(QWidget):
         if photo is not None and pixmap.loadFromData(photo):
             self.photo.setText("")
             self.photo.setPixmap(
-                pixmap.scaledToWidth(
-                    max(120, self.width() or 230), Qt.TransformationMode.SmoothTransformation
-                )
+                pixmap.scaledToWidth(PHOTO_WIDTH, Qt.TransformationMode.SmoothTransformation)
             )
             return
         self.photo.setPixmap(QPixmap())

@@ -37,7 +37,7 @@ from fieldapp.ui.map.basemap_layer import BasemapLayer, Viewport
 
 MIN_ZOOM, MAX_ZOOM = 5.0, 19.0
 HIT_RADIUS_PX = 26  # a finger, not a mouse pointer
-LEAD_COLOUR = QColor("#e65100")  # leads to verify: orange, unlike any outfall type or state
+LEAD_COLOUR = QColor("#ffd600")  # leads to verify: yellow diamonds, unlike any outfall colour
 LEAD_GROUP_PX = 48  # leads closer than this on screen share one marker ...
 LEAD_GROUP_MAX_ZOOM = 16.0  # ... below this zoom; closer in every lead is its own
 DRAG_THRESHOLD_PX = 8
@@ -464,7 +464,7 @@ class MapView(QWidget):
             p.drawEllipse(_circle(xs[i] * s + ox, ys[i] * s + oy, 18))
 
     def _draw_leads(self, p: QPainter) -> None:
-        """Leads as orange diamonds marked "?"; those closer than a cell on screen share one
+        """Leads as yellow diamonds marked "?"; those closer than a cell on screen share one
         diamond with their number, so a survey's hundreds of marks stay readable zoomed out."""
         self._drawn_leads = []
         if not self.leads:
@@ -494,10 +494,10 @@ class MapView(QWidget):
             path.lineTo(sx - r, sy)
             path.closeSubpath()
             chosen = len(ids) == 1 and ids[0] == self.selected_lead
-            p.setPen(QPen(QColor("#ffd600") if chosen else QColor("#ffffff"), 4 if chosen else 2.5))
+            p.setPen(QPen(QColor("#d50000") if chosen else QColor("#212121"), 4 if chosen else 2))
             p.setBrush(LEAD_COLOUR)
             p.drawPath(path)
-            p.setPen(QColor("#ffffff"))
+            p.setPen(QColor("#212121"))
             text = "?" if len(ids) == 1 else str(len(ids))
             p.drawText(QRectF(sx - r, sy - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, text)
             self._drawn_leads.append((sx, sy, ids))

@@ -113,12 +113,19 @@ class MapWindow(QWidget):
         self.count.setObjectName("count")
         self.count.setWordWrap(True)
         self.lead_panel = LeadPanel(self)
-        self.lead_panel.hide()
+        # The panel takes the legend's place while open, scrolling on a short screen (150%).
+        self.lead_scroll = QScrollArea(self)
+        self.lead_scroll.setWidget(self.lead_panel)
+        self.lead_scroll.setWidgetResizable(True)
+        self.lead_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.lead_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lead_scroll.hide()
         self.lead_panel.new_outfall_requested.connect(self._lead_new_outfall)
         self.lead_panel.inspection_requested.connect(self.lead_inspection_requested)
         self.lead_panel.closed.connect(self._lead_closed)
+        self.legend_scroll = legend_scroll
         side = QVBoxLayout()
-        side.addWidget(self.lead_panel)
+        side.addWidget(self.lead_scroll, 1)
         side.addWidget(self.count)
         side.addWidget(self.legend_title)
         side.addWidget(legend_scroll, 1)
@@ -251,6 +258,9 @@ class MapWindow(QWidget):
         self.view.selected_lead = lead_id
         self.view.update()
         photo = self.lead_photo(lead.photos[0].sha256) if lead.photos else None
+        for legend in (self.count, self.legend_title, self.legend_scroll):
+            legend.hide()
+        self.lead_scroll.show()
         self.lead_panel.show_lead(lead, photo)
 
     def _lead_new_outfall(self, lead_id: str) -> None:
@@ -259,6 +269,9 @@ class MapWindow(QWidget):
             self.lead_new_outfall_requested.emit(lead)
 
     def _lead_closed(self) -> None:
+        self.lead_scroll.hide()
+        for legend in (self.count, self.legend_title, self.legend_scroll):
+            legend.show()
         self.view.selected_lead = None
         self.view.update()
 
@@ -311,10 +324,9 @@ class MapWindow(QWidget):
         cluster.setWordWrap(True)
         self.legend_layout.addWidget(cluster)
         leads = QLabel(
-            self.tr("Orange diamond: an aerial-survey lead to verify (with a number: that many)")
+            self.tr("Yellow diamond: an aerial-survey lead to verify (with a number: that many)")
         )
         leads.setWordWrap(True)
-        leads.setStyleSheet("color: #e65100;")
         self.legend_layout.addWidget(leads)
         self.legend_layout.addStretch(1)
 
