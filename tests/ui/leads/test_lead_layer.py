@@ -81,7 +81,7 @@ def test_tapping_a_group_zooms_in_and_a_lead_opens_its_panel(window: MapWindow, 
     view.repaint()
     before = view.zoom
     view._tap(_screen(window, "A"))
-    assert view.zoom > before and window.lead_panel.isHidden()
+    assert view.zoom > before and window.lead_scroll.isHidden()
     view.center_on(32.05, 120.95, 18.0)
     view.repaint()
     view._tap(_screen(window, "A"))
@@ -103,7 +103,8 @@ def test_a_lead_beside_an_outfall_offers_its_inspection(window: MapWindow, qtbot
         panel.verify_existing.click()
     assert asked.args == ["o-1"]
     panel.close_button.click()
-    assert panel.isHidden() and window.view.selected_lead is None
+    assert window.lead_scroll.isHidden() and window.view.selected_lead is None
+    assert window.legend_scroll.isVisible()
 
 
 def test_a_photo_not_yet_fetched_says_so(window: MapWindow) -> None:
