@@ -1,16 +1,21 @@
-"""The ``leads`` table of the profile (migration 14): aerial-survey leads pulled from the server.
+"""The ``leads`` and ``lead_verifications`` tables of the profile (migration 14).
 
-The only module that reads or writes it. Rows arrive through the pull (``sync.client.state.pull``
-calls ``apply``); the map reads the county's leads still to verify.
+The only module that reads or writes them. Leads arrive through the pull (``sync.client.state.pull``
+calls ``apply``); the map reads the county's leads still to verify. A verification note is written
+here and captured like any record, so the next sync sends it to the supervisor as evidence.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
+from collections.abc import Sequence
 from typing import Any
 
+from fieldapp.domain.inspection import utc_now
 from fieldapp.domain.lead import AerialLead, LeadPhoto
+from fieldapp.store import identity
 
 _COLUMNS = (
     "id", "county_code", "name", "note", "lat", "lon", "photos", "cluster_id",
@@ -77,3 +82,46 @@ def to_verify(conn: sqlite3.Connection) -> list[AerialLead]:
         " ORDER BY cluster_id, name, id"
     )
     return [_lead(tuple(r)) for r in rows]
+
+
+VERDICTS = ("not_outfall", "duplicate")
+
+
+def record_verification(
+    conn: sqlite3.Connection,
+    lead: AerialLead,
+    verdict: str,
+    note: str,
+    photo_sha256s: Sequence[str],
+    outfall_id: str | None = None,
+) -> str:
+    """Save what the inspector found at a lead (not an outfall, or a duplicate of ``outfall_id``)
+    with the photos already in the evidence store; one transaction. Returns its id."""
+    if verdict not in VERDICTS:
+        raise ValueError(f"unknown verdict {verdict!r}")
+    if verdict == "duplicate" and not outfall_id:
+        raise ValueError("a duplicate names the outfall it duplicates")
+    row_id = str(uuid.uuid4())
+    with conn:
+        conn.execute(
+            "INSERT INTO lead_verifications (id, lead_id, county_code, verdict, outfall_id, note,"
+            " photo_sha256s, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row_id, lead.id, lead.county_code, verdict, outfall_id if verdict == "duplicate"
+             else None, note.strip(), json.dumps(list(photo_sha256s)),
+             identity.current_user(conn), utc_now()),
+        )  # fmt: skip
+    return row_id
+
+
+def verifications_of(conn: sqlite3.Connection, lead_id: str) -> list[dict[str, Any]]:
+    """The verification notes recorded on this laptop for a lead, oldest first."""
+    rows = conn.execute(
+        "SELECT id, verdict, outfall_id, note, photo_sha256s, at FROM lead_verifications"
+        " WHERE lead_id = ? ORDER BY at, id",
+        (lead_id,),
+    )
+    return [
+        {"id": r[0], "verdict": r[1], "outfall_id": r[2], "note": r[3],
+         "photo_sha256s": json.loads(r[4]), "at": r[5]}
+        for r in rows
+    ]  # fmt: skip

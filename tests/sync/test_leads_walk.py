@@ -130,10 +130,23 @@ def test_a_lead_from_file_to_outcome(
         accepted = desk.post(f"/v1/desk/outfalls/{found_id}/accept",
                              json={"national_code": f"{county}LEAD{tag.upper()}", "version": 1})  # fmt: skip
         assert accepted.status_code == 200, accepted.text
+        # the second mark is that same outfall: the inspector's note with a photo is the evidence
+        second = lead_rows.get(profile.conn, other["id"])
+        assert second is not None
+        shot = blobs.put(PHOTO).sha256
+        note_id = lead_rows.record_verification(
+            profile.conn, second, "duplicate", "与新登记的暗管排口是同一个", [shot], found_id
+        )
+        assert engine().sync().error is None
         dup = desk.post(f"/v1/desk/leads/{other['id']}/decision", json={
             "outcome": "duplicate", "outfall_id": found_id,
-            "evidence": [{"entity": "outfalls", "row_id": found_id}]})  # fmt: skip
-        assert dup.status_code == 200 and dup.json()["state"] == "duplicate"
+            "evidence": [{"entity": "lead_verifications", "row_id": note_id}]})  # fmt: skip
+        assert dup.status_code == 200, dup.text
+        assert dup.json()["state"] == "duplicate"
+        evidence = desk.get(f"/v1/records/lead_verifications/{note_id}")
+        assert evidence.status_code == 200, evidence.text
+        assert "与新登记的暗管排口是同一个" in evidence.text
+        assert desk.get(f"/v1/photos/{shot}").content == PHOTO  # the note's photo reached the desk
         assert engine().sync().error is None
         assert lead_rows.to_verify(profile.conn) == []
     finally:
