@@ -23,6 +23,7 @@ class LeadPanel(QWidget):
 
     new_outfall_requested = Signal(str)
     inspection_requested = Signal(str)
+    note_requested = Signal(str)  # lead id: not an outfall, or the registered one: a note
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -57,11 +58,17 @@ class LeadPanel(QWidget):
         self.verify_existing.setToolTip(
             self.tr("Opens an inspection of the registered outfall next to the lead")
         )
+        self.verify_note = QPushButton(self.tr("Not a new outfall: note"), self)
+        self.verify_note.setObjectName("verifyNote")
+        self.verify_note.setToolTip(
+            self.tr("Not an outfall, or the registered one: a note with photos, sent as evidence")
+        )
         self.close_button = QPushButton(self.tr("Close"), self)
-        for button in (self.verify_new, self.verify_existing, self.close_button):
+        for button in (self.verify_new, self.verify_existing, self.verify_note, self.close_button):
             button.setMinimumHeight(BUTTON_HEIGHT)
         self.verify_new.clicked.connect(self._new)
         self.verify_existing.clicked.connect(self._existing)
+        self.verify_note.clicked.connect(self._note)
         self.close_button.clicked.connect(self._close)
         self.record = QLabel(self.tr("Record a verification:"), self)
         self.record.setWordWrap(True)
@@ -69,7 +76,8 @@ class LeadPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         # The actions first: at 150% on a laptop the photo is reached by scrolling, not them.
         for widget in (self.heading, self.name, self.near, self.state, self.record,
-                       self.verify_new, self.verify_existing, self.note, self.photo,
+                       self.verify_new, self.verify_existing, self.verify_note, self.note,
+                       self.photo,
                        self.close_button):  # fmt: skip
             layout.addWidget(widget)
 
@@ -119,6 +127,10 @@ class LeadPanel(QWidget):
     def _existing(self) -> None:
         if self.lead is not None and self.lead.near_outfall_id is not None:
             self.inspection_requested.emit(self.lead.near_outfall_id)
+
+    def _note(self) -> None:
+        if self.lead is not None:
+            self.note_requested.emit(self.lead.id)
 
     def _close(self) -> None:
         self.hide()

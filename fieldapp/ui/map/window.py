@@ -36,6 +36,7 @@ class MapWindow(QWidget):
     basemap_changed = Signal(object)  # BasemapSettings chosen by the user (to persist)
     lead_new_outfall_requested = Signal(object)  # AerialLead: verify it as a new outfall
     lead_inspection_requested = Signal(str)  # an outfall id: verify a lead by inspecting it
+    lead_note_requested = Signal(object)  # AerialLead: not a new outfall, a note with photos
 
     def __init__(
         self,
@@ -122,6 +123,9 @@ class MapWindow(QWidget):
         self.lead_scroll.hide()
         self.lead_panel.new_outfall_requested.connect(self._lead_new_outfall)
         self.lead_panel.inspection_requested.connect(self.lead_inspection_requested)
+        self.lead_panel.note_requested.connect(
+            lambda lead_id: self.lead_note_requested.emit(self.leads[lead_id])
+        )
         self.lead_panel.closed.connect(self._lead_closed)
         self.legend_scroll = legend_scroll
         side = QVBoxLayout()

@@ -112,3 +112,35 @@ def test_a_photo_not_yet_fetched_says_so(window: MapWindow) -> None:
     assert window.show_lead("B")
     assert "sync to fetch it" in window.lead_panel.photo.text()
     assert "task has been assigned" in window.lead_panel.state.text()
+
+
+def test_the_note_dialog_asks_why_and_hands_over_verdict_note_and_photos(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.domain.lead import AerialLead
+    from fieldapp.ui.leads import LeadNoteDialog
+
+    make_app("en")
+    lead = AerialLead("C", "320612", "暗管C", "", 32.05, 120.95, (), "C", "o-1", 12.0, "tasked", None, None, "s.zip")  # fmt: skip
+    dialog = LeadNoteDialog(lead)
+    qtbot.addWidget(dialog)
+    got: list[tuple[str, str, list[str]]] = []
+    dialog.submitted.connect(lambda *args: got.append(args))
+    dialog.save.click()
+    assert got == [] and "Say what is there" in dialog.problem.text()
+    dialog.note.setPlainText("灌溉闸门，无出水")
+    dialog.set_photos([str(tmp_path / "a.jpg")])
+    assert "1 photo(s) chosen" in dialog.photos_label.text()
+    dialog.save.click()
+    assert got == [("not_outfall", "灌溉闸门，无出水", [str(tmp_path / "a.jpg")])]
+    dialog.duplicate.setChecked(True)
+    dialog.note.setPlainText("")
+    dialog.save.click()  # the registered outfall needs no words
+    assert got[-1][0] == "duplicate"
+
+
+def test_the_panel_offers_a_note(window: MapWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert window.show_lead("A")
+    with qtbot.waitSignal(window.lead_note_requested) as asked:
+        window.lead_panel.verify_note.click()
+    assert asked.args[0].id == "A"
