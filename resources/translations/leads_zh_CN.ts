@@ -101,7 +101,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/leads/panel.py" line="61"/>
-        <source>Not a new outfall: note</source>
+        <source>Not new: a note</source>
         <translation>不是新排口：记录说明</translation>
     </message>
     <message>

@@ -58,7 +58,7 @@ class LeadPanel(QWidget):
         self.verify_existing.setToolTip(
             self.tr("Opens an inspection of the registered outfall next to the lead")
         )
-        self.verify_note = QPushButton(self.tr("Not a new outfall: note"), self)
+        self.verify_note = QPushButton(self.tr("Not new: a note"), self)
         self.verify_note.setObjectName("verifyNote")
         self.verify_note.setToolTip(
             self.tr("Not an outfall, or the registered one: a note with photos, sent as evidence")
