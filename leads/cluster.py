@@ -11,7 +11,7 @@ import math
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ledgerio.coords import distance_m
 
@@ -19,7 +19,7 @@ K = TypeVar("K", bound=Hashable)
 
 CLUSTER_DISTANCE_M = 50.0
 DUPLICATE_DISTANCE_M = 30.0
-_M_PER_DEG_LAT = 111_320.0
+_M_PER_DEG_LAT = 6_371_008.8 * math.pi / 180  # the sphere of ledgerio.coords.distance_m
 
 
 @dataclass(frozen=True)
@@ -30,18 +30,31 @@ class Duplicate:
     distance_m: float
 
 
-def _cell(lat: float, lon: float, size_m: float) -> tuple[int, int]:
-    lon_m = _M_PER_DEG_LAT * max(math.cos(math.radians(lat)), 0.01)
-    return math.floor(lat * _M_PER_DEG_LAT / size_m), math.floor(lon * lon_m / size_m)
+@dataclass(frozen=True)
+class _Grid:
+    """Cells at least ``size_m`` wide everywhere: one longitude scale for all points, that of the
+    latitude farthest from the equator (where a degree of longitude is shortest), and a margin."""
 
+    size_m: float
+    lon_m_per_deg: float
 
-def _grid(
-    points: Sequence[tuple[K, float, float]], size_m: float
-) -> dict[tuple[int, int], list[int]]:
-    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i, (_, lat, lon) in enumerate(points):
-        grid[_cell(lat, lon, size_m)].append(i)
-    return grid
+    @classmethod
+    def over(cls, lats: Sequence[float], size_m: float) -> _Grid:
+        widest = max((abs(lat) for lat in lats), default=0.0)
+        cos = max(math.cos(math.radians(min(widest, 89.0))), 0.01)
+        return cls(size_m * 1.001, _M_PER_DEG_LAT * cos)
+
+    def cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return (
+            math.floor(lat * _M_PER_DEG_LAT / self.size_m),
+            math.floor(lon * self.lon_m_per_deg / self.size_m),
+        )
+
+    def index(self, points: Sequence[tuple[Any, float, float]]) -> dict[tuple[int, int], list[int]]:
+        cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for i, (_, lat, lon) in enumerate(points):
+            cells[self.cell(lat, lon)].append(i)
+        return cells
 
 
 def _around(grid: dict[tuple[int, int], list[int]], cell: tuple[int, int]) -> list[int]:
@@ -69,9 +82,10 @@ def cluster(
             i = parent[i]
         return i
 
-    grid = _grid(points, distance)
+    grid = _Grid.over([lat for _, lat, _ in points], distance)
+    cells = grid.index(points)
     for i, (_, lat, lon) in enumerate(points):
-        for j in _around(grid, _cell(lat, lon, distance)):
+        for j in _around(cells, grid.cell(lat, lon)):
             if j > i and distance_m(lat, lon, points[j][1], points[j][2]) <= distance:
                 a, b = root(i), root(j)
                 if a != b:
@@ -88,11 +102,12 @@ def likely_duplicates(
     distance: float = DUPLICATE_DISTANCE_M,
 ) -> dict[K, Duplicate]:
     """For each lead with an existing outfall within ``distance`` metres, the nearest one."""
-    grid = _grid(outfalls, distance)
+    grid = _Grid.over([p[1] for p in (*leads, *outfalls)], distance)
+    cells = grid.index(outfalls)
     found: dict[K, Duplicate] = {}
     for key, lat, lon in leads:
         best: Duplicate | None = None
-        for j in _around(grid, _cell(lat, lon, distance)):
+        for j in _around(cells, grid.cell(lat, lon)):
             outfall_id, olat, olon = outfalls[j]
             d = distance_m(lat, lon, olat, olon)
             if d <= distance and (best is None or d < best.distance_m):
