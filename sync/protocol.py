@@ -253,6 +253,9 @@ class ErrorCode(enum.StrEnum):
     INVALID_CODE = "invalid_code"  # a national code that breaks the code rule (国家编码规则)
     ASSIGNEE_OUTSIDE_AREA = "assignee_outside_area"  # a task's assignee not of its county
     TASK_CLOSED = "task_closed"  # the task is done or cancelled already
+    LEAD_FILE_INVALID = "lead_file_invalid"  # an aerial-survey lead file that cannot be read
+    LEAD_DECIDED = "lead_decided"  # the lead already has an outcome
+    LEAD_EVIDENCE_INVALID = "lead_evidence_invalid"  # the outcome's outfall or records do not fit
 
 
 class Reason(enum.StrEnum):

@@ -38,6 +38,7 @@ _OWNED: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "outfall_events": ("actor", ()),
     "outfall_edits": ("actor", ()),
     "outfalls": ("updated_by", ()),
+    "lead_verifications": ("author", ()),
 }
 
 

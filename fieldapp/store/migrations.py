@@ -14,6 +14,7 @@ from fieldapp.store import (
     capture,
     exact_reals_schema,
     inspection_schema,
+    leads_schema,
     patrol_problems_schema,
     patrol_schema,
     progress_schema,
@@ -240,6 +241,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
     (10, "0010_patrol_problems", _script_migration(10, patrol_problems_schema.MIGRATION_SQL)),
     (12, "0012_progress_parts", _script_migration(12, progress_schema.MIGRATION_12_SQL)),
     (11, "0011_task_link", _script_migration(11, task_link_schema.MIGRATION_SQL)),
+    (14, "0014_aerial_leads", _script_migration(14, leads_schema.MIGRATION_SQL)),
 ]
 LATEST = max(number for number, _name, _fn in MIGRATIONS)
 

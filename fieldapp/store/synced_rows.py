@@ -17,6 +17,7 @@ from typing import Any
 from fieldapp.domain.inspection import utc_now
 from fieldapp.store import (
     inspection_schema,
+    leads_schema,
     patrol_problems_schema,
     patrol_schema,
     task_link_schema,
@@ -45,6 +46,7 @@ TABLES: dict[str, Table] = {
         Table("patrol_tracks", patrol_schema.TRACK_COLUMNS, ("points",)),
         Table("patrol_problems", patrol_problems_schema.PROBLEM_COLUMNS),
         Table("patrol_photos", patrol_schema.PHOTO_COLUMNS),
+        Table("lead_verifications", leads_schema.VERIFICATION_COLUMNS, ("photo_sha256s",)),
     )
 }
 

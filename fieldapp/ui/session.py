@@ -184,8 +184,8 @@ class Session:
         self.tools["nearest"] = dialog
         return dialog
 
-    def open_new_outfall(self) -> QWidget:
-        dialog = self.inspections().open_new_outfall_inspection()
+    def open_new_outfall(self, near: tuple[float, float] | None = None) -> QWidget:
+        dialog = self.inspections().open_new_outfall_inspection(near)
         self.tools["newOutfall"] = dialog
         return dialog
 
@@ -199,12 +199,72 @@ class Session:
             window = MapWindow(reader, self.labels, self.settings.basemap)
             window.outfall_activated.connect(self.window.reveal_outfall)
             window.basemap_changed.connect(self._basemap_changed)
+            window.lead_new_outfall_requested.connect(
+                lambda lead: self.open_new_outfall((lead.lat, lead.lon))
+            )
+            window.lead_inspection_requested.connect(self.open_inspection)
+            window.lead_note_requested.connect(self.open_lead_note)
             self._closers.append(lambda w=window, r=reader: (w.close_resources(), r.close()))
             self.tools["map"] = window
+        self._show_leads(window)
         if self.window.selected is not None:
             window.show_outfall(self.window.selected.id)  # type: ignore[attr-defined]
         _present(window)
         return window
+
+    def open_lead_note(self, lead: Any) -> QWidget:
+        """The verification note of a lead that is not a new outfall; saved photos go to the
+        evidence store first, then the note (captured: the next sync sends both)."""
+        from fieldapp.domain.errors import Explained
+        from fieldapp.media.errors import PhotoError
+        from fieldapp.store import leads as lead_rows
+        from fieldapp.ui.leads import LeadNoteDialog
+
+        dialog = LeadNoteDialog(lead, self.window)
+        store, writer = self.evidence_store(), self.writer
+
+        def submitted(verdict: str, note: str, paths: list[str]) -> None:
+            try:
+                hashes = [store.put(Path(p).read_bytes(), name=Path(p).name).sha256 for p in paths]
+            except PhotoError as exc:
+                dialog.show_problem(exc.message(self.labels.lang))
+                return
+            except OSError as exc:  # the chosen file went away or cannot be read
+                dialog.show_problem(f"{exc.filename}: {exc.strerror}")
+                return
+            outfall = lead.near_outfall_id if verdict == "duplicate" else None
+            self.lane.submit(
+                lambda: lead_rows.record_verification(writer, lead, verdict, note, hashes, outfall),
+                lambda _id: dialog.accept(),
+                lambda error: dialog.show_problem(
+                    error.message(self.labels.lang) if isinstance(error, Explained) else str(error)
+                ),
+            )
+
+        dialog.submitted.connect(submitted)
+        self.tools["leadNote"] = dialog
+        _present(dialog)
+        return dialog
+
+    def _show_leads(self, window: Any) -> None:
+        """The county's aerial-survey leads to verify, read afresh each time the map opens."""
+        from fieldapp.media.blobstore import PhotoStoreError
+        from fieldapp.store import leads as lead_rows
+
+        conn = database.open_reader(self.path)
+        try:
+            found = lead_rows.to_verify(conn)
+        finally:
+            conn.close()
+        store = self.evidence_store()
+
+        def photo(sha256: str) -> bytes | None:
+            try:
+                return store.get(sha256) if store.contains(sha256) else None
+            except PhotoStoreError:
+                return None
+
+        window.set_leads(found, photo)
 
     def _gnss_chosen(self, spec: str) -> None:
         """A position source chosen in a tool becomes the setting (and this run's source)."""

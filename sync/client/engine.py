@@ -24,6 +24,7 @@ errors end up as a ``SyncError`` with words for the user, never an HTTP status.
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import json
 import sqlite3
@@ -39,6 +40,7 @@ import httpx
 
 from fieldapp.media.blobstore import BlobStore
 from fieldapp.store import identity
+from fieldapp.store import leads as lead_rows
 from sync.client.address import normalize_server_url
 from sync.client.errors import Cancelled, SyncError, reason_text
 from sync.client.retry import CancelToken, RetryPolicy
@@ -310,6 +312,7 @@ class SyncEngine:
             with self._client(acct.server_url, acct.token, acct.install_id) as client:
                 self._push(client, acct.device_id, report)
                 self._pull(client, report)
+                self._fetch_lead_photos(client)
             self.db(account.record_success)
         except SyncError as exc:
             report.error = exc
@@ -525,6 +528,22 @@ class SyncEngine:
                 report.pulled += len(page["items"])
             if not page["more"] or page["cursor"] <= cursor:
                 return
+
+    def _fetch_lead_photos(self, client: httpx.Client) -> None:
+        """Photos of the leads still to verify that this laptop lacks (the map shows them
+        offline); one the server no longer has is skipped, the next sync tries again."""
+        for lead in self.db(lead_rows.to_verify):
+            for photo in lead.photos:
+                if self.photos.contains(photo.sha256):
+                    continue
+                url = f"/v1/leads/{lead.id}/photos/{photo.sha256}"
+                response = self._request(client, "GET", url)
+                if response.status_code == 404:
+                    continue
+                if response.status_code >= 400:
+                    raise server_error(response)
+                if hashlib.sha256(response.content).hexdigest() == photo.sha256:
+                    self.photos.put(response.content, photo.sha256, photo.name)
 
     # -- requests ------------------------------------------------------------------------------
     def _request(

@@ -194,6 +194,23 @@ MESSAGES: dict[str, tuple[str, str, bool]] = {
         False,
     ),
     "not_reviewable": ("这条记录不能审核。", "This record cannot be reviewed.", False),
+    "lead_file_invalid": (
+        "航测线索文件无法读取：请检查文件格式（GeoJSON、KML、KMZ、CSV 或含其一的 zip）。",
+        "The aerial-survey lead file cannot be read: check its format (GeoJSON, KML, KMZ, CSV, or "
+        "a zip holding one).",
+        False,
+    ),
+    "lead_decided": (
+        "这条航测线索已经有了核查结论。",
+        "This aerial-survey lead already has an outcome.",
+        False,
+    ),
+    "lead_evidence_invalid": (
+        "核查结论所指的排口或记录不存在、不在该线索所在县，或与结论不符。",
+        "The outfall or records named by the outcome do not exist, lie in another county, or do "
+        "not fit the outcome.",
+        False,
+    ),
     "proposal_decided": (
         "这项修改建议已经有人处理过了。",
         "Someone has already decided on this proposed change.",

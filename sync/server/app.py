@@ -29,6 +29,7 @@ from sync.server.routes import (
     admin,
     desk,
     health,
+    leads,
     ledger,
     login,
     photos,
@@ -243,7 +244,19 @@ def create_app(ctx: ServerContext, *, anchor_every: float = 0.0) -> FastAPI:
         "Completed inspections no supervisor has decided yet",
         lambda: _awaiting_review(ctx),
     )
-    for module in (health, login, sync, photos, review, desk, admin, ledger, progress, tasks):
+    for module in (
+        health,
+        login,
+        sync,
+        photos,
+        review,
+        desk,
+        admin,
+        ledger,
+        progress,
+        tasks,
+        leads,
+    ):
         app.include_router(module.router)
 
     @app.exception_handler(ApiError)

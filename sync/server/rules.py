@@ -73,6 +73,9 @@ ENTITIES: dict[str, EntityRule] = {
     ),
     "reviews": EntityRule("server", frozenset(), in_feed=True),
     "tasks": EntityRule("server", frozenset(), in_feed=True),
+    "leads": EntityRule("server", frozenset(), in_feed=True),  # aerial-survey leads to verify
+    # what an inspector found at a lead that is not a new outfall: the supervisor's evidence
+    "lead_verifications": EntityRule("owned", frozenset({"inspector", "supervisor"}), "author"),
 }
 FEED_ENTITIES = frozenset(name for name, rule in ENTITIES.items() if rule.in_feed)
 # Fields of a row naming another row (entity) besides its parent: the named row, when the

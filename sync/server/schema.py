@@ -7,6 +7,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -278,4 +279,38 @@ inspector_conflicts = Table(
     Column("subject", String(36), primary_key=True),  # an outfall id or a county code
     Column("reason", Text, nullable=False),
     Column("declared_at", DateTime(timezone=True), nullable=False),
+)
+
+# Aerial-survey leads (航测线索, package ``leads``): suspected outfalls imported from a drone or
+# aerial survey, one row each, owned by ``queries.leads``. A lead is a county's secret until it is
+# verified: it reaches only that county's devices (entity ``leads`` of the feed). ``state``: open,
+# tasked (a verification task exists), then one outcome decided by a supervisor: confirmed (the
+# inspector's newly found outfall, ``outfall_id``), not_outfall, or duplicate (of ``outfall_id``).
+leads = Table(
+    "leads",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("county_code", String(6), nullable=False),
+    Column("import_id", String(36), nullable=False),  # one file's import
+    Column("source", Text, nullable=False),  # the file's name
+    Column("feature", Integer, nullable=False),  # 1-based feature number in the file
+    Column("name", Text, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("lat", Float(53), nullable=False),  # WGS-84
+    Column("lon", Float(53), nullable=False),
+    Column("source_datum", String(10), nullable=False),
+    Column("photos", Text, nullable=False),  # JSON list of {"name", "sha256"}
+    Column("cluster_id", String(36), nullable=False),  # the first lead of its cluster
+    Column("near_outfall_id", String(36)),  # an existing outfall within the duplicate distance
+    Column("near_outfall_m", Float(53)),
+    Column("state", String(20), nullable=False),
+    Column("task_id", String(36)),
+    Column("outfall_id", String(36)),  # confirmed: the new outfall; duplicate: the existing one
+    Column("evidence", Text),  # JSON list of {"entity", "row_id"}: the verification's records
+    Column("decision_note", Text),
+    Column("decided_by", String(64)),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_leads_county_state", "county_code", "state"),
 )

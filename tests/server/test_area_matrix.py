@@ -35,6 +35,7 @@ from sync.server.schema import (
     batches,
     devices,
     feed,
+    leads,
     photo_holders,
     proposals,
     records,
@@ -167,6 +168,12 @@ class World:
                 "outfall_id": ledger["id"]}  # fmt: skip
         c.keep("task", task["id"])
         assert self.call(sup, "POST", "/v1/tasks", json=task).status_code == 201
+        lead_file = _lead_file(secret)
+        imported = self.call(sup, "POST", "/v1/leads/import", params={"county": code, "name": "航测.zip"}, content=lead_file)  # fmt: skip
+        assert imported.status_code == 200, imported.text
+        [lead] = imported.json()["leads"]
+        c.keep("lead", lead["id"])
+        c.keep("lead_photo", lead["photos"][0]["sha256"])
         spare = Actor(insp.name, "inspector", code)
         self.login(spare)  # a second laptop of the inspector, for the administrator to revoke
         with self.ctx.engine.connect() as conn:
@@ -233,7 +240,14 @@ class World:
                     .where(users.c.counties == json.dumps([code]))
                 )
             )  # fmt: skip
-        return rows, props, fed, done, holders, people
+            lead_rows = sorted(
+                tuple(map(str, r))
+                for r in conn.execute(
+                    select(leads.c.id, leads.c.state, leads.c.task_id, leads.c.outfall_id,
+                           leads.c.cluster_id).where(leads.c.county_code == code)
+                )
+            )  # fmt: skip
+        return rows, props, fed, done, holders, people, lead_rows
 
 
 # -- the probes: the requests made of each route, for an actor and a target county -----------
@@ -511,6 +525,26 @@ LAST = ("POST", "/v1/logout")  # signs the actor out: run last, then sign in aga
 COUNTY_NAMES = {TZ: "通州区", HM: "海门区"}
 
 
+LEAD_PHOTO_BYTES: dict[str, bytes] = {}
+
+
+def _lead_file(secret: str) -> bytes:
+    """A zip with one aerial-survey lead named by the county's secret and a photo of its own."""
+    import io
+    import zipfile
+
+    photo = os.urandom(2000) + secret.encode()
+    LEAD_PHOTO_BYTES[secret] = photo
+    doc = {"type": "FeatureCollection", "features": [{"type": "Feature",
+           "geometry": {"type": "Point", "coordinates": [121.0, 32.0]},
+           "properties": {"name": f"{secret} 线索", "photo": "p.jpg"}}]}  # fmt: skip
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("leads.geojson", json.dumps(doc, ensure_ascii=False))
+        archive.writestr("p.jpg", photo)
+    return buffer.getvalue()
+
+
 def _ledger_csv(t: County) -> bytes:
     """One new outfall in the target's county: an import outside the reader's area must not
     add it (the snapshot of that county would change)."""
@@ -541,6 +575,42 @@ PROBES.update(
                 "/v1/ledger/import",
                 {"content": _ledger_csv(t), "params": {"name": "台账.csv"}},
             )
+        ],
+        ("POST", "/v1/leads/import"): lambda w, a, t, o: [
+            (
+                "POST",
+                "/v1/leads/import",
+                {"content": _lead_file(t["marker"]), "params": {"county": t.code, "name": "x.zip"}},
+            )
+        ],
+        ("GET", "/v1/desk/leads"): lambda w, a, t, o: [
+            ("GET", "/v1/desk/leads", {}),
+            ("GET", "/v1/desk/leads", {"params": {"state": "open"}}),
+        ],
+        ("POST", "/v1/desk/leads/{lead_id}/task"): lambda w, a, t, o: [
+            ("POST", f"/v1/desk/leads/{t['lead']}/task", {"json": {"whole_cluster": True}})
+        ],
+        ("POST", "/v1/desk/leads/{lead_id}/decision"): lambda w, a, t, o: [
+            (
+                "POST",
+                f"/v1/desk/leads/{t['lead']}/decision",
+                {
+                    "json": {
+                        "outcome": "duplicate",
+                        "outfall_id": t["ledger"],
+                        "evidence": [{"entity": "inspections", "row_id": t["inspection"]}],
+                    }
+                },
+            ),
+            (
+                "POST",
+                f"/v1/desk/leads/{t['lead']}/decision",
+                {"json": {"outcome": "confirmed", "outfall_id": o["provisional"]}},
+            ),
+        ],
+        ("GET", "/v1/leads/{lead_id}/photos/{sha256}"): lambda w, a, t, o: [
+            ("GET", f"/v1/leads/{t['lead']}/photos/{t['lead_photo']}", {}),
+            ("GET", f"/v1/leads/{o['lead']}/photos/{t['lead_photo']}", {}),
         ],
         ("GET", "/v1/ledger/export"): lambda w, a, t, o: [
             ("GET", "/v1/ledger/export", {"params": {"format": "csv"}}),
@@ -584,6 +654,9 @@ def _leaks(answer: Any, county: County, sent: str, known: set[str] | None = None
     found = [s for s in county.secrets if s in text and s not in sent and s not in known]
     if county.photo and county.photo in body:
         found.append("the photo's bytes")
+    lead_photo = LEAD_PHOTO_BYTES.get(county.objects.get("marker", ""))
+    if lead_photo and lead_photo in body:
+        found.append("the lead photo's bytes")
     return found
 
 
@@ -633,6 +706,9 @@ def test_the_matrix_would_see_an_escape(world: World) -> None:
     tz = world.counties[TZ]
     photo = world.call(sup, "GET", f"/v1/photos/{tz['photo']}")
     assert photo.status_code == 200 and "the photo's bytes" in _leaks(photo, tz, "")
+    lead_photo = world.call(sup, "GET", f"/v1/leads/{tz['lead']}/photos/{tz['lead_photo']}")
+    assert "the lead photo's bytes" in _leaks(lead_photo, tz, "")
+    assert tz["lead"] in _leaks(world.call(sup, "GET", "/v1/desk/leads"), tz, "")
     detail = world.call(sup, "GET", f"/v1/desk/records/inspections/{tz['inspection']}")
     assert tz["marker"] in _leaks(detail, tz, "")
     before = world.snapshot(TZ)

@@ -51,9 +51,11 @@ def test_the_released_migration_equals_what_capture_makes_for_todays_tables():
         "patrol_problems": patrol_schema.PROBLEM_COLUMNS,
         "inspections": inspection_schema.INSPECTION_COLUMNS,
     }
+    later = {"lead_verifications"}  # made by migration 14 with today's triggers
     made = "".join(
         capture.recapture_sql(t.name, then.get(t.name, t.columns), t.json_columns)
         for t in synced_rows.TABLES.values()
+        if t.name not in later
     )
     assert made == exact_reals_schema.MIGRATION_SQL
 

@@ -166,8 +166,12 @@ class InspectionEntry(QObject):
         self._show(dialog)
         return dialog
 
-    def open_new_outfall_inspection(self) -> NewOutfallDialog:
-        dialog = NewOutfallDialog(self.services.labels, self._panel(None), self.parent_widget)
+    def open_new_outfall_inspection(
+        self, near: tuple[float, float] | None = None
+    ) -> NewOutfallDialog:
+        """The newly-found-outfall form; ``near`` (lat, lon), e.g. an aerial-survey lead being
+        verified, is the reference its position panel measures the distance to."""
+        dialog = NewOutfallDialog(self.services.labels, self._panel(near), self.parent_widget)
         home = self.app_settings.home_county if self.app_settings else ""
         if home and dialog.county.findData(home) >= 0:
             dialog.county.setCurrentIndex(dialog.county.findData(home))

@@ -37,6 +37,9 @@ from fieldapp.ui.map.basemap_layer import BasemapLayer, Viewport
 
 MIN_ZOOM, MAX_ZOOM = 5.0, 19.0
 HIT_RADIUS_PX = 26  # a finger, not a mouse pointer
+LEAD_COLOUR = QColor("#ffd600")  # leads to verify: yellow diamonds, unlike any outfall colour
+LEAD_GROUP_PX = 48  # leads closer than this on screen share one marker ...
+LEAD_GROUP_MAX_ZOOM = 16.0  # ... below this zoom; closer in every lead is its own
 DRAG_THRESHOLD_PX = 8
 POINT_RADIUS = 7
 BACKGROUND = QColor("#eef1ec")
@@ -63,6 +66,7 @@ class MapView(QWidget):
     """
 
     point_activated = Signal(int)
+    lead_activated = Signal(str)  # the id of a tapped aerial-survey lead ("to verify")
     view_changed = Signal()
     panned_by_user = Signal()
     first_frame_settled = Signal()
@@ -88,6 +92,9 @@ class MapView(QWidget):
         self._track_world: list[list[tuple[float, float]]] = []
         self._layer: BasemapLayer | None = None
         self._drawn: list[tuple[float, float, int, int]] = []  # sx, sy, point index, count
+        self.leads: list[tuple[str, float, float]] = []  # id, world x, world y
+        self.selected_lead: str | None = None
+        self._drawn_leads: list[tuple[float, float, list[str]]] = []  # sx, sy, lead ids
         self._press: QPointF | None = None
         self._press_center = self.center
         self._dragging = False
@@ -190,6 +197,12 @@ class MapView(QWidget):
 
     def select(self, index: int | None) -> None:
         self.selected = index
+        self.update()
+
+    def set_leads(self, leads: Sequence[tuple[str, float, float]]) -> None:
+        """Aerial-survey leads to verify, as (id, lat, lon): a layer of their own above the
+        outfalls, grouped on screen when they crowd (at low zoom)."""
+        self.leads = [(lead_id, *tiles.to_world(lat, lon)) for lead_id, lat, lon in leads]
         self.update()
 
     # -- view ------------------------------------------------------------------------------
@@ -307,7 +320,25 @@ class MapView(QWidget):
                 best, best_d = (i, count), d
         return best
 
+    def lead_at(self, pos: QPointF) -> list[str] | None:
+        """The ids of the drawn lead (or group of leads) nearest ``pos`` within reach."""
+        best, best_d = None, float(HIT_RADIUS_PX)
+        for sx, sy, ids in self._drawn_leads:
+            d = math.hypot(sx - pos.x(), sy - pos.y())
+            if d <= best_d:
+                best, best_d = ids, d
+        return best
+
     def _tap(self, pos: QPointF) -> None:
+        leads = self.lead_at(pos)
+        if leads is not None:
+            if len(leads) > 1:  # a group of leads: look closer
+                self.zoom_by(2.0, pos)
+                return
+            self.selected_lead = leads[0]
+            self.update()
+            self.lead_activated.emit(leads[0])
+            return
         hit = self.item_at(pos)
         if hit is None:
             return
@@ -337,6 +368,7 @@ class MapView(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._draw_tracks(p)
         self._draw_points(p)
+        self._draw_leads(p)
         self._draw_overlay(p)
         self._draw_scale(p)
         p.end()
@@ -430,6 +462,45 @@ class MapView(QWidget):
             p.drawEllipse(_circle(xs[i] * s + ox, ys[i] * s + oy, 15))
             p.setPen(QPen(QColor("#111111"), 2))
             p.drawEllipse(_circle(xs[i] * s + ox, ys[i] * s + oy, 18))
+
+    def _draw_leads(self, p: QPainter) -> None:
+        """Leads as yellow diamonds marked "?"; those closer than a cell on screen share one
+        diamond with their number, so a survey's hundreds of marks stay readable zoomed out."""
+        self._drawn_leads = []
+        if not self.leads:
+            return
+        s = self.scale()
+        ox = self.width() / 2 - self.center[0] * s
+        oy = self.height() / 2 - self.center[1] * s
+        cell = LEAD_GROUP_PX if self.zoom < LEAD_GROUP_MAX_ZOOM else 0
+        groups: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+        for n, (lead_id, wx, wy) in enumerate(self.leads):
+            sx, sy = wx * s + ox, wy * s + oy
+            if -40 <= sx <= self.width() + 40 and -40 <= sy <= self.height() + 40:
+                key = (int(sx // cell), int(sy // cell)) if cell else (n, 0)
+                groups.setdefault(key, []).append((sx, sy, lead_id))
+        font = QFont(self._cluster_font)
+        font.setPixelSize(14)
+        p.setFont(font)
+        for members in groups.values():
+            sx = sum(m[0] for m in members) / len(members)
+            sy = sum(m[1] for m in members) / len(members)
+            ids = [m[2] for m in members]
+            r = 13 if len(ids) == 1 else 17
+            path = QPainterPath()
+            path.moveTo(sx, sy - r)
+            path.lineTo(sx + r, sy)
+            path.lineTo(sx, sy + r)
+            path.lineTo(sx - r, sy)
+            path.closeSubpath()
+            chosen = len(ids) == 1 and ids[0] == self.selected_lead
+            p.setPen(QPen(QColor("#d50000") if chosen else QColor("#212121"), 4 if chosen else 2))
+            p.setBrush(LEAD_COLOUR)
+            p.drawPath(path)
+            p.setPen(QColor("#212121"))
+            text = "?" if len(ids) == 1 else str(len(ids))
+            p.drawText(QRectF(sx - r, sy - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, text)
+            self._drawn_leads.append((sx, sy, ids))
 
     def _bubble(self, diameter: int) -> QPixmap:
         """A cluster's disc, drawn once per size: a pixmap is far cheaper to paint than an

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.lead import AerialLead
 from fieldapp.domain.nmea import Fix
 from fieldapp.maps import BasemapError, BasemapSettings, open_basemap
 from fieldapp.store.map_points import MapPoints, MapReader
 from fieldapp.ui.labels import Labels
+from fieldapp.ui.leads import LeadPanel
 from fieldapp.ui.map.palette import STATE_COLOURS, TYPE_COLOURS, colours_for
 from fieldapp.ui.map.view import MapView, Overlay
 
@@ -32,6 +34,9 @@ class MapWindow(QWidget):
 
     outfall_activated = Signal(str)  # an outfall id: the lead opens it in the ledger
     basemap_changed = Signal(object)  # BasemapSettings chosen by the user (to persist)
+    lead_new_outfall_requested = Signal(object)  # AerialLead: verify it as a new outfall
+    lead_inspection_requested = Signal(str)  # an outfall id: verify a lead by inspecting it
+    lead_note_requested = Signal(object)  # AerialLead: not a new outfall, a note with photos
 
     def __init__(
         self,
@@ -50,6 +55,9 @@ class MapWindow(QWidget):
 
         self.view = MapView(self)
         self.view.point_activated.connect(self._activated)
+        self.view.lead_activated.connect(self._lead_activated)
+        self.leads: dict[str, AerialLead] = {}
+        self.lead_photo: Callable[[str], bytes | None] = lambda sha256: None
         self.view.resized.connect(self._place_buttons)
         self.view.first_frame_settled.connect(self._read_ids)
         self._fitted = False
@@ -105,7 +113,23 @@ class MapWindow(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("count")
         self.count.setWordWrap(True)
+        self.lead_panel = LeadPanel(self)
+        # The panel takes the legend's place while open, scrolling on a short screen (150%).
+        self.lead_scroll = QScrollArea(self)
+        self.lead_scroll.setWidget(self.lead_panel)
+        self.lead_scroll.setWidgetResizable(True)
+        self.lead_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.lead_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lead_scroll.hide()
+        self.lead_panel.new_outfall_requested.connect(self._lead_new_outfall)
+        self.lead_panel.inspection_requested.connect(self.lead_inspection_requested)
+        self.lead_panel.note_requested.connect(
+            lambda lead_id: self.lead_note_requested.emit(self.leads[lead_id])
+        )
+        self.lead_panel.closed.connect(self._lead_closed)
+        self.legend_scroll = legend_scroll
         side = QVBoxLayout()
+        side.addWidget(self.lead_scroll, 1)
         side.addWidget(self.count)
         side.addWidget(self.legend_title)
         side.addWidget(legend_scroll, 1)
@@ -121,7 +145,7 @@ class MapWindow(QWidget):
         layout.addLayout(top)
         layout.addLayout(body, 1)
 
-        self.count.setText(self.tr("%n outfall(s) on the map", "", len(self.points)))
+        self._show_count()
         self._recolour()
         self.view.set_world_points(
             self.points.xs, self.points.ys, self.points.types, self._colours("type")
@@ -160,6 +184,26 @@ class MapWindow(QWidget):
         """Patrol tracks to draw, each a list of (lat, lon)."""
         o = self.view.overlay
         self.view.set_overlay(Overlay(o.position, tuple(tuple(t) for t in tracks), o.markers))
+
+    def set_leads(
+        self, leads: list[AerialLead], photo: Callable[[str], bytes | None] | None = None
+    ) -> None:
+        """Aerial-survey leads to verify, drawn as their own layer; ``photo`` gives a photo's
+        bytes by SHA-256 when this laptop has it."""
+        self.leads = {lead.id: lead for lead in leads if lead.to_verify}
+        if photo is not None:
+            self.lead_photo = photo
+        self.view.set_leads([(lead.id, lead.lat, lead.lon) for lead in self.leads.values()])
+        self._show_count()
+
+    def show_lead(self, lead_id: str) -> bool:
+        """Centres on a lead and opens its panel; False when it is not on the map."""
+        lead = self.leads.get(lead_id)
+        if lead is None:
+            return False
+        self.view.center_on(lead.lat, lead.lon, max(self.view.zoom, 16.0))
+        self._lead_activated(lead_id)
+        return True
 
     def set_basemap(self, settings: BasemapSettings) -> bool:
         """Opens the basemap; on a bad file shows why and keeps the plain grid."""
@@ -204,6 +248,36 @@ class MapWindow(QWidget):
             outfall_id, code = found
             self.status.setText(self.tr("Selected: %1").replace("%1", code or "—"))
             self.outfall_activated.emit(outfall_id)
+
+    def _show_count(self) -> None:
+        text = self.tr("%n outfall(s) on the map", "", len(self.points))
+        if self.leads:
+            text += "\n" + self.tr("%n aerial-survey lead(s) to verify", "", len(self.leads))
+        self.count.setText(text)
+
+    def _lead_activated(self, lead_id: str) -> None:
+        lead = self.leads.get(lead_id)
+        if lead is None:
+            return
+        self.view.selected_lead = lead_id
+        self.view.update()
+        photo = self.lead_photo(lead.photos[0].sha256) if lead.photos else None
+        for legend in (self.count, self.legend_title, self.legend_scroll):
+            legend.hide()
+        self.lead_scroll.show()
+        self.lead_panel.show_lead(lead, photo)
+
+    def _lead_new_outfall(self, lead_id: str) -> None:
+        lead = self.leads.get(lead_id)
+        if lead is not None:
+            self.lead_new_outfall_requested.emit(lead)
+
+    def _lead_closed(self) -> None:
+        self.lead_scroll.hide()
+        for legend in (self.count, self.legend_title, self.legend_scroll):
+            legend.show()
+        self.view.selected_lead = None
+        self.view.update()
 
     def _colours(self, by: str) -> list[QColor]:
         if by == "state":
@@ -253,6 +327,11 @@ class MapWindow(QWidget):
         cluster = QLabel(self.tr("Dark circle with a number: that many outfalls; tap to zoom in"))
         cluster.setWordWrap(True)
         self.legend_layout.addWidget(cluster)
+        leads = QLabel(
+            self.tr("Yellow diamond: an aerial-survey lead to verify (with a number: that many)")
+        )
+        leads.setWordWrap(True)
+        self.legend_layout.addWidget(leads)
         self.legend_layout.addStretch(1)
 
     def _choose_basemap(self) -> None:

@@ -1,5 +1,6 @@
 """Applying what the server sends on pull; the supervisors' decisions (``sync_reviews``) and
-tasks (``sync_tasks``) pulled from it: the only module that writes those two tables."""
+tasks (``sync_tasks``) pulled from it: the only module that writes those two tables. Aerial-survey
+leads go to their own module, ``fieldapp.store.leads``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fieldapp.store import capture, synced_rows
+from fieldapp.store import leads as lead_rows
 from sync.client.state import account, clock, issues, outbox, server_rows
 
 
@@ -34,6 +36,9 @@ def apply_pulled(conn: sqlite3.Connection, items: Sequence[dict[str, Any]], curs
                     "INSERT OR REPLACE INTO sync_tasks (id, data, deleted) VALUES (?, ?, ?)",
                     (row_id, json.dumps(data, ensure_ascii=False), int(item["op"] == "delete")),
                 )
+                continue
+            if entity == "leads":  # aerial-survey leads of the county: the map's "to verify"
+                lead_rows.apply(conn, row_id, data, item["op"] == "delete")
                 continue
             if entity not in synced_rows.TABLES:
                 continue
