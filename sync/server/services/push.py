@@ -40,6 +40,7 @@ from sync.server.rules import (
     photo_refs,
     references_of,
 )
+from sync.server.services import casework
 
 Key = tuple[str, str]
 
@@ -93,6 +94,7 @@ class _BatchRun:
     proposal_rows: list[dict[str, Any]] = field(default_factory=list)
     applied_rows: list[dict[str, str]] = field(default_factory=list)
     refs: set[str] = field(default_factory=set)
+    step_refusals: dict[str, Reason] = field(default_factory=dict)
 
     def load(self, changes: list[Change]) -> None:
         """Fetch the stored rows, parents and change ids the batch touches, in a few queries."""
@@ -109,6 +111,9 @@ class _BatchRun:
         self.state.update(records.get_many(self.conn, (parents | named) - self.state.keys()))
         self.in_db = set(self.state)
         self.seen = applied_changes.devices_of(self.conn, (str(c.change_id) for c in changes))
+        self.step_refusals = casework.judge_batch(
+            self.conn, self.actor, changes, self.state, self.now
+        )
 
     def apply(self, position: int, change: Change) -> None:
         change_id = str(change.change_id)
@@ -167,7 +172,15 @@ class _BatchRun:
             name: self.state.get(ref)
             for name, ref in references_of(change.entity, change.data).items()
         }
-        return decide(incoming, current, parent, self.actor, named), refs
+        decision = decide(incoming, current, parent, self.actor, named)
+        step_refusal = self.step_refusals.get(change_id)
+        if step_refusal is not None and decision.result in (
+            ResultKind.APPLIED,
+            ResultKind.PROPOSED,
+        ):
+            # A lifecycle step the rules stop: its event and its state change are refused alike.
+            return Decision(ResultKind.REJECTED, step_refusal), set()
+        return decision, refs
 
     def _apply(
         self, change: Change, key: Key, current: StoredRecord | None, decision: Decision
