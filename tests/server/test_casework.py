@@ -96,3 +96,26 @@ def test_an_exceedance_blocks_acceptance_until_a_passing_retest(person, h, engin
     assert _take(county, h, found, "accept", "accepted") == [("rejected", "step_exceedance")] * 2
     acceptance(20)
     assert _take(county, h, found, "accept", "accepted") == [("applied", None)] * 2
+
+
+def test_an_approved_inspection_finding_it_still_flowing_sends_the_outfall_back(person, h, engine):
+    city = person("city", role="supervisor", counties=(CITY_CODE,))
+    county = person("county", role="supervisor", counties=(h.TOSHI,))
+    inspector = person("insp", counties=(h.TOSHI,))
+    found = h.outfall(lifecycle_state="closed", remediation_route="ban")
+    city.push_ok([h.change("outfalls", found)])
+    row = h.inspection(
+        "insp", status="complete", outfall_id=found["id"], kind="routine",
+        completed_at=datetime.now(UTC).isoformat(), discharging="yes",
+        remediation={"finding": "still_flowing", "note": "仍在排放"},
+    )  # fmt: skip
+    inspector.push_ok([h.change("inspections", row)])
+    assert _state(engine, found["id"])[0] == "closed"  # not before the desk approves it
+    review = county.post(f"/v1/records/inspections/{row['id']}/review", json={"state": "approved"})
+    assert review.status_code == 200, review.text
+    assert _state(engine, found["id"])[0] == "remediating"
+    with engine.connect() as conn:
+        events = [e.data for e in records.children(conn, "outfall_events", [found["id"]])]
+    sent_back = [e for e in events if e and e["action"] == "reopen_remediation"]
+    assert len(sent_back) == 1 and row["id"] in sent_back[0]["note"]
+    assert (sent_back[0]["from_state"], sent_back[0]["to_state"]) == ("closed", "remediating")
