@@ -241,6 +241,8 @@ class ErrorCode(enum.StrEnum):
     PROPOSAL_DECIDED = "proposal_decided"
     PROPOSAL_STALE = "proposal_stale"
     PROPOSAL_NOT_MERGEABLE = "proposal_not_mergeable"
+    # A proposed ledger change that moves the lifecycle state without a recorded, judged step.
+    PROPOSAL_STEP_UNEXPLAINED = "proposal_step_unexplained"
     PROBLEM_NOT_ESCALATED = "problem_not_escalated"
     ALREADY_EXISTS = "already_exists"
     RECORD_CHANGED = "record_changed"

@@ -204,6 +204,12 @@ MESSAGES: dict[str, tuple[str, str, bool]] = {
         "The ledger changed since this was proposed: refresh and decide again.",
         False,
     ),
+    "proposal_step_unexplained": (
+        "此建议会改变排污口状态，但没有对应的状态操作记录：请驳回，状态须按流程逐步推进。",
+        "This proposal changes the outfall's state without a recorded lifecycle step: reject "
+        "it; the state moves only step by step.",
+        False,
+    ),
     "proposal_not_mergeable": (
         "只有新发现排口的建议可以合并到已有排口；修改建议请接受或驳回。",
         "Only a proposed new outfall can be merged into an existing one; accept or reject a "

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sync.protocol import CITY_CODE
-from sync.server.queries import records
+from sync.server.queries import proposals, records
 
 
 def _step(outfall: dict[str, Any], action: str, to: str, actor: str) -> dict[str, Any]:
@@ -119,3 +119,47 @@ def test_an_approved_inspection_finding_it_still_flowing_sends_the_outfall_back(
     sent_back = [e for e in events if e and e["action"] == "reopen_remediation"]
     assert len(sent_back) == 1 and row["id"] in sent_back[0]["note"]
     assert (sent_back[0]["from_state"], sent_back[0]["to_state"]) == ("closed", "remediating")
+
+
+def test_the_desk_accepts_a_proposed_state_change_only_with_its_step(person, h, engine):
+    county = person("county", role="supervisor", counties=(h.TOSHI,))
+    inspector = person("insp", counties=(h.TOSHI,))
+    found = h.outfall(lifecycle_state="surveyed")
+    county.push_ok([h.change("outfalls", found)])
+    # An inspector's step: the event is history at once, the ledger change a proposal.
+    assert _take(inspector, h, found, "monitor", "monitored") == [
+        ("proposed", None),
+        ("applied", None),
+    ]
+    # A proposal stored without its step (from before steps were judged) cannot be accepted.
+    stray = dict(found, lifecycle_state="closed")
+    with engine.begin() as conn:
+        stored = records.get(conn, "outfalls", found["id"])
+        assert stored is not None
+        proposals.insert_many(
+            conn,
+            [
+                {
+                    "id": str(uuid.uuid4()), "entity": "outfalls", "row_id": found["id"],
+                    "op": "upsert", "data": stray, "base_version": stored.version,
+                    "proposed_by": "insp", "device_id": "old-device", "batch_id": "old-batch",
+                    "change_id": str(uuid.uuid4()), "county_code": h.TOSHI,
+                    "state": "pending", "created_at": datetime.now(UTC),
+                }
+            ],
+        )  # fmt: skip
+    pending = {
+        p["data"]["lifecycle_state"]: p["proposal_id"]
+        for p in county.get("/v1/proposals").json()["proposals"]
+    }
+    refused = county.post(
+        f"/v1/proposals/{pending['closed']}/decision", json={"decision": "accept"}
+    )
+    assert refused.status_code == 409
+    assert refused.json()["error"]["code"] == "proposal_step_unexplained"
+    assert _state(engine, found["id"])[0] == "surveyed"
+    accepted = county.post(
+        f"/v1/proposals/{pending['monitored']}/decision", json={"decision": "accept"}
+    )
+    assert accepted.status_code == 200, accepted.text
+    assert _state(engine, found["id"])[0] == "monitored"
