@@ -158,22 +158,39 @@ def retests_of(data: Mapping[str, Any]) -> tuple[Retest, ...]:
     return tuple(found)
 
 
-def inspection_facts(data: Mapping[str, Any], approved: bool) -> InspectionFacts | None:
-    """The facts of a synced inspection row (its JSON), or None when it has no usable time."""
-    at = parse_time(data.get("completed_at")) or parse_time(data.get("started_at"))
+def _sections(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A device's inspection keeps its answers in ``sections`` (an object, or JSON text from
+    older devices); rows written by hand carry them at the top level."""
+    raw = data.get("sections")
+    if isinstance(raw, str) and raw:
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            raw = None
+    return {**data, **raw} if isinstance(raw, Mapping) else data
+
+
+def inspection_facts(
+    row: Mapping[str, Any], approved: bool, photo_count: int = 0
+) -> InspectionFacts | None:
+    """The facts of a synced inspection row (its JSON), or None when it has no usable time.
+    ``photo_count``: its photo rows (``inspection_photos``) the caller counted."""
+    at = parse_time(row.get("completed_at")) or parse_time(row.get("started_at"))
     if at is None:
         return None
+    data = _sections(row)
     remediation = data.get("remediation")
     finding = remediation.get("finding") if isinstance(remediation, Mapping) else None
     photos = data.get("photo_sha256s") or data.get("photos") or ()
+    listed = len(photos) if isinstance(photos, list) else int(data.get("photo_count") or 0)
     return InspectionFacts(
-        id=str(data.get("id", "")),
-        kind=str(data.get("kind") or ""),
+        id=str(row.get("id", "")),
+        kind=str(row.get("kind") or ""),
         approved=approved,
         at=at,
         discharging=data.get("discharging"),
         finding=finding,
-        photo_count=len(photos) if isinstance(photos, list) else int(data.get("photo_count") or 0),
+        photo_count=max(listed, photo_count),
         retests=retests_of(data),
     )
 

@@ -218,3 +218,23 @@ def test_only_the_latest_retest_of_a_parameter_decides(values: list[tuple[float,
     ]
     last_value, last_limit = values[-1]
     assert bool(casework.exceedances(inspections, "acceptance")) == (last_value > last_limit)
+
+
+def test_a_devices_inspection_row_is_read_from_its_sections() -> None:
+    """Devices push the answers under ``sections`` (an object, or JSON text from older ones);
+    photos are their own rows, counted by the caller."""
+    import json
+
+    sections = {
+        "discharging": "dry_blocked",
+        "remediation": {"finding": "done", "note": ""},
+        "retests": [{"method": "lab", "code": "cod", "value": 12, "unit": "mg/L", "limit": 50}],
+    }
+    for packed in (sections, json.dumps(sections)):
+        row = {"id": "i-1", "kind": "acceptance", "completed_at": "2026-12-02T08:00:00Z",
+               "sections": packed}  # fmt: skip
+        facts = casework.inspection_facts(row, approved=True, photo_count=3)
+        assert facts is not None
+        assert (facts.discharging, facts.finding, facts.photo_count) == ("dry_blocked", "done", 3)
+        assert facts.retests == (casework.Retest("lab", "cod", 12.0, "mg/L", 50.0),)
+    assert casework.inspection_facts({"id": "x", "sections": "{"}, approved=True) is None

@@ -9,6 +9,7 @@ refused, so an outfall is never left half-moved, whatever sent the batch.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -31,12 +32,23 @@ def rules() -> tuple[casework.Casework, casework.Machine]:
 
 
 def inspections_of(conn: Connection, outfall_id: str) -> list[casework.InspectionFacts]:
-    """The outfall's stored inspections as the rules read them (approved = reviewed approved)."""
+    """The outfall's stored inspections as the rules read them (approved = reviewed approved),
+    each with the count of its live photo rows."""
+    rows = [
+        r
+        for r in records.about(conn, "inspections", None, outfall_id, limit=INSPECTIONS_READ)
+        if r.data is not None
+    ]
+    photo_counts = Counter(
+        p.parent_id
+        for p in records.children(conn, "inspection_photos", [r.id for r in rows])
+        if not p.deleted
+    )
     found = []
-    for rec in records.about(conn, "inspections", None, outfall_id, limit=INSPECTIONS_READ):
-        if rec.data is None:
-            continue
-        facts = casework.inspection_facts(rec.data, rec.review_state == ReviewState.APPROVED.value)
+    for rec in rows:
+        assert rec.data is not None
+        approved = rec.review_state == ReviewState.APPROVED.value
+        facts = casework.inspection_facts(rec.data, approved, photo_counts[rec.id])
         if facts is not None:
             found.append(facts)
     return found
