@@ -238,3 +238,10 @@ def test_a_devices_inspection_row_is_read_from_its_sections() -> None:
         assert (facts.discharging, facts.finding, facts.photo_count) == ("dry_blocked", "done", 3)
         assert facts.retests == (casework.Retest("lab", "cod", 12.0, "mg/L", 50.0),)
     assert casework.inspection_facts({"id": "x", "sections": "{"}, approved=True) is None
+
+
+def test_the_acceptance_kind_the_rules_look_for_is_one_a_laptop_can_record() -> None:
+    import json
+
+    kinds = json.loads((ROOT / "resources" / "data" / "inspection.json").read_text("utf-8"))
+    assert RULES.acceptance_kind in {k["code"] for k in kinds["kinds"]}
