@@ -34,6 +34,9 @@ ACTION_ZH: dict[Action, str] = {
     "blank": "空行（跳过）",
 }
 KEPT_WHEN_EMPTY = frozenset({"lat", "lon", "national_code", "local_code"})
+# A stored outfall's lifecycle state moves only by a step with its authority and evidence
+# (sync.casework), never by an import: the cell is read for new rows only.
+KEPT_ON_UPDATE = frozenset({"lifecycle_state"})
 _CELL = 0.001  # degrees: about 110 m north-south, 95 m east-west in Nantong
 # More cells than a row of the grid can hold (longitudes -180..180 are -180000..180000 cells),
 # so that row × _STRIDE + column names one cell.
@@ -276,7 +279,7 @@ def _update(
     after = dict(target)
     changes: list[Change] = []
     for key in sorted(speaks_for):
-        if key not in res.values:
+        if key not in res.values or key in KEPT_ON_UPDATE:
             continue
         new = res.values[key]
         old = target.get(key)

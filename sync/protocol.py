@@ -244,6 +244,8 @@ class ErrorCode(enum.StrEnum):
     PROPOSAL_DECIDED = "proposal_decided"
     PROPOSAL_STALE = "proposal_stale"
     PROPOSAL_NOT_MERGEABLE = "proposal_not_mergeable"
+    # A proposed ledger change that moves the lifecycle state without a recorded, judged step.
+    PROPOSAL_STEP_UNEXPLAINED = "proposal_step_unexplained"
     PROBLEM_NOT_ESCALATED = "problem_not_escalated"
     ALREADY_EXISTS = "already_exists"
     RECORD_CHANGED = "record_changed"
@@ -275,6 +277,16 @@ class Reason(enum.StrEnum):
     INVALID_CODE = "invalid_code"  # a national code that breaks the code rule (国家编码规则)
     NOT_FOUND = "not_found"
     CHANGE_ID_FOREIGN = "change_id_foreign"
+    # Lifecycle steps (sync.casework, casework.json): who may take them, with what evidence.
+    STEP_UNKNOWN = "step_unknown"  # an action the rules do not know
+    STEP_NOT_ALLOWED = "step_not_allowed"  # not a step from the outfall's current state
+    STEP_UNEXPLAINED = "step_unexplained"  # the state changed without a step recorded
+    STEP_ROLE = "step_role"  # the role may not take this step
+    STEP_LEVEL = "step_level"  # county step by a non-county account, city step by a county one
+    STEP_NO_ACCEPTANCE = "step_no_acceptance"  # no approved acceptance inspection recent enough
+    STEP_EXCEEDANCE = "step_exceedance"  # a re-test over its limit and no passing re-test since
+    STEP_NO_COUNTY_STEP = "step_no_county_step"  # city closing before the county pre-closing
+    STEP_NOT_SEALED = "step_not_sealed"  # a banned outfall not shown sealed and dry on photos
 
 
 class ResultKind(enum.StrEnum):

@@ -50,6 +50,7 @@ ROW_HEIGHT = 36
 # (outfall_id, action, note) → Outfall.
 SaveEdit = Callable[[Outfall, str], Outfall]
 Transition = Callable[[str, str, str], Outfall]
+StepAuthority = Callable[[Outfall, list[Step]], list[Step]]
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         self._transition = transition
         self.setWindowTitle(self.tr("Hekou — outfall ledger"))
         self.selected: Outfall | None = None
+        # Which of the state machine's steps the signed-in account may take (sync.casework);
+        # None until an account is known: the server judges every step when it arrives.
+        self.step_authority: StepAuthority | None = None
         self.edit_dialog: OutfallEditDialog | None = None
 
         headers = {
@@ -422,6 +426,8 @@ class MainWindow(QMainWindow):
             self.action_button.setEnabled(False)
             return
         steps = available_actions(o, self.labels.ref)
+        if self.step_authority is not None:
+            steps = self.step_authority(o, steps)
         # Never a step chosen in advance: recording one is a deliberate act.
         self.action_box.addItem(
             self.tr("— choose a step —") if steps else self.tr("No further step"), None
@@ -431,6 +437,11 @@ class MainWindow(QMainWindow):
         self.action_box.setCurrentIndex(0)
         self.action_box.setEnabled(bool(steps))
         self._step_chosen()
+
+    def set_step_authority(self, authority: StepAuthority) -> None:
+        """Offer only the steps the signed-in account may take from now on."""
+        self.step_authority = authority
+        self._update_actions()
 
     def _step_chosen(self) -> None:
         self.action_button.setEnabled(

@@ -495,6 +495,7 @@ def open_session(
     window.progress_requested.connect(session.open_progress)
     window.data_requested.connect(session.open_data_io)
     _add_status_strip(session)
+    _offer_only_allowed_steps(session)
     lane.destroyed.connect(writer.close)
     return session
 
@@ -517,6 +518,28 @@ def _add_status_strip(session: Session) -> None:
     strip.records_requested.connect(session.open_records)
     strip.sync_requested.connect(session.open_sync)
     session.records.refresh()
+
+
+def _offer_only_allowed_steps(session: Session) -> None:
+    """Once the profile's server account is known, the ledger offers only the lifecycle steps
+    its role and level may take (sync.casework; the server judges the evidence on arrival)."""
+    from fieldapp.paths import DATA
+    from sync import casework
+    from sync.client.state import account as sync_account
+
+    rules = casework.load(DATA / "casework.json")
+
+    def known(account: sync_account.Account) -> None:
+        if not account.role:
+            return  # never signed in: nothing to go by until the first sign-in
+        who = casework.Who(account.role, frozenset(account.counties))
+        session.window.set_step_authority(
+            lambda o, steps: [
+                t for t in steps if casework.steps_for(rules, [t.action], who, o.county_code)
+            ]
+        )
+
+    session.lane.submit(lambda: sync_account.account(session.writer), known, _raise)
 
 
 def _raise(error: Exception) -> None:

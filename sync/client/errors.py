@@ -221,6 +221,12 @@ MESSAGES: dict[str, tuple[str, str, bool]] = {
         "The ledger changed since this was proposed: refresh and decide again.",
         False,
     ),
+    "proposal_step_unexplained": (
+        "此建议会改变排污口状态，但没有对应的状态操作记录：请驳回，状态须按流程逐步推进。",
+        "This proposal changes the outfall's state without a recorded lifecycle step: reject "
+        "it; the state moves only step by step.",
+        False,
+    ),
     "proposal_not_mergeable": (
         "只有新发现排口的建议可以合并到已有排口；修改建议请接受或驳回。",
         "Only a proposed new outfall can be merged into an existing one; accept or reject a "
@@ -364,6 +370,41 @@ REASONS: dict[str, tuple[str, str]] = {
         "division-code prefix): check it and send again.",
     ),
     "not_found": ("服务器上没有这条记录。", "The server does not have this record."),
+    "step_unknown": ("服务器不认识这个状态操作。", "The server does not know this lifecycle step."),
+    "step_not_allowed": (
+        "排污口当前状态下不能执行此操作（可能已被他人推进），请同步后再试。",
+        "This step is not possible from the outfall's current state (someone may have moved it): "
+        "sync and try again.",
+    ),
+    "step_unexplained": (
+        "排污口状态被修改却没有对应的状态操作记录，服务器未接受。",
+        "The outfall's state changed without a recorded lifecycle step: the server refused it.",
+    ),
+    "step_role": (
+        "您的角色不能执行此状态操作。",
+        "Your role may not take this lifecycle step.",
+    ),
+    "step_level": (
+        "此操作须由相应层级的人员执行：县级预销号由本县监管人员，市级销号由市级监管人员。",
+        "This step belongs to another level: county pre-closing to a supervisor of the outfall's "
+        "county, city closing to a city supervisor.",
+    ),
+    "step_no_acceptance": (
+        "缺少近期已审核通过的验收检查，不能执行此操作。",
+        "There is no recent approved acceptance inspection: this step cannot be taken yet.",
+    ),
+    "step_exceedance": (
+        "验收复测仍有指标超标，须待复测达标后才能执行。",
+        "An acceptance re-test is still over its limit: a passing re-test is needed first.",
+    ),
+    "step_no_county_step": (
+        "尚未完成县级预销号，不能市级销号。",
+        "The county has not pre-closed this outfall: the city cannot close it yet.",
+    ),
+    "step_not_sealed": (
+        "取缔的排污口须有照片证明已封堵且不再排放（已审核的检查）。",
+        "A banned outfall needs an approved inspection with photos showing it sealed and dry.",
+    ),
     "change_id_foreign": (
         "此修改编号属于另一台设备。",
         "This change id belongs to another device.",

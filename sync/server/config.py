@@ -11,6 +11,10 @@ MIB = 1024 * 1024
 # both count alike (a test keeps them equal); the server never reads the app's resources, which a
 # server install does not carry.
 MILESTONES_FILE = Path(__file__).with_name("data") / "milestones.json"
+# Who may take each lifecycle step, with what evidence (``sync.casework``), and the lifecycle's
+# state machine: copies of the app's ``resources/data/casework.json`` and ``lifecycle.json``.
+CASEWORK_FILE = Path(__file__).with_name("data") / "casework.json"
+LIFECYCLE_FILE = Path(__file__).with_name("data") / "lifecycle.json"
 DAY = 24 * 3600
 AUDIT_KEY_MIN_BYTES = 32
 

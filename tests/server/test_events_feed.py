@@ -16,19 +16,21 @@ def test_outfall_lifecycle_events_reach_every_device_of_the_area(person, h):
     alice = person("alice", counties=(h.TOSHI,))
     bob = person("bob", counties=(h.TOSHI,))
     carol = person("carol", counties=(h.HAIMEN,))
-    found = h.outfall(county=h.TOSHI)
+    found = h.outfall(county=h.TOSHI, lifecycle_state="surveyed")
     alice.push_ok([h.change("outfalls", found)])
     event = {
         "id": str(uuid.uuid4()),
         "outfall_id": found["id"],
-        "action": "remediation_started",
-        "from_state": "monitoring",
-        "to_state": "remediating",
+        "action": "monitor",
+        "from_state": "surveyed",
+        "to_state": "monitored",
         "at": "2026-11-28T02:00:00Z",
         "actor": "alice",
         "note": "已封堵",
     }
-    assert alice.push_ok([h.change("outfall_events", event)])["results"][0]["result"] == "applied"
+    moved = {**found, "lifecycle_state": "monitored"}
+    results = alice.push_ok([h.change("outfalls", moved), h.change("outfall_events", event)])
+    assert results["results"][1]["result"] == "applied"
     items = bob.get("/v1/pull").json()["items"]
     assert [(i["entity"], i["row_id"]) for i in items] == [
         ("outfalls", found["id"]),

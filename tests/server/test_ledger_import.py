@@ -322,3 +322,29 @@ def test_a_large_import_keeps_the_keyed_audit_chain_verifiable(database_url, tmp
         assert any(victim in p and "differs" in p for p in problems), problems
     finally:
         ctx.engine.dispose()
+
+
+def test_an_import_never_moves_a_stored_outfalls_lifecycle_state(ctx, engine, tmp_path):
+    """A lifecycle step needs its authority and evidence (casework.json): a workbook saying an
+    outfall is 市级销号 leaves the stored state as it was, while its other cells are imported."""
+    vocab = load()
+    _seed(ctx, engine, tmp_path, 3)
+    target = sorted(_ledger(engine).values(), key=export.sort_key)
+    changed = [dict(r) for r in target]
+    stored_state = target[1]["lifecycle_state"]
+    changed[1]["lifecycle_state"] = "closed" if stored_state != "closed" else "surveyed"
+    changed[1]["water_body"] = "新开河"
+    out = tmp_path / "closed.xlsx"
+    export.write_xlsx(out, changed, vocab)
+    outcome = import_file(ctx, CLI_ACTOR, out)
+    assert outcome.plan.count("update") == 1
+    now = _ledger(engine)[target[1]["id"]]
+    assert now["lifecycle_state"] == stored_state and now["water_body"] == "新开河"
+    with engine.connect() as conn:
+        edited = [
+            json.loads(r.data)["field"]
+            for r in conn.execute(
+                select(records_table).where(records_table.c.entity == "outfall_edits")
+            )
+        ]
+    assert "lifecycle_state" not in edited

@@ -84,16 +84,22 @@ def test_a_reference_into_another_county_stored_earlier_shows_and_changes_nothin
 ):
     """Rows stored before the push checked references: the reads check again."""
     haimen_sup = person("hm_sup", role="supervisor", counties=(h.HAIMEN,))
-    theirs = h.outfall(county=h.HAIMEN, provisional=False, sign_status="ok")
+    theirs = h.outfall(
+        county=h.HAIMEN, provisional=False, sign_status="ok", lifecycle_state="surveyed"
+    )
     haimen_sup.push_ok([h.change("outfalls", theirs)])
     event = {
         "id": str(uuid.uuid4()),
         "outfall_id": theirs["id"],
-        "action": "remediated",
+        "action": "monitor",
+        "from_state": "surveyed",
+        "to_state": "monitored",
+        "at": "2026-11-28T02:00:00Z",
         "actor": "hm_sup",
         "note": "photo " + "e" * 64,
     }
-    haimen_sup.push_ok([h.change("outfall_events", event)])
+    moved = dict(theirs, lifecycle_state="monitored")
+    haimen_sup.push_ok([h.change("outfalls", moved), h.change("outfall_events", event)])
     alice = person("alice", counties=(h.TOSHI,))
     boss = person("boss", role="supervisor", counties=(h.TOSHI,))
     row = h.inspection("alice", status="complete")

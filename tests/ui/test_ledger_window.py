@@ -318,3 +318,46 @@ def test_no_column_is_narrower_than_its_chinese_header(zh_session: Session) -> N
     for i in range(table.model().columnCount()):
         text = str(table.model().headerData(i, Qt.Orientation.Horizontal))
         assert header.sectionSize(i) >= QFontMetrics(bold).horizontalAdvance(text) + 12, text
+
+
+def test_the_ledger_offers_only_the_steps_the_signed_in_account_may_take(
+    qtbot, profile: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """An inspector of the county is offered re-test but never the county's pre-closing; a
+    supervisor of the county is offered it; nothing is chosen in advance."""
+    from sync.client.state import account as sync_account
+    from tests.ui.conftest import _open
+
+    conn = database.open_profile(profile)
+    try:
+        row = conn.execute(
+            "SELECT county_code FROM outfalls WHERE lifecycle_state = 'accepted' LIMIT 1"
+        ).fetchone()
+        assert row is not None, "the demo ledger has accepted outfalls"
+        county = row[0]
+    finally:
+        conn.close()
+
+    def offered(role: str) -> list[str]:
+        conn = database.open_profile(profile)
+        try:
+            sync_account.save_login(conn, "http://x", "who", role, [county], "d", "t", "laptop")
+        finally:
+            conn.close()
+        opened = _open(qtbot, profile, "en")
+        session = next(opened)
+        try:
+            window = session.window
+            qtbot.waitUntil(lambda: window.step_authority is not None, timeout=5000)
+            window.filters["state"].setCurrentIndex(window.filters["state"].findData("accepted"))
+            window.filters["county"].setCurrentIndex(window.filters["county"].findData(county))
+            window.table.selectRow(0)
+            assert window.action_box.currentData() is None
+            box = window.action_box
+            return [box.itemData(i) for i in range(box.count()) if box.itemData(i)]
+        finally:
+            next(opened, None)  # runs the fixture's close
+
+    inspector = offered("inspector")
+    assert "request_retest" in inspector and "pre_close" not in inspector
+    assert "pre_close" in offered("supervisor")

@@ -7,6 +7,7 @@ import functools
 import uuid
 from typing import Any
 
+from sync import casework as case_rules
 from sync.server.audit import AuditEntry
 from sync.server.canonical import iso, server_hlc, utcnow
 from sync.server.flags import ReviewRules
@@ -14,6 +15,7 @@ from sync.server.ledger_follow import ledger_changes
 from sync.server.models import Actor, StoredRecord
 from sync.server.queries import audit, feed, photos, records
 from sync.server.rules import ENTITIES, photo_refs
+from sync.server.services import casework
 
 PHOTO_CHILDREN = {"inspections": "inspection_photos", "patrols": "patrol_photos"}
 
@@ -173,3 +175,42 @@ def follow_ledger(conn: Any, actor: Actor, inspection: StoredRecord, review_id: 
         f"inspection {inspection.id} v{inspection.version} approved (review {review_id}); "
         f"{fields}; photos: {photos_note or 'none'}",
     )
+    _send_back_if_contradicted(conn, actor, inspection, review_id)
+
+
+def _send_back_if_contradicted(
+    conn: Any, actor: Actor, inspection: StoredRecord, review_id: str
+) -> None:
+    """An approved inspection that contradicts where the outfall stands (a banned outfall still
+    flowing, a remediation found not done) sends it back to remediation (casework.json), as a
+    step in its history naming the inspection."""
+    outfall = records.get(conn, "outfalls", str((inspection.data or {}).get("outfall_id") or ""))
+    if outfall is None or outfall.deleted or outfall.data is None or inspection.data is None:
+        return
+    rules, _machine = casework.rules()
+    facts = case_rules.inspection_facts(inspection.data, approved=True)
+    state = case_rules.OutfallFacts(
+        outfall.county_code or "",
+        str(outfall.data.get("lifecycle_state") or ""),
+        outfall.data.get("remediation_route"),
+    )
+    if facts is None or not case_rules.contradicts(rules, state, facts):
+        return
+    target = rules.contradiction_sends_to
+    outfall_event(
+        conn,
+        actor,
+        outfall,
+        "reopen_remediation",
+        target,
+        f"contradicted by inspection {inspection.id} v{inspection.version} "
+        f"(review {review_id}): discharging {facts.discharging}, finding {facts.finding}",
+    )
+    now = iso(utcnow())
+    data = {**outfall.data, "lifecycle_state": target, "updated_at": now,
+            "updated_by": actor.username}  # fmt: skip
+    assert outfall.county_code is not None
+    write_row(
+        conn, actor, outfall, "outfalls", outfall.id, data, county=outfall.county_code,
+        status=outfall.status, action="review.contradicted",
+    )  # fmt: skip

@@ -40,7 +40,7 @@ from sync.server.rules import (
     photo_refs,
     references_of,
 )
-from sync.server.services import draw_visits, tasks
+from sync.server.services import casework, draw_visits, tasks
 
 Key = tuple[str, str]
 VISIT_ENTITIES = frozenset({"inspections", "inspection_photos"})  # what a drawn visit may push
@@ -97,6 +97,7 @@ class _BatchRun:
     refs: set[str] = field(default_factory=set)
     open_visits: list[Any] = field(default_factory=list)  # drawn visits open now
     visits: dict[str, str] = field(default_factory=dict)  # outfalls open to the sender's visits
+    step_refusals: dict[str, Reason] = field(default_factory=dict)
 
     def load(self, changes: list[Change]) -> None:
         """Fetch the stored rows, parents and change ids the batch touches, in a few queries."""
@@ -116,6 +117,9 @@ class _BatchRun:
         if any(c.entity in VISIT_ENTITIES for c in changes):
             self.open_visits = draw_visits.open_at(self.conn, self.now)
             self.visits = draw_visits.granted(self.open_visits, self.actor.username)
+        self.step_refusals = casework.judge_batch(
+            self.conn, self.actor, changes, self.state, self.now
+        )
 
     def apply(self, position: int, change: Change) -> None:
         change_id = str(change.change_id)
@@ -174,7 +178,15 @@ class _BatchRun:
             name: self.state.get(ref)
             for name, ref in references_of(change.entity, change.data).items()
         }
-        return decide(incoming, current, parent, self.actor, named, self.visits), refs
+        decision = decide(incoming, current, parent, self.actor, named, self.visits)
+        step_refusal = self.step_refusals.get(change_id)
+        if step_refusal is not None and decision.result in (
+            ResultKind.APPLIED,
+            ResultKind.PROPOSED,
+        ):
+            # A lifecycle step the rules stop: its event and its state change are refused alike.
+            return Decision(ResultKind.REJECTED, step_refusal), set()
+        return decision, refs
 
     def _apply(
         self, change: Change, key: Key, current: StoredRecord | None, decision: Decision

@@ -158,6 +158,7 @@ def decide_in(
     extra: dict[str, Any] = {}
     if state == "accepted":
         _refuse_if_stale(conn, proposal)
+        _refuse_unexplained_step(conn, proposal)
     if state == "merged":
         extra["merge_into_id"] = _merge_target(conn, actor, proposal, into_id)
     now = utcnow()
@@ -207,6 +208,33 @@ def _merge_target(conn: Any, actor: Actor, proposal: ProposalView, into_id: str 
     ):
         raise not_found("no such outfall to merge into in your area")
     return target.id
+
+
+def _refuse_unexplained_step(conn: Any, proposal: ProposalView) -> None:
+    """A proposed outfall change may move its lifecycle state only as far as a step the push
+    judged (``services.casework``) and stored: accepting it never moves the state by itself."""
+    if proposal.entity != "outfalls" or proposal.op == "delete" or not proposal.data:
+        return
+    current = records.get(conn, "outfalls", proposal.row_id)
+    if current is None or current.deleted or current.data is None:
+        return
+    before = current.data.get("lifecycle_state")
+    after = proposal.data.get("lifecycle_state")
+    if before == after:
+        return
+    steps = [e.data for e in records.children(conn, "outfall_events", [proposal.row_id]) if e.data]
+    if not any(
+        e.get("from_state") == before
+        and e.get("to_state") == after
+        and e.get("actor") == proposal.proposed_by
+        for e in steps
+    ):
+        raise ApiError(
+            409,
+            ErrorCode.PROPOSAL_STEP_UNEXPLAINED,
+            "this proposal moves the outfall's lifecycle state without a recorded step",
+            {"from_state": before, "to_state": after},
+        )
 
 
 def _refuse_if_stale(conn: Any, proposal: ProposalView) -> None:
