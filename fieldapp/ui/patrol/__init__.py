@@ -23,7 +23,7 @@ show as thumbnails made on a pool thread (``ThumbnailLoader``) when ``blobs`` is
 catalog ``patrol`` (``resources/translations/patrol_zh_CN.ts``).
 """
 
-from fieldapp.ui.patrol.feed import PositionFeed
 from fieldapp.ui.patrol.window import PatrolWindow
+from fieldapp.ui.position_feed import PositionFeed
 
 __all__ = ["PatrolWindow", "PositionFeed"]

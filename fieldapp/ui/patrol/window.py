@@ -62,10 +62,10 @@ from fieldapp.ui.labels import Labels
 from fieldapp.ui.lane import BackgroundLane
 from fieldapp.ui.map.palette import TYPE_COLOURS, colours_for
 from fieldapp.ui.map.view import MapView, Overlay
-from fieldapp.ui.patrol.feed import PositionFeed, SourceFactory
 from fieldapp.ui.patrol.problem_dialog import ProblemDialog
 from fieldapp.ui.patrol.source_dialog import SourceDialog
 from fieldapp.ui.patrol.thumbs import ThumbnailLoader
+from fieldapp.ui.position_feed import PositionFeed, SourceFactory
 
 CLOCK_TRUST_S = 12 * 3600
 PROBLEM_AT_OUTFALL_M = 60.0  # outfalls offered when marking a problem (a fix can be 10–30 m off)
