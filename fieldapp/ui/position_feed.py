@@ -27,9 +27,13 @@ class PositionFeed(QObject):
     ended = Signal()
 
     def __init__(
-        self, source: SourceFactory, retry_s: float = 3.0, max_retry_s: float = 30.0
+        self,
+        source: SourceFactory,
+        retry_s: float = 3.0,
+        max_retry_s: float = 30.0,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)
         self._source = source
         self._retry_s = retry_s
         self._max_retry_s = max(max_retry_s, retry_s)
@@ -45,7 +49,11 @@ class PositionFeed(QObject):
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def start(self) -> None:
+    def start(self, source: SourceFactory | None = None) -> None:
+        """Start reading (``source`` replaces the factory: the same feed reads a new source)."""
+        if source is not None:
+            self.stop()
+            self._source = source
         if self.running:
             return
         self._stop.clear()
