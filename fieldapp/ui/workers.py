@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 OnDone = Callable[[Any], None]
@@ -41,7 +42,7 @@ class WorkerPool(QObject):
 
     def __init__(self, parent: QObject | None = None, threads: int = 1) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool()
+        self._pool = QThreadPool(self)  # goes with this object, never before it
         self._pool.setMaxThreadCount(threads)  # one decode at a time leaves a core for the GUI
         self._callbacks: dict[int, tuple[OnDone, OnError]] = {}
         self._ids = itertools.count(1)
@@ -68,10 +69,13 @@ class WorkerPool(QObject):
 
     def close(self) -> None:
         """Drops the queued jobs, waits for the running ones; nothing is delivered after."""
+        if self._closed:
+            return
         self._closed = True
         self._callbacks.clear()
-        self._pool.clear()
-        self._pool.waitForDone()
+        if shiboken6.isValid(self._pool):  # at interpreter exit Qt may have deleted it first
+            self._pool.clear()
+            self._pool.waitForDone()
 
     @Slot(int, object, object)
     def _deliver(self, job_id: int, result: Any, error: Exception | None) -> None:
