@@ -1,8 +1,4 @@
-"""Geodesy on WGS-84: distance and bearing, averaging fixes, and GCJ-02 for display. Pure.
-
-Distances use Vincenty's inverse formula on the WGS-84 ellipsoid (sub-millimetre where it
-converges); for nearly antipodal points, where Vincenty may not converge, it falls back to a
-spherical great circle (error up to ~0.5 %, irrelevant at outfall scale).
+"""Averaging fixes and GCJ-02 for display. Pure. Distances, bearings and boxes are in ``geodesy``.
 
 GCJ-02 (the "Mars" coordinates of Amap and Tencent basemaps) is for DISPLAY ONLY: convert a stored
 WGS-84 coordinate to draw it on such a basemap, and convert a point picked on such a basemap back.
@@ -16,10 +12,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-WGS84_A = 6_378_137.0
-WGS84_F = 1 / 298.257223563
-WGS84_B = WGS84_A * (1 - WGS84_F)
-MEAN_EARTH_RADIUS_M = 6_371_008.8
+from geodesy import distance_m
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,77 +21,6 @@ class LatLon:
 
     lat: float
     lon: float
-
-
-def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Geodesic distance in metres on WGS-84."""
-    return inverse(lat1, lon1, lat2, lon2)[0]
-
-
-def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Initial bearing from point 1 to point 2, degrees clockwise from true north, [0, 360)."""
-    return inverse(lat1, lon1, lat2, lon2)[1]
-
-
-def inverse(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float, float]:
-    """(distance in metres, initial bearing in degrees) from point 1 to point 2 (Vincenty)."""
-    if lat1 == lat2 and lon1 == lon2:
-        return 0.0, 0.0
-    f, a, b = WGS84_F, WGS84_A, WGS84_B
-    big_l = math.radians(lon2 - lon1)
-    u1 = math.atan((1 - f) * math.tan(math.radians(lat1)))
-    u2 = math.atan((1 - f) * math.tan(math.radians(lat2)))
-    sin_u1, cos_u1 = math.sin(u1), math.cos(u1)
-    sin_u2, cos_u2 = math.sin(u2), math.cos(u2)
-    lam = big_l
-    for _ in range(200):
-        sin_lam, cos_lam = math.sin(lam), math.cos(lam)
-        sin_sigma = math.hypot(cos_u2 * sin_lam, cos_u1 * sin_u2 - sin_u1 * cos_u2 * cos_lam)
-        if sin_sigma == 0:
-            return 0.0, 0.0
-        cos_sigma = sin_u1 * sin_u2 + cos_u1 * cos_u2 * cos_lam
-        sigma = math.atan2(sin_sigma, cos_sigma)
-        sin_alpha = cos_u1 * cos_u2 * sin_lam / sin_sigma
-        cos2_alpha = 1 - sin_alpha * sin_alpha
-        cos_2sm = cos_sigma - 2 * sin_u1 * sin_u2 / cos2_alpha if cos2_alpha != 0 else 0.0
-        c = f / 16 * cos2_alpha * (4 + f * (4 - 3 * cos2_alpha))
-        lam_prev = lam
-        lam = big_l + (1 - c) * f * sin_alpha * (
-            sigma + c * sin_sigma * (cos_2sm + c * cos_sigma * (-1 + 2 * cos_2sm * cos_2sm))
-        )
-        if abs(lam - lam_prev) < 1e-12:
-            break
-    else:
-        return _great_circle(lat1, lon1, lat2, lon2)
-    u_sq = cos2_alpha * (a * a - b * b) / (b * b)
-    big_a = 1 + u_sq / 16384 * (4096 + u_sq * (-768 + u_sq * (320 - 175 * u_sq)))
-    big_b = u_sq / 1024 * (256 + u_sq * (-128 + u_sq * (74 - 47 * u_sq)))
-    delta_sigma = (
-        big_b
-        * sin_sigma
-        * (
-            cos_2sm
-            + big_b
-            / 4
-            * (
-                cos_sigma * (-1 + 2 * cos_2sm * cos_2sm)
-                - big_b / 6 * cos_2sm * (-3 + 4 * sin_sigma**2) * (-3 + 4 * cos_2sm * cos_2sm)
-            )
-        )
-    )
-    distance = b * big_a * (sigma - delta_sigma)
-    azimuth = math.atan2(cos_u2 * math.sin(lam), cos_u1 * sin_u2 - sin_u1 * cos_u2 * math.cos(lam))
-    return distance, math.degrees(azimuth) % 360.0
-
-
-def _great_circle(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float, float]:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dl = math.radians(lon2 - lon1)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    distance = 2 * MEAN_EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
-    y = math.sin(dl) * math.cos(p2)
-    x = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
-    return distance, math.degrees(math.atan2(y, x)) % 360.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, NewType
 
+from fieldapp.domain import clock
 from fieldapp.domain.errors import Explained
 from fieldapp.domain.position import CapturedPosition, PositionSource
 
@@ -42,10 +43,6 @@ class RecordFrozen(Explained):
 
 def new_inspection_id() -> InspectionId:
     return InspectionId(str(uuid.uuid4()))
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True)
@@ -196,7 +193,7 @@ def new_draft(
     task_id: str | None = None,
 ) -> Inspection:
     """A fresh draft, its author the first inspector present."""
-    now = at or utc_now()
+    now = at or clock.now_iso()
     return Inspection(
         id=new_inspection_id(),
         outfall_id=outfall_id,
@@ -227,13 +224,13 @@ def ensure_editable(insp: Inspection) -> None:
 def completed(insp: Inspection, at: str | None = None) -> Inspection:
     """The record frozen as complete (the caller validated it first)."""
     ensure_editable(insp)
-    now = at or utc_now()
+    now = at or clock.now_iso()
     return dataclasses.replace(insp, status=COMPLETE, completed_at=now, updated_at=now)
 
 
 def correction_of(insp: Inspection, author: str, at: str | None = None) -> Inspection:
     """A new draft version that corrects a completed record (the old one stays as it was)."""
-    now = at or utc_now()
+    now = at or clock.now_iso()
     return dataclasses.replace(
         insp,
         id=new_inspection_id(),

@@ -27,7 +27,8 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from fieldapp.domain import geo
+import geodesy
+from fieldapp.domain import clock
 
 
 class Verdict(StrEnum):
@@ -126,7 +127,7 @@ class FilteredTrack:
 
     def distance_m(self) -> float:
         return sum(
-            geo.distance_m(a.lat, a.lon, b.lat, b.lon)
+            geodesy.distance_m(a.lat, a.lon, b.lat, b.lon)
             for piece in self.pieces
             for a, b in itertools.pairwise(piece)
         )
@@ -152,7 +153,7 @@ def filter_track(points: Iterable[TrackPoint], rules: TrackFilterRules) -> Filte
         if dt < 0:
             out.verdicts.append(Verdict.OUT_OF_ORDER)
             continue
-        d = geo.distance_m(last.lat, last.lon, p.lat, p.lon)
+        d = geodesy.distance_m(last.lat, last.lon, p.lat, p.lon)
         if d > rules.max_speed_mps * max(dt, 1.0):
             suspects.append(p)
             out.verdicts.append(Verdict.SPIKE)
@@ -177,7 +178,7 @@ def _settled(suspects: Sequence[TrackPoint], rules: TrackFilterRules) -> bool:
     recent = suspects[-rules.reanchor_after :]
     anchor = recent[-1]
     return all(
-        geo.distance_m(anchor.lat, anchor.lon, s.lat, s.lon) <= rules.reanchor_spread_m
+        geodesy.distance_m(anchor.lat, anchor.lon, s.lat, s.lon) <= rules.reanchor_spread_m
         for s in recent
     )
 
@@ -322,8 +323,7 @@ def outfalls_passed(
     if not pieces:
         return []
     lat0 = pieces[0][0].lat
-    kx = 111_320.0 * math.cos(math.radians(lat0))
-    ky = 110_574.0
+    kx, ky = geodesy.metres_per_degree(lat0)
     cell = max(radius_m, 1.0)
     grid: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
     for piece in pieces:
@@ -360,13 +360,8 @@ def bounds(points: Iterable[TrackPoint], margin_m: float) -> tuple[float, float,
     pts = list(points)
     south, north = min(p.lat for p in pts), max(p.lat for p in pts)
     west, east = min(p.lon for p in pts), max(p.lon for p in pts)
-    dlat = margin_m / 110_574.0
-    dlon = margin_m / (111_320.0 * max(0.1, math.cos(math.radians((south + north) / 2))))
-    return south - dlat, west - dlon, north + dlat, east + dlon
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+    box = geodesy.box_around(south, west, north, east, margin_m)
+    return box.south, box.west, box.north, box.east
 
 
 def parse_time(text: str) -> datetime:
@@ -375,7 +370,7 @@ def parse_time(text: str) -> datetime:
 
 
 def format_time(t: datetime) -> str:
-    return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    return clock.iso(t)
 
 
 # -- records -----------------------------------------------------------------------------------
@@ -439,7 +434,7 @@ class Patrol:
         return filter_track(self.points, rules.track_filter)
 
     def summary(self, rules: PatrolRules, now: datetime | None = None) -> PatrolSummary:
-        end = self.ended_at or now or utc_now()
+        end = self.ended_at or now or clock.now()
         track = self.filtered(rules)
         duration = active_seconds(
             self.started_at, end, self.pauses, [p.t for p in self.points], rules.max_gap_s

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from enum import StrEnum
 
-from fieldapp.domain import geo
+import geodesy
 from fieldapp.domain.inspection import PositionRecord
 from fieldapp.domain.position import PositionSource
 
@@ -46,7 +46,7 @@ def distance_from_outfall(
     photo_lat: float, photo_lon: float, outfall_lat: float, outfall_lon: float
 ) -> float:
     """Metres between the photo's EXIF position and the outfall."""
-    return geo.distance_m(photo_lat, photo_lon, outfall_lat, outfall_lon)
+    return geodesy.distance_m(photo_lat, photo_lon, outfall_lat, outfall_lon)
 
 
 def time_offset_s(

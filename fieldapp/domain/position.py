@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+import geodesy
 from fieldapp.domain import geo
 from fieldapp.domain.nmea import Fix, FixMode
 
@@ -222,5 +223,5 @@ def offset_from_outfall(
     position: CapturedPosition, outfall_lat: float, outfall_lon: float, far_threshold_m: float
 ) -> OutfallOffset:
     """Distance and bearing from ``position`` to the outfall; ``far`` past the threshold."""
-    distance, bearing = geo.inverse(position.lat, position.lon, outfall_lat, outfall_lon)
+    distance, bearing = geodesy.inverse(position.lat, position.lon, outfall_lat, outfall_lon)
     return OutfallOffset(distance, bearing, distance > far_threshold_m)

@@ -21,7 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from fieldapp.domain.inspection import utc_now
+from fieldapp.domain import clock
 from fieldapp.store import capture, synced_rows
 
 # table -> (author column, children: (table, parent column))
@@ -144,7 +144,7 @@ def audit(
     conn.execute(
         "INSERT INTO local_audit (at, action, actor, entity, row_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
         (
-            utc_now(),
+            clock.now_iso(),
             action,
             actor,
             entity,

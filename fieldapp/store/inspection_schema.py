@@ -5,8 +5,6 @@ the nearest-outfall query. Released migrations are never edited: add a new one.
 
 from __future__ import annotations
 
-from fieldapp.store import capture
-
 INSPECTION_COLUMNS: tuple[str, ...] = (
     "id",
     "outfall_id",
@@ -42,12 +40,9 @@ PHOTO_COLUMNS: tuple[str, ...] = (
     "added_at",
 )
 
-# Incoming server changes (a supervisor returning a record) pass: they run with capture suppressed.
-_LOCAL = "(SELECT suppressed FROM capture_control WHERE id = 1) = 0"
-_PARENT_COMPLETE = "(SELECT status FROM inspections WHERE id = {ref}.inspection_id) = 'complete'"
-
-M0003_INSPECTIONS = (
-    """
+# Released: frozen literal text. The completeness guards test capture_control so that incoming
+# server changes (a supervisor returning a record), which run with capture suppressed, pass.
+M0003_INSPECTIONS = """
 CREATE TABLE inspections (
     rid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -88,26 +83,44 @@ CREATE TABLE inspection_photos (
     UNIQUE (inspection_id, sha256)
 );
 CREATE INDEX outfalls_by_lat_lon ON outfalls (lat, lon);
-"""
-    + f"""
+
 CREATE TRIGGER inspections_frozen_update BEFORE UPDATE ON inspections
-WHEN OLD.status = 'complete' AND {_LOCAL}
+WHEN OLD.status = 'complete' AND (SELECT suppressed FROM capture_control WHERE id = 1) = 0
 BEGIN SELECT RAISE(ABORT, 'inspection_frozen'); END;
 CREATE TRIGGER inspections_frozen_delete BEFORE DELETE ON inspections
-WHEN OLD.status = 'complete' AND {_LOCAL}
+WHEN OLD.status = 'complete' AND (SELECT suppressed FROM capture_control WHERE id = 1) = 0
 BEGIN SELECT RAISE(ABORT, 'inspection_frozen'); END;
 CREATE TRIGGER inspection_photos_frozen_insert BEFORE INSERT ON inspection_photos
-WHEN {_PARENT_COMPLETE.format(ref="NEW")} AND {_LOCAL}
+WHEN (SELECT status FROM inspections WHERE id = NEW.inspection_id) = 'complete' AND (SELECT suppressed FROM capture_control WHERE id = 1) = 0
 BEGIN SELECT RAISE(ABORT, 'inspection_frozen'); END;
 CREATE TRIGGER inspection_photos_frozen_update BEFORE UPDATE ON inspection_photos
-WHEN {_PARENT_COMPLETE.format(ref="OLD")} AND {_LOCAL}
+WHEN (SELECT status FROM inspections WHERE id = OLD.inspection_id) = 'complete' AND (SELECT suppressed FROM capture_control WHERE id = 1) = 0
 BEGIN SELECT RAISE(ABORT, 'inspection_frozen'); END;
 CREATE TRIGGER inspection_photos_frozen_delete BEFORE DELETE ON inspection_photos
-WHEN {_PARENT_COMPLETE.format(ref="OLD")} AND {_LOCAL}
+WHEN (SELECT status FROM inspections WHERE id = OLD.inspection_id) = 'complete' AND (SELECT suppressed FROM capture_control WHERE id = 1) = 0
 BEGIN SELECT RAISE(ABORT, 'inspection_frozen'); END;
+
+CREATE TRIGGER inspections_capture_insert AFTER INSERT ON inspections WHEN (SELECT suppressed FROM capture_control WHERE id = 1) = 0
+BEGIN INSERT INTO change_log (change_id, entity, row_id, op, data, at) VALUES (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'inspections', NEW.id, 'upsert', json_object('id', NEW.id, 'outfall_id', NEW.outfall_id, 'author', NEW.author, 'county_code', NEW.county_code, 'kind', NEW.kind, 'status', NEW.status, 'version', NEW.version, 'supersedes', NEW.supersedes, 'started_at', NEW.started_at, 'completed_at', NEW.completed_at, 'updated_at', NEW.updated_at, 'sections', json(NEW.sections), 'position', json(NEW.position), 'far_from_outfall', NEW.far_from_outfall), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+CREATE TRIGGER inspections_capture_update AFTER UPDATE ON inspections WHEN (SELECT suppressed FROM capture_control WHERE id = 1) = 0
+BEGIN INSERT INTO change_log (change_id, entity, row_id, op, data, at) VALUES (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'inspections', NEW.id, 'upsert', json_object('id', NEW.id, 'outfall_id', NEW.outfall_id, 'author', NEW.author, 'county_code', NEW.county_code, 'kind', NEW.kind, 'status', NEW.status, 'version', NEW.version, 'supersedes', NEW.supersedes, 'started_at', NEW.started_at, 'completed_at', NEW.completed_at, 'updated_at', NEW.updated_at, 'sections', json(NEW.sections), 'position', json(NEW.position), 'far_from_outfall', NEW.far_from_outfall), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+CREATE TRIGGER inspections_capture_delete AFTER DELETE ON inspections
+BEGIN
+    INSERT OR REPLACE INTO tombstones (entity, row_id, deleted_at)
+    VALUES ('inspections', OLD.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+    INSERT INTO change_log (change_id, entity, row_id, op, data, at)
+    SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'inspections', OLD.id, 'delete', NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE (SELECT suppressed FROM capture_control WHERE id = 1) = 0;
+END;
+
+CREATE TRIGGER inspection_photos_capture_insert AFTER INSERT ON inspection_photos WHEN (SELECT suppressed FROM capture_control WHERE id = 1) = 0
+BEGIN INSERT INTO change_log (change_id, entity, row_id, op, data, at) VALUES (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'inspection_photos', NEW.id, 'upsert', json_object('id', NEW.id, 'inspection_id', NEW.inspection_id, 'sha256', NEW.sha256, 'source_name', NEW.source_name, 'caption', NEW.caption, 'problem_code', NEW.problem_code, 'width', NEW.width, 'height', NEW.height, 'taken_at', NEW.taken_at, 'lat', NEW.lat, 'lon', NEW.lon, 'distance_m', NEW.distance_m, 'time_offset_s', NEW.time_offset_s, 'far_from_outfall', NEW.far_from_outfall, 'time_implausible', NEW.time_implausible, 'added_at', NEW.added_at), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+CREATE TRIGGER inspection_photos_capture_update AFTER UPDATE ON inspection_photos WHEN (SELECT suppressed FROM capture_control WHERE id = 1) = 0
+BEGIN INSERT INTO change_log (change_id, entity, row_id, op, data, at) VALUES (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'inspection_photos', NEW.id, 'upsert', json_object('id', NEW.id, 'inspection_id', NEW.inspection_id, 'sha256', NEW.sha256, 'source_name', NEW.source_name, 'caption', NEW.caption, 'problem_code', NEW.problem_code, 'width', NEW.width, 'height', NEW.height, 'taken_at', NEW.taken_at, 'lat', NEW.lat, 'lon', NEW.lon, 'distance_m', NEW.distance_m, 'time_offset_s', NEW.time_offset_s, 'far_from_outfall', NEW.far_from_outfall, 'time_implausible', NEW.time_implausible, 'added_at', NEW.added_at), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+CREATE TRIGGER inspection_photos_capture_delete AFTER DELETE ON inspection_photos
+BEGIN
+    INSERT OR REPLACE INTO tombstones (entity, row_id, deleted_at)
+    VALUES ('inspection_photos', OLD.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+    INSERT INTO change_log (change_id, entity, row_id, op, data, at)
+    SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'inspection_photos', OLD.id, 'delete', NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE (SELECT suppressed FROM capture_control WHERE id = 1) = 0;
+END;
 """
-    + capture.released_triggers_sql(
-        "inspections", INSPECTION_COLUMNS, json_columns=("sections", "position")
-    )
-    + capture.released_triggers_sql("inspection_photos", PHOTO_COLUMNS)
-)

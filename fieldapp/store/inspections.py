@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from fieldapp.domain import clock
 from fieldapp.domain import inspection as model
 from fieldapp.domain.inspection import (
     Inspection,
@@ -175,7 +176,7 @@ def save_draft(conn: sqlite3.Connection, insp: Inspection, path: str = "") -> In
                 raise RecordFrozen(insp.id)
             if _same_content(stored, insp):
                 return stored
-        saved = dataclasses.replace(insp, updated_at=model.utc_now())
+        saved = dataclasses.replace(insp, updated_at=clock.now_iso())
         _upsert(conn, saved)
     return saved
 
@@ -244,7 +245,7 @@ def add_photo(
         ).fetchone()
         if existing is not None:
             return photo_from_row(existing), False
-        row = photo_row(dataclasses.replace(photo, added_at=photo.added_at or model.utc_now()))
+        row = photo_row(dataclasses.replace(photo, added_at=photo.added_at or clock.now_iso()))
         conn.execute(
             f"INSERT INTO inspection_photos ({', '.join(row)}) "
             f"VALUES ({', '.join('?' * len(row))})",

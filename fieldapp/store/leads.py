@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from fieldapp.domain.inspection import utc_now
+from fieldapp.domain import clock
 from fieldapp.domain.lead import AerialLead, LeadPhoto
 from fieldapp.store import identity
 
@@ -108,7 +108,7 @@ def record_verification(
             " photo_sha256s, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (row_id, lead.id, lead.county_code, verdict, outfall_id if verdict == "duplicate"
              else None, note.strip(), json.dumps(list(photo_sha256s)),
-             identity.current_user(conn), utc_now()),
+             identity.current_user(conn), clock.now_iso()),
         )  # fmt: skip
     return row_id
 

@@ -26,8 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
 
-from fieldapp.domain import geo, tiles
-from fieldapp.store import outfalls
+from fieldapp.domain import tiles
+from fieldapp.store import nearby, outfalls
+from fieldapp.store.nearby import NearbyOutfall
 
 
 @dataclass
@@ -198,21 +199,13 @@ def rid_of(conn: sqlite3.Connection, outfall_id: str) -> int | None:
     return int(row[0]) if row else None
 
 
-@dataclass(frozen=True)
-class NearbyOutfall:
-    id: str
-    code: str
-    name: str
-    lat: float
-    lon: float
-
-
 def in_box(
     conn: sqlite3.Connection, south: float, west: float, north: float, east: float
-) -> list[NearbyOutfall]:
-    """Outfalls inside a lat/lon box (candidates for "outfalls passed" along a patrol)."""
+) -> list[tuple[str, str, str, float, float]]:
+    """(id, code, name, lat, lon) of the outfalls inside a lat/lon box (candidates for
+    "outfalls passed" along a patrol)."""
     return [
-        NearbyOutfall(*r)
+        (str(r[0]), str(r[1] or ""), str(r[2] or ""), float(r[3]), float(r[4]))
         for r in conn.execute(
             "SELECT id, display_code, name, lat, lon FROM outfalls "
             "WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
@@ -242,15 +235,9 @@ class MapReader:
     def rid_of(self, outfall_id: str) -> int | None:
         return rid_of(self._conn, outfall_id)
 
-    def near(self, lat: float, lon: float, radius_m: float) -> list[tuple[NearbyOutfall, float]]:
-        """Outfalls within ``radius_m`` of a position with their distance, nearest first."""
-        dlat = radius_m / 110_574.0
-        dlon = radius_m / (111_320.0 * max(0.01, math.cos(math.radians(lat))))
-        found = [
-            (o, geo.distance_m(lat, lon, o.lat, o.lon))
-            for o in in_box(self._conn, lat - dlat, lon - dlon, lat + dlat, lon + dlon)
-        ]
-        return sorted((f for f in found if f[1] <= radius_m), key=lambda f: f[1])
+    def near(self, lat: float, lon: float, radius_m: float) -> list[NearbyOutfall]:
+        """Outfalls within ``radius_m`` of a position, nearest first."""
+        return nearby.within(self._conn, lat, lon, radius_m)
 
     def close(self) -> None:
         self._conn.close()

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
 import sqlite3
 from dataclasses import dataclass
 
-from fieldapp.domain import geo
+import geodesy
 from fieldapp.domain.inspection import provisional_code
 from fieldapp.domain.outfall import Outfall, OutfallId, new_id
 from fieldapp.domain.reference import Reference
 from fieldapp.store import outfalls
 
-_M_PER_DEG_LAT = 111_320.0
 RADII_M = (500.0, 2_000.0, 10_000.0, 50_000.0)
 
 
@@ -35,10 +33,23 @@ class NearbyOutfall:
     bearing_deg: float  # from the position towards the outfall
 
 
-def _box(lat: float, lon: float, radius_m: float) -> tuple[float, float, float, float]:
-    dlat = radius_m / _M_PER_DEG_LAT
-    dlon = radius_m / (_M_PER_DEG_LAT * max(math.cos(math.radians(lat)), 0.01))
-    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+def within(
+    conn: sqlite3.Connection, lat: float, lon: float, radius_m: float
+) -> list[NearbyOutfall]:
+    """Every outfall within ``radius_m`` of (lat, lon), nearest first."""
+    box = geodesy.bounding_box(lat, lon, radius_m)
+    rows = conn.execute(
+        "SELECT id, display_code, name, lat, lon FROM outfalls "
+        "WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+        (box.south, box.north, box.west, box.east),
+    ).fetchall()
+    found = []
+    for oid, code, name, olat, olon in rows:
+        distance, bearing = geodesy.inverse(lat, lon, olat, olon)
+        if distance <= radius_m:
+            found.append(NearbyOutfall(oid, code, name, olat, olon, distance, bearing))
+    found.sort(key=lambda n: (n.distance_m, n.code))
+    return found
 
 
 def nearest(
@@ -47,20 +58,9 @@ def nearest(
     """Up to ``limit`` outfalls within ``max_radius_m`` of (lat, lon), nearest first."""
     found: list[NearbyOutfall] = []
     for radius in (*(r for r in RADII_M if r < max_radius_m), max_radius_m):
-        lat0, lat1, lon0, lon1 = _box(lat, lon, radius)
-        rows = conn.execute(
-            "SELECT id, display_code, name, lat, lon FROM outfalls "
-            "WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
-            (lat0, lat1, lon0, lon1),
-        ).fetchall()
-        found = []
-        for oid, code, name, olat, olon in rows:
-            distance, bearing = geo.inverse(lat, lon, olat, olon)
-            if distance <= radius:
-                found.append(NearbyOutfall(oid, code, name, olat, olon, distance, bearing))
+        found = within(conn, lat, lon, radius)
         if len(found) >= limit:
             break
-    found.sort(key=lambda n: (n.distance_m, n.code))
     return found[:limit]
 
 

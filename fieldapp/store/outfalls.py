@@ -5,13 +5,12 @@ that writes them. Every write validates first, and a refused write changes nothi
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from fieldapp.domain import lifecycle
+from fieldapp.domain import clock, lifecycle
 from fieldapp.domain.outfall import (
     EditRecord,
     LifecycleEvent,
@@ -29,10 +28,6 @@ from fieldapp.store.database import transaction
 from fieldapp.store.migrations import EDIT_COLUMNS, EVENT_COLUMNS, OUTFALL_COLUMNS
 
 _SELECT = f"SELECT {', '.join(OUTFALL_COLUMNS)} FROM outfalls"
-
-
-def now_iso() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def to_row(o: Outfall) -> dict[str, Any]:
@@ -123,7 +118,7 @@ def create(
 
     Later states are reached through `transition`, which checks and records each step.
     """
-    at = now_iso()
+    at = clock.now_iso()
     o = dataclasses.replace(
         o,
         lifecycle_state=ref.initial_state,
@@ -177,7 +172,7 @@ def update(
         changes = changed_fields(current, edited)
         if not changes:
             return current
-        at = now_iso()
+        at = clock.now_iso()
         saved = dataclasses.replace(
             edited,
             lifecycle_state=current.lifecycle_state,
@@ -220,7 +215,7 @@ def transition(
             )
         events = history(conn, outfall_id).events
         moved, event = lifecycle.apply_transition(
-            current, action, ref, events, actor, now_iso(), note
+            current, action, ref, events, actor, clock.now_iso(), note
         )
         _check(conn, moved, ref)
         conn.execute(

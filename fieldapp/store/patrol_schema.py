@@ -7,8 +7,6 @@ position, type and state from the index alone).
 
 from __future__ import annotations
 
-from fieldapp.store import capture
-
 MAP_POINTS_INDEX_SQL = (
     "CREATE INDEX outfalls_map_points ON outfalls (type_code, lifecycle_state, rid, lat, lon) "
     "WHERE lat IS NOT NULL AND lon IS NOT NULL;\n"
@@ -50,8 +48,7 @@ PROBLEM_COLUMNS = (
 )
 PHOTO_COLUMNS = ("id", "patrol_id", "problem_id", "sha256", "added_at")
 
-MIGRATION_SQL = (
-    """
+MIGRATION_SQL = """
 CREATE TABLE patrols (
     id TEXT PRIMARY KEY,
     author TEXT NOT NULL,
@@ -111,12 +108,53 @@ CREATE TABLE patrol_photos (
     added_at TEXT NOT NULL
 );
 CREATE INDEX patrol_photos_by_problem ON patrol_photos (problem_id);
+
+CREATE TRIGGER patrols_capture_insert AFTER INSERT ON patrols WHEN (SELECT suppressed FROM capture_control WHERE id = 1) = 0
+BEGIN INSERT INTO change_log (change_id, entity, row_id, op, data, at) VALUES (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'patrols', NEW.id, 'upsert', json_object('id', NEW.id, 'author', NEW.author, 'county_code', NEW.county_code, 'status', NEW.status, 'chief_level', NEW.chief_level, 'river', NEW.river, 'started_at', NEW.started_at, 'ended_at', NEW.ended_at, 'pauses', json(NEW.pauses), 'duration_s', NEW.duration_s, 'distance_m', NEW.distance_m, 'points_recorded', NEW.points_recorded, 'points_kept', NEW.points_kept, 'meets_rules', NEW.meets_rules, 'rules_version', NEW.rules_version, 'outfalls_passed', json(NEW.outfalls_passed), 'closed_automatically', NEW.closed_automatically, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+CREATE TRIGGER patrols_capture_update AFTER UPDATE ON patrols WHEN (SELECT suppressed FROM capture_control WHERE id = 1) = 0
+BEGIN INSERT INTO change_log (change_id, entity, row_id, op, data, at) VALUES (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'patrols', NEW.id, 'upsert', json_object('id', NEW.id, 'author', NEW.author, 'county_code', NEW.county_code, 'status', NEW.status, 'chief_level', NEW.chief_level, 'river', NEW.river, 'started_at', NEW.started_at, 'ended_at', NEW.ended_at, 'pauses', json(NEW.pauses), 'duration_s', NEW.duration_s, 'distance_m', NEW.distance_m, 'points_recorded', NEW.points_recorded, 'points_kept', NEW.points_kept, 'meets_rules', NEW.meets_rules, 'rules_version', NEW.rules_version, 'outfalls_passed', json(NEW.outfalls_passed), 'closed_automatically', NEW.closed_automatically, 'created_at', NEW.created_at, 'updated_at', NEW.updated_at), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+CREATE TRIGGER patrols_capture_delete AFTER DELETE ON patrols
+BEGIN
+    INSERT OR REPLACE INTO tombstones (entity, row_id, deleted_at)
+    VALUES ('patrols', OLD.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+    INSERT INTO change_log (change_id, entity, row_id, op, data, at)
+    SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'patrols', OLD.id, 'delete', NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE (SELECT suppressed FROM capture_control WHERE id = 1) = 0;
+END;
+
+CREATE TRIGGER patrol_tracks_capture_insert AFTER INSERT ON patrol_tracks WHEN (SELECT suppressed FROM capture_control WHERE id = 1) = 0
+BEGIN INSERT INTO change_log (change_id, entity, row_id, op, data, at) VALUES (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'patrol_tracks', NEW.id, 'upsert', json_object('id', NEW.id, 'patrol_id', NEW.patrol_id, 'part', NEW.part, 'points', json(NEW.points)), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+CREATE TRIGGER patrol_tracks_capture_update AFTER UPDATE ON patrol_tracks WHEN (SELECT suppressed FROM capture_control WHERE id = 1) = 0
+BEGIN INSERT INTO change_log (change_id, entity, row_id, op, data, at) VALUES (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'patrol_tracks', NEW.id, 'upsert', json_object('id', NEW.id, 'patrol_id', NEW.patrol_id, 'part', NEW.part, 'points', json(NEW.points)), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+CREATE TRIGGER patrol_tracks_capture_delete AFTER DELETE ON patrol_tracks
+BEGIN
+    INSERT OR REPLACE INTO tombstones (entity, row_id, deleted_at)
+    VALUES ('patrol_tracks', OLD.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+    INSERT INTO change_log (change_id, entity, row_id, op, data, at)
+    SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'patrol_tracks', OLD.id, 'delete', NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE (SELECT suppressed FROM capture_control WHERE id = 1) = 0;
+END;
+
+CREATE TRIGGER patrol_problems_capture_insert AFTER INSERT ON patrol_problems WHEN (SELECT suppressed FROM capture_control WHERE id = 1) = 0
+BEGIN INSERT INTO change_log (change_id, entity, row_id, op, data, at) VALUES (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'patrol_problems', NEW.id, 'upsert', json_object('id', NEW.id, 'patrol_id', NEW.patrol_id, 'county_code', NEW.county_code, 'at', NEW.at, 'lat', NEW.lat, 'lon', NEW.lon, 'error_m', NEW.error_m, 'note', NEW.note, 'outfall_id', NEW.outfall_id), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+CREATE TRIGGER patrol_problems_capture_update AFTER UPDATE ON patrol_problems WHEN (SELECT suppressed FROM capture_control WHERE id = 1) = 0
+BEGIN INSERT INTO change_log (change_id, entity, row_id, op, data, at) VALUES (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'patrol_problems', NEW.id, 'upsert', json_object('id', NEW.id, 'patrol_id', NEW.patrol_id, 'county_code', NEW.county_code, 'at', NEW.at, 'lat', NEW.lat, 'lon', NEW.lon, 'error_m', NEW.error_m, 'note', NEW.note, 'outfall_id', NEW.outfall_id), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+CREATE TRIGGER patrol_problems_capture_delete AFTER DELETE ON patrol_problems
+BEGIN
+    INSERT OR REPLACE INTO tombstones (entity, row_id, deleted_at)
+    VALUES ('patrol_problems', OLD.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+    INSERT INTO change_log (change_id, entity, row_id, op, data, at)
+    SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'patrol_problems', OLD.id, 'delete', NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE (SELECT suppressed FROM capture_control WHERE id = 1) = 0;
+END;
+
+CREATE TRIGGER patrol_photos_capture_insert AFTER INSERT ON patrol_photos WHEN (SELECT suppressed FROM capture_control WHERE id = 1) = 0
+BEGIN INSERT INTO change_log (change_id, entity, row_id, op, data, at) VALUES (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'patrol_photos', NEW.id, 'upsert', json_object('id', NEW.id, 'patrol_id', NEW.patrol_id, 'problem_id', NEW.problem_id, 'sha256', NEW.sha256, 'added_at', NEW.added_at), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+CREATE TRIGGER patrol_photos_capture_update AFTER UPDATE ON patrol_photos WHEN (SELECT suppressed FROM capture_control WHERE id = 1) = 0
+BEGIN INSERT INTO change_log (change_id, entity, row_id, op, data, at) VALUES (lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'patrol_photos', NEW.id, 'upsert', json_object('id', NEW.id, 'patrol_id', NEW.patrol_id, 'problem_id', NEW.problem_id, 'sha256', NEW.sha256, 'added_at', NEW.added_at), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+CREATE TRIGGER patrol_photos_capture_delete AFTER DELETE ON patrol_photos
+BEGIN
+    INSERT OR REPLACE INTO tombstones (entity, row_id, deleted_at)
+    VALUES ('patrol_photos', OLD.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+    INSERT INTO change_log (change_id, entity, row_id, op, data, at)
+    SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)),2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)),2) || '-' || hex(randomblob(6))), 'patrol_photos', OLD.id, 'delete', NULL, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE (SELECT suppressed FROM capture_control WHERE id = 1) = 0;
+END;
+CREATE INDEX outfalls_map_points ON outfalls (type_code, lifecycle_state, rid, lat, lon) WHERE lat IS NOT NULL AND lon IS NOT NULL;
 """
-    + capture.released_triggers_sql(
-        "patrols", PATROL_COLUMNS, json_columns=("pauses", "outfalls_passed")
-    )
-    + capture.released_triggers_sql("patrol_tracks", TRACK_COLUMNS, json_columns=("points",))
-    + capture.released_triggers_sql("patrol_problems", PROBLEM_COLUMNS)
-    + capture.released_triggers_sql("patrol_photos", PHOTO_COLUMNS)
-    + MAP_POINTS_INDEX_SQL
-)

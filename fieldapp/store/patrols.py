@@ -23,6 +23,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from fieldapp.domain import clock
 from fieldapp.domain.patrol import (
     PassedOutfall,
     Patrol,
@@ -35,16 +36,11 @@ from fieldapp.domain.patrol import (
     is_stale,
     outfalls_passed,
     parse_time,
-    utc_now,
 )
 from fieldapp.store import map_points
 from fieldapp.store.database import transaction
 
 TRACK_PART_POINTS = 1000
-
-
-def _now() -> str:
-    return format_time(utc_now())
 
 
 def _new_id() -> str:
@@ -61,9 +57,9 @@ def start(
     at: datetime | None = None,
 ) -> Patrol:
     """Starts a patrol (status "draft") and returns it."""
-    started = at or utc_now()
+    started = at or clock.now()
     patrol = Patrol(_new_id(), author, county_code, chief_level, river, started)
-    now = _now()
+    now = clock.now_iso()
     with transaction(conn):
         conn.execute(
             "INSERT INTO patrols (id, author, county_code, status, chief_level, river, "
@@ -97,7 +93,7 @@ def _set_pauses(conn: sqlite3.Connection, patrol_id: str, pauses: Sequence[Pause
     )
     conn.execute(
         "UPDATE patrols SET pauses = ?, updated_at = ? WHERE id = ? AND status = 'draft'",
-        (data, _now(), patrol_id),
+        (data, clock.now_iso(), patrol_id),
     )
 
 
@@ -105,7 +101,7 @@ def pause(conn: sqlite3.Connection, patrol_id: str, at: datetime | None = None) 
     with transaction(conn):
         patrol = _require(conn, patrol_id)
         if not patrol.paused:
-            patrol.pauses.append(Pause(at or utc_now()))
+            patrol.pauses.append(Pause(at or clock.now()))
             _set_pauses(conn, patrol_id, patrol.pauses)
     return patrol
 
@@ -114,7 +110,7 @@ def resume(conn: sqlite3.Connection, patrol_id: str, at: datetime | None = None)
     with transaction(conn):
         patrol = _require(conn, patrol_id)
         if patrol.paused:
-            patrol.pauses[-1] = Pause(patrol.pauses[-1].start, at or utc_now())
+            patrol.pauses[-1] = Pause(patrol.pauses[-1].start, at or clock.now())
             _set_pauses(conn, patrol_id, patrol.pauses)
     return patrol
 
@@ -139,7 +135,7 @@ def add_problem(
     problem = Problem(
         _new_id(),
         patrol_id,
-        at or utc_now(),
+        at or clock.now(),
         lat,
         lon,
         error_m,
@@ -175,7 +171,7 @@ def add_problem(
                 format_time(problem.at) if escalated else None,
             ),
         )
-        added = _now()
+        added = clock.now_iso()
         for sha in problem.photo_sha256s:
             conn.execute(
                 "INSERT INTO patrol_photos (id, patrol_id, problem_id, sha256, added_at) "
@@ -273,10 +269,7 @@ def passed_outfalls(
         return []
     radius = rules.passed_outfall_radius_m
     south, west, north, east = bounds(kept, radius)
-    candidates = [
-        (o.id, o.code, o.name, o.lat, o.lon)
-        for o in map_points.in_box(conn, south, west, north, east)
-    ]
+    candidates = map_points.in_box(conn, south, west, north, east)
     return outfalls_passed(track.pieces, candidates, radius)
 
 
@@ -293,7 +286,7 @@ def finish(
         patrol = _require(conn, patrol_id)
         if not patrol.is_open:
             return patrol
-        end = at or utc_now()
+        end = at or clock.now()
         if patrol.paused:
             patrol.pauses[-1] = Pause(patrol.pauses[-1].start, end)
         patrol.ended_at = end
@@ -324,7 +317,7 @@ def finish(
                 rules.version,
                 json.dumps([p.__dict__ for p in patrol.passed], ensure_ascii=False),
                 int(automatically),
-                _now(),
+                clock.now_iso(),
                 patrol_id,
             ),
         )
@@ -335,7 +328,7 @@ def finish_if_stale(
     conn: sqlite3.Connection, patrol: Patrol, rules: PatrolRules, now: datetime | None = None
 ) -> Patrol:
     """A patrol left open too long is finished at its last activity (patrol module doc)."""
-    if patrol.is_open and is_stale(patrol.last_activity(), now or utc_now(), rules):
+    if patrol.is_open and is_stale(patrol.last_activity(), now or clock.now(), rules):
         return finish(conn, patrol.id, rules, patrol.last_activity(), automatically=True)
     return patrol
 

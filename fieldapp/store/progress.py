@@ -25,6 +25,7 @@ from assessment.figures import month_ends, trend
 from assessment.members import Pick, members
 from assessment.rules import ProgressRules, read_rules
 from assessment.timeline import Cube, Facts, Part, build_cube, outfall_parts, part_changes
+from fieldapp.domain import clock
 
 CACHE_KEY = "cube"
 TRACKING_KEY = "tracking"  # a row that makes the triggers list changes (a first build is under way)
@@ -203,7 +204,7 @@ def rebuild(conn: sqlite3.Connection, rules: ProgressRules) -> CubeRead:
         raise
     parts: dict[str, Part] = {}
     cube = build_cube(facts, rules, parts)
-    built_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    built_at = clock.now_iso()
     conn.execute("BEGIN IMMEDIATE")
     try:
         if _stamp(conn) != before:  # brought up to date by another connection meanwhile

@@ -9,9 +9,8 @@ events. ``fieldapp.store.progress`` owns both tables. Derived data: never synced
 
 from __future__ import annotations
 
-_BUMP = "BEGIN UPDATE progress_generation SET n = n + 1 WHERE id = 1; END;"
-
-MIGRATION_SQL = f"""
+# Migrations 7 and 12 are released: frozen literal text.
+MIGRATION_SQL = """
 CREATE TABLE progress_generation (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
 INSERT INTO progress_generation (id, n) VALUES (1, 1);
 CREATE TABLE progress_cache (
@@ -21,31 +20,22 @@ CREATE TABLE progress_cache (
     built_at TEXT NOT NULL,
     cube BLOB NOT NULL
 );
-CREATE TRIGGER progress_events_ai AFTER INSERT ON outfall_events {_BUMP}
-CREATE TRIGGER progress_events_ad AFTER DELETE ON outfall_events {_BUMP}
-CREATE TRIGGER progress_events_au AFTER UPDATE ON outfall_events {_BUMP}
+CREATE TRIGGER progress_events_ai AFTER INSERT ON outfall_events BEGIN UPDATE progress_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER progress_events_ad AFTER DELETE ON outfall_events BEGIN UPDATE progress_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER progress_events_au AFTER UPDATE ON outfall_events BEGIN UPDATE progress_generation SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER progress_edits_ai AFTER INSERT ON outfall_edits
-    WHEN NEW.field = 'sign_status' {_BUMP}
-CREATE TRIGGER progress_outfalls_ai AFTER INSERT ON outfalls {_BUMP}
-CREATE TRIGGER progress_outfalls_ad AFTER DELETE ON outfalls {_BUMP}
+    WHEN NEW.field = 'sign_status' BEGIN UPDATE progress_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER progress_outfalls_ai AFTER INSERT ON outfalls BEGIN UPDATE progress_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER progress_outfalls_ad AFTER DELETE ON outfalls BEGIN UPDATE progress_generation SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER progress_outfalls_au
-    AFTER UPDATE OF id, county_code, basin, receiving_kind, sign_status ON outfalls {_BUMP}
+    AFTER UPDATE OF id, county_code, basin, receiving_kind, sign_status ON outfalls BEGIN UPDATE progress_generation SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER progress_inspections_ai AFTER INSERT ON inspections
-    WHEN NEW.status = 'complete' {_BUMP}
+    WHEN NEW.status = 'complete' BEGIN UPDATE progress_generation SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER progress_inspections_au
-    AFTER UPDATE OF status, completed_at, outfall_id ON inspections {_BUMP}
+    AFTER UPDATE OF status, completed_at, outfall_id ON inspections BEGIN UPDATE progress_generation SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER progress_inspections_ad AFTER DELETE ON inspections
-    WHEN OLD.status = 'complete' {_BUMP}
+    WHEN OLD.status = 'complete' BEGIN UPDATE progress_generation SET n = n + 1 WHERE id = 1; END;
 """
-
-
-def _mark(*ids: str) -> str:
-    # Only while a cube is kept (or being built): a device that never counts keeps no list.
-    values = " UNION ALL ".join(f"SELECT {i}" for i in ids)
-    return (
-        "BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM "
-        f"({values}) WHERE EXISTS (SELECT 1 FROM progress_cache); END;"
-    )
 
 
 # Migration 12 (``0012_progress_parts``): the cube kept current one outfall at a time.
@@ -55,7 +45,7 @@ def _mark(*ids: str) -> str:
 # holds each outfall's share of the cube (``assessment.timeline.Part``), so that a change moves
 # the cube by new share minus old. The cache is emptied: the first count after the migration
 # builds the cube and the shares together.
-MIGRATION_12_SQL = f"""
+MIGRATION_12_SQL = """
 CREATE TABLE progress_dirty (seq INTEGER PRIMARY KEY, outfall_id TEXT);
 CREATE TABLE progress_part (
     outfall_id TEXT PRIMARY KEY,
@@ -68,27 +58,27 @@ CREATE TABLE progress_part (
 ) WITHOUT ROWID;
 CREATE INDEX progress_part_last ON progress_part (last_day);
 DELETE FROM progress_cache;
-CREATE TRIGGER progress_dirty_events_ai AFTER INSERT ON outfall_events {_mark("NEW.outfall_id")}
-CREATE TRIGGER progress_dirty_events_ad AFTER DELETE ON outfall_events {_mark("OLD.outfall_id")}
+CREATE TRIGGER progress_dirty_events_ai AFTER INSERT ON outfall_events BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM (SELECT NEW.outfall_id) WHERE EXISTS (SELECT 1 FROM progress_cache); END;
+CREATE TRIGGER progress_dirty_events_ad AFTER DELETE ON outfall_events BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM (SELECT OLD.outfall_id) WHERE EXISTS (SELECT 1 FROM progress_cache); END;
 CREATE TRIGGER progress_dirty_events_au AFTER UPDATE ON outfall_events
-    {_mark("OLD.outfall_id", "NEW.outfall_id")}
+    BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM (SELECT OLD.outfall_id UNION ALL SELECT NEW.outfall_id) WHERE EXISTS (SELECT 1 FROM progress_cache); END;
 CREATE TRIGGER progress_dirty_edits_ai AFTER INSERT ON outfall_edits
-    WHEN NEW.field = 'sign_status' {_mark("NEW.outfall_id")}
+    WHEN NEW.field = 'sign_status' BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM (SELECT NEW.outfall_id) WHERE EXISTS (SELECT 1 FROM progress_cache); END;
 CREATE TRIGGER progress_dirty_edits_ad AFTER DELETE ON outfall_edits
-    WHEN OLD.field = 'sign_status' {_mark("OLD.outfall_id")}
+    WHEN OLD.field = 'sign_status' BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM (SELECT OLD.outfall_id) WHERE EXISTS (SELECT 1 FROM progress_cache); END;
 CREATE TRIGGER progress_dirty_edits_au AFTER UPDATE ON outfall_edits
     WHEN OLD.field = 'sign_status' OR NEW.field = 'sign_status'
-    {_mark("OLD.outfall_id", "NEW.outfall_id")}
-CREATE TRIGGER progress_dirty_outfalls_ai AFTER INSERT ON outfalls {_mark("NEW.id")}
-CREATE TRIGGER progress_dirty_outfalls_ad AFTER DELETE ON outfalls {_mark("OLD.id")}
+    BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM (SELECT OLD.outfall_id UNION ALL SELECT NEW.outfall_id) WHERE EXISTS (SELECT 1 FROM progress_cache); END;
+CREATE TRIGGER progress_dirty_outfalls_ai AFTER INSERT ON outfalls BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM (SELECT NEW.id) WHERE EXISTS (SELECT 1 FROM progress_cache); END;
+CREATE TRIGGER progress_dirty_outfalls_ad AFTER DELETE ON outfalls BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM (SELECT OLD.id) WHERE EXISTS (SELECT 1 FROM progress_cache); END;
 CREATE TRIGGER progress_dirty_outfalls_au
     AFTER UPDATE OF id, county_code, basin, receiving_kind, sign_status ON outfalls
-    {_mark("OLD.id", "NEW.id")}
+    BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM (SELECT OLD.id UNION ALL SELECT NEW.id) WHERE EXISTS (SELECT 1 FROM progress_cache); END;
 CREATE TRIGGER progress_dirty_inspections_ai AFTER INSERT ON inspections
-    WHEN NEW.status = 'complete' {_mark("NEW.outfall_id")}
+    WHEN NEW.status = 'complete' BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM (SELECT NEW.outfall_id) WHERE EXISTS (SELECT 1 FROM progress_cache); END;
 CREATE TRIGGER progress_dirty_inspections_au
     AFTER UPDATE OF status, completed_at, outfall_id ON inspections
-    {_mark("OLD.outfall_id", "NEW.outfall_id")}
+    BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM (SELECT OLD.outfall_id UNION ALL SELECT NEW.outfall_id) WHERE EXISTS (SELECT 1 FROM progress_cache); END;
 CREATE TRIGGER progress_dirty_inspections_ad AFTER DELETE ON inspections
-    WHEN OLD.status = 'complete' {_mark("OLD.outfall_id")}
+    WHEN OLD.status = 'complete' BEGIN INSERT INTO progress_dirty (outfall_id) SELECT * FROM (SELECT OLD.outfall_id) WHERE EXISTS (SELECT 1 FROM progress_cache); END;
 """

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from fieldapp.domain.inspection import utc_now
+from fieldapp.domain import clock
 from fieldapp.store import (
     inspection_schema,
     leads_schema,
@@ -103,6 +103,6 @@ def enqueue(conn: sqlite3.Connection, entity: str, row_id: str, data: dict[str, 
             row_id,
             "upsert",
             json.dumps(data, ensure_ascii=False),
-            utc_now(),
+            clock.now_iso(),
         ),
     )

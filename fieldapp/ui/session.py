@@ -285,7 +285,7 @@ class Session:
 
             reader = MapReader(database.open_reader(self.path))
             window = PatrolWindow(
-                self.path,
+                self.writer,
                 self.lane,
                 self.labels,
                 self.actor,

@@ -16,13 +16,13 @@ A flag tells the supervisor where to look; it never decides. The thresholds are 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from geodesy import distance_m
 from sync.review_protocol import (
     FAR_FROM_OUTFALL,
     FLAGS,
@@ -34,7 +34,6 @@ from sync.review_protocol import (
 )
 
 RULES_FILE = Path(__file__).with_name("data") / "review_rules.json"
-EARTH_RADIUS_M = 6_371_008.8
 
 
 @dataclass(frozen=True)
@@ -71,14 +70,6 @@ class Candidate:
     code: str
     lat: float | None
     lon: float | None
-
-
-def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _bigrams(text: str) -> set[str]:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import geodesy
 from fieldapp.domain import geo
 
 
@@ -17,7 +18,7 @@ def dms(d: float, m: float, s: float) -> float:
 
 def test_vincenty_flinders_peak_to_buninyong() -> None:
     # The textbook Vincenty example (Geoscience Australia): 54,972.271 m at 306°52'05.37".
-    distance, bearing = geo.inverse(
+    distance, bearing = geodesy.inverse(
         dms(-37, 57, 3.72030),
         dms(144, 25, 29.52440),
         dms(-37, 39, 10.15610),
@@ -29,14 +30,14 @@ def test_vincenty_flinders_peak_to_buninyong() -> None:
 
 def test_nantong_short_distances() -> None:
     # Two points 0.001° of latitude apart near Nantong: about 110.9 m due north.
-    distance, bearing = geo.inverse(32.0, 120.9, 32.001, 120.9)
+    distance, bearing = geodesy.inverse(32.0, 120.9, 32.001, 120.9)
     assert distance == pytest.approx(110.9, abs=0.2)
     assert bearing == pytest.approx(0.0, abs=1e-9)
-    assert geo.distance_m(32.0, 120.9, 32.0, 120.9) == 0.0
+    assert geodesy.distance_m(32.0, 120.9, 32.0, 120.9) == 0.0
 
 
 def test_nearly_antipodal_points_still_give_an_answer() -> None:
-    distance = geo.distance_m(0.0, 0.0, 0.5, 179.7)
+    distance = geodesy.distance_m(0.0, 0.0, 0.5, 179.7)
     assert 19_900_000 < distance < 20_100_000
 
 
@@ -47,10 +48,10 @@ coord = st.tuples(st.floats(-89.9, 89.9), st.floats(-180, 180))
 def test_distance_is_symmetric_and_close_to_a_sphere(
     a: tuple[float, float], b: tuple[float, float]
 ) -> None:
-    d1 = geo.distance_m(*a, *b)
-    d2 = geo.distance_m(*b, *a)
+    d1 = geodesy.distance_m(*a, *b)
+    d2 = geodesy.distance_m(*b, *a)
     assert d1 == pytest.approx(d2, rel=1e-6, abs=1e-3)
-    sphere = geo._great_circle(*a, *b)[0]
+    sphere = geodesy._great_circle(*a, *b)[0]
     assert d1 == pytest.approx(sphere, rel=0.006, abs=1e-3)
 
 
@@ -81,4 +82,4 @@ def test_gcj02_round_trip(lat: float, lon: float) -> None:
     back = geo.gcj02_to_wgs84(*geo.wgs84_to_gcj02(lat, lon))
     assert back == pytest.approx((lat, lon), abs=1e-7)
     # The shift is a few hundred metres at most in China.
-    assert geo.distance_m(lat, lon, *geo.wgs84_to_gcj02(lat, lon)) < 1000
+    assert geodesy.distance_m(lat, lon, *geo.wgs84_to_gcj02(lat, lon)) < 1000

@@ -17,8 +17,8 @@ import httpx
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
+from fieldapp.domain import clock
 from fieldapp.domain import inspection as model
-from fieldapp.domain.inspection import utc_now
 from fieldapp.store import database, identity, inspections
 from fieldapp.ui.app import make_app
 from fieldapp.ui.records.window import shown_state
@@ -48,7 +48,7 @@ def _complete(conn: Any, insp: model.Inspection) -> None:
     with database.transaction(conn):
         conn.execute(
             "UPDATE inspections SET status = 'complete', completed_at = ? WHERE id = ?",
-            (utc_now(), insp.id),
+            (clock.now_iso(), insp.id),
         )
 
 

@@ -8,6 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 ROOT = Path(__file__).resolve().parents[2]
 DEVICE = ROOT / "resources" / "data" / "inspection.json"
 DESK = ROOT / "sync" / "server" / "data" / "review_rules.json"
@@ -39,3 +42,22 @@ def test_the_same_remediation_findings_contradict_a_claim():
     device, desk = _load(DEVICE), _load(DESK)
     on_device = [f["code"] for f in device["remediation_findings"] if f["contradicted"]]
     assert sorted(desk["contradicted_remediation"]) == sorted(on_device)
+
+
+@given(
+    st.floats(18.0, 53.0),
+    st.floats(73.0, 135.0),
+    st.floats(-0.02, 0.02),
+    st.floats(-0.02, 0.02),
+)
+def test_the_server_and_the_device_measure_the_same_distance(
+    lat: float, lon: float, dlat: float, dlon: float
+) -> None:
+    # the device's "far from the outfall" figure and the server's flag come from one function
+    from fieldapp.domain.photo_checks import distance_from_outfall
+    from sync.server import flags as server_flags
+
+    record = {"position": {"lat": lat + dlat, "lon": lon + dlon}}
+    server = server_flags.distance_to_outfall(record, {"lat": lat, "lon": lon})
+    device = distance_from_outfall(lat + dlat, lon + dlon, lat, lon)
+    assert server == device

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from fieldapp.domain import clock
 from fieldapp.domain import inspection as model
-from fieldapp.domain.inspection import utc_now
 from fieldapp.store import database, identity, inspections, outfalls, patrols, synced_rows
 
 
@@ -46,7 +46,7 @@ def test_bind_reattributes_local_records_only(
         conn.execute(
             "INSERT INTO outfall_events (id, outfall_id, action, from_state, to_state, at, actor,"
             " note) VALUES ('e1', ?, 'monitor', 'surveyed', 'monitored', ?, ?, '')",
-            (ledger[1].id, utc_now(), me),
+            (ledger[1].id, clock.now_iso(), me),
         )
     before = conn.execute("SELECT max(seq) FROM change_log").fetchone()[0]
 

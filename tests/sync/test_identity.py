@@ -20,8 +20,8 @@ from typing import Any
 import httpx
 import pytest
 
+from fieldapp.domain import clock
 from fieldapp.domain import inspection as model
-from fieldapp.domain.inspection import utc_now
 from fieldapp.media.blobstore import BlobStore
 from fieldapp.store import database, identity, inspections, synced_rows
 from sync.client import ProfileDb, RetryPolicy, SyncEngine
@@ -83,7 +83,7 @@ class Laptop:
         with database.transaction(self.conn):
             self.conn.execute(
                 "UPDATE inspections SET status = 'complete', completed_at = ? WHERE id = ?",
-                (utc_now(), draft.id),
+                (clock.now_iso(), draft.id),
             )
         return draft.id
 

@@ -125,7 +125,7 @@ def test_inspection_window_in_chinese(qtbot: Any, zh_session: Session) -> None:
 def test_patrol_window_in_chinese(qtbot: Any, zh_session: Session) -> None:
     zh_session.gnss_override = str(NMEA)
     patrol: Any = zh_session.open_patrol()
-    qtbot.waitUntil(lambda: patrol._conn is not None)
+    qtbot.waitUntil(lambda: not zh_session.lane.busy)  # the open patrol was looked up
     patrol.river.setText("通吕运河")
     patrol.start()
     qtbot.waitUntil(

@@ -26,7 +26,7 @@ from fieldapp.store import database, inspections, nearby
 from fieldapp.store.errors import StoreError
 from fieldapp.store.inspection_reader import InspectionReader
 from fieldapp.ui.inspection.nearest import NearestOutfallsDialog, NewOutfallDialog
-from fieldapp.ui.inspection.position_panel import PositionFeed, PositionPanel
+from fieldapp.ui.inspection.position_panel import PositionPanel
 from fieldapp.ui.inspection.window import InspectionWindow
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.lane import BackgroundLane
@@ -183,9 +183,7 @@ class InspectionEntry(QObject):
 
     def _panel(self, outfall_position: tuple[float, float] | None) -> PositionPanel:
         s = self.services
-        panel = PositionPanel(
-            s.rules.settings, s.labels.lang, outfall_position, PositionFeed(None, s.replay_speed)
-        )
+        panel = PositionPanel(s.rules.settings, s.labels.lang, outfall_position, s.replay_speed)
         if self.gnss_source:
             panel.start(self.gnss_source)
         return panel

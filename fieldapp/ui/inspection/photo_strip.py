@@ -46,7 +46,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.inspection import InspectionPhoto, PositionRecord, utc_now
+from fieldapp.domain import clock
+from fieldapp.domain.inspection import InspectionPhoto, PositionRecord
 from fieldapp.domain.inspection_rules import InspectionSettings
 from fieldapp.domain.photo_checks import check_photo, photo_coordinates
 from fieldapp.domain.reference import Term
@@ -260,7 +261,7 @@ class PhotoStrip(QGroupBox):
             time_offset_s=checks.time_offset_s if checks else None,
             far_from_outfall=bool(checks and checks.far_from_outfall),
             time_implausible=bool(checks and checks.time_implausible),
-            added_at=utc_now(),
+            added_at=clock.now_iso(),
         )
         replaced = self._replacing.pop(path, None)
         old = self.photos.get(replaced) if replaced else None

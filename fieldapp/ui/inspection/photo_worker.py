@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from fieldapp.media.blobstore import BlobStore
 from fieldapp.media.errors import PhotoError
 from fieldapp.media.ingest import ingest_photo
 from fieldapp.media.thumbnails import VIEW_SIDE, larger_view, thumbnail
 from fieldapp.media.watermark import watermarked_copy
+from fieldapp.ui.workers import WorkerPool
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".heic", ".heif"})
 MAX_FOLDER_PHOTOS = 500
@@ -34,15 +35,6 @@ def photo_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], None]) -> None:
-        super().__init__()
-        self._fn = fn
-
-    def run(self) -> None:
-        self._fn()
-
-
 class PhotoWorker(QObject):
     """Ingest, thumbnails and larger views in a worker pool; results arrive by signal."""
 
@@ -57,76 +49,65 @@ class PhotoWorker(QObject):
     def __init__(self, store: BlobStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # one decode at a time leaves a core for the GUI
-        self.pending = 0
+        self.pool = WorkerPool(self)
+        self.pool.idle.connect(self.idle)
 
-    def _submit(self, fn: Callable[[], None]) -> None:
-        self.pending += 1
+    @property
+    def pending(self) -> int:
+        return self.pool.pending
 
-        def job() -> None:
-            try:
-                fn()
-            finally:
-                self._finished()
+    def _failed_for(self, label: str) -> Callable[[Exception], None]:
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, PhotoError):
+                raise exc
+            self.failed.emit(label, exc.en, exc.zh)
 
-        self.pool.start(_Job(job))
-
-    def _finished(self) -> None:
-        self.pending -= 1
-        if self.pending == 0:
-            self.idle.emit()
+        return failed
 
     def ingest(self, path: Path) -> None:
-        def run() -> None:
-            try:
-                self.ingested.emit(str(path), ingest_photo(path, self.store))
-            except PhotoError as exc:
-                self.failed.emit(str(path), exc.en, exc.zh)
-
-        self._submit(run)
+        self.pool.submit(
+            lambda: ingest_photo(path, self.store),
+            lambda photo: self.ingested.emit(str(path), photo),
+            self._failed_for(str(path)),
+        )
 
     def thumbnail(self, sha256: str) -> None:
-        def run() -> None:
-            try:
-                self.thumbnail_ready.emit(sha256, thumbnail(self.store.get(sha256)).jpeg)
-            except PhotoError as exc:
-                self.failed.emit(sha256[:12], exc.en, exc.zh)
-
-        self._submit(run)
+        self.pool.submit(
+            lambda: thumbnail(self.store.get(sha256)).jpeg,
+            lambda jpeg: self.thumbnail_ready.emit(sha256, jpeg),
+            self._failed_for(sha256[:12]),
+        )
 
     def view(self, sha256: str, watermark: Sequence[str] | None = None) -> None:
         """A larger upright copy; with ``watermark`` lines drawn on it (never on the original)."""
 
-        def run() -> None:
-            try:
-                original = self.store.get(sha256)
-                if watermark:
-                    jpeg = watermarked_copy(original, watermark, side=VIEW_SIDE)
-                else:
-                    jpeg = larger_view(original).jpeg
-                self.view_ready.emit(sha256, jpeg)
-            except PhotoError as exc:
-                self.failed.emit(sha256[:12], exc.en, exc.zh)
+        def run() -> bytes:
+            original = self.store.get(sha256)
+            if watermark:
+                return watermarked_copy(original, watermark, side=VIEW_SIDE)
+            return larger_view(original).jpeg
 
-        self._submit(run)
+        self.pool.submit(
+            run, lambda jpeg: self.view_ready.emit(sha256, jpeg), self._failed_for(sha256[:12])
+        )
 
     def export(self, sha256: str, destination: Path, watermark: Sequence[str] | None) -> None:
         """Write a copy: the original bytes unchanged, or a watermarked rendition."""
 
         def run() -> None:
-            try:
-                original = self.store.get(sha256)
-                data = watermarked_copy(original, watermark) if watermark else original
-                destination.write_bytes(data)
-            except PhotoError as exc:
+            original = self.store.get(sha256)
+            data = watermarked_copy(original, watermark) if watermark else original
+            destination.write_bytes(data)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, PhotoError):
                 self.export_failed.emit(str(destination), exc.en)
-            except OSError as exc:
+            elif isinstance(exc, OSError):
                 self.export_failed.emit(str(destination), exc.strerror or str(exc))
             else:
-                self.exported.emit(str(destination))
+                raise exc
 
-        self._submit(run)
+        self.pool.submit(run, lambda _: self.exported.emit(str(destination)), failed)
 
     def wait(self) -> None:
-        self.pool.waitForDone()
+        self.pool.wait()

@@ -2,17 +2,17 @@
 accuracy that averages several fixes, the offset from the registered outfall, and the fallbacks
 (a photo's EXIF position, or coordinates typed in with a reason).
 
-`PositionFeed` runs a source (`fieldapp.gnss`: a receiver on a serial port, or a replayed NMEA
-log) in a plain thread and forwards each fix by signal; a receiver that vanishes becomes a
-message and the panel goes on working with the fallbacks.
+The app's one `PositionFeed` (`fieldapp.ui.position_feed`) reads the source (`fieldapp.gnss`: a
+receiver on a serial port or the network, or a replayed NMEA log) off the GUI thread; a receiver
+that vanishes becomes a message, is reopened with backoff, and meanwhile the panel goes on
+working with the fallbacks.
 """
 
 from __future__ import annotations
 
-import threading
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,8 +29,9 @@ from fieldapp.domain import position as pos
 from fieldapp.domain.inspection import PositionRecord
 from fieldapp.domain.inspection_rules import InspectionSettings
 from fieldapp.domain.nmea import Fix, FixMode
-from fieldapp.gnss import GnssSourceError, NetworkSource, drain, follow, open_source
+from fieldapp.gnss import drain, open_source
 from fieldapp.ui import formatting as fmt
+from fieldapp.ui.position_feed import PositionFeed
 
 COMPASS = ("N", "NE", "E", "SE", "S", "SW", "W", "NW")
 
@@ -41,68 +42,6 @@ def compass(bearing: float) -> str:
 
 def distance_text(metres: float) -> str:
     return fmt.distance(metres)
-
-
-def _messages(exc: Exception) -> tuple[str, str]:
-    if isinstance(exc, GnssSourceError):
-        return exc.en, exc.zh
-    return str(exc), str(exc)
-
-
-class PositionFeed(QObject):
-    """Reads fixes from a source in a background thread; signals arrive on the GUI thread."""
-
-    fix = Signal(object)
-    failed = Signal(str, str)  # message_en, message_zh
-    finished = Signal()
-
-    def __init__(self, parent: QObject | None = None, replay_speed: float | None = 1.0) -> None:
-        super().__init__(parent)
-        self.replay_speed = replay_speed
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    def start(self, spec: str) -> None:
-        """Start reading ``spec``: an NMEA log file, or a serial port name (COM3, /dev/ttyUSB0)."""
-        self.stop()
-        self._stop = threading.Event()
-        stop = self._stop
-        self._thread = threading.Thread(
-            target=self._run, args=(spec, stop), name="gnss-feed", daemon=True
-        )
-        self._thread.start()
-
-    def _run(self, spec: str, stop: threading.Event) -> None:
-        try:
-            source = open_source(spec, speed=self.replay_speed)
-            if isinstance(source, NetworkSource):  # a dropped link is reopened; message till then
-                fixes = follow(
-                    source,
-                    stop.is_set,
-                    on_lost=lambda exc: self.failed.emit(*_messages(exc)),
-                    on_restored=lambda: self.failed.emit("", ""),
-                )
-            else:
-                fixes = drain(source, stop.is_set)
-            for fix in fixes:
-                if stop.is_set():
-                    break
-                self.fix.emit(fix)
-        except GnssSourceError as exc:
-            if not stop.is_set():
-                self.failed.emit(exc.en, exc.zh)
-        finally:
-            self.finished.emit()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=3)
-            self._thread = None
 
 
 class PositionPanel(QGroupBox):
@@ -116,7 +55,7 @@ class PositionPanel(QGroupBox):
         settings: InspectionSettings,
         lang: str,
         outfall_position: tuple[float, float] | None = None,
-        feed: PositionFeed | None = None,
+        replay_speed: float | None = 1.0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -124,10 +63,12 @@ class PositionPanel(QGroupBox):
         self.settings = settings
         self.lang = lang
         self.outfall_position = outfall_position
-        self.feed = feed or PositionFeed(self)
+        self.replay_speed = replay_speed
+        self.feed = PositionFeed(self._no_source, parent=self)
         self.feed.fix.connect(self._on_fix)
-        self.feed.failed.connect(self._on_failed)
-        self.feed.finished.connect(self._on_finished)
+        self.feed.lost.connect(self._on_failed)
+        self.feed.restored.connect(lambda: self._on_failed("", ""))
+        self.feed.ended.connect(self._on_finished)
         self.last_fix: Fix | None = None
         self.capture: pos.PositionCapture | None = None
         self.record: PositionRecord | None = None
@@ -203,12 +144,17 @@ class PositionPanel(QGroupBox):
         self.source.setText(spec)
         self._say("")
         self.live.setText(self.tr("Waiting for the receiver…"))
-        self.feed.start(spec)
+        speed, stopping = self.replay_speed, self.feed.stopping
+        self.feed.start(lambda: drain(open_source(spec, speed=speed), stopping))
         self.start_button.setText(self.tr("Disconnect"))
 
     def stop(self) -> None:
         self.feed.stop()
         self.start_button.setText(self.tr("Connect"))
+
+    @staticmethod
+    def _no_source() -> list[Fix]:
+        return []  # until start() gives one
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

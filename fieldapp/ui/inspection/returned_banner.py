@@ -8,6 +8,7 @@ import html
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from fieldapp.domain import clock
 from fieldapp.store.returns import ReturnedRecord
 from fieldapp.ui import formatting as fmt
 
@@ -47,7 +48,7 @@ class ReturnedBanner(QFrame):
             .replace("%2", _day_and_time(r.returned_at))
             .replace("%3", f"<b>{html.escape(r.reason)}</b>")
         )
-        self.deadline_passed = _passed(r.deadline, now or dt.datetime.now(dt.UTC))
+        self.deadline_passed = _passed(r.deadline, now or clock.now())
         if r.deadline is None:
             self.deadline.setText(self.tr("No deadline"))
             self.deadline.setStyleSheet("")

@@ -38,7 +38,7 @@ from fieldapp.ui import formatting as fmt
 from fieldapp.ui.inspection.completion_dialog import CompletionDialog
 from fieldapp.ui.inspection.form import InspectionForm
 from fieldapp.ui.inspection.photo_strip import PhotoStrip
-from fieldapp.ui.inspection.position_panel import PositionFeed, PositionPanel
+from fieldapp.ui.inspection.position_panel import PositionPanel
 from fieldapp.ui.inspection.returned_banner import ReturnedBanner
 
 if TYPE_CHECKING:
@@ -88,8 +88,7 @@ class InspectionWindow(QMainWindow):
         self.form_scroll = scroll
 
         outfall_pos = (outfall.lat, outfall.lon) if outfall.lat is not None else None
-        feed = PositionFeed(self, services.replay_speed)
-        self.position = PositionPanel(settings, self.lang, outfall_pos, feed)  # type: ignore[arg-type]
+        self.position = PositionPanel(settings, self.lang, outfall_pos, services.replay_speed)  # type: ignore[arg-type]
         self.position.show_record(record.position)
         self.position.captured.connect(self._position_captured)
 

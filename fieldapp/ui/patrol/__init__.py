@@ -4,7 +4,7 @@
     from fieldapp.ui.patrol import PatrolWindow
 
     window = PatrolWindow(
-        profile_path, lane, labels, actor, county_code,
+        writer, lane, labels, actor, county_code,          # the app's writer and its lane
         source=lambda: open_source(port_or_log),   # an iterable of Fix, reopened after a drop-out
         reader=map_reader,                         # optional: outfalls on the patrol's map
         blobs=BlobStore(evidence_root),            # optional: where problem photos are kept
@@ -16,14 +16,14 @@
     window.point_committed.connect(...)                # int: points safely on disk so far
     # before closing: window.shutdown()
 
-The window writes through the given ``BackgroundLane`` with its own write connection opened on
-the lane's thread; positions are read on a thread of their own (``PositionFeed``). Opening it
+The window writes through the given ``BackgroundLane`` with the app's write connection (it opens
+no writer of its own); positions are read on a thread of their own (``PositionFeed``). Opening it
 resumes the actor's unfinished patrol (``fieldapp.store.patrols.open_patrol``). Problem photos
 show as thumbnails made on a pool thread (``ThumbnailLoader``) when ``blobs`` is given. Strings are in the
 catalog ``patrol`` (``resources/translations/patrol_zh_CN.ts``).
 """
 
-from fieldapp.ui.patrol.feed import PositionFeed
 from fieldapp.ui.patrol.window import PatrolWindow
+from fieldapp.ui.position_feed import PositionFeed
 
 __all__ = ["PatrolWindow", "PositionFeed"]

@@ -18,6 +18,7 @@ fix from a receiver in simulation mode is shown as such and never recorded.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -39,8 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import geodesy
 from fieldapp import patrol_rules
-from fieldapp.domain import geo
+from fieldapp.domain import clock
 from fieldapp.domain.gpx import Waypoint, to_gpx
 from fieldapp.domain.nmea import Fix
 from fieldapp.domain.patrol import (
@@ -50,21 +52,20 @@ from fieldapp.domain.patrol import (
     Problem,
     TrackPoint,
     frequency_status,
-    utc_now,
 )
 from fieldapp.media.blobstore import BlobStore
 from fieldapp.media.errors import PhotoError
-from fieldapp.store import database, patrols
+from fieldapp.store import patrols
 from fieldapp.store.map_points import MapReader
 from fieldapp.ui import formatting as fmt
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.lane import BackgroundLane
 from fieldapp.ui.map.palette import TYPE_COLOURS, colours_for
 from fieldapp.ui.map.view import MapView, Overlay
-from fieldapp.ui.patrol.feed import PositionFeed, SourceFactory
 from fieldapp.ui.patrol.problem_dialog import ProblemDialog
 from fieldapp.ui.patrol.source_dialog import SourceDialog
 from fieldapp.ui.patrol.thumbs import ThumbnailLoader
+from fieldapp.ui.position_feed import PositionFeed, SourceFactory
 
 CLOCK_TRUST_S = 12 * 3600
 PROBLEM_AT_OUTFALL_M = 60.0  # outfalls offered when marking a problem (a fix can be 10–30 m off)
@@ -84,7 +85,7 @@ class PatrolWindow(QWidget):
 
     def __init__(
         self,
-        profile_path: str | Path,
+        writer: sqlite3.Connection,
         lane: BackgroundLane,
         labels: Labels,
         actor: str,
@@ -97,7 +98,8 @@ class PatrolWindow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.profile_path = Path(profile_path)
+        # The app's write connection, used only on the lane's thread: one writer per profile.
+        self.writer = writer
         self.lane = lane
         self.labels = labels
         self.actor = actor
@@ -114,7 +116,6 @@ class PatrolWindow(QWidget):
         self.last_fix: Fix | None = None
         self.committed = 0
         self._next_seq = 0
-        self._conn: Any = None
         # The source: a spec (port, tcp://, log) opened here, or a ready factory (tests, tools).
         self.source_spec = source if isinstance(source, str) else ""
         self._factory: SourceFactory | None = None if isinstance(source, str) else source
@@ -290,10 +291,9 @@ class PatrolWindow(QWidget):
         self.receiver_label.setStyleSheet("color: #b00020; font-weight: bold;")
 
     def _open(self) -> Patrol | None:
-        self._conn = database.open_profile(self.profile_path)
-        patrol = patrols.open_patrol(self._conn, self.actor)
+        patrol = patrols.open_patrol(self.writer, self.actor)
         if patrol is not None:
-            patrol = patrols.finish_if_stale(self._conn, patrol, self.rules)
+            patrol = patrols.finish_if_stale(self.writer, patrol, self.rules)
         return patrol
 
     def _opened(self, patrol: Patrol | None) -> None:
@@ -371,7 +371,7 @@ class PatrolWindow(QWidget):
 
         def job() -> Patrol:
             return patrols.start(
-                self._conn,
+                self.writer,
                 author=self.actor,
                 county_code=self.county_code,
                 chief_level=level,
@@ -390,13 +390,13 @@ class PatrolWindow(QWidget):
         if self.patrol is None or not self.patrol.is_open or self.patrol.paused:
             return
         pid = self.patrol.id
-        self._run(lambda: patrols.pause(self._conn, pid), self._state_saved)
+        self._run(lambda: patrols.pause(self.writer, pid), self._state_saved)
 
     def resume(self) -> None:
         if self.patrol is None or not self.patrol.paused:
             return
         pid = self.patrol.id
-        self._run(lambda: patrols.resume(self._conn, pid), self._state_saved)
+        self._run(lambda: patrols.resume(self.writer, pid), self._state_saved)
 
     def _state_saved(self, patrol: Patrol) -> None:
         if self.patrol is not None and patrol.id == self.patrol.id:
@@ -416,7 +416,7 @@ class PatrolWindow(QWidget):
             self._show_summary()
             self.patrol_changed.emit(patrol.id)
 
-        self._run(lambda: patrols.finish(self._conn, pid, self.rules), done)
+        self._run(lambda: patrols.finish(self.writer, pid, self.rules), done)
 
     def add_problem(
         self,
@@ -441,7 +441,7 @@ class PatrolWindow(QWidget):
 
                 shas = [ingest_photo(Path(p), blobs).sha256 for p in photo_paths]
             return patrols.add_problem(
-                self._conn,
+                self.writer,
                 pid,
                 note=note,
                 lat=fix.lat if fix else None,
@@ -492,15 +492,12 @@ class PatrolWindow(QWidget):
         return to_gpx(name or self.tr("River patrol"), patrol.author, track.pieces, waypoints)
 
     def shutdown(self) -> None:
-        """Stops the feed and closes this window's connection on the lane (call before closing)."""
+        """Stops the feed and the thumbnails (call before closing); the writer stays the app's."""
         self._closed = True
         self._feed.stop()
         self._tick.stop()
         if self._thumbs is not None:
             self._thumbs.wait()
-        conn = self._conn
-        if conn is not None:
-            self.lane.submit(conn.close, lambda _: None, lambda _: None)
 
     # -- fixes -------------------------------------------------------------------------------
     def _on_fix(self, fix: Fix) -> None:
@@ -531,7 +528,7 @@ class PatrolWindow(QWidget):
         patrol = self.patrol
         if fix.simulated or patrol is None or not patrol.is_open or patrol.paused:
             return
-        now = utc_now()
+        now = clock.now()
         t = fix.time
         if t is None or abs((t - now).total_seconds()) > CLOCK_TRUST_S:
             t = now
@@ -545,7 +542,7 @@ class PatrolWindow(QWidget):
                 self.committed += 1
                 self.point_committed.emit(self.committed)
 
-        self._run(lambda: patrols.add_point(self._conn, pid, point), saved)
+        self._run(lambda: patrols.add_point(self.writer, pid, point), saved)
 
     def _on_lost(self, message_en: str, message_zh: str) -> None:
         text = message_zh if self.labels.lang.startswith("zh") else message_en
@@ -602,14 +599,14 @@ class PatrolWindow(QWidget):
         if (
             not force
             and at is not None
-            and geo.distance_m(*at, fix.lat, fix.lon) < NEARBY_REFRESH_M
+            and geodesy.distance_m(*at, fix.lat, fix.lon) < NEARBY_REFRESH_M
         ):
             return
         self._nearby_at = (fix.lat, fix.lon)
         self.outfalls_title.setText(self.tr("Outfalls nearby"))
         self.passed.clear()
-        for o, d in self.reader.near(fix.lat, fix.lon, NEARBY_M)[:NEARBY_SHOWN]:
-            item = QListWidgetItem(f"{o.code or o.name}  {fmt.distance(d)}")
+        for o in self.reader.near(fix.lat, fix.lon, NEARBY_M)[:NEARBY_SHOWN]:
+            item = QListWidgetItem(f"{o.code or o.name}  {fmt.distance(o.distance_m)}")
             item.setData(Qt.ItemDataRole.UserRole, o.id)
             item.setToolTip(o.name)
             self.passed.addItem(item)
@@ -713,12 +710,12 @@ class PatrolWindow(QWidget):
         pid, author = patrol.id, patrol.author
 
         def job() -> list[Any]:
-            return patrols.qualifying_days(self._conn, author, level.code)
+            return patrols.qualifying_days(self.writer, author, level.code)
 
         def done(days: list[Any]) -> None:
             if self.patrol is None or self.patrol.id != pid:
                 return
-            status = frequency_status(level, days, utc_now().date())
+            status = frequency_status(level, days, clock.now().date())
             self.state_label.setText(
                 self.tr("Patrol finished. This period: %1 of %2 required patrols")
                 .replace("%1", str(status.done))
@@ -793,8 +790,8 @@ class PatrolWindow(QWidget):
         if self.reader is None or fix is None or fix.lat is None or fix.lon is None:
             return []
         return [
-            (o.id, f"{o.code or o.name}  {fmt.distance(d)}")
-            for o, d in self.reader.near(fix.lat, fix.lon, PROBLEM_AT_OUTFALL_M)[:12]
+            (o.id, f"{o.code or o.name}  {fmt.distance(o.distance_m)}")
+            for o in self.reader.near(fix.lat, fix.lon, PROBLEM_AT_OUTFALL_M)[:12]
         ]
 
     def _export(self) -> None:

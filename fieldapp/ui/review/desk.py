@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.inspection_rules import InspectionRules
+from fieldapp.ui import errors
 from fieldapp.ui.review.batches import BatchFilter, BatchTableModel, BatchTableView
 from fieldapp.ui.review.dialogs import AcceptOutfallDialog, MergeOutfallDialog, ReasonDialog
 from fieldapp.ui.review.lanes import DeskLanes, full_image, thumbnail
@@ -298,7 +299,7 @@ class ReviewDesk(QMainWindow):
         if photo.arrived:
             self.lanes.photo(lambda c: full_image(c, photo.sha256),
                              lambda img: self.panel.viewer.show_image(index, img),
-                             lambda _e: None)  # fmt: skip
+                             errors.shown(self.lang, self))  # fmt: skip
 
     # -- deciding --------------------------------------------------------------------------------
     def _current(self) -> DeskRecord | None:

@@ -3,15 +3,13 @@ distance, the position's accuracy circle and a scale bar (local metres, north up
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+import geodesy
 from fieldapp.ui import formatting as fmt
 
-METRES_PER_DEG_LAT = 111_320.0
 NICE = (5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000)
 
 
@@ -41,8 +39,9 @@ class PositionPlot(QWidget):
         if self.outfall is None or self.here is None:
             return None
         lat0, lon0 = self.outfall
-        dx = (self.here[1] - lon0) * METRES_PER_DEG_LAT * math.cos(math.radians(lat0))
-        dy = (self.here[0] - lat0) * METRES_PER_DEG_LAT
+        kx, ky = geodesy.metres_per_degree(lat0)
+        dx = (self.here[1] - lon0) * kx
+        dy = (self.here[0] - lat0) * ky
         return dx, dy
 
     def paintEvent(self, event: QPaintEvent) -> None:

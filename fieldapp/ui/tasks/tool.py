@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
+from fieldapp.domain import clock
 from fieldapp.ui.tasks.window import MyTasksWindow
 from sync.client.state import tasks
 
@@ -16,7 +17,7 @@ class TasksTool:
         self,
         reader: sqlite3.Connection,
         actor: Callable[[], str],
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        now: Callable[[], datetime] = clock.now,
     ) -> None:
         self.reader = reader
         self.actor = actor

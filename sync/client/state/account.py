@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fieldapp.domain.inspection import utc_now
+from fieldapp.domain.clock import now_iso
 from fieldapp.store import capture, identity
 from sync.client.state.clock import State
 
@@ -121,7 +121,7 @@ def set_auto_sync(conn: sqlite3.Connection, on: bool) -> None:
 
 def record_success(conn: sqlite3.Connection) -> None:
     with conn:
-        now = utc_now()
+        now = now_iso()
         conn.execute(
             "UPDATE sync_account SET last_success_at = ?, last_attempt_at = ? WHERE id = 1",
             (now, now),
@@ -131,7 +131,7 @@ def record_success(conn: sqlite3.Connection) -> None:
 
 def record_error(conn: sqlite3.Connection, code: str, detail: str = "") -> None:
     with conn:
-        now = utc_now()
+        now = now_iso()
         conn.execute("UPDATE sync_account SET last_attempt_at = ? WHERE id = 1", (now,))
         conn.execute(
             "INSERT INTO sync_errors (at, code, detail) VALUES (?, ?, ?)", (now, code, detail[:500])

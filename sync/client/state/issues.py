@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from fieldapp.domain.inspection import utc_now
+from fieldapp.domain import clock
 from fieldapp.store.synced_rows import TABLES, row_data
 from sync.client.state.records import record_key
 
@@ -59,7 +59,7 @@ def add(
         "INSERT OR IGNORE INTO sync_issues (at, kind, entity, row_id, change_id, reason,"
         " local_data, server_data, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            utc_now(),
+            clock.now_iso(),
             kind,
             change["entity"],
             change["row_id"],
@@ -84,7 +84,7 @@ def settle(conn: sqlite3.Connection, entity: str, row_id: str, how: str, note: s
     return conn.execute(
         "UPDATE sync_issues SET settled = ?, settled_at = ?, note = ? WHERE entity = ?"
         " AND row_id = ? AND kind = 'rejected' AND settled IS NULL",
-        (how, utc_now(), note, entity, row_id),
+        (how, clock.now_iso(), note, entity, row_id),
     ).rowcount
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from fieldapp.domain.inspection import utc_now
+from fieldapp.domain import clock
 from sync.client.state import account, batching, issues, server_rows
 
 
@@ -85,7 +85,7 @@ def make_batch(conn: sqlite3.Connection, max_changes: int, node: str) -> Batch |
                 body,
                 json.dumps(list(cut.refs)),
                 len(cut.changes),
-                utc_now(),
+                clock.now_iso(),
             ),
         )
         conn.executemany(
@@ -124,7 +124,7 @@ def mark_answered(
         [(r["result"], batch_id, r["change_id"]) for r in results],
     )
     done = not missing
-    now = utc_now()
+    now = clock.now_iso()
     conn.execute(
         "UPDATE sync_batches SET state = ?, missing = ?, answered_at = ?, done_at = ?"
         " WHERE batch_id = ?",
@@ -142,7 +142,7 @@ def mark_photos_arrived(
         conn.execute(
             "UPDATE sync_batches SET missing = ?, state = CASE WHEN ? THEN 'done' ELSE state END,"
             " done_at = CASE WHEN ? THEN ? ELSE done_at END WHERE batch_id = ? AND state = 'answered'",
-            (json.dumps(left), not left, not left, utc_now(), batch_id),
+            (json.dumps(left), not left, not left, clock.now_iso(), batch_id),
         )
     return not left
 
@@ -158,7 +158,7 @@ def give_up_photos(conn: sqlite3.Connection, batch_id: str, lost: Iterable[str])
         conn.execute(
             "UPDATE sync_batches SET missing = ?, state = 'done', done_at = ?"
             " WHERE batch_id = ? AND state = 'answered'",
-            (json.dumps(shas), utc_now(), batch_id),
+            (json.dumps(shas), clock.now_iso(), batch_id),
         )
 
 

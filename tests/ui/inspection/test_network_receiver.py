@@ -18,7 +18,8 @@ def test_a_network_receiver_that_drops_is_reconnected(qtbot, en) -> None:  # typ
     seen: list[object] = []
     messages: list[str] = []
     panel.fix_seen.connect(seen.append)
-    panel.feed.failed.connect(lambda en_text, zh_text: messages.append(en_text))
+    panel.feed.lost.connect(lambda en_text, zh_text: messages.append(en_text))
+    panel.feed.restored.connect(lambda: messages.append(""))
     with NmeaServer(UBLOX_LOG, interval_s=0.03, drop_after=20) as server:
         panel.start(server.url)
         qtbot.waitUntil(panel.capture_button.isEnabled, timeout=10000)

@@ -72,7 +72,7 @@ def test_a_replayed_log_near_the_outfall_gives_distance_and_bearing(qtbot, en) -
     window = en.entry.open_inspection_for(CALIFORNIA.id)
     qtbot.addWidget(window)
     panel = window.position
-    with qtbot.waitSignal(panel.feed.finished, timeout=10000):
+    with qtbot.waitSignal(panel.feed.ended, timeout=10000):
         panel.start(str(UBLOX_LOG))  # the real feed thread, replayed as fast as it parses
     last = list(LogReplay(UBLOX_LOG))[-1]
     assert panel.last_fix == last and last.mode is FixMode.THREE_D
@@ -162,12 +162,14 @@ def test_a_receiver_that_vanishes_gives_a_message_and_the_form_goes_on(
     window = en.entry.open_inspection_for(CALIFORNIA.id)
     qtbot.addWidget(window)
     panel = window.position
-    with qtbot.waitSignal(panel.feed.finished, timeout=10000):
+    with qtbot.waitSignal(panel.feed.lost, timeout=10000):
         panel.start("/dev/ttyUSB7")
     assert panel.message.isVisible()
     assert "/dev/ttyUSB7 stopped responding or was unplugged" in panel.message.text()
     assert not panel.capture_button.isEnabled()
-    assert panel.start_button.text() == "Connect"
+    assert panel.feed.running and panel.start_button.text() == "Disconnect"  # reopening it
+    panel.stop()
+    assert not panel.feed.running and panel.start_button.text() == "Connect"
     # The rest of the form keeps working: typing autosaves, the typed fallback records.
     window.form.notes.setPlainText("receiver unplugged mid-visit")
     panel.manual_lat.setText(f"{CALIFORNIA.lat}")

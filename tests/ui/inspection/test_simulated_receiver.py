@@ -39,7 +39,7 @@ def test_simulated_fixes_are_refused_with_a_message(
     qtbot.addWidget(window)
     panel = window.position
     log = simulated_log(tmp_path)
-    with qtbot.waitSignal(panel.feed.finished, timeout=10000):
+    with qtbot.waitSignal(panel.feed.ended, timeout=10000):
         panel.start(str(log))
     assert panel.last_fix is not None and panel.last_fix.simulated
     assert words in panel.message.text() and panel.message.isVisibleTo(panel)

@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from fieldapp import reference_data
 from fieldapp.gnss import LogReplay
+from fieldapp.store import database
 from fieldapp.ui.app import make_app
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.lane import BackgroundLane
@@ -23,7 +24,7 @@ def main() -> None:
     app = make_app("en")
     lane = BackgroundLane()
     window = PatrolWindow(
-        profile,
+        database.open_profile(profile),
         lane,
         Labels(reference_data.load(), "en"),
         "河长甲",

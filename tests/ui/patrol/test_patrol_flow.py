@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
+import geodesy
 from fieldapp import patrol_rules, reference_data
-from fieldapp.domain import geo
+from fieldapp.domain import clock
 from fieldapp.domain.nmea import Fix, FixMode
-from fieldapp.domain.patrol import TrackPoint, Verdict, filter_track, utc_now
+from fieldapp.domain.patrol import TrackPoint, Verdict, filter_track
 from fieldapp.gnss import LogReplay, PortLost
 from fieldapp.store import database, patrols
 from fieldapp.ui.app import make_app
@@ -48,7 +49,7 @@ def test_moving_receiver_track_is_kept_and_measured() -> None:
     assert track.count(Verdict.KEPT) >= 12
     assert track.count(Verdict.INACCURATE) >= 2  # the fixes of 58-78 m error after the outage
     assert 150 < track.distance_m() < 400  # it walks a couple of hundred metres
-    raw = sum(geo.distance_m(a.lat, a.lon, b.lat, b.lon) for a, b in itertools.pairwise(points))
+    raw = sum(geodesy.distance_m(a.lat, a.lon, b.lat, b.lon) for a, b in itertools.pairwise(points))
     assert track.distance_m() < raw * 0.6  # jitter and the jumps are not walked distance
 
 
@@ -56,7 +57,7 @@ def test_bt451_spike_is_never_counted() -> None:
     points = _points("bt451.log")
     track = filter_track(points, RULES.track_filter)
     assert track.verdicts[0] is Verdict.INACCURATE  # HDOP 99.99, 1.9 km error
-    raw = sum(geo.distance_m(a.lat, a.lon, b.lat, b.lon) for a, b in itertools.pairwise(points))
+    raw = sum(geodesy.distance_m(a.lat, a.lon, b.lat, b.lon) for a, b in itertools.pairwise(points))
     assert raw > 1900  # the log jumps almost 2 km between two fixes
     assert track.distance_m() < 100
 
@@ -78,7 +79,12 @@ def lane() -> Iterator[BackgroundLane]:
 def _window(qtbot, profile: Path, lane: BackgroundLane, source, lang: str = "en") -> PatrolWindow:  # type: ignore[no-untyped-def]
     make_app(lang)
     w = PatrolWindow(
-        profile, lane, Labels(reference_data.load(), lang), "河长甲", "320612", source=source
+        database.open_profile(profile),
+        lane,
+        Labels(reference_data.load(), lang),
+        "河长甲",
+        "320612",
+        source=source,
     )
     qtbot.addWidget(w)
     w.resize(1366, 768)
@@ -100,6 +106,7 @@ def gated(fixes: list[Fix], gate: threading.Event):  # type: ignore[no-untyped-d
 def _close(qtbot, w: PatrolWindow, lane: BackgroundLane) -> None:  # type: ignore[no-untyped-def]
     w.shutdown()
     qtbot.waitUntil(lambda: not lane.busy, timeout=5000)
+    w.writer.close()
 
 
 def test_kill_mid_patrol_then_resume_loses_no_point(qtbot, profile: Path, lane) -> None:  # type: ignore[no-untyped-def]
@@ -154,7 +161,7 @@ def test_kill_mid_patrol_then_resume_loses_no_point(qtbot, profile: Path, lane) 
 
 def _fixes_along(lat: float, lon: float, n: int, step_m: float = 12.0) -> list[Fix]:
     """A walk east from (lat, lon), one fix a second, 4 m error, times at the computer's clock."""
-    start = utc_now()
+    start = clock.now()
     out = []
     for i in range(n):
         out.append(
@@ -260,7 +267,7 @@ def test_patrol_left_open_for_days_is_finished_at_its_last_point(
     qtbot, profile: Path, lane
 ) -> None:  # type: ignore[no-untyped-def]
     conn = database.open_profile(profile)
-    old = utc_now() - timedelta(days=3)
+    old = clock.now() - timedelta(days=3)
     p = patrols.start(
         conn, author="河长甲", county_code="320612", chief_level="village", river="", at=old
     )

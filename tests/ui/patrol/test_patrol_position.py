@@ -17,8 +17,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+import geodesy
 from fieldapp import reference_data
-from fieldapp.domain import geo
 from fieldapp.domain.nmea import Sentence, parse_fixes, parse_sentence, with_checksum
 from fieldapp.store import database, patrols
 from fieldapp.store.map_points import MapReader
@@ -71,7 +71,7 @@ def reader(profile: Path) -> Iterator[MapReader]:
 def open_window(qtbot, profile, lane, reader, source, lang: str = "en") -> PatrolWindow:  # type: ignore[no-untyped-def]
     make_app(lang)
     w = PatrolWindow(
-        profile,
+        database.open_profile(profile),
         lane,
         Labels(reference_data.load(), lang),
         "河长甲",
@@ -88,6 +88,7 @@ def open_window(qtbot, profile, lane, reader, source, lang: str = "en") -> Patro
 def close(qtbot, w: PatrolWindow, lane: BackgroundLane) -> None:  # type: ignore[no-untyped-def]
     w.shutdown()
     qtbot.waitUntil(lambda: not lane.busy, timeout=5000)
+    w.writer.close()
 
 
 def drag(widget, start: QPointF, end: QPointF) -> None:  # type: ignore[no-untyped-def]
@@ -103,7 +104,7 @@ def drag(widget, start: QPointF, end: QPointF) -> None:  # type: ignore[no-untyp
 
 
 def near(a: tuple[float, float], b: tuple[float, float], metres: float = 1.0) -> bool:
-    return geo.distance_m(*a, *b) < metres
+    return geodesy.distance_m(*a, *b) < metres
 
 
 def test_the_map_follows_a_network_receiver_with_marker_and_nearby_outfalls(

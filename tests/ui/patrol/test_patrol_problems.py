@@ -53,7 +53,7 @@ def window(qtbot, profile: Path, tmp_path: Path) -> Iterator[PatrolWindow]:  # t
         yield from fixes
 
     w = PatrolWindow(
-        profile,
+        database.open_profile(profile),
         lane,
         Labels(reference_data.load(), "en"),
         "河长甲",
@@ -73,6 +73,7 @@ def window(qtbot, profile: Path, tmp_path: Path) -> Iterator[PatrolWindow]:  # t
     yield w
     w.shutdown()
     qtbot.waitUntil(lambda: not lane.busy, timeout=5000)
+    w.writer.close()
     lane.shutdown()
     reader.close()
 
