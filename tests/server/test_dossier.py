@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-PHOTO = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "photos" / "HMD_Nokia_8.3_5G.jpg"  # fmt: skip
+PHOTO = Path(os.environ["HEKOU_SHARED"]) / "testdata" / "photos" / "HMD_Nokia_8.3_5G.jpg"
 
 
 def _pages(pdf: bytes) -> int:
