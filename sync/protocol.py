@@ -133,7 +133,8 @@ deleted entry.
 
 Errors
 ------
-Every 4xx carries ``ErrorBody{error: {code, message, detail}}`` with ``code`` an ``ErrorCode``.
+Every 4xx carries ``ErrorBody{error: {code, message, detail}}`` with ``code`` an ``ErrorCode``;
+a bug on the server answers 500 ``internal_error`` with the ``request_id`` its log holds.
 """
 
 from __future__ import annotations
@@ -248,6 +249,7 @@ class ErrorCode(enum.StrEnum):
     RECORD_FLAGGED = "record_flagged"
     NOT_PROVISIONAL = "not_provisional"
     INVALID_CODE = "invalid_code"  # a national code that breaks the code rule (国家编码规则)
+    INTERNAL_ERROR = "internal_error"  # 500: a bug on the server, logged under the request id
 
 
 class Reason(enum.StrEnum):

@@ -114,14 +114,14 @@ def missing_of(conn: sqlite3.Connection, batch_id: str) -> tuple[str, ...]:
 def mark_answered(
     conn: sqlite3.Connection,
     batch_id: str,
-    results: Sequence[dict[str, Any]],
+    results: Sequence[tuple[str, str]],
     missing: Sequence[str],
 ) -> None:
-    """Store the answer's result of each change; the batch is done unless photos are missing.
+    """Store the answer's result of each change (``(change_id, result)``); the batch is done unless photos are missing.
     Inside the caller's transaction (the one that applies the answer)."""
     conn.executemany(
         "UPDATE sync_batch_rows SET result = ? WHERE batch_id = ? AND change_id = ?",
-        [(r["result"], batch_id, r["change_id"]) for r in results],
+        [(result, batch_id, change_id) for change_id, result in results],
     )
     done = not missing
     now = utc_now()
