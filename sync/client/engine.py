@@ -61,6 +61,7 @@ from sync.client.state.outbox import Batch
 from sync.client.state.panel import Pending
 from sync.protocol import (
     INSTALL_HEADER,
+    MAX_MISSING_QUERY,
     ErrorBody,
     ErrorCode,
     LoginRequest,
@@ -370,6 +371,7 @@ class SyncEngine:
         waiting: list[Batch] = []
         failures: list[SyncError] = []
         try:
+            self._queue_unsent_photos(client, lane)
             for batch in self.db(outbox.unfinished_batches):
                 self._check_cancel()
                 if batch.state == "open":
@@ -395,19 +397,32 @@ class SyncEngine:
         if failures:
             raise failures[0]
 
+    def _queue_unsent_photos(self, client: httpx.Client, lane: PhotoLane) -> None:
+        """Start every photo the server lacks at once, before the batches that refer to them
+        are answered: the link carries photos while the server applies records."""
+        unsent = sorted(self.db(outbox.unsent_photos))
+        for start in range(0, len(unsent), MAX_MISSING_QUERY):
+            answer = self._missing(client, unsent[start : start + MAX_MISSING_QUERY])
+            for sha in answer.missing:
+                lane.submit(sha, answer.partial.get(sha, 0))
+
+    def _missing(self, client: httpx.Client, shas: list[str]) -> MissingResponse:
+        """Which of these photos the server lacks, and how much of each it holds already."""
+        response = self._request(
+            client, "POST", "/v1/photos/missing", json=MissingRequest(sha256s=shas).model_dump()
+        )
+        if response.status_code >= 400:
+            raise server_error(response)
+        return self._read(response, MissingResponse)
+
     def _queue_photos(self, client: httpx.Client, batch: Batch, lane: PhotoLane) -> list[Batch]:
         """Hand the photos an answered batch waits for to the lane, each from where the server
         stands; the batch (with the photos the server still lacks) waits to be settled."""
         if batch.state != "answered":
             return []
-        missing = list(batch.missing)
-        response = self._request(
-            client, "POST", "/v1/photos/missing",
-            json=MissingRequest(sha256s=missing).model_dump(),
-        )  # fmt: skip
-        if response.status_code >= 400:
-            raise server_error(response)
-        answer = self._read(response, MissingResponse)
+        if not batch.missing:
+            return [batch]
+        answer = self._missing(client, list(batch.missing))
         for sha in answer.missing:
             lane.submit(sha, answer.partial.get(sha, 0))
         return [dataclasses.replace(batch, missing=tuple(answer.missing))]
@@ -454,13 +469,7 @@ class SyncEngine:
                 failures.append(error)
         missing = list(batch.missing)
         if missing:
-            response = self._request(
-                client, "POST", "/v1/photos/missing",
-                json=MissingRequest(sha256s=missing).model_dump(),
-            )  # fmt: skip
-            if response.status_code >= 400:
-                raise server_error(response)
-            missing = self._read(response, MissingResponse).missing
+            missing = self._missing(client, missing).missing
         if missing and set(missing) <= lost:
             self.db(_bound(outbox.give_up_photos, batch.batch_id, missing))
             report.photos_lost += len(missing)

@@ -17,6 +17,7 @@ from typing import Any
 
 from fieldapp.domain.inspection import utc_now
 from sync.client.state import account, batching, issues, server_rows
+from sync.client.state.records import photo_refs
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,19 @@ def make_batch(conn: sqlite3.Connection, max_changes: int, node: str) -> Batch |
         return Batch(
             batch_id, log[0].seq, log[-1].seq, body, cut.refs, (), len(cut.changes), "open"
         )
+
+
+def unsent_photos(conn: sqlite3.Connection) -> set[str]:
+    """Every photo the server may still lack: those the unbatched changes refer to, those of
+    batches not answered yet, and those answered batches still wait for."""
+    shas: set[str] = set()
+    start = account.batched_seq(conn)
+    for (data,) in conn.execute("SELECT data FROM change_log WHERE seq > ?", (start,)):
+        if data:
+            shas |= photo_refs(json.loads(data))
+    for b in unfinished_batches(conn):
+        shas |= set(b.refs if b.state == "open" else b.missing)
+    return shas
 
 
 def is_open(conn: sqlite3.Connection, batch_id: str) -> bool:
