@@ -10,11 +10,14 @@ One sync, every step resumable after a crash, a cancel or a lost link:
 1. Batches already made but unanswered are sent again, same id, same bytes (the server answers
    a replay with its stored answer and applies nothing twice).
 2. New batches are cut from the change log and stored *before* they are sent.
-3. For each answer the photos the server lacks are uploaded in chunks, resuming from the offset
-   the server reports; a batch counts as sent only when its answer covers every change and the
-   server has every photo it refers to.
-4. Only then the server's changes are pulled, page by page, each page applied with its cursor
-   in one transaction without being captured as local changes. When the server answers
+3. Photos go up in the photo lane (``sync.client.photolane``), four at a time, beside the
+   batches: every photo the server lacks is started at the beginning, each in chunks resuming
+   from the offset the server reports. A batch counts as sent only when its answer covers every
+   change and the server has every photo it refers to; a slow or failing photo holds no batch
+   back, and its failure is reported once the records went through.
+4. Once no batch is left unanswered the server's changes are pulled (photos may still be on
+   their way), page by page, each page applied with its cursor in one transaction without
+   being captured as local changes. When the server answers
    ``restart`` (the user was given another county) the cursor goes back to 0 and the pull
    starts over.
 
