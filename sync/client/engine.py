@@ -11,8 +11,8 @@ One sync, every step resumable after a crash, a cancel or a lost link:
    a replay with its stored answer and applies nothing twice).
 2. New batches are cut from the change log and stored *before* they are sent.
 3. Photos go up in the photo lane (``sync.client.photolane``), four at a time, beside the
-   batches: every photo the server lacks is started at the beginning, each in chunks resuming
-   from the offset the server reports. A batch counts as sent only when its answer covers every
+   batches: the photos an answer says the server lacks are started at once while the next batch
+   goes, each in chunks resuming from the offset the server reports. A batch counts as sent only when its answer covers every
    change and the server has every photo it refers to; a slow or failing photo holds no batch
    back, and its failure is reported once the records went through.
 4. Once no batch is left unanswered the server's changes are pulled (photos may still be on
@@ -64,7 +64,6 @@ from sync.client.state.outbox import Batch
 from sync.client.state.panel import Pending
 from sync.protocol import (
     INSTALL_HEADER,
-    MAX_MISSING_QUERY,
     ErrorBody,
     ErrorCode,
     LoginRequest,
@@ -374,7 +373,6 @@ class SyncEngine:
         waiting: list[Batch] = []
         failures: list[SyncError] = []
         try:
-            self._queue_unsent_photos(client, lane)
             for batch in self.db(outbox.unfinished_batches):
                 self._check_cancel()
                 if batch.state == "open":
@@ -399,15 +397,6 @@ class SyncEngine:
             lane.close()
         if failures:
             raise failures[0]
-
-    def _queue_unsent_photos(self, client: httpx.Client, lane: PhotoLane) -> None:
-        """Start every photo the server lacks at once, before the batches that refer to them
-        are answered: the link carries photos while the server applies records."""
-        unsent = sorted(self.db(outbox.unsent_photos))
-        for start in range(0, len(unsent), MAX_MISSING_QUERY):
-            answer = self._missing(client, unsent[start : start + MAX_MISSING_QUERY])
-            for sha in answer.missing:
-                lane.submit(sha, answer.partial.get(sha, 0))
 
     def _missing(self, client: httpx.Client, shas: list[str]) -> MissingResponse:
         """Which of these photos the server lacks, and how much of each it holds already."""
