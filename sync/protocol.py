@@ -136,7 +136,8 @@ deleted entry.
 
 Errors
 ------
-Every 4xx carries ``ErrorBody{error: {code, message, detail}}`` with ``code`` an ``ErrorCode``.
+Every 4xx carries ``ErrorBody{error: {code, message, detail}}`` with ``code`` an ``ErrorCode``;
+a bug on the server answers 500 ``internal_error`` with the ``request_id`` its log holds.
 """
 
 from __future__ import annotations
@@ -258,6 +259,7 @@ class ErrorCode(enum.StrEnum):
     LEAD_FILE_INVALID = "lead_file_invalid"  # an aerial-survey lead file that cannot be read
     LEAD_DECIDED = "lead_decided"  # the lead already has an outcome
     LEAD_EVIDENCE_INVALID = "lead_evidence_invalid"  # the outcome's outfall or records do not fit
+    INTERNAL_ERROR = "internal_error"  # 500: a bug on the server, logged under the request id
 
 
 class Reason(enum.StrEnum):

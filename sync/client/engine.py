@@ -10,11 +10,14 @@ One sync, every step resumable after a crash, a cancel or a lost link:
 1. Batches already made but unanswered are sent again, same id, same bytes (the server answers
    a replay with its stored answer and applies nothing twice).
 2. New batches are cut from the change log and stored *before* they are sent.
-3. For each answer the photos the server lacks are uploaded in chunks, resuming from the offset
-   the server reports; a batch counts as sent only when its answer covers every change and the
-   server has every photo it refers to.
-4. Only then the server's changes are pulled, page by page, each page applied with its cursor
-   in one transaction without being captured as local changes. When the server answers
+3. Photos go up in the photo lane (``sync.client.photolane``), four at a time, beside the
+   batches: the photos an answer says the server lacks are started at once while the next batch
+   goes, each in chunks resuming from the offset the server reports. A batch counts as sent only when its answer covers every
+   change and the server has every photo it refers to; a slow or failing photo holds no batch
+   back, and its failure is reported once the records went through.
+4. Once no batch is left unanswered the server's changes are pulled (photos may still be on
+   their way), page by page, each page applied with its cursor in one transaction without
+   being captured as local changes. When the server answers
    ``restart`` (the user was given another county) the cursor goes back to 0 and the pull
    starts over.
 
@@ -24,11 +27,13 @@ errors end up as a ``SyncError`` with words for the user, never an HTTP status.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import ipaddress
 import json
 import sqlite3
 import ssl
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -37,21 +42,43 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
+from pydantic import BaseModel, ValidationError
 
 from fieldapp.media.blobstore import BlobStore
 from fieldapp.store import identity
 from fieldapp.store import leads as lead_rows
 from sync.client.address import normalize_server_url
-from sync.client.errors import Cancelled, SyncError, reason_text
+from sync.client.errors import (
+    SIGNED_OFF,
+    Cancelled,
+    Code,
+    LocalCode,
+    SyncError,
+    as_code,
+    reason_text,
+)
+from sync.client.photolane import IN_FLIGHT, PhotoLane
 from sync.client.retry import CancelToken, RetryPolicy
 from sync.client.state import account, issues, outbox, panel, pull, reconcile
 from sync.client.state.account import Account
 from sync.client.state.issues import Refusal
 from sync.client.state.outbox import Batch
 from sync.client.state.panel import Pending
-from sync.protocol import INSTALL_HEADER
+from sync.protocol import (
+    INSTALL_HEADER,
+    ErrorBody,
+    ErrorCode,
+    LoginRequest,
+    LoginResponse,
+    MissingRequest,
+    MissingResponse,
+    PullResponse,
+    PushResponse,
+    UploadState,
+)
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 DbRunner = Callable[[Callable[[sqlite3.Connection], Any]], Any]
 MIB = 1024 * 1024
 UPLOAD_PIECE = 256 * 1024  # read and handed to the socket at a time; cancel is checked between
@@ -81,7 +108,7 @@ class ProfileDb:
         try:
             return fn(self.conn)
         except (sqlite3.OperationalError, sqlcipher3.OperationalError) as exc:
-            raise SyncError("storage", str(exc)) from exc
+            raise SyncError(LocalCode.STORAGE, str(exc)) from exc
 
     def close(self) -> None:
         self.conn.close()
@@ -184,6 +211,7 @@ class SyncEngine:
         timeout: float = 30.0,
         retry: RetryPolicy | None = None,
         chunk_bytes: int = 4 * MIB,
+        photos_in_flight: int = IN_FLIGHT,
         batch_changes: int = 1000,
         pull_limit: int = 1000,
         cancel: CancelToken | None = None,
@@ -196,6 +224,7 @@ class SyncEngine:
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
         self.chunk_bytes = chunk_bytes
+        self.photos_in_flight = photos_in_flight
         self.batch_changes = batch_changes
         self.pull_limit = pull_limit
         self.cancel = cancel or CancelToken()
@@ -203,6 +232,8 @@ class SyncEngine:
         self.progress = Progress()
         self.last_binding: identity.Binding | None = None  # what the last sign-in re-attributed
         self.bytes_sent = 0  # chunk bytes put on the wire, also those of interrupted chunks
+        self._tally = threading.Lock()  # the photo workers count bytes and photos together
+        self._stop = threading.Event()  # set when a sync ends: its photo workers stop
 
     # -- set-up --------------------------------------------------------------------------------
     def _client(
@@ -221,7 +252,7 @@ class SyncEngine:
                 verify=tls_context(self.ca_file),
             )
         except (httpx.InvalidURL, ValueError, TypeError) as exc:
-            raise SyncError("bad_address", str(exc)) from exc
+            raise SyncError(LocalCode.BAD_ADDRESS, str(exc)) from exc
 
     def login(self, server_url: str, username: str, password: str, device_name: str) -> Account:
         """Sign in, register this device (the token is kept in the profile) and bind the
@@ -237,29 +268,34 @@ class SyncEngine:
             and current.username != username
             and (not self.db(panel.pending).empty or self.db(issues.refused_records))
         ):
-            raise SyncError("other_user", current.username)
-        body = {
-            "username": username,
-            "password": password,
-            "install_id": current.install_id,
-            "device_name": device_name[:120],
-        }
+            raise SyncError(LocalCode.OTHER_USER, current.username)
+        try:
+            body = LoginRequest.model_validate(
+                {
+                    "username": username,
+                    "password": password,
+                    "install_id": current.install_id,
+                    "device_name": device_name[:120],
+                }
+            )
+        except ValidationError as exc:
+            raise SyncError(ErrorCode.LOGIN_FAILED, str(exc)) from exc
         with self._client(server_url) as client:
-            response = self._request(client, "POST", "/v1/login", json=body)
+            response = self._request(client, "POST", "/v1/login", json=body.model_dump(mode="json"))
             if response.status_code >= 400:
                 raise server_error(response)
-            data = self._json(response)
-        user = data["user"]
+            data = self._read(response, LoginResponse)
+        user = data.user
         self._check_cancel()  # a cancelled sign-in stores nothing
         self.last_binding = self.db(
             lambda c: account.sign_in(
                 c,
                 server_url,
-                user["username"],
-                user["role"],
-                user["counties"],
-                data["device_id"],
-                data["token"],
+                user.username,
+                user.role,
+                user.counties,
+                data.device_id,
+                data.token,
                 device_name,
             )
         )
@@ -275,7 +311,7 @@ class SyncEngine:
                     response = self._request(client, "POST", "/v1/logout")
             except SyncError as exc:
                 # The token already stopped working: it is of no use any more either way.
-                if exc.code not in ("signed_out", "device_revoked", "user_disabled"):
+                if exc.code not in SIGNED_OFF:
                     raise
             else:
                 if response.status_code >= 400:
@@ -302,7 +338,7 @@ class SyncEngine:
         try:
             acct: Account = self.db(account.account)
             if not acct.signed_in:
-                raise SyncError("not_set_up")
+                raise SyncError(LocalCode.NOT_SET_UP)
             assert acct.server_url is not None and acct.device_id is not None
             if acct.username:  # a draft saved under the old name since the sign-in
                 report.rebound = self.db(_bound(identity.bind, acct.username)).changed
@@ -310,38 +346,133 @@ class SyncEngine:
             self.progress = Progress("push", 0, before.changes, 0, before.photo_bytes)
             self._emit()
             with self._client(acct.server_url, acct.token, acct.install_id) as client:
-                self._push(client, acct.device_id, report)
-                self._pull(client, report)
+                self._push_and_pull(client, acct.device_id, report)
                 self._fetch_lead_photos(client)
             self.db(account.record_success)
         except SyncError as exc:
             report.error = exc
             if not isinstance(exc, Cancelled):
                 self.db(_bound(account.record_error, exc.code, exc.detail))
-            if exc.code in ("signed_out", "device_revoked", "user_disabled"):
+            if exc.code in SIGNED_OFF:
                 self.db(account.forget_token)
         report.pending = self.db(panel.pending)
         report.refusals = self.db(issues.refused_records)
         if report.refusals and report.error is None:
-            self.db(_bound(account.record_error, "refused", f"{len(report.refusals)} records"))
+            refused = f"{len(report.refusals)} records"
+            self.db(_bound(account.record_error, LocalCode.REFUSED, refused))
         report.seconds = time.perf_counter() - started
         self.progress.phase = "done"
         self._emit()
         return report
 
-    def _push(self, client: httpx.Client, node: str, report: SyncReport) -> None:
-        for batch in self.db(outbox.unfinished_batches):
-            self._check_cancel()
-            if batch.state == "open":
+    def _push_and_pull(self, client: httpx.Client, node: str, report: SyncReport) -> None:
+        """Send every batch, its photos going up in the photo lane meanwhile; pull; then wait
+        for the photos still on their way and settle their batches. A photo's failure is told
+        only once the records went through."""
+        self._stop.clear()
+        lane = PhotoLane(
+            lambda sha, start: self._upload(client, sha, report, start), self.photos_in_flight
+        )
+        waiting: list[Batch] = []
+        failures: list[SyncError] = []
+        try:
+            for batch in self.db(outbox.unfinished_batches):
+                self._check_cancel()
+                if batch.state == "open":
+                    batch = self._send(client, batch, report)
+                waiting += self._queue_photos(client, batch, lane)
+                waiting = self._settle(client, waiting, lane, report, failures, block=False)
+            while True:
+                self._check_cancel()
+                batch = self.db(_bound(outbox.make_batch, self.batch_changes, node))
+                if batch is None:
+                    break
                 batch = self._send(client, batch, report)
-            self._complete_photos(client, batch, report)
-        while True:
-            self._check_cancel()
-            batch = self.db(_bound(outbox.make_batch, self.batch_changes, node))
-            if batch is None:
-                return
-            batch = self._send(client, batch, report)
-            self._complete_photos(client, batch, report)
+                waiting += self._queue_photos(client, batch, lane)
+                waiting = self._settle(client, waiting, lane, report, failures, block=False)
+            self._pull(client, report)
+            if waiting:
+                self.progress.phase = "photos"
+                self._emit()
+            self._settle(client, waiting, lane, report, failures, block=True)
+        finally:
+            self._stop.set()  # workers stop at their next piece; what reached the server stays
+            lane.close()
+            self._stop.clear()  # the workers are gone; what follows in this sync may wait again
+        if failures:
+            raise failures[0]
+
+    def _missing(self, client: httpx.Client, shas: list[str]) -> MissingResponse:
+        """Which of these photos the server lacks, and how much of each it holds already."""
+        response = self._request(
+            client, "POST", "/v1/photos/missing", json=MissingRequest(sha256s=shas).model_dump()
+        )
+        if response.status_code >= 400:
+            raise server_error(response)
+        return self._read(response, MissingResponse)
+
+    def _queue_photos(self, client: httpx.Client, batch: Batch, lane: PhotoLane) -> list[Batch]:
+        """Hand the photos an answered batch waits for to the lane, each from where the server
+        stands; the batch (with the photos the server still lacks) waits to be settled."""
+        if batch.state != "answered":
+            return []
+        if not batch.missing:
+            return [batch]
+        answer = self._missing(client, list(batch.missing))
+        for sha in answer.missing:
+            lane.submit(sha, answer.partial.get(sha, 0))
+        return [dataclasses.replace(batch, missing=tuple(answer.missing))]
+
+    def _settle(
+        self,
+        client: httpx.Client,
+        waiting: list[Batch],
+        lane: PhotoLane,
+        report: SyncReport,
+        failures: list[SyncError],
+        *,
+        block: bool,
+    ) -> list[Batch]:
+        """Settle the waiting batches whose photos have all ended (all of them: ``block``);
+        those still waiting are returned."""
+        left = []
+        for batch in waiting:
+            if block:
+                lane.wait(batch.missing)
+            if lane.ended(batch.missing):
+                self._settle_batch(client, batch, lane, report, failures)
+            else:
+                left.append(batch)
+        return left
+
+    def _settle_batch(
+        self,
+        client: httpx.Client,
+        batch: Batch,
+        lane: PhotoLane,
+        report: SyncReport,
+        failures: list[SyncError],
+    ) -> None:
+        """Ask the server which of the batch's photos it still lacks: none, the batch is done;
+        only photos whose files are gone from this laptop, it is done with them listed as lost;
+        otherwise it waits for the next sync."""
+        lost: set[str] = set()
+        for sha in batch.missing:
+            error = lane.failure(sha)
+            if error is not None and error.code == LocalCode.PHOTO_MISSING_LOCALLY:
+                lost.add(sha)
+            elif error is not None and error not in failures:
+                failures.append(error)
+        missing = list(batch.missing)
+        if missing:
+            missing = self._missing(client, missing).missing
+        if missing and set(missing) <= lost:
+            self.db(_bound(outbox.give_up_photos, batch.batch_id, missing))
+            report.photos_lost += len(missing)
+            return
+        self.db(_bound(outbox.mark_photos_arrived, batch.batch_id, missing))
+        if missing and not failures:
+            failures.append(SyncError(LocalCode.SERVER_BUSY, "photos still missing after upload"))
 
     def _send(self, client: httpx.Client, batch: Batch, report: SyncReport) -> Batch:
         response = self._request(
@@ -353,9 +484,9 @@ class SyncEngine:
         )
         if response.status_code >= 400:
             raise server_error(response, response.text[:300])
-        answer = self._json(response)
-        if answer.get("batch_id") != batch.batch_id:
-            raise SyncError("server_busy", "answer for another batch")
+        answer = self._read(response, PushResponse)
+        if answer.batch_id != batch.batch_id:
+            raise SyncError(LocalCode.SERVER_BUSY, "answer for another batch")
         summary = self.db(_bound(reconcile.record_answer, batch, answer))
         report.sent += batch.n_changes
         report.applied += summary.applied
@@ -366,50 +497,8 @@ class SyncEngine:
         self.progress.records_done += batch.n_changes
         self.progress.records_total = max(self.progress.records_total, self.progress.records_done)
         self._emit()
-        return Batch(
-            batch.batch_id, batch.first_seq, batch.last_seq, batch.body, batch.refs,
-            summary.missing_photos, batch.n_changes, "answered" if summary.missing_photos else "done",
-        )  # fmt: skip
-
-    def _complete_photos(self, client: httpx.Client, batch: Batch, report: SyncReport) -> None:
-        if batch.state != "answered":
-            return
-        self.progress.phase = "photos"
-        missing = list(batch.missing)
-        partial: dict[str, int] = {}
-        if missing:
-            response = self._request(
-                client, "POST", "/v1/photos/missing", json={"sha256s": missing}
-            )
-            if response.status_code >= 400:
-                raise server_error(response)
-            answer = self._json(response)
-            missing = answer["missing"]
-            partial = answer.get("partial") or {}
-        lost: set[str] = set()
-        for sha in missing:
-            try:
-                self._upload(client, sha, report, start=int(partial.get(sha, 0)))
-            except SyncError as exc:
-                if exc.code != "photo_missing_locally":
-                    raise
-                lost.add(sha)  # the file is gone from this laptop: the rest goes on
-        if missing:
-            response = self._request(
-                client, "POST", "/v1/photos/missing", json={"sha256s": missing}
-            )
-            if response.status_code >= 400:
-                raise server_error(response)
-            missing = self._json(response)["missing"]
-        if missing and set(missing) <= lost:
-            self.db(_bound(outbox.give_up_photos, batch.batch_id, missing))
-            report.photos_lost += len(missing)
-            self.progress.phase = "push"
-            return
-        self.db(_bound(outbox.mark_photos_arrived, batch.batch_id, missing))
-        if missing:
-            raise SyncError("server_busy", "photos still missing after upload")
-        self.progress.phase = "push"
+        state = "answered" if summary.missing_photos else "done"
+        return dataclasses.replace(batch, missing=summary.missing_photos, state=state)
 
     def _upload(self, client: httpx.Client, sha: str, report: SyncReport, start: int) -> None:
         """Upload one photo from where the server stands; an interruption costs at most what was
@@ -439,37 +528,43 @@ class SyncEngine:
                         "Content-Length": str(size),
                     },
                 )
-                code = _error_code(response) if response.status_code >= 400 else None
+                code: Code | None = (
+                    as_code(_error_code(response)) if response.status_code >= 400 else None
+                )
             except httpx.HTTPError:
-                response, code = None, "offline"
+                response, code = None, LocalCode.OFFLINE
             if response is not None and response.status_code < 400:
                 new_offset = _upload_state(response, total)
                 if new_offset is not None:
-                    self.progress.bytes_done += max(0, new_offset - offset)
-                    report.photo_bytes += max(0, new_offset - offset)
+                    with self._tally:
+                        self.progress.bytes_done += max(0, new_offset - offset)
+                        report.photo_bytes += max(0, new_offset - offset)
                     offset = new_offset
                     failures = 0
                     self._emit()
                     continue
-            elif code == "upload_offset_mismatch":
+            elif code == ErrorCode.UPLOAD_OFFSET_MISMATCH:
                 stands = _server_offset(response)
                 if stands is not None and stands != offset:
                     failures += 1  # bounded: a server whose offset keeps moving gives up
                     if failures >= self.retry.attempts:
-                        raise SyncError("server_busy", sha)
+                        raise SyncError(LocalCode.SERVER_BUSY, sha)
                     offset = stands  # resume where an earlier attempt left off
                     continue
-            elif code in ("photo_too_large",):
-                raise SyncError("photo_too_large", sha)
-            elif code in ("signed_out", "device_revoked", "user_disabled", "role_forbidden"):
+            elif code == ErrorCode.PHOTO_TOO_LARGE:
+                raise SyncError(code, sha)
+            elif code in _UPLOAD_FINAL:
                 raise SyncError(code)
+            elif response is not None and response.status_code == 401:
+                raise SyncError(LocalCode.SIGNED_OUT)
             failures += 1
             if failures >= self.retry.attempts:
-                raise SyncError("offline" if code == "offline" else "server_busy", sha)
-            if self.cancel.wait(self.retry.delay(failures)):
-                raise Cancelled()
+                busy = LocalCode.OFFLINE if code == LocalCode.OFFLINE else LocalCode.SERVER_BUSY
+                raise SyncError(busy, sha)
+            self._pause(self.retry.delay(failures))
             offset = self._upload_offset(client, url)
-        report.photos += 1
+        with self._tally:
+            report.photos += 1
 
     def _original(self, sha: str) -> bytes:
         """The photo's original bytes from the store (decrypted), checked against its SHA-256
@@ -479,7 +574,7 @@ class SyncEngine:
         try:
             return self.photos.get(sha)
         except PhotoStoreError as exc:
-            raise SyncError("photo_missing_locally", f"{sha}: {exc.en}") from exc
+            raise SyncError(LocalCode.PHOTO_MISSING_LOCALLY, f"{sha}: {exc.en}") from exc
 
     def _read_chunk(self, data: bytes, offset: int, size: int) -> Iterator[bytes]:
         """The chunk's bytes in pieces as the request sends them; checks for cancel between
@@ -489,7 +584,8 @@ class SyncEngine:
             self._check_cancel()
             piece = bytes(view[:UPLOAD_PIECE])
             view = view[len(piece) :]
-            self.bytes_sent += len(piece)
+            with self._tally:
+                self.bytes_sent += len(piece)
             yield piece
 
     def _upload_offset(self, client: httpx.Client, url: str) -> int | None:
@@ -497,8 +593,8 @@ class SyncEngine:
         response = self._request(client, "GET", url)
         if response.status_code >= 400:
             raise server_error(response)
-        state = self._json(response)
-        return None if state["complete"] else int(state["offset"])
+        state = self._read(response, UploadState)
+        return None if state.complete else state.offset
 
     def _pull(self, client: httpx.Client, report: SyncReport) -> None:
         if any(b.state == "open" for b in self.db(outbox.unfinished_batches)):
@@ -514,19 +610,20 @@ class SyncEngine:
             )
             if response.status_code >= 400:
                 raise server_error(response)
-            page = self._json(response)
-            if page.get("restart"):
+            page = self._read(response, PullResponse)
+            if page.restart:
                 # The user's area grew: its older rows lie behind our cursor. Pulling from 0
                 # again rewrites rows we have with the server's state, which is harmless.
                 restarts += 1
                 if restarts > MAX_PULL_RESTARTS:
-                    raise SyncError("server_busy", "the server keeps restarting the pull")
+                    raise SyncError(LocalCode.SERVER_BUSY, "the server keeps restarting the pull")
                 self.db(account.restart_pull)
                 continue
-            if page["items"]:
-                self.db(_bound(pull.apply_pulled, page["items"], page["cursor"]))
-                report.pulled += len(page["items"])
-            if not page["more"] or page["cursor"] <= cursor:
+            if page.items:
+                items = [item.model_dump(mode="json") for item in page.items]
+                self.db(_bound(pull.apply_pulled, items, page.cursor))
+                report.pulled += len(page.items)
+            if not page.more or page.cursor <= cursor:
                 return
 
     def _fetch_lead_photos(self, client: httpx.Client) -> None:
@@ -559,52 +656,64 @@ class SyncEngine:
                 response = client.request(method, url, **kw)
                 response.read()
             except httpx.TimeoutException as exc:
-                error = SyncError("timeout", str(exc))
+                error = SyncError(LocalCode.TIMEOUT, str(exc))
             except httpx.ConnectError as exc:
                 if _tls_failure(exc):
-                    raise SyncError("tls", str(exc)) from exc
-                error = SyncError("offline", f"{type(exc).__name__}: {exc}")
+                    raise SyncError(LocalCode.TLS, str(exc)) from exc
+                error = SyncError(LocalCode.OFFLINE, f"{type(exc).__name__}: {exc}")
             except httpx.HTTPError as exc:
-                error = SyncError("offline", f"{type(exc).__name__}: {exc}")
+                error = SyncError(LocalCode.OFFLINE, f"{type(exc).__name__}: {exc}")
             else:
                 status = response.status_code
-                code = _error_code(response)
-                final: str | None = None
+                code = as_code(_error_code(response))
+                final: Code | None = None
                 if status == 401:
-                    final = code if code in ("device_revoked", "user_disabled",
-                                             "login_failed") else "signed_out"  # fmt: skip
+                    final = code if code in _SIGN_IN_FINAL else LocalCode.SIGNED_OUT
                 elif status == 429:
-                    final = "login_rate_limited"
+                    final = ErrorCode.LOGIN_RATE_LIMITED
                 elif status == 403:
-                    final = "role_forbidden"
-                elif status == 400 and code == "protocol_unsupported":
-                    final = "protocol"
+                    final = ErrorCode.ROLE_FORBIDDEN
+                elif status == 400 and code == ErrorCode.PROTOCOL_UNSUPPORTED:
+                    final = LocalCode.PROTOCOL
                 if final is not None:
                     refused = SyncError(final)
                     refused.request_id = response.headers.get("x-request-id", "")
                     raise refused
-                if status < 500 and code != "upload_busy":
+                if status < 500 and code != ErrorCode.UPLOAD_BUSY:
                     if status < 400 and not _json_ok(response):
-                        error = SyncError("server_busy", "unreadable answer")
+                        error = SyncError(LocalCode.SERVER_BUSY, "unreadable answer")
                     else:
                         return response
+                elif code == ErrorCode.INTERNAL_ERROR:  # a bug there: quote its request id
+                    error = SyncError(code, f"HTTP {status}")
+                    error.request_id = response.headers.get("x-request-id", "")
                 else:
-                    error = SyncError("server_busy", f"HTTP {status}")
+                    error = SyncError(LocalCode.SERVER_BUSY, f"HTTP {status}")
             if attempt >= (attempts or self.retry.attempts):
                 raise error
-            if self.cancel.wait(self.retry.delay(attempt)):
-                raise Cancelled()
+            self._pause(self.retry.delay(attempt))
 
     @staticmethod
-    def _json(response: httpx.Response) -> Any:
+    def _read(response: httpx.Response, model: type[M]) -> M:
+        """The answer read through its protocol model; an answer that is not one is trouble on
+        the server's side (retried by the next sync), never a crash."""
         try:
-            return response.json()
-        except ValueError as exc:
-            raise SyncError("server_busy", "unreadable answer") from exc
+            return model.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise SyncError(LocalCode.SERVER_BUSY, f"unreadable answer: {exc}") from exc
 
     def _check_cancel(self) -> None:
-        if self.cancel.cancelled:
+        if self.cancel.cancelled or self._stop.is_set():
             raise Cancelled()
+
+    def _pause(self, seconds: float) -> None:
+        """Wait before a retry; raise ``Cancelled`` as soon as the user cancels or the sync
+        stops its photo workers."""
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            if self.cancel.wait(min(left, 0.1)) or self._stop.is_set():
+                raise Cancelled()
+        self._check_cancel()
 
     def _emit(self) -> None:
         if self.on_progress is not None:
@@ -617,6 +726,12 @@ class SyncEngine:
             return 0
 
 
+# 401 codes said as they are; any other 401 means the token no longer works.
+_SIGN_IN_FINAL = frozenset(
+    {ErrorCode.DEVICE_REVOKED, ErrorCode.USER_DISABLED, ErrorCode.LOGIN_FAILED}
+)
+# Refusals of a chunk that no retry can mend.
+_UPLOAD_FINAL = frozenset({*_SIGN_IN_FINAL, ErrorCode.ROLE_FORBIDDEN})
 _TLS: dict[str, ssl.SSLContext] = {}
 _LOOPBACK_NAMES = ("localhost",)
 
@@ -627,14 +742,14 @@ def check_address(url: str) -> None:
     if parsed.scheme == "https":
         return
     if parsed.scheme != "http":
-        raise SyncError("bad_address", url)
+        raise SyncError(LocalCode.BAD_ADDRESS, url)
     host = (parsed.hostname or "").lower()
     try:
         loopback = ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = host in _LOOPBACK_NAMES or host.endswith(".localhost")
     if not loopback:
-        raise SyncError("insecure_address", url)
+        raise SyncError(LocalCode.INSECURE_ADDRESS, url)
 
 
 def tls_context(ca_file: str | None = None) -> ssl.SSLContext:
@@ -647,7 +762,7 @@ def tls_context(ca_file: str | None = None) -> ssl.SSLContext:
             try:
                 _TLS[ca_key] = ssl.create_default_context(cafile=ca_file)
             except (OSError, ssl.SSLError) as exc:
-                raise SyncError("bad_ca_file", f"{ca_file}: {exc}") from exc
+                raise SyncError(LocalCode.BAD_CA_FILE, f"{ca_file}: {exc}") from exc
         else:
             _TLS[ca_key] = ssl.create_default_context()
     return _TLS[ca_key]
@@ -681,31 +796,33 @@ def _json_ok(response: httpx.Response) -> bool:
 def _upload_state(response: httpx.Response, total: int) -> int | None:
     """The offset an upload answer reports (``total`` when complete); None if unreadable."""
     try:
-        state = response.json()
-        return total if state["complete"] else int(state["offset"])
-    except (ValueError, KeyError, TypeError):
+        state = UploadState.model_validate_json(response.content)
+    except ValidationError:
         return None
+    return total if state.complete else state.offset
 
 
 def _server_offset(response: httpx.Response | None) -> int | None:
     """The server's offset from a 409 ``upload_offset_mismatch`` answer."""
+    if response is None:
+        return None
     try:
-        return int(response.json()["error"]["detail"]["offset"]) if response is not None else None
-    except (ValueError, KeyError, TypeError):
+        detail = ErrorBody.model_validate_json(response.content).error.detail
+        return int(detail["offset"])
+    except (ValidationError, ValueError, KeyError, TypeError):
         return None
 
 
 def server_error(response: httpx.Response, detail: str = "") -> SyncError:
     """The server's refusal as a SyncError, with the request id the bureau's log holds."""
-    error = SyncError(_error_code(response) or "server_refused", detail)
+    error = SyncError(_error_code(response) or LocalCode.SERVER_REFUSED, detail)
     error.request_id = response.headers.get("x-request-id", "")
     return error
 
 
 def _error_code(response: httpx.Response) -> str | None:
+    """The code of an ``ErrorBody`` answer, as the server wrote it (None: not an error body)."""
     try:
-        body = response.json()
-    except ValueError:
+        return ErrorBody.model_validate_json(response.content).error.code or None
+    except ValidationError:
         return None
-    error = body.get("error") if isinstance(body, dict) else None
-    return str(error.get("code")) if isinstance(error, dict) and error.get("code") else None

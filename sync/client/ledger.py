@@ -11,18 +11,25 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
+from pydantic import ValidationError
 
 from sync.client.engine import check_address
-from sync.client.errors import SyncError
-from sync.protocol import INSTALL_HEADER
+from sync.client.errors import Code, LocalCode, SyncError, as_code
+from sync.protocol import INSTALL_HEADER, ErrorBody
 
 CHUNK = 256 * 1024
 
 
 class LedgerUploadError(Exception):
-    def __init__(self, code: str, message: str = "") -> None:
-        super().__init__(f"{code}: {message}")
-        self.code = code
+    """The import failed; ``code`` is one of the enums of ``sync.client.errors`` (a code this
+    app does not know is ``LocalCode.UNKNOWN``, the code kept in the message)."""
+
+    def __init__(self, code: Code | str, message: str = "") -> None:
+        known = as_code(code)
+        if known is None:
+            known, message = LocalCode.UNKNOWN, f"{code}: {message}"
+        super().__init__(f"{known}: {message}")
+        self.code: Code = known
         self.message = message
 
 
@@ -73,12 +80,13 @@ def upload(
                 },
             )
     except httpx.HTTPError as exc:
-        raise LedgerUploadError("network", str(exc)) from exc
+        raise LedgerUploadError(LocalCode.OFFLINE, str(exc)) from exc
     if response.status_code != 200:
         try:
-            error = response.json()["error"]
-            raise LedgerUploadError(str(error["code"]), str(error.get("message", "")))
-        except (ValueError, KeyError, TypeError):
-            raise LedgerUploadError(str(response.status_code), response.text[:200]) from None
+            error = ErrorBody.model_validate_json(response.content).error
+        except ValidationError:
+            detail = f"HTTP {response.status_code}: {response.text[:200]}"
+            raise LedgerUploadError(LocalCode.SERVER_BUSY, detail) from None
+        raise LedgerUploadError(error.code, error.message)
     result: dict[str, Any] = response.json()
     return result

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from pydantic import ValidationError
 
 from fieldapp.vault import files, sealing
 from sync.client.engine import check_address
-from sync.client.errors import SyncError
-from sync.protocol import INSTALL_HEADER, ReviewResponse
+from sync.client.errors import Code, LocalCode, SyncError, as_code
+from sync.protocol import INSTALL_HEADER, ErrorBody, ErrorCode, ReviewResponse
 from sync.review_protocol import (
     BulkApproveResult,
     DeskBatch,
@@ -42,9 +43,15 @@ _DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 class DeskError(Exception):
-    def __init__(self, code: str, message: str = "", detail: Any = None) -> None:
-        super().__init__(f"{code}: {message}")
-        self.code = code
+    """A refusal or failure at the desk; ``code`` is one of the enums of ``sync.client.errors``
+    (a code this app does not know is ``LocalCode.UNKNOWN``, the code kept in the message)."""
+
+    def __init__(self, code: Code | str, message: str = "", detail: Any = None) -> None:
+        known = as_code(code)
+        if known is None:
+            known, message = LocalCode.UNKNOWN, f"{code}: {message}"
+        super().__init__(f"{known}: {message}")
+        self.code: Code = known
         self.message = message
         self.detail = detail
 
@@ -60,7 +67,7 @@ class PhotoCache:
 
     def path(self, sha256: str) -> Path:
         if not _DIGEST.fullmatch(sha256):
-            raise DeskError("not_found", sha256)
+            raise DeskError(ErrorCode.NOT_FOUND, sha256)
         return self.root / sha256[:2] / sha256
 
     def get(self, sha256: str) -> bytes | None:
@@ -123,13 +130,13 @@ class ReviewClient:
         try:
             response = self._http.request(method, url, **kw)
         except httpx.HTTPError as exc:
-            raise DeskError("network", str(exc)) from exc
+            raise DeskError(LocalCode.OFFLINE, str(exc)) from exc
         if response.status_code >= 400:
             try:
-                error = response.json()["error"]
-            except (ValueError, KeyError, TypeError):
-                raise DeskError("server_error", response.text[:200]) from None
-            raise DeskError(str(error.get("code")), str(error.get("message")), error.get("detail"))
+                error = ErrorBody.model_validate_json(response.content).error
+            except ValidationError:
+                raise DeskError(LocalCode.SERVER_BUSY, response.text[:200]) from None
+            raise DeskError(error.code, error.message, error.detail)
         return response
 
     # -- reads ---------------------------------------------------------------------------------
@@ -165,7 +172,7 @@ class ReviewClient:
             return cached
         data = self._call("GET", f"/v1/photos/{sha256}").content
         if hashlib.sha256(data).hexdigest() != sha256:
-            raise DeskError("photo_hash_mismatch", sha256)
+            raise DeskError(ErrorCode.PHOTO_HASH_MISMATCH, sha256)
         self.cache.put(sha256, data)
         return data
 

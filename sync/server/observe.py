@@ -29,6 +29,8 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sync.protocol import ErrorBody, ErrorCode, ErrorInfo
+
 SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 REQUEST_ID_HEADER = b"x-request-id"
 
@@ -156,16 +158,17 @@ class RequestObserver:
             # then raised on, so that it surfaces (in tests, and in the server's own log).
             log.error(json.dumps({"event": "unhandled", "request_id": request_id}), exc_info=exc)
             if not started:
-                body = json.dumps(
-                    {
-                        "error": {
-                            "code": "internal_error",
-                            "message": "internal error; quote the request id to the bureau",
-                            "detail": None,
-                            "request_id": request_id,
-                        }
-                    }
-                ).encode()
+                body = (
+                    ErrorBody(
+                        error=ErrorInfo(
+                            code=ErrorCode.INTERNAL_ERROR,
+                            message="internal error; quote the request id to the bureau",
+                            request_id=request_id,
+                        )
+                    )
+                    .model_dump_json()
+                    .encode()
+                )
                 await observed_send(
                     {
                         "type": "http.response.start",

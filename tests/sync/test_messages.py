@@ -12,14 +12,23 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sync.client import RetryPolicy, SyncEngine
 from sync.client.address import normalize_server_url
 from sync.client.engine import server_error
-from sync.client.errors import MESSAGES, REASONS, SyncError, message, reason_text
+from sync.client.errors import (
+    MESSAGES,
+    REASONS,
+    LocalCode,
+    LocalReason,
+    SyncError,
+    message,
+    reason_text,
+)
 from sync.client.state import account as sync_account
 from sync.protocol import INSTALL_HEADER, ErrorCode, Reason
 
 
-@pytest.mark.parametrize("code", [c.value for c in ErrorCode])
+@pytest.mark.parametrize("code", [*ErrorCode, *LocalCode])
 def test_every_error_code_has_words_in_both_languages(code: str) -> None:
     assert code in MESSAGES, f"no message for error code {code}"
     zh, en = message(code, "zh_CN"), message(code, "en")
@@ -28,7 +37,7 @@ def test_every_error_code_has_words_in_both_languages(code: str) -> None:
     assert SyncError(code).code == code
 
 
-@pytest.mark.parametrize("reason", [r.value for r in Reason])
+@pytest.mark.parametrize("reason", [*Reason, *LocalReason])
 def test_every_refusal_reason_has_words_in_both_languages(reason: str) -> None:
     assert reason in REASONS, f"no words for refusal reason {reason}"
     zh, en = reason_text(reason, "zh_CN"), reason_text(reason, "en")
@@ -43,6 +52,38 @@ def test_an_unknown_code_is_reported_as_unknown_not_busy() -> None:
     assert "quota_exceeded" in message("quota_exceeded", "en")
     assert "quota_exceeded" in reason_text("quota_exceeded", "en")
     assert "不认识" in reason_text("quota_exceeded", "zh_CN")
+
+
+def _engine_answering(status: int, body: dict[str, Any]) -> SyncEngine:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(status, json=body, headers={"x-request-id": "r" * 32})
+
+    engine = SyncEngine(
+        lambda fn: fn(None),
+        None,  # type: ignore[arg-type]  # no photos: the request is all this test makes
+        transport=httpx.MockTransport(answer),
+        retry=RetryPolicy(base_s=0.001, cap_s=0.001, attempts=2),
+    )
+    return engine
+
+
+def test_a_server_code_the_app_does_not_know_is_reported_with_its_code() -> None:
+    engine = _engine_answering(409, {"error": {"code": "quota_exceeded", "message": "full"}})
+    with engine._client("http://127.0.0.1:1") as client:
+        response = engine._request(client, "POST", "/v1/push")
+    error = server_error(response)
+    assert error.code == LocalCode.UNKNOWN and "quota_exceeded" in error.message("en")
+    assert "busy" not in error.message("en") and "繁忙" not in error.message("zh_CN")
+
+
+def test_an_internal_error_of_the_server_is_said_with_its_request_id_after_retries() -> None:
+    body = {"error": {"code": "internal_error", "message": "bug", "request_id": "r" * 32}}
+    engine = _engine_answering(500, body)
+    with engine._client("http://127.0.0.1:1") as client, pytest.raises(SyncError) as caught:
+        engine._request(client, "GET", "/v1/pull")
+    assert caught.value.code == ErrorCode.INTERNAL_ERROR
+    assert f"(request id {'r' * 32})" in caught.value.message("en")
+    assert "请求编号" in caught.value.message("zh_CN")
 
 
 @pytest.mark.parametrize(

@@ -94,6 +94,10 @@ class SlowLink:
         self.closed.set()
         self.listener.close()
         for sock in self.open:
+            # shutdown first: a thread blocked in recv on it wakes (close alone leaves the
+            # connection open until that recv returns, and the server never sees the end)
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
             sock.close()
 
 

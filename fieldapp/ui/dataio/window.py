@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from fieldapp.store.ledger_query import LedgerQuery
 from fieldapp.ui.dataio import jobs
+from sync.client.errors import LocalCode
+from sync.protocol import ErrorCode
 
 SUFFIX = {
     "xlsx": ".xlsx",
@@ -226,11 +228,11 @@ class DataWindow(QWidget):
     def _failed(self, exc: Any) -> None:
         message = getattr(exc, "message", "") or str(exc)
         code = getattr(exc, "code", "")
-        if code == "network":
+        if code == LocalCode.OFFLINE:
             text = self.tr("The server could not be reached; nothing was imported. Try again when online.")  # fmt: skip
-        elif code == "forbidden_role":
+        elif code == ErrorCode.ROLE_FORBIDDEN:
             text = self.tr("The server refused: only supervisors may import.")
-        elif code == "body_too_large":
+        elif code == ErrorCode.BODY_TOO_LARGE:
             text = self.tr("The file is too large for the server; split it by county.")
         elif isinstance(exc, OSError):
             text = self.tr("The file could not be read or written: %1").replace("%1", str(exc))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from fieldapp.ui.records.times import local_date, local_time
+from sync.client.errors import LocalCode
 from sync.client.state.panel import Status
 
 _PART = "QPushButton { min-height: 40px; min-width: 0; padding: 0 10px; font-weight: bold; }"
@@ -79,7 +80,10 @@ class StatusStrip(QWidget):
             text += self.tr(" (due %1)").replace("%1", local_date(s.nearest_deadline, self.lang))
         self.returned.setText(text)
         self.returned.setStyleSheet(_WARN)
-        failed = s.last_error is not None and s.last_error not in ("refused", "cancelled")
+        failed = s.last_error is not None and s.last_error not in (
+            LocalCode.REFUSED,
+            LocalCode.CANCELLED,
+        )
         if s.last_success_at:
             last = self.tr("Last sync: %1").replace("%1", local_time(s.last_success_at, self.lang))
         else:

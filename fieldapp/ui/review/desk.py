@@ -40,6 +40,7 @@ from fieldapp.ui.review.record_panel import RecordPanel
 from fieldapp.ui.review.texts import all_flag_texts, flag_text, refusal_text, state_text
 from fieldapp.ui.screen_fit import available_area, fit_dialog, scrolling
 from sync.client.review import DeskError
+from sync.protocol import ErrorCode, ReviewState
 from sync.review_protocol import DeskBatch, DeskRecord
 
 TOUCH = 44
@@ -406,9 +407,9 @@ class ReviewDesk(QMainWindow):
         self.panel.notice.setText(refusal_text(error.code, error.message))
         self.statusBar().showMessage(refusal_text(error.code, error.message))
         self.refused.emit(error.code)
-        if error.code == "photos_missing" and state == "approved":
+        if error.code == ErrorCode.PHOTOS_MISSING and state == ReviewState.APPROVED:
             self._ask_override()
-        elif error.code == "record_changed":
+        elif error.code == ErrorCode.RECORD_CHANGED:
             self._reload_batch()
 
     def _reload_batch(self) -> None:

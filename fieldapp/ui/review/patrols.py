@@ -33,6 +33,7 @@ from fieldapp.ui.review.desk_map import COLOURS, OVERDUE, PROBLEM, DeskMap
 from fieldapp.ui.review.lanes import DeskLanes
 from fieldapp.ui.review.texts import refusal_text
 from sync.client.review import DeskError
+from sync.protocol import ErrorCode
 from sync.review_protocol import DeskPatrol, DeskPatrolProblem
 
 TOUCH = 44
@@ -278,7 +279,7 @@ class PatrolsPane(QWidget):
         if not isinstance(error, DeskError):
             raise error
         detail = error.detail if isinstance(error.detail, dict) else {}
-        if error.code == "already_exists" and detail.get("handled_by"):
+        if error.code == ErrorCode.ALREADY_EXISTS and detail.get("handled_by"):
             self.notice.setText(self.tr("Already handled by %1 on %2.")
                                 .replace("%1", str(detail["handled_by"]))
                                 .replace("%2", fmt.local_time(detail.get("handled_at"))))  # fmt: skip

@@ -33,6 +33,7 @@ from fieldapp.ui.review.desk_map import COLOURS, CURRENT, NEARBY, PROPOSED, Desk
 from fieldapp.ui.review.lanes import DeskLanes
 from fieldapp.ui.review.texts import refusal_text
 from sync.client.review import DeskError
+from sync.protocol import ErrorCode
 from sync.review_protocol import DeskProposal
 
 TOUCH = 44
@@ -369,7 +370,7 @@ class ProposalsPane(QWidget):
 
     def refusal(self, error: DeskError) -> str:
         detail = error.detail if isinstance(error.detail, dict) else {}
-        if error.code == "proposal_decided":
+        if error.code == ErrorCode.PROPOSAL_DECIDED:
             return (
                 self.tr("Already decided (%1) by %2 on %3: nothing was changed.")
                 .replace("%1", self.state_text(str(detail.get("state") or "")))
@@ -382,7 +383,7 @@ class ProposalsPane(QWidget):
         if not isinstance(error, DeskError):
             raise error
         detail = error.detail if isinstance(error.detail, dict) else {}
-        if error.code == "proposal_decided" and self.current is not None:
+        if error.code == ErrorCode.PROPOSAL_DECIDED and self.current is not None:
             # show it as decided (by whom, when): nothing is left to decide here
             decided = self.current.proposal.model_copy(update={
                 "state": str(detail.get("state") or ""),

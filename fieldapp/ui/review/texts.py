@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from sync.client.errors import Code, LocalCode, as_code
+from sync.protocol import ErrorCode
 from sync.review_protocol import FLAGS
 
 
@@ -36,49 +38,53 @@ def state_text(state: str | None) -> str:
     }.get(state, state or "")
 
 
-def refusal_text(code: str, message: str) -> str:
-    known = {
-        "record_changed": QCoreApplication.translate(
+def refusal_text(code: Code | str, message: str) -> str:
+    """The desk's words for a refusal; the server's own words for a code it does not word."""
+    known: dict[Code, str] = {
+        ErrorCode.RECORD_CHANGED: QCoreApplication.translate(
             "ReviewTexts",
             "This record changed since you opened it. It has been reloaded: look again and decide.",
         ),
-        "photos_missing": QCoreApplication.translate(
+        ErrorCode.PHOTOS_MISSING: QCoreApplication.translate(
             "ReviewTexts",
             "Some photos of this record have not arrived. Approve only with a reason.",
         ),
-        "record_flagged": QCoreApplication.translate(
+        ErrorCode.RECORD_FLAGGED: QCoreApplication.translate(
             "ReviewTexts", "Flagged records are decided one by one."
         ),
-        "not_found": QCoreApplication.translate(
+        ErrorCode.NOT_FOUND: QCoreApplication.translate(
             "ReviewTexts", "This record is not in your area (or no longer exists)."
         ),
-        "role_forbidden": QCoreApplication.translate("ReviewTexts", "Only supervisors can decide."),
-        "network": QCoreApplication.translate(
+        ErrorCode.ROLE_FORBIDDEN: QCoreApplication.translate(
+            "ReviewTexts", "Only supervisors can decide."
+        ),
+        LocalCode.OFFLINE: QCoreApplication.translate(
             "ReviewTexts", "The server cannot be reached. Check the connection and try again."
         ),
-        "not_provisional": QCoreApplication.translate(
+        ErrorCode.NOT_PROVISIONAL: QCoreApplication.translate(
             "ReviewTexts", "This outfall is already in the ledger."
         ),
-        "already_exists": QCoreApplication.translate(
+        ErrorCode.ALREADY_EXISTS: QCoreApplication.translate(
             "ReviewTexts", "Another outfall already has this code."
         ),
-        "invalid_code": QCoreApplication.translate(
+        ErrorCode.INVALID_CODE: QCoreApplication.translate(
             "ReviewTexts",
             "This national code breaks the code rule: only digits and capital letters, "
             "of the right length, starting with the division code of the outfall's county.",
         ),
-        "proposal_stale": QCoreApplication.translate(
+        ErrorCode.PROPOSAL_STALE: QCoreApplication.translate(
             "ReviewTexts",
             "The ledger row changed since this was proposed: reject it, or have it proposed again.",
         ),
-        "proposal_not_mergeable": QCoreApplication.translate(
+        ErrorCode.PROPOSAL_NOT_MERGEABLE: QCoreApplication.translate(
             "ReviewTexts", "Only a proposed new outfall can be merged into a registered one."
         ),
-        "problem_not_escalated": QCoreApplication.translate(
+        ErrorCode.PROBLEM_NOT_ESCALATED: QCoreApplication.translate(
             "ReviewTexts", "This problem was not escalated: there is nothing to handle here."
         ),
     }
-    return known.get(code, message or code)
+    known_code = as_code(code)
+    return known[known_code] if known_code in known else (message or str(code))
 
 
 def all_flag_texts() -> list[tuple[str, str]]:

@@ -26,6 +26,7 @@ from sync.client import (
     SyncReport,
 )
 from sync.client.engine import profile_photos
+from sync.client.errors import LocalCode
 from sync.client.state import account, panel
 
 AUTO_INTERVAL_MS = 60_000
@@ -52,7 +53,7 @@ class LaneRunner(QObject):
         if "error" in box:
             error = box["error"]
             if isinstance(error, database.db_errors()):
-                raise SyncError("storage", str(error)) from error
+                raise SyncError(LocalCode.STORAGE, str(error)) from error
             raise error
         return box.get("result")
 

@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
 
 from fieldapp.ui.sync.controller import SyncController
 from sync.client import Cancelled, SyncError
+from sync.client.errors import LocalCode
+from sync.protocol import ErrorCode
 
-_ADDRESS_PROBLEMS = ("offline", "timeout", "bad_address", "tls", "protocol", "unknown")
-_PASSWORD_PROBLEMS = ("login_failed", "login_rate_limited")
+_ADDRESS_PROBLEMS = frozenset({LocalCode.OFFLINE, LocalCode.TIMEOUT, LocalCode.BAD_ADDRESS,
+                               LocalCode.TLS, LocalCode.PROTOCOL, LocalCode.UNKNOWN})  # fmt: skip
+_PASSWORD_PROBLEMS = frozenset({ErrorCode.LOGIN_FAILED, ErrorCode.LOGIN_RATE_LIMITED})
 
 TOUCH = 48
 

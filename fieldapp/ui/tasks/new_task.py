@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from fieldapp.ui.review.lanes import DeskLanes
 from fieldapp.ui.review.wiring import desk_cache
 from sync.client.engine import tls_context
-from sync.client.errors import message
+from sync.client.errors import LocalCode, message
 from sync.client.review import DeskError, ReviewClient
 from sync.task_protocol import Assignee, Location, TaskRequest, TaskView
 from sync.tasks import TaskKind
@@ -188,7 +188,7 @@ class NewTaskDialog(QDialog):
         self.accept()
 
     def _failed(self, error: Exception) -> None:
-        code = error.code if isinstance(error, DeskError) else "server_busy"
+        code = error.code if isinstance(error, DeskError) else LocalCode.SERVER_BUSY
         self._say(message(code, self.lang))
         self.assign.setEnabled(self.people.count() > 0)
         self.failed.emit(self.status.text())

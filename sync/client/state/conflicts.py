@@ -18,7 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-ACCEPTED = ("applied", "duplicate")
+from sync.client.errors import AnyReason, LocalReason
+from sync.protocol import ChangeResult, ResultKind
+
+ACCEPTED = (ResultKind.APPLIED, ResultKind.DUPLICATE)
 
 
 def merge(base: Any, ours: Any, theirs: Any) -> Any:
@@ -45,8 +48,8 @@ def merge(base: Any, ours: Any, theirs: Any) -> Any:
 class IssueNote:
     """An issue for the user: what happened, why, the server's value, what the device did."""
 
-    kind: str  # proposed / rejected / conflict
-    reason: str | None
+    kind: ResultKind  # proposed / rejected / conflict
+    reason: AnyReason | str | None  # the proposal's id for a proposal
     server_data: Any
     resolution: str  # awaiting_review / kept_server / merged
 
@@ -67,7 +70,7 @@ class Resolution:
 
 def resolve(
     change: dict[str, Any],
-    result: dict[str, Any],
+    result: ChangeResult,
     server_known: bool,
     server_data: Any,
     newer_local: bool,
@@ -75,33 +78,33 @@ def resolve(
     """The answer ``result`` to the sent ``change``, given the server's last known state of the
     row (``server_known``, ``server_data``; None: deleted there) and whether the row has a newer
     local change the server has not answered."""
-    kind = result["result"]
+    kind = result.result
     if kind in ACCEPTED:
         return Resolution(
             remember=True, remembered=change["data"], remembered_hlc=change["hlc"], accepted=True
         )
-    if kind in ("proposed", "rejected"):
+    if kind in (ResultKind.PROPOSED, ResultKind.REJECTED):
         note = (
-            IssueNote("proposed", result.get("proposal_id"), server_data, "awaiting_review")
-            if kind == "proposed"
-            else IssueNote("rejected", result.get("reason"), server_data, "kept_server")
+            IssueNote(kind, result.proposal_id, server_data, "awaiting_review")
+            if kind == ResultKind.PROPOSED
+            else IssueNote(kind, result.reason, server_data, "kept_server")
         )
         revert = server_known and not newer_local
         return Resolution(issue=note, write=revert, local=server_data if revert else None)
-    theirs = result.get("server_row")
+    theirs = result.server_row
     merged = merge(server_data if server_known else None, change["data"], theirs)
     if merged == theirs or merged is None:
         return Resolution(
             remember=True,
             remembered=theirs,
-            issue=IssueNote("conflict", "later_edit_elsewhere", theirs, "kept_server"),
+            issue=IssueNote(kind, LocalReason.LATER_EDIT_ELSEWHERE, theirs, "kept_server"),
             write=not newer_local,
             local=theirs,
         )
     return Resolution(
         remember=True,
         remembered=theirs,
-        issue=IssueNote("conflict", "later_edit_elsewhere", theirs, "merged"),
+        issue=IssueNote(kind, LocalReason.LATER_EDIT_ELSEWHERE, theirs, "merged"),
         write=not newer_local,
         local=merged,
         requeue=not newer_local,

@@ -15,6 +15,7 @@ from typing import Any
 
 from fieldapp.domain import clock
 from fieldapp.store.synced_rows import TABLES, row_data
+from sync.client.errors import LocalReason
 from sync.client.state.records import record_key
 
 
@@ -76,7 +77,7 @@ def photo_lost(conn: sqlite3.Connection, sha: str) -> None:
     """A photo whose file is gone from this laptop: never uploaded. Inside a transaction."""
     lost = {"entity": "photos", "row_id": sha, "change_id": f"photo-lost:{sha}",
             "data": {"sha256": sha}}  # fmt: skip
-    add(conn, "rejected", lost, "photo_missing_locally", None, "not_uploaded")
+    add(conn, "rejected", lost, LocalReason.PHOTO_MISSING_LOCALLY, None, "not_uploaded")
 
 
 def settle(conn: sqlite3.Connection, entity: str, row_id: str, how: str, note: str = "") -> int:

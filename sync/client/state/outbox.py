@@ -17,6 +17,7 @@ from typing import Any
 
 from fieldapp.domain import clock
 from sync.client.state import account, batching, issues, server_rows
+from sync.client.state.records import photo_refs
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,19 @@ def make_batch(conn: sqlite3.Connection, max_changes: int, node: str) -> Batch |
         )
 
 
+def unsent_photos(conn: sqlite3.Connection) -> set[str]:
+    """Every photo the server may still lack: those the unbatched changes refer to, those of
+    batches not answered yet, and those answered batches still wait for."""
+    shas: set[str] = set()
+    start = account.batched_seq(conn)
+    for (data,) in conn.execute("SELECT data FROM change_log WHERE seq > ?", (start,)):
+        if data:
+            shas |= photo_refs(json.loads(data))
+    for b in unfinished_batches(conn):
+        shas |= set(b.refs if b.state == "open" else b.missing)
+    return shas
+
+
 def is_open(conn: sqlite3.Connection, batch_id: str) -> bool:
     row = conn.execute("SELECT state FROM sync_batches WHERE batch_id = ?", (batch_id,)).fetchone()
     return row is not None and row[0] == "open"
@@ -114,14 +128,14 @@ def missing_of(conn: sqlite3.Connection, batch_id: str) -> tuple[str, ...]:
 def mark_answered(
     conn: sqlite3.Connection,
     batch_id: str,
-    results: Sequence[dict[str, Any]],
+    results: Sequence[tuple[str, str]],
     missing: Sequence[str],
 ) -> None:
-    """Store the answer's result of each change; the batch is done unless photos are missing.
+    """Store the answer's result of each change (``(change_id, result)``); the batch is done unless photos are missing.
     Inside the caller's transaction (the one that applies the answer)."""
     conn.executemany(
         "UPDATE sync_batch_rows SET result = ? WHERE batch_id = ? AND change_id = ?",
-        [(r["result"], batch_id, r["change_id"]) for r in results],
+        [(result, batch_id, change_id) for change_id, result in results],
     )
     done = not missing
     now = clock.now_iso()

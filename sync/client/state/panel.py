@@ -6,7 +6,6 @@ Costs follow the number of unsent changes and of records listed, not the size of
 from __future__ import annotations
 
 import dataclasses
-import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +14,6 @@ from fieldapp.store import returns
 from sync.client.state import account, issues, outbox, server_rows
 from sync.client.state.account import Account
 from sync.client.state.issues import Issue, Refusal
-from sync.client.state.records import photo_refs
 
 
 @dataclass(frozen=True)
@@ -47,12 +45,7 @@ def pending(conn: sqlite3.Connection, photo_size: Callable[[str], int] | None = 
     for b in waiting:
         changes += b.n_changes
         records += b.n_changes
-    shas: set[str] = set()
-    for (data,) in conn.execute("SELECT data FROM change_log WHERE seq > ?", (start,)):
-        if data:
-            shas |= photo_refs(json.loads(data))
-    for b in waiting:
-        shas |= set(b.refs if b.state == "open" else b.missing)
+    shas = outbox.unsent_photos(conn)
     size = 0
     if photo_size is not None:
         size = sum(photo_size(s) for s in shas)

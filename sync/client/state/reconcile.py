@@ -9,8 +9,7 @@ from typing import Any
 
 from fieldapp.store import capture, synced_rows
 from sync.client.state import conflicts, issues, outbox, server_rows
-
-KINDS = ("applied", "duplicate", "proposed", "conflict", "rejected")
+from sync.protocol import ChangeResult, PushResponse, ResultKind
 
 
 @dataclass(frozen=True)
@@ -24,36 +23,37 @@ class AnswerSummary:
 
 
 def record_answer(
-    conn: sqlite3.Connection, batch: outbox.Batch, answer: dict[str, Any]
+    conn: sqlite3.Connection, batch: outbox.Batch, answer: PushResponse
 ) -> AnswerSummary:
     """Apply the server's answer to a batch, in one uncaptured transaction; idempotent (an
     answer to a batch no longer open applies nothing)."""
     sent = {c["change_id"]: c for c in json.loads(batch.body)["changes"]}
-    counts = dict.fromkeys(KINDS, 0)
+    counts = dict.fromkeys(ResultKind, 0)
     with capture.applying_incoming(conn):
         if not outbox.is_open(conn, batch.batch_id):
             return AnswerSummary(0, 0, 0, 0, 0, outbox.missing_of(conn, batch.batch_id))
-        for result in answer["results"]:
-            change = sent.get(result["change_id"])
+        for result in answer.results:
+            change = sent.get(result.change_id)
             if change is None:
                 continue
-            counts[result["result"]] = counts.get(result["result"], 0) + 1
+            counts[result.result] += 1
             _apply(conn, batch, change, result)
-        missing = tuple(answer.get("missing_photos") or ())
-        outbox.mark_answered(conn, batch.batch_id, answer["results"], missing)
+        missing = tuple(answer.missing_photos)
+        results = [(r.change_id, r.result) for r in answer.results]
+        outbox.mark_answered(conn, batch.batch_id, results, missing)
     return AnswerSummary(
-        counts["applied"], counts["duplicate"], counts["proposed"], counts["conflict"],
-        counts["rejected"], missing,
+        counts[ResultKind.APPLIED], counts[ResultKind.DUPLICATE], counts[ResultKind.PROPOSED],
+        counts[ResultKind.CONFLICT], counts[ResultKind.REJECTED], missing,
     )  # fmt: skip
 
 
 def _apply(
-    conn: sqlite3.Connection, batch: outbox.Batch, change: dict[str, Any], result: dict[str, Any]
+    conn: sqlite3.Connection, batch: outbox.Batch, change: dict[str, Any], result: ChangeResult
 ) -> None:
     entity, row_id = change["entity"], change["row_id"]
     known, server_data = (
         (False, None)  # not needed: what was sent is what the server holds
-        if result["result"] in conflicts.ACCEPTED
+        if result.result in conflicts.ACCEPTED
         else server_rows.known(conn, entity, row_id)
     )
     newer_local = outbox.has_local_change(conn, entity, row_id, batch.last_seq)

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sync.client.state.conflicts import merge, resolve
+from sync.protocol import ChangeResult
 
 FIELDS = st.sampled_from(["note", "colour", "flow", "status"])
 VALUES = st.one_of(st.none(), st.integers(0, 3), st.sampled_from(["清", "浑", "黑"]))
@@ -57,13 +58,20 @@ def test_merge_laws(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str
     assert merge(base, ours, once) == once  # merging again changes nothing
 
 
+def answer(fields: dict[str, Any]) -> ChangeResult:
+    """One change's answer as the engine reads it off the wire."""
+    return ChangeResult.model_validate(fields)
+
+
 CHANGE = {"change_id": "c1", "entity": "inspections", "row_id": "i1",
           "data": {"note": "mine"}, "hlc": "0001796198400250:00000:dev"}  # fmt: skip
 
 
 def test_an_applied_change_is_what_the_server_holds_and_settles_its_refusals() -> None:
     for kind in ("applied", "duplicate"):
-        done = resolve(CHANGE, {"change_id": "c1", "result": kind}, True, {"note": "old"}, False)
+        done = resolve(
+            CHANGE, answer({"change_id": "c1", "result": kind}), True, {"note": "old"}, False
+        )
         assert (done.remember, done.remembered, done.remembered_hlc) == (
             True,
             {"note": "mine"},
@@ -79,10 +87,11 @@ def test_an_applied_change_is_what_the_server_holds_and_settles_its_refusals() -
 def test_a_proposal_or_refusal_returns_the_row_to_the_servers_but_never_wipes_field_data(
     kind: str, field: str, resolution: str
 ) -> None:
-    result = {"change_id": "c1", "result": kind, field: "why"}
+    why = "not_owner" if field == "reason" else "p-17"
+    result = answer({"change_id": "c1", "result": kind, field: why})
     done = resolve(CHANGE, result, True, {"note": "server"}, False)
     assert done.issue is not None
-    assert (done.issue.kind, done.issue.reason, done.issue.resolution) == (kind, "why", resolution)
+    assert (done.issue.kind, done.issue.reason, done.issue.resolution) == (kind, why, resolution)
     assert done.issue.server_data == {"note": "server"}
     assert done.write and done.local == {"note": "server"} and not done.requeue
     never_held = resolve(CHANGE, result, False, None, False)
@@ -90,7 +99,9 @@ def test_a_proposal_or_refusal_returns_the_row_to_the_servers_but_never_wipes_fi
 
 
 def test_a_conflict_sends_the_merge_as_a_new_change() -> None:
-    result = {"change_id": "c1", "result": "conflict", "server_row": {"note": "old", "flow": 2}}
+    result = answer(
+        {"change_id": "c1", "result": "conflict", "server_row": {"note": "old", "flow": 2}}
+    )
     done = resolve(CHANGE, result, True, {"note": "old", "flow": 1}, False)
     assert done.remember and done.remembered == {"note": "old", "flow": 2}
     assert done.issue is not None and done.issue.resolution == "merged"
@@ -98,7 +109,7 @@ def test_a_conflict_sends_the_merge_as_a_new_change() -> None:
 
 
 def test_a_conflict_the_server_wins_whole_is_kept_without_sending_again() -> None:
-    result = {"change_id": "c1", "result": "conflict", "server_row": {"note": "x"}}
+    result = answer({"change_id": "c1", "result": "conflict", "server_row": {"note": "x"}})
     done = resolve(CHANGE, result, True, {"note": "mine"}, False)
     assert done.issue is not None and done.issue.resolution == "kept_server"
     assert done.write and done.local == {"note": "x"} and not done.requeue
@@ -125,7 +136,7 @@ def test_an_answer_never_overwrites_a_newer_local_change(
     newer_local: bool,
 ) -> None:
     change = {**CHANGE, "data": ours}
-    result = {"change_id": "c1", "result": kind, "server_row": theirs}
+    result = answer({"change_id": "c1", "result": kind, "server_row": theirs})
     done = resolve(change, result, known, server_data, newer_local)
     if newer_local:
         assert not done.write and not done.requeue

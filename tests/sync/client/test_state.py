@@ -11,6 +11,7 @@ import pytest
 
 from fieldapp.store import database, identity, synced_rows
 from sync.client.state import account, outbox, panel, reconcile, server_rows
+from sync.protocol import PushResponse
 
 
 @pytest.fixture
@@ -61,7 +62,14 @@ def test_a_batch_is_stored_before_it_is_sent_and_its_answer_applies_once(
     assert [b.batch_id for b in outbox.unfinished_batches(conn)] == [batch.batch_id]
     assert panel.pending(conn).batches_waiting == 1
     change_id = batch.body.split('"change_id":"')[1].split('"')[0]
-    answer = {"results": [{"change_id": change_id, "result": "applied"}]}
+    answer = PushResponse.model_validate(
+        {
+            "batch_id": batch.batch_id,
+            "results": [{"change_id": change_id, "result": "applied"}],
+            "missing_photos": [],
+            "complete": True,
+        }
+    )
     first = reconcile.record_answer(conn, batch, answer)
     assert (first.applied, first.missing_photos) == (1, ())
     assert server_rows.holds(conn, "patrols", "p1")
