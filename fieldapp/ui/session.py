@@ -18,6 +18,7 @@ from fieldapp.domain.outfall import Outfall
 from fieldapp.store import database, identity, outfalls
 from fieldapp.store.errors import StoreError
 from fieldapp.store.ledger_reader import LedgerReader
+from fieldapp.ui import errors
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.lane import BackgroundLane
 from fieldapp.ui.main_window import MainWindow
@@ -315,6 +316,7 @@ class Session:
             # What a sync pulled (ledger updates) shows in the ledger at once.
             controller.finished.connect(lambda _report: self.window.refresh_ledger())
             controller.signed_in.connect(self._signed_in)
+            controller.failed.connect(errors.shown(self.labels.lang, self.window))
             if self.records is not None:
                 controller.finished.connect(lambda _report: self.records.refresh())
                 controller.settled.connect(self.records.refresh)

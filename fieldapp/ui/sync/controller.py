@@ -81,6 +81,8 @@ class SyncController(QObject):
     snapshot_ready = Signal(object)  # sync.client.state.panel.Snapshot
     running_changed = Signal(bool)
     settled = Signal()  # a refusal was resent or withdrawn
+    # Reading or storing the sync's own state failed (the session shows it: fieldapp.ui.errors).
+    failed = Signal(object)
     _wake = Signal()
 
     def __init__(
@@ -181,7 +183,7 @@ class SyncController(QObject):
                 self._auto_tick()
 
         writer = self.runner.writer
-        self.lane.submit(lambda: account.account(writer), chosen, lambda _e: None)
+        self.lane.submit(lambda: account.account(writer), chosen, self.failed.emit)
 
     def refresh(self) -> None:
         """Read a fresh snapshot on the lane; ``snapshot_ready`` delivers it."""
@@ -189,7 +191,7 @@ class SyncController(QObject):
         self.lane.submit(
             lambda: panel.snapshot(self.runner.writer, size),
             self.snapshot_ready.emit,
-            lambda _e: None,
+            self.failed.emit,
         )
 
     def resend(self, entity: str, row_id: str) -> None:
@@ -233,7 +235,7 @@ class SyncController(QObject):
         self.lane.submit(
             lambda: account.set_auto_sync(self.runner.writer, on),
             lambda _r: None,
-            lambda _e: None,
+            self.failed.emit,
         )
         if on:
             self.auto.start()

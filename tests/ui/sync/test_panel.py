@@ -82,3 +82,22 @@ def _shot(widget: Any, lang: str, name: str) -> None:
         widget.show()
         Path(SCREENS).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(SCREENS) / f"sync-{name}-{lang}.png"))
+
+
+def test_a_failed_read_of_the_sync_state_is_reported_not_swallowed(
+    qtbot: Any, profile_template: Path, tmp_path: Path
+) -> None:
+    make_app("en")
+    path = tmp_path / "profile.sqlite"
+    shutil.copyfile(profile_template, path)
+    writer = database.open_profile(path)
+    lane = BackgroundLane()
+    controller = SyncController(path, lane, writer)
+    try:
+        writer.close()  # the profile's connection gone: reading the panel's state fails
+        with qtbot.waitSignal(controller.failed, timeout=5000) as failed:
+            controller.refresh()
+        assert isinstance(failed.args[0], Exception)
+    finally:
+        controller.shutdown()
+        lane.shutdown()
