@@ -19,60 +19,6 @@ _UUID_SQL = (
 _NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 _CAPTURING = "(SELECT suppressed FROM capture_control WHERE id = 1) = 0"
 
-CORE_SQL = """
-CREATE TABLE change_log (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    change_id TEXT NOT NULL UNIQUE,
-    entity TEXT NOT NULL,
-    row_id TEXT NOT NULL,
-    op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
-    data TEXT,
-    at TEXT NOT NULL
-);
-CREATE INDEX change_log_row ON change_log (entity, row_id);
-CREATE TABLE tombstones (
-    entity TEXT NOT NULL,
-    row_id TEXT NOT NULL,
-    deleted_at TEXT NOT NULL,
-    PRIMARY KEY (entity, row_id)
-) WITHOUT ROWID;
-CREATE TABLE capture_control (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    suppressed INTEGER NOT NULL DEFAULT 0
-);
-INSERT INTO capture_control (id, suppressed) VALUES (1, 0);
-"""
-
-
-def released_triggers_sql(
-    table: str, columns: Sequence[str], json_columns: Sequence[str] = (), key: str = "id"
-) -> str:
-    """The capture triggers as migrations 1, 3 and 4 made them (released: do not change).
-
-    Their `json_object` writes REAL values with 15 significant digits; migration 8 replaces the
-    insert and update triggers with `upsert_triggers_sql`.
-    """
-    pairs = ", ".join(
-        f"'{c}', json(NEW.{c})" if c in json_columns else f"'{c}', NEW.{c}" for c in columns
-    )
-    upsert = (
-        "INSERT INTO change_log (change_id, entity, row_id, op, data, at) "
-        f"VALUES ({_UUID_SQL}, '{table}', NEW.{key}, 'upsert', json_object({pairs}), {_NOW_SQL});"
-    )
-    return f"""
-CREATE TRIGGER {table}_capture_insert AFTER INSERT ON {table} WHEN {_CAPTURING}
-BEGIN {upsert} END;
-CREATE TRIGGER {table}_capture_update AFTER UPDATE ON {table} WHEN {_CAPTURING}
-BEGIN {upsert} END;
-CREATE TRIGGER {table}_capture_delete AFTER DELETE ON {table}
-BEGIN
-    INSERT OR REPLACE INTO tombstones (entity, row_id, deleted_at)
-    VALUES ('{table}', OLD.{key}, {_NOW_SQL});
-    INSERT INTO change_log (change_id, entity, row_id, op, data, at)
-    SELECT {_UUID_SQL}, '{table}', OLD.{key}, 'delete', NULL, {_NOW_SQL} WHERE {_CAPTURING};
-END;
-"""
-
 
 def exact_value_sql(expr: str) -> str:
     """`expr` as a `json_object` value that keeps a REAL exactly.

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from fieldapp.demo.cli import write_demo
+from fieldapp.store import database
 from fieldapp.ui.app import make_app
 from fieldapp.ui.session import Session, open_session
 from fieldapp.ui.settings import AppSettings
@@ -58,3 +60,23 @@ def en_session(qtbot, profile: Path) -> Iterator[Session]:  # type: ignore[no-un
 @pytest.fixture
 def zh_session(qtbot, profile: Path) -> Iterator[Session]:  # type: ignore[no-untyped-def]
     yield from _open(qtbot, profile, "zh_CN")
+
+
+@pytest.fixture(scope="session")
+def map_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo profile for the map and leads tests (made once, copied per test)."""
+    path = tmp_path_factory.mktemp("map") / "template.sqlite"
+    write_demo(str(path), 300, seed=11)
+    database.open_profile(path).close()  # migrated to the current schema
+    return path
+
+
+@pytest.fixture
+def map_profile(tmp_path: Path, map_template: Path) -> Path:
+    path = tmp_path / "profile.sqlite"
+    src, dst = sqlite3.connect(map_template), sqlite3.connect(path)
+    with dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return path
