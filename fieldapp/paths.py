@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+from ledgerio.resources import RESOURCES
+
 DATA = RESOURCES / "data"
 TRANSLATIONS = RESOURCES / "translations"
 FONTS = RESOURCES / "fonts"

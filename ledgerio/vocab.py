@@ -11,10 +11,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "data"
+from ledgerio import resources
+
+RESOURCES = resources.RESOURCES / "data"
 _SPACE = re.compile(r"\s+")
 # Closed lists whose values come from vocabularies.json, with the extra spellings of the mapping.
 ENUM_FIELDS = (
