@@ -192,7 +192,9 @@ def new_draft(
     at: str | None = None,
     task_id: str | None = None,
 ) -> Inspection:
-    """A fresh draft, its author the first inspector present."""
+    """A fresh draft, its author the first inspector present (unless the author is the profile's
+    own user of before the first sign-in: ``local-…`` is no one's name, so the inspector types the
+    names; signing in puts the account there when the list is still empty)."""
     now = at or clock.now_iso()
     return Inspection(
         id=new_inspection_id(),
@@ -202,9 +204,18 @@ def new_draft(
         kind=kind,
         started_at=now,
         updated_at=now,
-        inspectors=(author,) if author else (),
+        inspectors=(author,) if author and not is_profile_user(author) else (),
         task_id=task_id,
     )
+
+
+# The name a profile writes under before its first sign-in ('local-' + 8 characters of the install
+# id, fieldapp/store/sync_schema.py): an internal id, never shown as a person.
+PROFILE_USER_PREFIX = "local-"
+
+
+def is_profile_user(name: str) -> bool:
+    return name.startswith(PROFILE_USER_PREFIX)
 
 
 def registering_position(record: PositionRecord) -> PositionRecord:

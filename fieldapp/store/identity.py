@@ -111,15 +111,16 @@ def bind_in_transaction(conn: sqlite3.Connection, username: str) -> Binding:
 def _rename_inspector(
     conn: sqlite3.Connection, inspection_id: str, old_names: set[str], username: str
 ) -> None:
-    """The first 在场检查人员 is the author: the old name becomes the account, once."""
+    """The first 在场检查人员 is the author: the old name becomes the account, once; a draft begun
+    before the first sign-in with no one named yet gets the account."""
     (sections,) = conn.execute(
         "SELECT sections FROM inspections WHERE id = ?", (inspection_id,)
     ).fetchone()
     data = json.loads(sections or "{}")
     names = [username if n in old_names else n for n in data.get("inspectors") or []]
-    deduped = list(dict.fromkeys(names))
+    deduped = list(dict.fromkeys(names)) or [username]
     if deduped != data.get("inspectors"):
-        data["inspectors"] = deduped or [username]
+        data["inspectors"] = deduped
         conn.execute(
             "UPDATE inspections SET sections = ? WHERE id = ?",
             (json.dumps(data, ensure_ascii=False, sort_keys=True), inspection_id),

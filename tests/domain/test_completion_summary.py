@@ -137,3 +137,9 @@ def test_durations_read_as_minutes_hours_or_days(seconds: float) -> None:
     assert zh.split()[-1] in ("分钟", "小时", "天")
     assert en.split()[-1] in ("minute", "minutes", "hours", "day", "days")
     assert int(zh.split()[0]) >= 0
+
+
+def test_a_draft_names_its_author_as_inspector_but_never_the_profile_user() -> None:
+    assert new_draft("o1", "张伟", "320612").inspectors == ("张伟",)
+    # before the first sign-in the author is the profile's internal id, which is no one's name
+    assert new_draft("o1", "local-1a2b3c4d", "320612").inspectors == ()

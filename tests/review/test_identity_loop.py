@@ -71,6 +71,7 @@ def test_zhangwei_on_someone_elses_laptop_reaches_the_desk(
     inspections.save_draft(conn, early)
     conn.close()
     assert early.author.startswith("local-")
+    assert early.inspectors == ()  # the internal id is not shown as a person present
     session = open_session(path, "en")
     assert not isinstance(session, str)
     qtbot.addWidget(session.window)

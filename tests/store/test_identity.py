@@ -71,12 +71,25 @@ def test_bind_reattributes_local_records_only(
     conn.close()
 
 
+def test_a_draft_begun_before_sign_in_names_the_account_once_signed_in(tmp_path: Path) -> None:
+    conn = database.open_profile(tmp_path / "p.sqlite")
+    me = identity.local_user(conn)
+    draft = model.new_draft("00000000-0000-4000-8000-000000000003", me, "320612")
+    assert draft.inspectors == ()  # the profile's id is no one's name: nobody is pre-filled
+    inspections.save_draft(conn, draft)
+    identity.bind(conn, "zhangwei")
+    stored = inspections.get(conn, draft.id)
+    assert stored is not None and stored.inspectors == ("zhangwei",)
+    conn.close()
+
+
 def test_an_interrupted_binding_changes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     conn = database.open_profile(tmp_path / "p.sqlite")
     me = identity.local_user(conn)
     first = model.new_draft("00000000-0000-4000-8000-000000000001", me, "320612")
+    first = dataclasses.replace(first, inspectors=(me,))  # as a draft of an older release held
     second = model.new_draft("00000000-0000-4000-8000-000000000002", me, "320612")
     inspections.save_draft(conn, first)
     inspections.save_draft(conn, second)
@@ -93,7 +106,9 @@ def test_an_interrupted_binding_changes_nothing(
         identity.bind(conn, "zhangwei")
     authors = {r[0] for r in conn.execute("SELECT author FROM inspections")}
     assert authors == {me} and identity.audit_log(conn) == []
-    sections = json.loads(conn.execute("SELECT sections FROM inspections LIMIT 1").fetchone()[0])
+    sections = json.loads(
+        conn.execute("SELECT sections FROM inspections WHERE id = ?", (first.id,)).fetchone()[0]
+    )
     assert sections["inspectors"] == [me]
     assert conn.execute("SELECT suppressed FROM capture_control").fetchone() == (0,)
     conn.close()
