@@ -219,6 +219,40 @@ def test_the_done_visit_is_published_with_its_outcome(
     assert "ins_a" not in "".join(public)
 
 
+def test_the_decision_on_a_drawn_inspection_reaches_its_author_from_another_county(
+    world: World, clock: list[dt.datetime], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The author of A does not pull B's feed: B's supervisor's decision is addressed to them,
+    once; B's own inspector gets it through the county as before, not twice."""
+    from sync.protocol import ReviewRequest, ReviewState
+
+    w = world
+    monkeypatch.setattr(review, "utcnow", lambda: clock[0].astimezone(dt.UTC))
+    draw_visits.release(w.ctx, CITY, at(2, 0))
+    clock[0] = at(3, 15)
+    row = w.h.inspection("ins_a1", B, "complete", outfall_id=w.target)
+    row |= {"completed_at": at(3, 15).isoformat()}
+    assert w.a1.push_ok([w.h.change("inspections", row)])["results"][0]["result"] == "applied"
+    own = w.h.inspection("ins_b1", B, "complete", outfall_id=w.target)
+    own |= {"completed_at": at(3, 15).isoformat()}
+    assert w.b1.push_ok([w.h.change("inspections", own)])["results"][0]["result"] == "applied"
+    sup_b = Actor("sup_b", "supervisor", frozenset({B}), "")
+    asked = ReviewRequest(state=ReviewState.RETURNED, comment="标志牌照片不清楚，请补拍")
+    with db.write(w.ctx.engine) as conn:
+        returned = review.review_in(conn, sup_b, "inspections", row["id"], asked)
+        b1_returned = review.review_in(conn, sup_b, "inspections", own["id"], asked)
+
+    clock[0] = at(4, 9)  # after the window: the decision still reaches the author
+    decisions = [i for i in w.pull(w.a1) if i["entity"] == "reviews"]
+    assert [(d["row_id"], d["data"]["record_id"]) for d in decisions] == [(returned, row["id"])]
+    assert decisions[0]["data"]["state"] == "returned"
+    assert decisions[0]["data"]["comment"] == "标志牌照片不清楚，请补拍"
+    # the co-inspector did not write it; B's inspector gets their own decision exactly once
+    assert not [i for i in w.pull(w.a2) if i["entity"] == "reviews"]
+    b1_decisions = [i["row_id"] for i in w.pull(w.b1) if i["entity"] == "reviews"]
+    assert b1_decisions.count(b1_returned) == 1
+
+
 def _stored(entity: str, data: dict[str, Any], county: str, owner: str) -> Any:
     from sync.server.canonical import utcnow
     from sync.server.models import StoredRecord

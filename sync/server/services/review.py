@@ -6,10 +6,12 @@ the record's county, and an entry of the audit log.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
 from sync.protocol import (
+    CITY_CODE,
     DecisionRequest,
     ErrorCode,
     ProposalView,
@@ -22,7 +24,7 @@ from sync.server.canonical import iso, server_hlc, utcnow
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError, not_found
 from sync.server.models import Actor, StoredRecord
-from sync.server.queries import audit, feed, photos, proposals, records
+from sync.server.queries import audit, feed, photos, proposals, records, users
 from sync.server.rules import REVIEWABLE, photo_refs
 from sync.server.services import desk_rules
 
@@ -41,6 +43,40 @@ def publish(conn: Any, actor: Actor, entity: str, data: dict[str, Any], county: 
         county=county,
         status=None,
         action=f"server.{entity}",
+    )
+
+
+# How long a decision addressed to an author outside the record's county waits for their pull.
+AUTHOR_REACH = dt.timedelta(days=365)
+
+
+def _address_author_outside(
+    conn: Any, record: StoredRecord, review_id: str, data: dict[str, Any], now: dt.datetime
+) -> None:
+    """An author whose area does not hold the record's county (an inspector drawn for another
+    county's outfall, 双随机) never pulls that county's feed: the decision is addressed to them too,
+    or their laptop would never learn it was returned."""
+    author = users.by_username(conn, record.owner) if record.owner else None
+    if author is None or CITY_CODE in author.counties or record.county_code in author.counties:
+        return
+    stored = records.get(conn, "reviews", review_id)
+    assert stored is not None
+    feed.append_many(
+        conn,
+        [
+            {
+                "change_id": str(uuid.uuid4()),
+                "entity": "reviews",
+                "row_id": review_id,
+                "op": "upsert",
+                "data": data,
+                "at": now,
+                "hlc": stored.hlc,
+                "county_code": record.county_code,
+                "audience": author.username,
+                "audience_until": now + AUTHOR_REACH,
+            }
+        ],
     )
 
 
@@ -104,6 +140,7 @@ def review_in(conn: Any, actor: Actor, entity: str, row_id: str, request: Review
         data["override_reason"] = override
     assert record.county_code is not None
     publish(conn, actor, "reviews", data, record.county_code)
+    _address_author_outside(conn, record, review_id, data, now)
     records.set_review_state(conn, entity, row_id, request.state.value, now)
     if approving and entity == "inspections":
         desk_rules.follow_ledger(conn, actor, record, review_id)
