@@ -351,3 +351,23 @@ def judge_step(
     ):
         found.append(Reason.STEP_NOT_ALLOWED)
     return found + refusals(rules, action, who, outfall, inspections, now)
+
+
+def open_states(rules: Casework, machine: Machine, initial: str) -> frozenset[str]:
+    """The states an outfall reaches from ``initial`` through steps anyone in its area may take
+    without evidence (surveyed, monitored, traced). A new ledger row pushed with any later state
+    would skip the county's and the city's steps, so only these may come with it."""
+    reached = {initial}
+    frontier = [initial]
+    while frontier:
+        state = frontier.pop()
+        for action, sources in machine.sources.items():
+            rule = rules.steps.get(action)
+            target = machine.targets[action]
+            if state not in sources or rule is None or target == "@previous":
+                continue
+            if rule.level != "any" or rule.evidence or target in reached:
+                continue
+            reached.add(target)
+            frontier.append(target)
+    return frozenset(reached)

@@ -245,3 +245,15 @@ def test_the_acceptance_kind_the_rules_look_for_is_one_a_laptop_can_record() -> 
 
     kinds = json.loads((ROOT / "resources" / "data" / "inspection.json").read_text("utf-8"))
     assert RULES.acceptance_kind in {k["code"] for k in kinds["kinds"]}
+
+
+def test_only_the_states_before_the_first_guarded_step_are_open() -> None:
+    rules_, machine_ = RULES, MACHINE
+    assert casework.open_states(rules_, machine_, "surveyed") == {
+        "surveyed", "monitored", "traced",
+    }  # fmt: skip
+    # were tracing the county's, the open states would end at monitored
+    county_traces = dict(rules_.steps)
+    county_traces["trace"] = casework.StepRule(frozenset({"supervisor"}), "county", ())
+    stricter = casework.Casework(**{**rules_.__dict__, "steps": county_traces})
+    assert casework.open_states(stricter, machine_, "surveyed") == {"surveyed", "monitored"}

@@ -110,3 +110,20 @@ def test_each_route_walks_to_its_end_and_every_forbidden_step_is_refused(
         assert data["lifecycle_state"] == to
     # The same step again (a replay by another batch) moves nothing: it is not a step from here.
     assert _push_step(people["city"], h, current, end_action, end_state)[1][0] == "rejected"
+
+
+@pytest.mark.parametrize("state", ["remediating", "accepted", "pre_closed", "closed", "retired"])
+def test_a_new_ledger_row_cannot_arrive_past_the_guarded_steps(
+    state: str, person, h, engine
+) -> None:
+    """A supervisor (even the city's) pushing a brand-new outfall already closed would skip
+    acceptance and both 销号 steps: refused, nothing stored; the open states still arrive."""
+    for who in (person("county", role="supervisor", counties=(h.TOSHI,)),
+                person("city", role="supervisor", counties=(CITY_CODE,))):  # fmt: skip
+        skipping = h.outfall(lifecycle_state=state, remediation_route="ban")
+        (result,) = who.push_ok([h.change("outfalls", skipping)])["results"]
+        assert (result["result"], result["reason"]) == ("rejected", "step_unexplained")
+        with engine.connect() as conn:
+            assert records.get(conn, "outfalls", skipping["id"]) is None
+        found = h.outfall(lifecycle_state="traced", remediation_route="ban")
+        assert who.push_ok([h.change("outfalls", found)])["results"][0]["reason"] is None

@@ -9,6 +9,7 @@ refused, so an outfall is never left half-moved, whatever sent the batch.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,18 @@ INSPECTIONS_READ = 500
 @cache
 def rules() -> tuple[casework.Casework, casework.Machine]:
     return casework.load(CASEWORK_FILE), casework.Machine.load(LIFECYCLE_FILE)
+
+
+@cache
+def guarded_states() -> frozenset[str]:
+    """The lifecycle states a new ledger row may not carry into the ledger by push: every known
+    state but the open ones needs its steps. Values the machine does not know are left to the
+    row's validation."""
+    case_rules, machine = rules()
+    lifecycle = json.loads(LIFECYCLE_FILE.read_text(encoding="utf-8"))
+    known = {s["code"] for s in lifecycle["states"]}
+    guarded = known - casework.open_states(case_rules, machine, lifecycle["initial"])
+    return frozenset(guarded)
 
 
 def inspections_of(conn: Connection, outfall_id: str) -> list[casework.InspectionFacts]:
@@ -118,10 +131,16 @@ def judge_batch(
         stored = state.get(("outfalls", oid))
         move = moves.get(oid)
         if stored is None or stored.deleted or stored.data is None:
-            # A new ledger row (a supervisor's import, a newly found outfall) carries the state
-            # it was registered in; a step cannot come with it, having nothing to move from.
+            # A new ledger row (a newly found outfall, a supervisor's new entry) carries the state
+            # it was registered in, if no step guards that state; a step cannot come with it,
+            # having nothing to move from. (The bureau's ledger import keeps its states: it is
+            # not a push.)
             for step in steps.get(oid, ()):
                 refused[step.change_id] = Reason.STEP_UNEXPLAINED
+            arriving = None if move is None or move.data is None else move.data
+            if arriving is not None and arriving.get("lifecycle_state") in guarded_states():
+                assert move is not None
+                refused[str(move.change_id)] = Reason.STEP_UNEXPLAINED
             continue
         data = move.data if move is not None and move.data is not None else stored.data
         route = data.get("remediation_route")
