@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +22,34 @@ def append_many(conn: Connection, items: list[dict[str, Any]]) -> None:
     insert_rows(
         conn, feed, [{**i, "data": None if i["data"] is None else dumps(i["data"])} for i in items]
     )
+
+
+def item(
+    entity: str,
+    row_id: str,
+    data: dict[str, Any] | None,
+    *,
+    at: datetime,
+    hlc: str,
+    county_code: str | None,
+    op: str = "upsert",
+    audience: str | None = None,
+    until: datetime | None = None,
+) -> dict[str, Any]:
+    """One feed item for ``append_many`` under a new change id: for every device of the county,
+    or, with ``audience``, for that user alone until ``until`` (whatever their area)."""
+    return {
+        "change_id": str(uuid.uuid4()),
+        "entity": entity,
+        "row_id": row_id,
+        "op": op,
+        "data": data,
+        "at": at,
+        "hlc": hlc,
+        "county_code": county_code,
+        "audience": audience,
+        "audience_until": until,
+    }
 
 
 COLUMNS = ("change_id", "entity", "row_id", "op", "data", "at", "hlc", "county_code")

@@ -82,19 +82,7 @@ def write_row(
     rule = ENTITIES.get(entity)
     if rule is not None and rule.in_feed:
         feed.append_many(
-            conn,
-            [
-                {
-                    "change_id": str(uuid.uuid4()),
-                    "entity": entity,
-                    "row_id": row_id,
-                    "op": "upsert",
-                    "data": data,
-                    "at": now,
-                    "hlc": hlc,
-                    "county_code": county,
-                }
-            ],
+            conn, [feed.item(entity, row_id, data, at=now, hlc=hlc, county_code=county)]
         )
     audit.append_many(
         conn,

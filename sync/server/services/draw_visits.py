@@ -116,31 +116,12 @@ def _send(
                 updated_at=at,
             )
         )  # fmt: skip
-        addressed = {"at": at, "county_code": visit.county_code}
-        addressed |= {"audience": inspector, "audience_until": until}
+        addressed: dict[str, Any] = {"at": at, "county_code": visit.county_code}
+        addressed |= {"audience": inspector, "until": until}
         if outfall is not None and not outfall.deleted:
-            items.append(
-                {
-                    "change_id": str(uuid.uuid4()),
-                    "entity": "outfalls",
-                    "row_id": outfall.id,
-                    "op": "upsert",
-                    "data": outfall.data,
-                    "hlc": outfall.hlc,
-                    **addressed,
-                }
-            )
-        items.append(
-            {
-                "change_id": str(uuid.uuid4()),
-                "entity": "tasks",
-                "row_id": tid,
-                "op": "upsert",
-                "data": data,
-                "hlc": hlc,
-                **addressed,
-            }
-        )
+            items.append(feed.item("outfalls", outfall.id, outfall.data, hlc=outfall.hlc,
+                                   **addressed))  # fmt: skip
+        items.append(feed.item("tasks", tid, data, hlc=hlc, **addressed))
     records.insert_many(conn, tasks)
     feed.append_many(conn, items)
     audit.append_many(
@@ -233,13 +214,8 @@ def _close_tasks(
         data = closed_task(task.data, inspection_id, now)
         updated.append(dataclasses.replace(task, version=task.version + 1, data=data, hlc=hlc,
                                            updated_at=now))  # fmt: skip
-        items.append(
-            {
-                "change_id": str(uuid.uuid4()), "entity": "tasks", "row_id": task.id,
-                "op": "upsert", "data": data, "hlc": hlc, "at": now,
-                "county_code": visit.county_code, "audience": inspector, "audience_until": until,
-            }
-        )  # fmt: skip
+        items.append(feed.item("tasks", task.id, data, at=now, hlc=hlc,
+                               county_code=visit.county_code, audience=inspector, until=until))  # fmt: skip
         entries.append(AuditEntry(now, by, None, "server.tasks", "tasks", task.id, task.data, data))
     records.update_many(conn, updated)
     feed.append_many(conn, items)

@@ -61,23 +61,11 @@ def _address_author_outside(
         return
     stored = records.get(conn, "reviews", review_id)
     assert stored is not None
-    feed.append_many(
-        conn,
-        [
-            {
-                "change_id": str(uuid.uuid4()),
-                "entity": "reviews",
-                "row_id": review_id,
-                "op": "upsert",
-                "data": data,
-                "at": now,
-                "hlc": stored.hlc,
-                "county_code": record.county_code,
-                "audience": author.username,
-                "audience_until": now + AUTHOR_REACH,
-            }
-        ],
-    )
+    addressed = feed.item(
+        "reviews", review_id, data, at=now, hlc=stored.hlc, county_code=record.county_code,
+        audience=author.username, until=now + AUTHOR_REACH,
+    )  # fmt: skip
+    feed.append_many(conn, [addressed])
 
 
 def review_record(
@@ -338,16 +326,9 @@ def _write_ledger(
     feed.append_many(
         conn,
         [
-            {
-                "change_id": str(uuid.uuid4()),
-                "entity": proposal.entity,
-                "row_id": proposal.row_id,
-                "op": op,
-                "data": data,
-                "at": now,
-                "hlc": hlc,
-                "county_code": county,
-            }
+            feed.item(
+                proposal.entity, proposal.row_id, data, at=now, hlc=hlc, county_code=county, op=op
+            )
         ],
     )
     audit.append_many(
