@@ -303,6 +303,35 @@ class Session:
         _present(window)
         return window
 
+    def open_patrol_record(self, patrol_id: str) -> QWidget:
+        """One patrol of 我的记录: the unfinished one in the recording window (resumed), a finished
+        one in a window of its own showing its track, problems and summary."""
+        from fieldapp.store import patrols
+
+        conn = database.open_reader(self.path)
+        try:
+            patrol = patrols.get(conn, patrol_id)
+        except BaseException:
+            conn.close()
+            raise
+        if patrol is None or patrol.is_open:
+            conn.close()
+            return self.open_patrol()
+        from fieldapp.store.map_points import MapReader
+        from fieldapp.ui.patrol import PatrolWindow
+
+        reader = MapReader(conn)
+        window = PatrolWindow(
+            self.writer, self.lane, self.labels, self.actor, patrol.county_code, None,
+            reader=reader, blobs=self.evidence_store(), record=patrol,
+        )  # fmt: skip
+        window.outfall_activated.connect(self.window.reveal_outfall)
+        window.inspection_requested.connect(self.open_inspection)
+        self._closers.append(lambda w=window, r=reader: (w.shutdown(), r.close()))
+        self.tools[f"patrol:{patrol_id}"] = window
+        _present(window)
+        return window
+
     def sync_controller(self) -> Any:
         """The session's one sync service (made on first use: it imports the network stack)."""
         controller = self._sync_controller
@@ -363,7 +392,7 @@ class Session:
                 self.tools["inspection"] = window
             return window
         if entity == "patrols":
-            return self.open_patrol()
+            return self.open_patrol_record(row_id)
         if entity == "outfalls" and outfall_id:
             self.window.reveal_outfall(outfall_id)
         return None

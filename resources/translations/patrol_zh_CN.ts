@@ -4,237 +4,247 @@
 <context>
     <name>PatrolWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="131"/>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="492"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="136"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="509"/>
         <source>River patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="183"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="201"/>
         <source>River or stretch</source>
         <translation>河道或河段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="184"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="202"/>
         <source>Start patrol</source>
         <translation>开始巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="185"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="203"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="186"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="204"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="187"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="205"/>
         <source>Finish</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="188"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="206"/>
         <source>Mark a problem</source>
         <translation>标记问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="189"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="207"/>
         <source>Export GPX…</source>
         <translation>导出 GPX…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="219"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="237"/>
         <source>Inspect this outfall</source>
         <translation>检查此排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="221"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="239"/>
         <source>Start an inspection of the outfall where the selected problem was seen</source>
         <translation>对发现所选问题的排污口开始一次现场检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="239"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="257"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="680"/>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="701"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="694"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="715"/>
         <source>Outfalls passed</source>
         <translation>途经排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="289"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="307"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="229"/>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="609"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="155"/>
+        <source>River patrol of %1</source>
+        <translation>巡河记录（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="156"/>
+        <source>A recorded patrol, as it was kept on this laptop.</source>
+        <translation>已记录的巡河，按本机保存的内容显示。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="247"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="623"/>
         <source>Outfalls nearby</source>
         <translation>附近的排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="230"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="248"/>
         <source>Position source…</source>
         <translation>定位来源…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="262"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="280"/>
         <source>Follow my position</source>
         <translation>跟随我的位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="301"/>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="645"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="318"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="659"/>
         <source>No patrol running</source>
         <translation>当前没有巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="306"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="323"/>
         <source>Resumed the unfinished patrol started %1 (%2 points kept).</source>
         <translation>已恢复 %1 开始的未结束巡河（已保存 %2 个轨迹点）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="316"/>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="569"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="333"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="583"/>
         <source>No position source: choose one with “Position source…”.</source>
         <translation>尚未设置定位来源：请点击“定位来源…”选择。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="321"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="338"/>
         <source>The patrol started %1 was left open too long; it was finished at its last recorded point.</source>
         <translation>%1 开始的巡河未结束时间过长，已在最后记录的轨迹点处结束。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="354"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="371"/>
         <source>A patrol records your track: choose a position source first (the receiver&apos;s port, a network receiver or a log) with “Position source…”.</source>
         <translation>巡河要记录轨迹：请先点击“定位来源…”选择定位来源（接收机端口、网络接收机或日志文件）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="363"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="380"/>
         <source>The position source cannot be read, so the patrol cannot start: %1</source>
         <translation>无法读取定位来源，巡河不能开始：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="366"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="383"/>
         <source>Check the receiver or choose another source.</source>
         <translation>请检查接收机，或选择其他定位来源。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="469"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="486"/>
         <source>Photo not added: %1</source>
         <translation>照片未添加：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="484"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="501"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="515"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="529"/>
         <source>Simulated</source>
         <translation>模拟定位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="555"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="569"/>
         <source>Receiver lost; recording resumes when it returns. %1</source>
         <translation>定位接收机已断开，恢复后将继续记录。%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="559"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="573"/>
         <source>Receiver back; recording resumed.</source>
         <translation>定位接收机已恢复，继续记录。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="572"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="586"/>
         <source>the given source</source>
         <translation>指定的来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="573"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="587"/>
         <source>Position source: %1</source>
         <translation>定位来源：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="619"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="633"/>
         <source>The receiver is in simulation mode: its positions are shown in grey and are not recorded. Turn simulation off on the receiver.</source>
         <translation>接收机处于模拟模式：其位置以灰色虚线显示，不会记录到轨迹中。请关闭接收机的模拟模式。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="624"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="638"/>
         <source>The position source has ended (end of the log).</source>
         <translation>定位数据源已结束（日志回放完毕）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="645"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="659"/>
         <source>Patrol finished</source>
         <translation>巡河已结束</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="648"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="662"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="650"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="664"/>
         <source>Recording</source>
         <translation>正在记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="672"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="686"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="672"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="686"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="674"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="688"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="675"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="689"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="676"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="690"/>
         <source>Points kept / recorded</source>
         <translation>有效点 / 记录点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="677"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="691"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="683"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="697"/>
         <source>Meets the minimum (%1, %2)</source>
         <translation>达到最低要求（%1、%2）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="723"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="737"/>
         <source>Patrol finished. This period: %1 of %2 required patrols</source>
         <translation>巡河已结束。本周期已完成 %1 次，要求 %2 次</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="734"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="748"/>
         <source>(%1 photos)</source>
         <translation>（%1 张照片）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="805"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="819"/>
         <source>Export the patrol as GPX</source>
         <translation>将巡河导出为 GPX</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/window.py" line="814"/>
+        <location filename="../../fieldapp/ui/patrol/window.py" line="828"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -242,67 +252,67 @@
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="36"/>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="38"/>
         <source>Mark a problem</source>
         <translation>标记问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="39"/>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="41"/>
         <source>Choose the kind of problem</source>
         <translation>选择问题类别</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="44"/>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="46"/>
         <source>What did you see? (colour, smell, pipe, sign…)</source>
         <translation>看到了什么？（颜色、气味、管道、标志牌…）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="45"/>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="47"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="47"/>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="49"/>
         <source>No photos</source>
         <translation>没有照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="49"/>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="51"/>
         <source>Not at an outfall</source>
         <translation>不在排污口处</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="51"/>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="53"/>
         <source>At outfall %1</source>
         <translation>在排污口 %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="54"/>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="56"/>
         <source>What was done on the spot (if anything)</source>
         <translation>现场采取的措施（如有）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="57"/>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="59"/>
         <source>Escalate: it cannot be solved on the spot</source>
         <translation>上报：现场无法解决</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="67"/>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="69"/>
         <source>The problem is recorded at your current position.</source>
         <translation>问题记录在您当前的位置。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="85"/>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="87"/>
         <source>Photos of the problem</source>
         <translation>问题照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="85"/>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="87"/>
         <source>Photos (*.jpg *.jpeg *.heic)</source>
         <translation>照片 (*.jpg *.jpeg *.heic)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="90"/>
+        <location filename="../../fieldapp/ui/patrol/problem_dialog.py" line="92"/>
         <source>%1 photo(s) chosen</source>
         <translation>已选 %1 张照片</translation>
     </message>

@@ -242,6 +242,18 @@ class MapView(QWidget):
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, z - 0.1))
         self._changed()
 
+    def fit_lat_lons(self, points: Sequence[tuple[float, float]]) -> None:
+        """Shows every one of ``points`` (a recorded track)."""
+        if not points:
+            return
+        world = [tiles.to_world(lat, lon) for lat, lon in points]
+        xs, ys = [w[0] for w in world], [w[1] for w in world]
+        x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+        self.center = ((x0 + x1) / 2, (y0 + y1) / 2)
+        z = tiles.fit_zoom(x0, y0, x1, y1, max(self.width(), 320), max(self.height(), 240))
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, 17.0, z - 0.3))
+        self._changed()
+
     def pan_by(self, dx: float, dy: float) -> None:
         s = self.scale()
         self.center = (self.center[0] - dx / s, self.center[1] - dy / s)

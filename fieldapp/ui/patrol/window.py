@@ -29,12 +29,15 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -95,8 +98,12 @@ class PatrolWindow(QWidget):
         reader: MapReader | None = None,
         blobs: BlobStore | None = None,
         rules: PatrolRules | None = None,
+        record: Patrol | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """With ``record``, the window shows that finished patrol (from 我的记录): its track,
+        problems, outfalls passed and summary, with no position source and nothing to record;
+        without, it is the recording window, resuming the actor's unfinished patrol."""
         super().__init__(parent)
         # The app's write connection, used only on the lane's thread: one writer per profile.
         self.writer = writer
@@ -130,15 +137,33 @@ class PatrolWindow(QWidget):
         self._feed.restored.connect(self._on_restored)
         self._feed.ended.connect(self._on_ended)
         self.setWindowTitle(self.tr("River patrol"))
+        self.viewing = record is not None  # a recorded patrol shown, nothing to record
         self._build()
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._refresh)
+        if record is not None:
+            self._show_record(record)
+            return
         self._tick.start()
         self._run(self._open, self._opened)
         self._show_source()
         if self.has_source:
             self._feed.start()
+
+    def _show_record(self, patrol: Patrol) -> None:
+        for control in (self.start_button, self.pause_button, self.resume_button,
+                        self.finish_button, self.problem_button, self.source_button):  # fmt: skip
+            control.hide()
+        self.setWindowTitle(self.tr("River patrol of %1").replace("%1", _local(patrol.started_at)))
+        self.receiver_label.setText(self.tr("A recorded patrol, as it was kept on this laptop."))
+        self._show_patrol(patrol)
+        self._show_summary()
+        self.follow_button.hide()
+        track = [(p.lat, p.lon) for p in patrol.points]
+        self.map.fit_lat_lons(track)
+        # and whenever the map's size changes (it is known only once laid out)
+        self.map.resized.connect(lambda: self.map.fit_lat_lons(track))
 
     @property
     def has_source(self) -> bool:
@@ -204,9 +229,11 @@ class PatrolWindow(QWidget):
         self.state_label.setObjectName("count")
         self.receiver_label = QLabel(self)
         self.receiver_label.setWordWrap(True)
+        self.state_label.setWordWrap(True)
         self.stats_label = QLabel(self)
-        self.stats_label.setWordWrap(True)
         self.stats_label.setTextFormat(Qt.TextFormat.RichText)
+        # never squeezed below its rows by the lists beside it (at 150% they cut it in half)
+        self.stats_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.problems = QListWidget(self)
         self.problems.setIconSize(QSize(56, 56))
         self.problems.currentRowChanged.connect(self._problem_selected)
@@ -246,7 +273,14 @@ class PatrolWindow(QWidget):
         side.addWidget(self.export_button)
         side_widget = QWidget(self)
         side_widget.setLayout(side)
-        side_widget.setFixedWidth(380)
+        # At 150% on a 768-pixel screen the column is taller than the window: it scrolls rather
+        # than squeezing the figures and lists until their text is cut.
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidget(side_widget)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setFixedWidth(380 + side_scroll.verticalScrollBar().sizeHint().width())
 
         self.map = MapView(self)
         if self.reader is not None:
@@ -274,7 +308,7 @@ class PatrolWindow(QWidget):
         self.map.resized.connect(self._place_follow_button)
         body = QHBoxLayout()
         body.addWidget(self.map, 1)
-        body.addWidget(side_widget)
+        body.addWidget(side_scroll)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
@@ -635,8 +669,8 @@ class PatrolWindow(QWidget):
         self.finish_button.setEnabled(running)
         self.problem_button.setEnabled(running)
         self.export_button.setEnabled(patrol is not None and not patrol.is_open)
-        self.level.setEnabled(not running)
-        self.river.setEnabled(not running)
+        self.level.setEnabled(not running and not self.viewing)
+        self.river.setEnabled(not running and not self.viewing)
         if not running:
             self.state_label.setText(
                 self.tr("Patrol finished") if patrol is not None else self.tr("No patrol running")
