@@ -411,6 +411,7 @@ class Patrol:
     problems: list[Problem] = field(default_factory=list)
     passed: list[PassedOutfall] = field(default_factory=list)
     closed_automatically: bool = False
+    task_id: str | None = None  # the task (patrol this stretch) it was started from
 
     @property
     def is_open(self) -> bool:

@@ -55,17 +55,20 @@ def start(
     chief_level: str,
     river: str,
     at: datetime | None = None,
+    task_id: str | None = None,
 ) -> Patrol:
-    """Starts a patrol (status "draft") and returns it."""
+    """Starts a patrol (status "draft") and returns it; ``task_id``: the task it answers."""
     started = at or clock.now()
-    patrol = Patrol(_new_id(), author, county_code, chief_level, river, started)
+    patrol = Patrol(_new_id(), author, county_code, chief_level, river, started, task_id=task_id)
     now = clock.now_iso()
     with transaction(conn):
         conn.execute(
             "INSERT INTO patrols (id, author, county_code, status, chief_level, river, "
-            "started_at, created_at, updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?)",
-            (patrol.id, author, county_code, chief_level, river, format_time(started), now, now),
-        )
+            "started_at, created_at, updated_at, task_id) "
+            "VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)",
+            (patrol.id, author, county_code, chief_level, river, format_time(started), now, now,
+             task_id),
+        )  # fmt: skip
     return patrol
 
 
@@ -185,7 +188,7 @@ def get(conn: sqlite3.Connection, patrol_id: str) -> Patrol | None:
     """The patrol with its points, problems and the outfalls it passed."""
     row = conn.execute(
         "SELECT id, author, county_code, chief_level, river, started_at, status, ended_at, "
-        "pauses, outfalls_passed, closed_automatically FROM patrols WHERE id = ?",
+        "pauses, outfalls_passed, closed_automatically, task_id FROM patrols WHERE id = ?",
         (patrol_id,),
     ).fetchone()
     if row is None:
@@ -202,6 +205,7 @@ def get(conn: sqlite3.Connection, patrol_id: str) -> Patrol | None:
         pauses=[Pause(parse_time(a), parse_time(b) if b else None) for a, b in json.loads(row[8])],
         passed=[PassedOutfall(**p) for p in json.loads(row[9])],
         closed_automatically=bool(row[10]),
+        task_id=row[11],
     )
     patrol.points = [
         TrackPoint(seq, parse_time(t), lat, lon, err, piece)

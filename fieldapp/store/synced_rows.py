@@ -20,6 +20,7 @@ from fieldapp.store import (
     leads_schema,
     patrol_problems_schema,
     patrol_schema,
+    patrol_task_schema,
     task_link_schema,
 )
 from fieldapp.store.migrations import EDIT_COLUMNS, EVENT_COLUMNS, OUTFALL_COLUMNS
@@ -42,7 +43,7 @@ TABLES: dict[str, Table] = {
         Table("outfall_edits", EDIT_COLUMNS),
         Table("inspections", task_link_schema.INSPECTION_COLUMNS, ("sections", "position")),
         Table("inspection_photos", inspection_schema.PHOTO_COLUMNS),
-        Table("patrols", patrol_schema.PATROL_COLUMNS, ("pauses", "outfalls_passed")),
+        Table("patrols", patrol_task_schema.PATROL_COLUMNS, ("pauses", "outfalls_passed")),
         Table("patrol_tracks", patrol_schema.TRACK_COLUMNS, ("points",)),
         Table("patrol_problems", patrol_problems_schema.PROBLEM_COLUMNS),
         Table("patrol_photos", patrol_schema.PHOTO_COLUMNS),

@@ -141,6 +141,7 @@ class Session:
 
             made = TasksTool(database.open_reader(self.path), lambda: self.actor)
             made.window.inspect_requested.connect(self.open_inspection_for_task)
+            made.window.patrol_requested.connect(self.open_patrol_for_task)
             made.window.outfall_activated.connect(self.window.reveal_outfall)
             self._closers.append(made.close)
             self._tasks = made
@@ -301,6 +302,12 @@ class Session:
             self._closers.append(lambda w=window, r=reader: (w.shutdown(), r.close()))
             self.tools["patrol"] = window
         _present(window)
+        return window
+
+    def open_patrol_for_task(self, task: Any) -> QWidget:
+        """The patrol window, ready to record the patrol a task asks for (``MyTask``)."""
+        window = self.open_patrol()
+        window.prepare_task(task.id, task.place or task.title, task.county_code)  # type: ignore[attr-defined]
         return window
 
     def open_patrol_record(self, patrol_id: str) -> QWidget:

@@ -4,133 +4,138 @@
 <context>
     <name>MyTasksWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="40"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="41"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="44"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="45"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="54"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="55"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="54"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="55"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="54"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="55"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="54"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="55"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="76"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="77"/>
         <source>Inspect this outfall</source>
         <translation>检查此排口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="80"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="81"/>
+        <source>Start this patrol</source>
+        <translation>开始此次巡河</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="85"/>
         <source>Show in the ledger</source>
         <translation>在台账中查看</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="109"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="115"/>
         <source>Inspect outfalls</source>
         <translation>排口检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="110"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="116"/>
         <source>Verify a location</source>
         <translation>位置核实</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="111"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="117"/>
         <source>Re-test</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="112"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="118"/>
         <source>Patrol a stretch</source>
         <translation>河段巡查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="113"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="119"/>
         <source>Random inspection (drawn)</source>
         <translation>双随机抽查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="118"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="124"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="120"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="126"/>
         <source>Open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="121"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="127"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="122"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="128"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="136"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="142"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="147"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="153"/>
         <source>Open tasks: %1</source>
         <translation>待办任务：%1 项</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="149"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="155"/>
         <source>, overdue: %1</source>
         <translation>，其中已逾期 %1 项</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="165"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="171"/>
         <source>No task assigned to you.</source>
         <translation>没有分配给您的任务。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="170"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="176"/>
         <source>Deadline: %1</source>
         <translation>期限：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="172"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="178"/>
         <source>Place: %1</source>
         <translation>地点：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="175"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="181"/>
         <source>Position: %1, %2</source>
         <translation>位置：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="182"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="188"/>
         <source>Assigned by %1</source>
         <translation>派发人：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="185"/>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="199"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="191"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="205"/>
         <source>Outfall not in this ledger</source>
         <translation>本台账中没有此排口</translation>
     </message>

@@ -23,6 +23,7 @@ from fieldapp.store import (
     migrations,
     patrol_problems_schema,
     patrol_schema,
+    patrol_task_schema,
     synced_rows,
     task_link_schema,
 )
@@ -50,6 +51,7 @@ def test_the_released_migration_equals_what_capture_makes_for_todays_tables():
     then = {
         "patrol_problems": patrol_schema.PROBLEM_COLUMNS,
         "inspections": inspection_schema.INSPECTION_COLUMNS,
+        "patrols": patrol_schema.PATROL_COLUMNS,  # their task in migration 16
     }
     later = {"lead_verifications"}  # made by migration 14 with today's triggers
     made = "".join(
@@ -70,6 +72,12 @@ def test_migration_11_recaptures_inspections_as_capture_makes_them_today():
     table = synced_rows.TABLES["inspections"]
     made = capture.recapture_sql(table.name, table.columns, table.json_columns)
     assert task_link_schema.MIGRATION_SQL.endswith(made)
+
+
+def test_migration_16_recaptures_patrols_as_capture_makes_them_today():
+    table = synced_rows.TABLES["patrols"]
+    made = capture.recapture_sql(table.name, table.columns, table.json_columns)
+    assert patrol_task_schema.MIGRATION_SQL.endswith(made)
 
 
 def test_every_synced_table_has_the_exact_capture_triggers_after_the_migrations(db_path: Path):

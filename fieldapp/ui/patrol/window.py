@@ -138,6 +138,8 @@ class PatrolWindow(QWidget):
         self._feed.ended.connect(self._on_ended)
         self.setWindowTitle(self.tr("River patrol"))
         self.viewing = record is not None  # a recorded patrol shown, nothing to record
+        self.task_id: str | None = None  # the task the next patrol answers (prepare_task)
+        self._task_county = ""
         self._build()
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -402,23 +404,47 @@ class PatrolWindow(QWidget):
             self.source_button.setFocus()
             return
         level, river = self.level.currentData(), self.river.text().strip()
+        task_id, county = self.task_id, self._task_county or self.county_code
 
         def job() -> Patrol:
             return patrols.start(
                 self.writer,
                 author=self.actor,
-                county_code=self.county_code,
+                county_code=county,
                 chief_level=level,
                 river=river,
+                task_id=task_id,
             )
 
         def done(patrol: Patrol) -> None:
+            self.task_id, self._task_county = None, ""  # answered by this patrol
             self._show_patrol(patrol)
             self._show_nearby(force=True)
             self._feed.start()  # again, if a replayed log had come to its end
             self.patrol_changed.emit(patrol.id)
 
         self._run(job, done)
+
+    def prepare_task(self, task_id: str, stretch: str, county_code: str) -> None:
+        """The next patrol answers this task (patrol this stretch): the stretch is filled in and
+        the patrol, once finished and synced, closes the task. A patrol already running is not
+        touched: it is finished first."""
+        if self.patrol is not None and self.patrol.is_open:
+            self._warn(
+                self.tr(
+                    "A patrol is being recorded: finish it first, then start the task's patrol."
+                )
+            )
+            return
+        self.task_id, self._task_county = task_id, county_code
+        if stretch:
+            self.river.setText(stretch)
+        self.receiver_label.setText(
+            self.tr("For the task: %1. Press “Start patrol” at the start of the stretch.").replace(
+                "%1", stretch
+            )
+        )
+        self.receiver_label.setStyleSheet("")
 
     def pause(self) -> None:
         if self.patrol is None or not self.patrol.is_open or self.patrol.paused:

@@ -31,6 +31,7 @@ OVERDUE = QColor("#b3261e")
 
 class MyTasksWindow(QWidget):
     inspect_requested = Signal(str, str)  # outfall id, task id
+    patrol_requested = Signal(object)  # MyTask: a patrol-this-stretch task to record
     outfall_activated = Signal(str)  # outfall id: show it in the ledger
     refresh_requested = Signal()
 
@@ -77,11 +78,16 @@ class MyTasksWindow(QWidget):
         self.inspect_button.setObjectName("inspectFromTask")
         self.inspect_button.setMinimumHeight(TOUCH)
         self.inspect_button.clicked.connect(self._inspect)
+        self.patrol_button = QPushButton(self.tr("Start this patrol"))
+        self.patrol_button.setObjectName("patrolFromTask")
+        self.patrol_button.setMinimumHeight(TOUCH)
+        self.patrol_button.clicked.connect(self._patrol)
         self.show_button = QPushButton(self.tr("Show in the ledger"))
         self.show_button.setMinimumHeight(TOUCH)
         self.show_button.clicked.connect(self._show)
         buttons = QHBoxLayout()
         buttons.addWidget(self.inspect_button)
+        buttons.addWidget(self.patrol_button)
         buttons.addWidget(self.show_button)
         buttons.addStretch(1)
         lower = QWidget()
@@ -198,12 +204,21 @@ class MyTasksWindow(QWidget):
         item = self.outfalls.currentItem()
         known = item is not None and item.text() != self.tr("Outfall not in this ledger")
         self.inspect_button.setEnabled(task is not None and task.state == TaskState.OPEN and known)
+        patrol = task is not None and task.kind == TaskKind.PATROL
+        self.patrol_button.setVisible(patrol)
+        self.inspect_button.setVisible(not patrol)
+        self.patrol_button.setEnabled(patrol and task is not None and task.state == TaskState.OPEN)
         self.show_button.setEnabled(known)
 
     def _inspect(self) -> None:
         task, outfall = self.current(), self._chosen_outfall()
         if task is not None and outfall is not None and self.inspect_button.isEnabled():
             self.inspect_requested.emit(outfall, task.id)
+
+    def _patrol(self) -> None:
+        task = self.current()
+        if task is not None and self.patrol_button.isEnabled():
+            self.patrol_requested.emit(task)
 
     def _show(self) -> None:
         outfall = self._chosen_outfall()

@@ -32,6 +32,7 @@ class MyTask:
     created_by: str
     overdue: bool
     closed_by: str | None  # the id of the record that closed it
+    county_code: str = ""  # the county it belongs to (a patrol for it is recorded there)
 
 
 def _order(task: MyTask) -> tuple[int, int, float]:
@@ -76,6 +77,7 @@ def mine(conn: sqlite3.Connection, username: str, now: datetime) -> list[MyTask]
                 created_by=str(data.get("created_by") or ""),
                 overdue=rules.is_overdue(data, now),
                 closed_by=(data.get("closed_by") or {}).get("id"),
+                county_code=str(data.get("county_code") or ""),
             )
         )
     return sorted(found, key=_order)

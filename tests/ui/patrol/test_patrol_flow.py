@@ -5,6 +5,7 @@ a SIGKILL mid-patrol and the resume, GPX parsed back, change capture, a patrol l
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import signal
 import subprocess
@@ -280,3 +281,33 @@ def test_patrol_left_open_for_days_is_finished_at_its_last_point(
     assert abs(w.patrol.ended_at - (old + timedelta(minutes=5))) < timedelta(milliseconds=1)
     assert "left open" in w.receiver_label.text()
     _close(qtbot, w, lane)
+
+
+def test_a_patrol_started_for_a_task_carries_it_to_the_sync(qtbot, profile: Path, lane) -> None:  # type: ignore[no-untyped-def]
+    fixes = _fixes_along(32.0, 120.9, 5)
+    gate = threading.Event()
+    w = _window(qtbot, profile, lane, gated(fixes, gate))
+    qtbot.waitUntil(lambda: "No" in w.state_label.text(), timeout=3000)
+    w.prepare_task("task-7", "新江海河 东段", "320623")
+    assert w.river.text() == "新江海河 东段"
+    w.start()
+    qtbot.waitUntil(lambda: w.patrol is not None, timeout=3000)
+    assert w.patrol is not None
+    assert (w.patrol.task_id, w.patrol.county_code) == ("task-7", "320623")
+    assert w.task_id is None  # answered: the next patrol is nobody's task
+    gate.set()
+    qtbot.waitUntil(lambda: w.committed == 5, timeout=5000)
+    w.prepare_task("task-8", "别的河段", "320612")  # refused while this one records
+    assert w.task_id is None and w.river.text() == "新江海河 东段"
+    w.finish()
+    qtbot.waitUntil(lambda: w.patrol is not None and not w.patrol.is_open, timeout=5000)
+    _close(qtbot, w, lane)
+    conn = database.open_reader(profile)
+    (data,) = conn.execute(
+        "SELECT data FROM change_log WHERE entity = 'patrols' ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    stored = patrols.get(conn, w.patrol.id)
+    conn.close()
+    pushed = json.loads(data)
+    assert pushed["task_id"] == "task-7" and pushed["status"] == "complete"
+    assert stored is not None and stored.task_id == "task-7"

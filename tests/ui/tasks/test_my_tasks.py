@@ -108,3 +108,23 @@ def test_my_tasks_speaks_chinese(zh_session: Session, qtbot: Any) -> None:
     assert window.summary.text() == "待办任务：3 项，其中已逾期 1 项"
     assert window.inspect_button.text() == "检查此排口"
     assert zh_session.window.actions_by_name["tasks"].text() == "我的任务"
+
+
+def test_a_patrol_task_prepares_the_patrol_that_answers_it(en_session: Session, qtbot: Any) -> None:
+    tasks, _outfall = _tasks(en_session)
+    stretch = dict(tasks[0], kind="patrol", outfall_ids=[], place="通吕运河 平潮闸至石港段",
+                   county_code="320623", title="巡查通吕运河")  # fmt: skip
+    _pull(en_session, qtbot, [stretch, tasks[1]])
+    window: Any = en_session.open_tasks()
+    rows = {window.table.item(r, 1).text(): r for r in range(window.table.rowCount())}
+    window.table.selectRow(rows["逾期检查"])  # an inspection task: no patrol to start
+    assert window.patrol_button.isHidden() and not window.inspect_button.isHidden()
+    window.table.selectRow(rows["巡查通吕运河"])
+    assert not window.patrol_button.isHidden() and window.inspect_button.isHidden()
+    assert window.patrol_button.isEnabled()
+    window.patrol_button.click()
+    patrol: Any = en_session.tools["patrol"]
+    qtbot.waitUntil(lambda: not en_session.lane.busy)
+    assert patrol.task_id == stretch["id"] and patrol._task_county == "320623"
+    assert patrol.river.text() == "通吕运河 平潮闸至石港段"
+    assert "For the task" in patrol.receiver_label.text()
