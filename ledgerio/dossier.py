@@ -147,16 +147,28 @@ def _outfall_rows(o: dict[str, Any], vocab: Vocab) -> list[tuple[str, str]]:
             "坐标（台账）",
             f"{_fmt_pos(o.get('lat'), o.get('lon'))}（{o.get('position_datum') or 'WGS84'}）",
         ),
-        (
-            "受纳水体",
-            f"{o.get('water_body') or ''}（{lab['receiving_kind'].get(o.get('receiving_kind') or '', '')}）",
-        ),
+        ("受纳水体", _water(o, lab["receiving_kind"])),
         ("责任主体", str(o.get("responsible_party") or "尚未查明")),
         (
             "整治方式 / 状态",
-            f"{lab['remediation_route'].get(o.get('remediation_route') or '', '未确定')} / {lab['lifecycle_state'].get(o.get('lifecycle_state') or '', '')}",
+            " / ".join(
+                x
+                for x in (
+                    lab["remediation_route"].get(o.get("remediation_route") or "", "未确定"),
+                    lab["lifecycle_state"].get(o.get("lifecycle_state") or "", ""),
+                )
+                if x
+            ),
         ),
     ]
+
+
+def _water(o: dict[str, Any], kinds: dict[str, str]) -> str:
+    """The receiving water and its kind, e.g. 通吕运河（河流）; what is unknown is left out."""
+    name, kind = str(o.get("water_body") or ""), kinds.get(o.get("receiving_kind") or "", "")
+    if name and kind:
+        return f"{name}（{kind}）"
+    return name or kind or "未记录"
 
 
 def _answers(sections: Any) -> list[tuple[str, str]]:
