@@ -16,7 +16,7 @@ of the city) and every device of the county pulls; the dict form here is the row
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 # The codes of ``remediation_route`` in resources/data/vocabularies.json (a test keeps them equal).
@@ -24,6 +24,14 @@ ROUTES: tuple[str, ...] = ("ban", "merge", "standardise")
 MAX_MILESTONES = 50
 
 Problem = tuple[str, str]  # (English, Chinese)
+# Deadlines are days in Nantong (UTC+8, no daylight saving): the server and every device judge
+# "overdue" by the same calendar day whatever their own clock's zone.
+CHINA = timezone(timedelta(hours=8))
+
+
+def today_in_china(now: datetime) -> date:
+    """The calendar day in Nantong at an aware instant."""
+    return now.astimezone(CHINA).date()
 
 
 def day_of(value: Any) -> date | None:

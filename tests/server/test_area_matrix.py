@@ -37,6 +37,7 @@ from sync.server.schema import (
     feed,
     leads,
     photo_holders,
+    plans,
     proposals,
     records,
     users,
@@ -174,6 +175,9 @@ class World:
         [lead] = imported.json()["leads"]
         c.keep("lead", lead["id"])
         c.keep("lead_photo", lead["photos"][0]["sha256"])
+        planned = self.call(sup, "PUT", f"/v1/plans/{ledger['id']}", json=_plan(secret))
+        assert planned.status_code == 200, planned.text
+        c.keep("plan", planned.json()["id"])
         spare = Actor(insp.name, "inspector", code)
         self.login(spare)  # a second laptop of the inspector, for the administrator to revoke
         with self.ctx.engine.connect() as conn:
@@ -247,7 +251,25 @@ class World:
                            leads.c.cluster_id).where(leads.c.county_code == code)
                 )
             )  # fmt: skip
-        return rows, props, fed, done, holders, people, lead_rows
+            plan_rows = sorted(
+                tuple(map(str, r))
+                for r in conn.execute(
+                    select(plans.c.id, plans.c.version, plans.c.data).where(
+                        plans.c.county_code == code
+                    )
+                )
+            )
+        return rows, props, fed, done, holders, people, lead_rows, plan_rows
+
+
+def _plan(secret: str, version: int = 0) -> dict[str, Any]:
+    """A remediation plan (一口一策) whose measures are a county's secret."""
+    return {
+        "version": version, "route": "ban", "measures": secret, "responsible_party": "某厂",
+        "department": "生态环境局", "deadline": "2027-06-30",
+        "milestones": [{"id": str(uuid.uuid4()), "title": "封堵", "due": "2027-03-31",
+                        "notes": [{"id": str(uuid.uuid4()), "text": "开工"}]}],
+    }  # fmt: skip
 
 
 # -- the probes: the requests made of each route, for an actor and a target county -----------
@@ -575,6 +597,18 @@ PROBES.update(
                 "/v1/ledger/import",
                 {"content": _ledger_csv(t), "params": {"name": "台账.csv"}},
             )
+        ],
+        ("PUT", "/v1/plans/{outfall_id}"): lambda w, a, t, o: [
+            ("PUT", f"/v1/plans/{t['ledger']}", {"json": _plan("改写", 1)}),
+            ("PUT", f"/v1/plans/{t['ledger']}", {"json": _plan("改写", 0)}),
+            ("PUT", f"/v1/plans/{t['provisional']}", {"json": _plan("新建")}),
+        ],
+        ("GET", "/v1/plans/{outfall_id}"): lambda w, a, t, o: [
+            ("GET", f"/v1/plans/{t['ledger']}", {}),
+        ],
+        ("GET", "/v1/plans"): lambda w, a, t, o: [
+            ("GET", "/v1/plans", {}),
+            ("GET", "/v1/plans", {"params": {"county_code": t.code, "overdue": "false"}}),
         ],
         ("POST", "/v1/leads/import"): lambda w, a, t, o: [
             (
