@@ -20,6 +20,7 @@ from fieldapp.store import (
     leads_schema,
     patrol_problems_schema,
     patrol_schema,
+    plans_schema,
     progress_schema,
     sync_schema,
     task_link_schema,
@@ -297,6 +298,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
     (12, "0012_progress_parts", _script_migration(12, progress_schema.MIGRATION_12_SQL)),
     (11, "0011_task_link", _script_migration(11, task_link_schema.MIGRATION_SQL)),
     (14, "0014_aerial_leads", _script_migration(14, leads_schema.MIGRATION_SQL)),
+    (9, "0009_remediation_plans", _script_migration(9, plans_schema.MIGRATION_SQL)),
 ]
 LATEST = max(number for number, _name, _fn in MIGRATIONS)
 
