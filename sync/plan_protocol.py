@@ -102,6 +102,8 @@ class PlanView(_Strict):
     updated_at: datetime | None
     overdue: bool
     version: int
+    outfall_name: str = ""  # the desk's list names the outfall (the ledger is not on the desk)
+    outfall_code: str = ""
 
 
 class PlanList(_Strict):

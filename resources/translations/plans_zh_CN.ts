@@ -4,177 +4,177 @@
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="94"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="102"/>
         <source>Remediation plan (一口一策): %1</source>
         <translation>一口一策整治方案：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="106"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="114"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="107"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="115"/>
         <source>Milestones</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="111"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="119"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="115"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="123"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="115"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="123"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="149"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="157"/>
         <source> 10k yuan</source>
         <translation> 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="152"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="160"/>
         <source>Completed on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="167"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="175"/>
         <source>Route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="168"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="176"/>
         <source>Measures</source>
         <translation>整治措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="169"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="177"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="170"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="178"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="171"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="179"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="172"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="180"/>
         <source>Funding</source>
         <translation>资金</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="173"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="181"/>
         <source>Funding source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="184"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="192"/>
         <source>Milestone</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="184"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="192"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="184"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="192"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="184"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="192"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="185"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="193"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="185"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="193"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="197"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="205"/>
         <source>Add milestone</source>
         <translation>添加节点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="200"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="208"/>
         <source>Remove milestone</source>
         <translation>删除节点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="207"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="215"/>
         <source>Progress note for the selected milestone</source>
         <translation>所选节点的进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="209"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="217"/>
         <source>Evidence: photo hashes or document nos.</source>
         <translation>佐证：照片编号或文号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="210"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="218"/>
         <source>Add note</source>
         <translation>添加进展</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="238"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="246"/>
         <source>This outfall has no remediation plan yet.</source>
         <translation>该排口尚无整治方案。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="254"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="262"/>
         <source>Made by %1 on %2; last saved by %3 on %4.</source>
         <translation>%1 于 %2 制定；%3 于 %4 最后保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="266"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="274"/>
         <source>late: %1</source>
         <translation>逾期节点：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="302"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="310"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="305"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="313"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="364"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="372"/>
         <source>(new) %1</source>
         <translation>（新）%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="366"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="374"/>
         <source>No progress notes yet.</source>
         <translation>暂无进展记录。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="373"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="381"/>
         <source>Select a milestone first.</source>
         <translation>请先选择一个节点。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="444"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="452"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -241,6 +241,89 @@
         <location filename="../../fieldapp/ui/plans/marks.py" line="70"/>
         <source>Completed on %1</source>
         <translation>已于 %1 办结</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPane</name>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="74"/>
+        <source>Overdue only</source>
+        <translation>仅看逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="77"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="80"/>
+        <source>Open plan…</source>
+        <translation>打开方案…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="89"/>
+        <source>Outfall</source>
+        <translation>排口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="89"/>
+        <source>Route</source>
+        <translation>整治方式</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="89"/>
+        <source>Responsible</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="89"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="90"/>
+        <source>Milestones</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="90"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="110"/>
+        <source>Loading plans…</source>
+        <translation>正在加载方案…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="120"/>
+        <source>completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="122"/>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="124"/>
+        <source>on time</source>
+        <translation>按期推进</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="142"/>
+        <source>%1 plans, %2 overdue</source>
+        <translation>共 %1 个方案，逾期 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="172"/>
+        <source>Plans (一口一策) · %1 overdue</source>
+        <translation>一口一策 · 逾期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="173"/>
+        <source>Plans (一口一策)</source>
+        <translation>一口一策</translation>
     </message>
 </context>
 </TS>

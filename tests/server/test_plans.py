@@ -53,6 +53,7 @@ def test_a_county_supervisor_writes_a_plan_and_its_county_pulls_it(person, h):
     assert boss.get(f"/v1/plans/{outfall['id']}").json()["id"] == view["id"]
     listed = boss.get("/v1/plans", params={"overdue": "true"}).json()
     assert listed["total"] == 1 and listed["plans"][0]["id"] == view["id"]
+    assert listed["plans"][0]["outfall_name"] == outfall["name"]
     pulled = [i for i in alice.get("/v1/pull").json()["items"] if i["entity"] == "plans"]
     assert [i["data"]["measures"] for i in pulled] == ["雨污分流改造"]
     assert [i for i in carol.get("/v1/pull").json()["items"] if i["entity"] == "plans"] == []

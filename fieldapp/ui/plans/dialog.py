@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.ui.labels import Labels
 from fieldapp.ui.plans.marks import OVERDUE_COLOUR, overdue_mark
+from fieldapp.ui.screen_fit import fit_dialog, scrolling
 from sync import plans as rules
 from sync.client.errors import LocalCode, message
 from sync.client.review import DeskError
@@ -47,6 +47,16 @@ from sync.plan_protocol import PlanRequest, PlanView
 TOUCH = 48
 # The milestone table's columns.
 TITLE, DUE, DONE, DONE_ON, EVIDENCE, STATE = range(6)
+NOT_DONE = QDate(2000, 1, 1)
+
+
+class Words(Protocol):
+    """What the dialog needs of ``fieldapp.ui.labels.Labels``: the language and the routes' terms."""
+
+    @property
+    def lang(self) -> str: ...
+
+    def vocab(self, vocabulary: str, code: str | None) -> str: ...
 
 
 class Lanes(Protocol):
@@ -80,7 +90,7 @@ class PlanDialog(QDialog):
 
     def __init__(
         self,
-        labels: Labels,
+        labels: Words,
         outfall_id: str,
         outfall_name: str,
         plan: PlanView | None,
@@ -103,7 +113,8 @@ class PlanDialog(QDialog):
         self.banner.setObjectName("planBanner")
         self.banner.setWordWrap(True)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._plan_tab(), self.tr("Plan"))
+        # the plan's form scrolls on a small screen (1366×768 at 150%: 911×512)
+        self.tabs.addTab(scrolling(self._plan_tab()), self.tr("Plan"))
         self.tabs.addTab(self._milestone_tab(), self.tr("Milestones"))
         self.status = QLabel(read_only_reason)
         self.status.setObjectName("planStatus")
@@ -127,6 +138,7 @@ class PlanDialog(QDialog):
         layout.addLayout(buttons)
         self._fill(plan)
         self._set_editable(self.editable)
+        fit_dialog(self, 980, 680)
 
     # -- building ------------------------------------------------------------------------------
     def _plan_tab(self) -> QWidget:
@@ -287,9 +299,10 @@ class PlanDialog(QDialog):
         is_done = bool(milestone is not None and milestone.done)
         done.setCheckState(Qt.CheckState.Checked if is_done else Qt.CheckState.Unchecked)
         self.table.setItem(row, DONE, done)
-        done_on = QDateEdit(
-            _qdate(milestone.done_on if milestone and milestone.done_on else self.today)
-        )
+        done_on = QDateEdit()
+        done_on.setMinimumDate(NOT_DONE)  # shown as "—" while the milestone is not done
+        done_on.setSpecialValueText("—")
+        done_on.setDate(_qdate(milestone.done_on) if milestone and milestone.done_on else NOT_DONE)
         done_on.setDisplayFormat("yyyy-MM-dd")
         done_on.setCalendarPopup(True)
         done_on.setEnabled(is_done and self.editable)
@@ -343,8 +356,11 @@ class PlanDialog(QDialog):
     def _done_toggled(self, item: QTableWidgetItem) -> None:
         if item.column() == DONE and self.editable:
             cell = self.table.cellWidget(item.row(), DONE_ON)
-            if cell is not None:
-                cell.setEnabled(item.checkState() == Qt.CheckState.Checked)
+            if isinstance(cell, QDateEdit):
+                checked = item.checkState() == Qt.CheckState.Checked
+                cell.setEnabled(checked)
+                # ticked: done today unless another day is chosen; unticked: no date
+                cell.setDate(_qdate(self.today) if checked else NOT_DONE)
 
     # -- notes -----------------------------------------------------------------------------------
     def _selected_id(self) -> str | None:

@@ -111,7 +111,17 @@ def listing(
     today = rules.today_in_china(utcnow())
     with db.read(ctx.engine) as conn:
         rows = plan_rows.search(conn, counties, limit=100_000)
-    views = [view(r["data"], int(r["version"]), today) for r in rows]
-    chosen = [v for v in views if overdue is None or v.overdue == overdue]
-    chosen.sort(key=lambda v: not v.overdue)  # stable: by next due within each group
-    return PlanList(plans=chosen[offset : offset + limit], total=len(chosen))
+        views = [view(r["data"], int(r["version"]), today) for r in rows]
+        chosen = [v for v in views if overdue is None or v.overdue == overdue]
+        chosen.sort(key=lambda v: not v.overdue)  # stable: by next due within each group
+        page = [_named(conn, v) for v in chosen[offset : offset + limit]]
+    return PlanList(plans=page, total=len(chosen))
+
+
+def _named(conn: Any, plan: PlanView) -> PlanView:
+    outfall = records.get(conn, "outfalls", plan.outfall_id)
+    data = (outfall.data if outfall is not None else None) or {}
+    code = data.get("national_code") or data.get("local_code") or data.get("provisional_code")
+    return plan.model_copy(
+        update={"outfall_name": str(data.get("name") or ""), "outfall_code": str(code or "")}
+    )
