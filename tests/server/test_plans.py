@@ -106,3 +106,15 @@ def test_stored_notes_keep_their_author_a_later_save_adds_its_own(person, h):
     ]
     notes = city.put(url, json=again).json()["milestones"][0]["notes"]
     assert [(n["text"], n["by"]) for n in notes] == [("已委托设计院", "boss"), ("已开工", "city")]
+
+
+def test_a_plan_pushed_by_a_device_is_refused_read_only_even_from_a_supervisor(person, h):
+    boss = person("boss", role="supervisor")
+    alice = person("alice")
+    outfall = _ledger(boss, h)
+    row = {**_plan(), "id": str(uuid.uuid4()), "outfall_id": outfall["id"], "county_code": h.TOSHI}
+    for who in (boss, alice):
+        [result] = who.push_ok([h.change("plans", row)])["results"]
+        assert (result["result"], result["reason"]) == ("rejected", "entity_read_only")
+    assert boss.get(f"/v1/plans/{outfall['id']}").status_code == 404
+    assert [i for i in alice.get("/v1/pull").json()["items"] if i["entity"] == "plans"] == []
