@@ -141,6 +141,19 @@ def _milestone_problems(number: int, m: Mapping[str, Any], deadline: date | None
     return found
 
 
+def dropped_with_notes(
+    previous: Mapping[str, Any] | None, milestones: Sequence[Mapping[str, Any]]
+) -> list[str]:
+    """Titles of stored milestones with progress notes that a save leaves out: refused, since the
+    notes are the plan's record of progress (a milestone without notes may be removed)."""
+    kept = {str(m.get("id")) for m in milestones}
+    return [
+        str(m.get("title") or m.get("id"))
+        for m in milestones_of(previous or {})
+        if m.get("notes") and str(m.get("id")) not in kept
+    ]
+
+
 def stamp_notes(
     previous: Sequence[Mapping[str, Any]],
     sent: Sequence[Mapping[str, Any]],

@@ -4,177 +4,182 @@
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="102"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="104"/>
         <source>Remediation plan (一口一策): %1</source>
         <translation>一口一策整治方案：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="114"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="117"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="115"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="118"/>
         <source>Milestones</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="119"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="122"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="123"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="126"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="123"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="126"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="157"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="161"/>
         <source> 10k yuan</source>
         <translation> 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="160"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="164"/>
         <source>Completed on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="175"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="179"/>
         <source>Route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="176"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="180"/>
         <source>Measures</source>
         <translation>整治措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="177"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="181"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="178"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="182"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="179"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="183"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="180"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="184"/>
         <source>Funding</source>
         <translation>资金</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="181"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="185"/>
         <source>Funding source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="192"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="196"/>
         <source>Milestone</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="192"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="196"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="192"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="196"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="192"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="196"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="193"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="197"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="193"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="197"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="205"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="209"/>
         <source>Add milestone</source>
         <translation>添加节点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="208"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="212"/>
         <source>Remove milestone</source>
         <translation>删除节点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="215"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="219"/>
         <source>Progress note for the selected milestone</source>
         <translation>所选节点的进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="217"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="221"/>
         <source>Evidence: photo hashes or document nos.</source>
         <translation>佐证：照片编号或文号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="218"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="222"/>
         <source>Add note</source>
         <translation>添加进展</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="246"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="250"/>
         <source>This outfall has no remediation plan yet.</source>
         <translation>该排口尚无整治方案。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="262"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="266"/>
         <source>Made by %1 on %2; last saved by %3 on %4.</source>
         <translation>%1 于 %2 制定；%3 于 %4 最后保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="274"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="278"/>
         <source>late: %1</source>
         <translation>逾期节点：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="310"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="315"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="313"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="318"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="372"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="337"/>
+        <source>A milestone with progress notes cannot be removed.</source>
+        <translation>有进展记录的节点不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="386"/>
         <source>(new) %1</source>
         <translation>（新）%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="374"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="388"/>
         <source>No progress notes yet.</source>
         <translation>暂无进展记录。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="381"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="395"/>
         <source>Select a milestone first.</source>
         <translation>请先选择一个节点。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="452"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="466"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>

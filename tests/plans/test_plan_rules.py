@@ -125,3 +125,12 @@ def test_stored_notes_keep_their_author_and_new_ones_are_the_senders() -> None:
     assert stamped[1]["by"] == "city_sup" and stamped[1]["evidence"] == ["a" * 64]
     # a note left out of a later save is kept all the same
     assert plans.stamp_notes(stamped, [], "x", "y") == stamped
+
+
+def test_only_milestones_with_notes_are_kept_from_removal() -> None:
+    noted = {**_milestone("2027-01-01"), "title": "封堵", "notes": [{"id": "n"}]}
+    bare = _milestone("2027-02-01")
+    previous = _plan(milestones=[noted, bare])
+    assert plans.dropped_with_notes(previous, [noted]) == []
+    assert plans.dropped_with_notes(previous, [bare]) == ["封堵"]
+    assert plans.dropped_with_notes(None, []) == []

@@ -74,9 +74,10 @@ def test_wrong_role_wrong_area_and_a_stale_version_are_refused_and_nothing_chang
     assert boss.get(url).status_code == 404  # none was made
     bad = boss.put(url, json=_plan(route="paint"))
     assert bad.status_code == 422
-    assert boss.put(url, json=_plan()).status_code == 200
+    first = boss.put(url, json=_plan()).json()
     # the city supervisor edits it; the county one, still at version 1, is told it changed
     done = _plan(1)
+    done["milestones"][0]["id"] = first["milestones"][0]["id"]
     done["milestones"][0].update(done=True, done_on="2026-11-30")
     second = city.put(url, json=done)
     assert second.status_code == 200 and second.json()["version"] == 2
@@ -118,3 +119,23 @@ def test_a_plan_pushed_by_a_device_is_refused_read_only_even_from_a_supervisor(p
         assert (result["result"], result["reason"]) == ("rejected", "entity_read_only")
     assert boss.get(f"/v1/plans/{outfall['id']}").status_code == 404
     assert [i for i in alice.get("/v1/pull").json()["items"] if i["entity"] == "plans"] == []
+
+
+def test_a_milestone_with_progress_notes_cannot_be_dropped(person, h):
+    boss = person("boss", role="supervisor")
+    outfall = _ledger(boss, h)
+    url = f"/v1/plans/{outfall['id']}"
+    made = boss.put(url, json=_plan()).json()
+    dropped = boss.put(url, json=_plan(1, milestones=[]))
+    assert dropped.status_code == 422
+    assert dropped.json()["error"]["detail"] == {"milestones": ["完成设计"]}
+    assert boss.get(url).json()["version"] == 1  # nothing changed
+    # one without notes may go
+    bare = _plan(1)
+    bare["milestones"][0]["id"] = made["milestones"][0]["id"]
+    extra = {"id": str(uuid.uuid4()), "title": "验收", "due": "2027-05-01"}
+    bare["milestones"].append(extra)
+    assert boss.put(url, json=bare).status_code == 200
+    bare["milestones"].pop()
+    bare["version"] = 2
+    assert boss.put(url, json=bare).status_code == 200

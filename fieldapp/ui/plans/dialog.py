@@ -329,8 +329,14 @@ class PlanDialog(QDialog):
 
     def _remove_row(self) -> None:
         row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
+        if row < 0:
+            return
+        # progress notes are the plan's record: a milestone that has them stays (the server
+        # refuses a save without it too)
+        if self.stored_notes.get(str(self._item(row, TITLE).data(Qt.ItemDataRole.UserRole))):
+            self.status.setText(self.tr("A milestone with progress notes cannot be removed."))
+            return
+        self.table.removeRow(row)
 
     def _set_editable(self, editable: bool) -> None:
         for widget in (self.route, self.deadline, self.funding, self.completed, self.table):

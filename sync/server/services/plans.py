@@ -51,6 +51,13 @@ def save(ctx: ServerContext, actor: Actor, outfall_id: str, request: PlanRequest
                 {"version": seen},
             )  # fmt: skip
         previous = None if current is None else current["data"]
+        dropped = rules.dropped_with_notes(previous, request.as_data()["milestones"])
+        if dropped:
+            raise ApiError(
+                422, ErrorCode.INVALID_REQUEST,
+                "milestones with progress notes cannot be removed: " + ", ".join(dropped),
+                {"milestones": dropped},
+            )  # fmt: skip
         data: dict[str, Any] = {
             **request.as_data(),
             "id": str(uuid.uuid4()) if current is None else current["id"],

@@ -134,6 +134,9 @@ def test_problems_are_said_in_chinese_and_a_done_milestone_carries_its_date(qtbo
     [sent] = lanes.sent
     assert sent.version == 1 and sent.milestones[0].done_on == TODAY
     assert len(sent.milestones[0].notes) == 1  # the stored note goes back as it was
+    dialog.table.selectRow(0)
+    dialog.remove_milestone.click()  # it has a note: it stays
+    assert dialog.table.rowCount() == 1 and "不能删除" in dialog.status.text()
 
 
 def test_the_ledger_marks_an_outfall_whose_plan_is_overdue(en_session) -> None:
