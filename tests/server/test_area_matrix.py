@@ -272,6 +272,20 @@ def _plan(secret: str, version: int = 0) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _plan_edit(w: World, t: County) -> dict[str, Any]:
+    """A valid edit of the county's plan as it stands now (its version, its milestones)."""
+    with w.ctx.engine.connect() as conn:
+        version, data = conn.execute(
+            select(plans.c.version, plans.c.data).where(plans.c.outfall_id == t["ledger"])
+        ).one()
+    body = _plan("改写", int(version))
+    body["milestones"] = [
+        {"id": m["id"], "title": m["title"], "due": m["due"]}
+        for m in json.loads(data)["milestones"]
+    ]
+    return body
+
+
 # -- the probes: the requests made of each route, for an actor and a target county -----------
 
 Probe = Callable[[World, Actor, County, County], list[Request]]
@@ -599,7 +613,7 @@ PROBES.update(
             )
         ],
         ("PUT", "/v1/plans/{outfall_id}"): lambda w, a, t, o: [
-            ("PUT", f"/v1/plans/{t['ledger']}", {"json": _plan("改写", 1)}),
+            ("PUT", f"/v1/plans/{t['ledger']}", {"json": _plan_edit(w, t)}),
             ("PUT", f"/v1/plans/{t['ledger']}", {"json": _plan("改写", 0)}),
             ("PUT", f"/v1/plans/{t['provisional']}", {"json": _plan("新建")}),
         ],
@@ -749,6 +763,10 @@ def test_the_matrix_would_see_an_escape(world: World) -> None:
     returned = world.call(sup, "POST", f"/v1/records/inspections/{tz['inspection']}/review",
                           json={"state": "returned", "comment": "退回"})  # fmt: skip
     assert returned.status_code == 200 and world.snapshot(TZ) != before
+    before = world.snapshot(TZ)
+    edited = world.call(sup, "PUT", f"/v1/plans/{tz['ledger']}", json=_plan_edit(world, tz))
+    assert edited.status_code == 200, edited.text
+    assert world.snapshot(TZ) != before
     city = world.actor("city-sup")
     hm = world.counties[HM]
     assert world.call(city, "GET", f"/v1/photos/{hm['photo']}").content == hm.photo
