@@ -55,7 +55,7 @@ class OutfallTableModel(QAbstractTableModel):
         self._count = source.count(self._query)
         self._pages: OrderedDict[int, list[LedgerRow]] = OrderedDict()
         # 一口一策: the outfalls whose plan is overdue, read again at every refresh (a sync, a
-        # saved plan, a new day), and the marker shown beside their route.
+        # saved plan), and the marker shown beside their route.
         self._plan_overdue: Callable[[], frozenset[str]] = frozenset
         self._overdue_ids: frozenset[str] = frozenset()
         self._overdue_mark = ""
@@ -76,10 +76,11 @@ class OutfallTableModel(QAbstractTableModel):
         self._query = query
         self._pages.clear()
         self._count = self._source.count(query)
-        self._overdue_ids = self._plan_overdue()
         self.endResetModel()
 
     def refresh(self) -> None:
+        # the overdue plans are read here, not at every search keystroke (45 ms at 20,000 plans)
+        self._overdue_ids = self._plan_overdue()
         self.set_query(self._query)
 
     def row_at(self, row: int) -> LedgerRow | None:
