@@ -20,6 +20,7 @@ from fieldapp.ui.app import make_app
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.ledger_model import COLUMNS, PLAN_OVERDUE_ROLE
 from fieldapp.ui.plans.dialog import DONE, DONE_ON, TITLE, PlanDialog
+from sync.client.errors import LocalCode, message
 from sync.plan_protocol import PlanRequest, PlanView, view
 from sync.plans import stamp_notes
 
@@ -178,7 +179,9 @@ def _sign_in(session: Any, role: str, counties: list[str]) -> None:
         )
 
 
-def test_the_laptop_offers_editing_only_to_a_supervisor_of_the_outfalls_area(en_session) -> None:
+def test_the_laptop_offers_editing_only_to_a_supervisor_of_the_outfalls_area(
+    en_session, qtbot
+) -> None:
     window = en_session.window
     outfall = window.model.row_at(0)
     assert outfall is not None
@@ -196,4 +199,21 @@ def test_the_laptop_offers_editing_only_to_a_supervisor_of_the_outfalls_area(en_
         assert dialog.measures.isReadOnly() is not editable
         if not editable:
             assert "Only a supervisor" in dialog.status.text()
+        elif counties == ["320600"]:
+            # a save with the server out of reach says so, and keeps what was typed
+            dialog.measures.setPlainText("封堵")
+            dialog.party.setText("某厂")
+            dialog.department.setText("生态环境局")
+            with qtbot.waitSignal(dialog.failed, timeout=10_000):
+                dialog.save_button.click()
+            assert dialog.status.text() == message(LocalCode.OFFLINE, "en")
+            assert dialog.save_button.isEnabled() and dialog.isVisible()
+            # the server's answer to a save is kept in the profile and marked on the ledger
+            answer = view(_stored(outfall.id), 1, TODAY)
+            dialog.saved.emit(answer)
+            qtbot.waitUntil(
+                lambda: plan_rows.of_outfall(en_session.writer, outfall.id, TODAY) is not None
+            )
+            cell = window.model.index(0, COLUMNS.index("route"))
+            qtbot.waitUntil(lambda cell=cell: window.model.data(cell, PLAN_OVERDUE_ROLE) is True)
         dialog.reject()
