@@ -111,6 +111,15 @@ class PlanList(_Strict):
     total: int
 
 
+def _note(n: dict[str, Any]) -> Note:
+    # read leniently: a device shows whatever the server stored rather than failing on it
+    return Note(
+        id=str(n.get("id") or ""), text=str(n.get("text") or ""),
+        evidence=[str(e) for e in n.get("evidence") or []],
+        by=str(n.get("by") or ""), at=str(n.get("at") or ""),
+    )  # fmt: skip
+
+
 def view(data: dict[str, Any], version: int, today: date) -> PlanView:
     """The view of a stored plan row's ``data`` on ``today``."""
     milestones = [
@@ -121,7 +130,7 @@ def view(data: dict[str, Any], version: int, today: date) -> PlanView:
             done=bool(m.get("done")),
             done_on=rules.day_of(m.get("done_on")),
             evidence=[str(e) for e in m.get("evidence") or []],
-            notes=[Note(**n) for n in m.get("notes") or []],
+            notes=[_note(n) for n in m.get("notes") or [] if isinstance(n, dict)],
             overdue=rules.day_of(data.get("completed_on")) is None
             and rules.milestone_overdue(m, today),
         )
