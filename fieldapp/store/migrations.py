@@ -21,6 +21,7 @@ from fieldapp.store import (
     patrol_problems_schema,
     patrol_schema,
     patrol_task_schema,
+    plans_schema,
     progress_schema,
     sync_schema,
     task_link_schema,
@@ -299,6 +300,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[object], None]]] = [
     (11, "0011_task_link", _script_migration(11, task_link_schema.MIGRATION_SQL)),
     (14, "0014_aerial_leads", _script_migration(14, leads_schema.MIGRATION_SQL)),
     (16, "0016_patrol_task", _script_migration(16, patrol_task_schema.MIGRATION_SQL)),
+    (9, "0009_remediation_plans", _script_migration(9, plans_schema.MIGRATION_SQL)),
 ]
 LATEST = max(number for number, _name, _fn in MIGRATIONS)
 

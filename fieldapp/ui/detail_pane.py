@@ -53,7 +53,8 @@ class OutfallDetail(QTextBrowser):
         )
         self.setHtml(f"<p style='color:#444'>{escape(hint)}</p>")
 
-    def show_outfall(self, o: Outfall, history: OutfallHistory) -> None:
+    def show_outfall(self, o: Outfall, history: OutfallHistory, plan_html: str = "") -> None:
+        """``plan_html``: the 一口一策 section (``fieldapp.ui.plans.marks``), shown under the record."""
         lab = self._labels
         unknown = self.tr("unknown")
         position = (
@@ -132,6 +133,7 @@ class OutfallDetail(QTextBrowser):
             f"<h2 style='margin:0'>{escape(o.name)}</h2>"
             f"<p style='font-size:large'><b>{escape(o.display_code)}</b></p>"
             f"<table cellspacing='0' cellpadding='3'>{table}</table>"
+            f"{plan_html}"
             f"<h3>{escape(history_title)}</h3>"
             f"<table cellpadding='3'>{events or '<tr><td>—</td></tr>'}</table>"
             f"<h3>{escape(edits_title)}</h3>"

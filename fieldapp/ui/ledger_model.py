@@ -6,9 +6,11 @@ It never holds the whole ledger: it knows the count, and keeps a few recently us
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from fieldapp.store.ledger_query import LedgerQuery, LedgerRow
 from fieldapp.ui.labels import Labels
@@ -16,6 +18,9 @@ from fieldapp.ui.labels import Labels
 PAGE_SIZE = 100
 PAGES_KEPT = 12
 Index = QModelIndex | QPersistentModelIndex
+# True on a row whose outfall's remediation plan (一口一策) is overdue.
+PLAN_OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 1
+_OVERDUE_BACKGROUND = QBrush(QColor("#fde7ea"))
 
 
 class LedgerSource(Protocol):
@@ -49,6 +54,16 @@ class OutfallTableModel(QAbstractTableModel):
         self._query = LedgerQuery()
         self._count = source.count(self._query)
         self._pages: OrderedDict[int, list[LedgerRow]] = OrderedDict()
+        # 一口一策: the outfalls whose plan is overdue, read again at every refresh (a sync, a
+        # saved plan), and the marker shown beside their route.
+        self._plan_overdue: Callable[[], frozenset[str]] = frozenset
+        self._overdue_ids: frozenset[str] = frozenset()
+        self._overdue_mark = ""
+
+    def set_plan_overdue(self, overdue: Callable[[], frozenset[str]], mark: str) -> None:
+        """Where the overdue plans come from, and the marker (translated) beside the route."""
+        self._plan_overdue, self._overdue_mark = overdue, mark
+        self.refresh()
 
     # -- what the view shows -----------------------------------------------------------------
     @property
@@ -64,6 +79,8 @@ class OutfallTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self) -> None:
+        # the overdue plans are read here, not at every search keystroke (45 ms at 20,000 plans)
+        self._overdue_ids = self._plan_overdue()
         self.set_query(self._query)
 
     def row_at(self, row: int) -> LedgerRow | None:
@@ -93,12 +110,21 @@ class OutfallTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = 0) -> Any:
+        if role == PLAN_OVERDUE_ROLE or role == Qt.ItemDataRole.BackgroundRole:
+            row = self.row_at(index.row())
+            overdue = row is not None and row.id in self._overdue_ids
+            if role == PLAN_OVERDUE_ROLE:
+                return overdue
+            return _OVERDUE_BACKGROUND if overdue else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self.row_at(index.row())
         if row is None:
             return None
-        return self._cell(row, COLUMNS[index.column()])
+        text = self._cell(row, COLUMNS[index.column()])
+        if COLUMNS[index.column()] == "route" and row.id in self._overdue_ids:
+            return f"{text} {self._overdue_mark}".strip()
+        return text
 
     def _cell(self, row: LedgerRow, key: str) -> str:
         lab = self._labels

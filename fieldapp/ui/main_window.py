@@ -8,7 +8,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelection, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from fieldapp.ui.detail_pane import OutfallDetail
 from fieldapp.ui.edit_dialog import OutfallEditDialog
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.ledger_model import COLUMNS, OutfallTableModel
+from fieldapp.ui.plans import marks as plan_marks
 
 ROW_HEIGHT = 36
 
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
     patrol_requested = Signal()
     tasks_requested = Signal()
     new_task_requested = Signal(str)  # an outfall id: a supervisor assigns a task for it
+    plan_requested = Signal(str)  # an outfall id: its remediation plan (一口一策)
     settings_requested = Signal()
     inspection_requested = Signal(str)  # an outfall id
     new_outfall_requested = Signal()
@@ -185,6 +187,9 @@ class MainWindow(QMainWindow):
         self.detail = OutfallDetail(
             labels, code_of=lambda oid: o.display_code if (o := reader.get(oid)) else oid
         )
+        # 一口一策: the detail pane's plan section (set by the session) and its link
+        self.plan_section: Callable[[str], str] = lambda _outfall_id: ""
+        self.detail.anchorClicked.connect(self._detail_link)
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.setObjectName("editButton")
         self.edit_button.setToolTip(
@@ -309,6 +314,14 @@ class MainWindow(QMainWindow):
             self.tr("Assign a task for the selected outfall (supervisors)"),
             menu=bureau,
         )
+        add(
+            "plan",
+            plan_marks.action_text(),
+            "Ctrl+Shift+P",
+            self._plan_for_selected,
+            plan_marks.action_tip(),
+            menu=bureau,
+        )
         bureau_button = QToolButton(bar)
         bureau_button.setObjectName("bureau")
         bureau_button.setText(self.tr("Supervision"))
@@ -335,6 +348,14 @@ class MainWindow(QMainWindow):
         self.tasks_button.setToolTip(tasks.toolTip())
         self.tasks_button.clicked.connect(tasks.trigger)
         self.statusBar().addPermanentWidget(self.tasks_button)
+
+    def _plan_for_selected(self) -> None:
+        if self.selected is not None:
+            self.plan_requested.emit(self.selected.id)
+
+    def _detail_link(self, url: QUrl) -> None:
+        if url.toString() == plan_marks.PLAN_LINK:
+            self._plan_for_selected()
 
     def _task_for_selected(self) -> None:
         if self.selected is not None:
@@ -414,7 +435,9 @@ class MainWindow(QMainWindow):
         if outfall is None:
             self.detail.show_nothing()
         else:
-            self.detail.show_outfall(outfall, self.reader.history(outfall_id))
+            self.detail.show_outfall(
+                outfall, self.reader.history(outfall_id), self.plan_section(outfall_id)
+            )
         self._update_actions()
 
     def _update_actions(self) -> None:

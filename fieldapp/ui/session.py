@@ -8,14 +8,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
 from fieldapp import reference_data
+from fieldapp.domain import clock
 from fieldapp.domain.outfall import Outfall
 from fieldapp.store import database, identity, outfalls
+from fieldapp.store import plans as plan_rows
 from fieldapp.store.errors import StoreError
 from fieldapp.store.ledger_reader import LedgerReader
 from fieldapp.ui import errors
@@ -178,6 +181,51 @@ class Session:
         )  # fmt: skip
         dialog.finished.connect(lambda _result: lanes.shutdown())
         self.tools["newTask"] = dialog
+        dialog.open()
+        return dialog
+
+    def open_plan(self, outfall_id: str) -> QWidget | None:
+        """一口一策 of an outfall of the ledger: editable by a signed-in supervisor of its county
+        (or of the city), read-only for anyone else; a saved plan is kept in the profile at once."""
+        from fieldapp.ui.plans import marks
+        from fieldapp.ui.plans.dialog import PlanDialog
+        from fieldapp.ui.tasks.new_task import desk_lanes
+        from sync.client.state import account as sync_account
+        from sync.protocol import CITY_CODE
+
+        outfall = self.reader.get(outfall_id)
+        if outfall is None:
+            return None
+        reader = database.open_reader(self.path)
+        try:
+            account = sync_account.account(reader)
+            plan = plan_rows.of_outfall(reader, outfall_id, _today())
+        finally:
+            reader.close()
+        area = set(account.counties)
+        may_edit = outfall.county_code in area or CITY_CODE in area
+        lanes = desk_lanes(account, self.path, self.settings.server_ca_file or None)
+        if lanes is not None and not may_edit:
+            lanes.shutdown()
+            lanes = None
+        dialog = PlanDialog(
+            self.labels, outfall.id, outfall.name, plan, _today(), lanes,
+            "" if lanes is not None else marks.only_supervisors(), parent=self.window,
+        )  # fmt: skip
+        writer = self.writer
+
+        def keep(view: Any) -> None:
+            data = {**view.model_dump(mode="json"), "version": view.version}
+            self.lane.submit(
+                lambda: _keep_plan(writer, view.id, data),
+                lambda _none: self.window.refresh_ledger(),
+                _raise,
+            )
+
+        dialog.saved.connect(keep)
+        if lanes is not None:
+            dialog.finished.connect(lambda _result: lanes.shutdown())
+        self.tools["plan"] = dialog
         dialog.open()
         return dialog
 
@@ -527,6 +575,7 @@ def open_session(
     window.patrol_requested.connect(session.open_patrol)
     window.tasks_requested.connect(session.open_tasks)
     window.new_task_requested.connect(session.open_new_task)
+    window.plan_requested.connect(session.open_plan)
     window.settings_requested.connect(session.open_settings)
     window.sync_requested.connect(session.open_sync)
     window.review_requested.connect(session.open_review)
@@ -534,6 +583,7 @@ def open_session(
     window.data_requested.connect(session.open_data_io)
     _add_status_strip(session)
     _offer_only_allowed_steps(session)
+    _show_plans(session)
     lane.destroyed.connect(writer.close)
     return session
 
@@ -578,6 +628,36 @@ def _offer_only_allowed_steps(session: Session) -> None:
         )
 
     session.lane.submit(lambda: sync_account.account(session.writer), known, _raise)
+
+
+def _today() -> date:
+    """The calendar day plans are judged by (Nantong's, whatever the laptop's zone)."""
+    from sync.plans import today_in_china
+
+    return today_in_china(clock.now())
+
+
+def _keep_plan(writer: sqlite3.Connection, plan_id: str, data: dict[str, Any]) -> None:
+    with database.transaction(writer):
+        plan_rows.apply(writer, plan_id, data, deleted=False)
+
+
+def _show_plans(session: Session) -> None:
+    """一口一策 on the ledger: overdue plans marked beside the route, the plan in the detail pane."""
+    from fieldapp.ui.plans import marks
+
+    reader = database.open_reader(session.path)
+    session._closers.append(reader.close)
+    window = session.window
+
+    def section(outfall_id: str) -> str:
+        return marks.section_html(
+            plan_rows.of_outfall(reader, outfall_id, _today()), session.labels
+        )
+
+    window.plan_section = section
+    window.model.set_plan_overdue(lambda: plan_rows.overdue_outfalls(reader, _today()),
+                                  marks.overdue_mark())  # fmt: skip
 
 
 def _raise(error: Exception) -> None:

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from fieldapp.vault import files, sealing
 from sync.client.engine import check_address
 from sync.client.errors import Code, LocalCode, SyncError, as_code
+from sync.plan_protocol import PlanList, PlanRequest, PlanView
 from sync.protocol import INSTALL_HEADER, ErrorBody, ErrorCode, ReviewResponse
 from sync.review_protocol import (
     BulkApproveResult,
@@ -277,3 +278,16 @@ class ReviewClient:
     def cancel_task(self, task_id: str, reason: str) -> TaskView:
         url = f"/v1/tasks/{task_id}/cancel"
         return TaskView.model_validate(self._call("POST", url, json={"reason": reason}).json())
+
+    # -- remediation plans (sync.plan_protocol) --------------------------------------------------
+    def save_plan(self, outfall_id: str, request: PlanRequest) -> PlanView:
+        """Write an outfall's plan whole; ``record_changed`` when someone saved it in between."""
+        body = request.model_dump(mode="json")
+        return PlanView.model_validate(
+            self._call("PUT", f"/v1/plans/{outfall_id}", json=body).json()
+        )
+
+    def plans(self, **filters: Any) -> PlanList:
+        """The area's plans, overdue first; ``filters``: county_code, overdue, limit, offset."""
+        params = {k: v for k, v in filters.items() if v is not None}
+        return PlanList.model_validate(self._call("GET", "/v1/plans", params=params).json())

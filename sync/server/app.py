@@ -33,6 +33,7 @@ from sync.server.routes import (
     ledger,
     login,
     photos,
+    plans,
     progress,
     review,
     sync,
@@ -256,6 +257,7 @@ def create_app(ctx: ServerContext, *, anchor_every: float = 0.0) -> FastAPI:
         progress,
         tasks,
         leads,
+        plans,
     ):
         app.include_router(module.router)
 

@@ -74,6 +74,8 @@ ENTITIES: dict[str, EntityRule] = {
     "reviews": EntityRule("server", frozenset(), in_feed=True),
     "tasks": EntityRule("server", frozenset(), in_feed=True),
     "leads": EntityRule("server", frozenset(), in_feed=True),  # aerial-survey leads to verify
+    # remediation plans (一口一策): written by supervisors through /v1/plans, never pushed
+    "plans": EntityRule("server", frozenset(), in_feed=True),
     # what an inspector found at a lead that is not a new outfall: the supervisor's evidence
     "lead_verifications": EntityRule("owned", frozenset({"inspector", "supervisor"}), "author"),
 }

@@ -314,3 +314,25 @@ leads = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_leads_county_state", "county_code", "state"),
 )
+
+# Remediation plans (一口一策, ``sync.plans``): one per outfall, written whole by a supervisor of the
+# outfall's county (or of the city), owned by ``queries.plans``. ``data`` is the plan as the devices
+# receive it (entity ``plans`` of the county's feed); ``deadline`` and ``next_due`` (the earliest
+# date still to meet, null once completed) are copied out so the desk can sort and filter.
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("outfall_id", String(36), nullable=False, unique=True),
+    Column("county_code", String(6), nullable=False),
+    Column("route", String(20), nullable=False),
+    Column("deadline", String(10), nullable=False),  # YYYY-MM-DD
+    Column("next_due", String(10)),
+    Column("data", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_by", String(64), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_plans_county_next_due", "county_code", "next_due"),
+)

@@ -37,6 +37,7 @@ from sync.server.schema import (
     feed,
     leads,
     photo_holders,
+    plans,
     proposals,
     records,
     users,
@@ -174,6 +175,9 @@ class World:
         [lead] = imported.json()["leads"]
         c.keep("lead", lead["id"])
         c.keep("lead_photo", lead["photos"][0]["sha256"])
+        planned = self.call(sup, "PUT", f"/v1/plans/{ledger['id']}", json=_plan(secret))
+        assert planned.status_code == 200, planned.text
+        c.keep("plan", planned.json()["id"])
         spare = Actor(insp.name, "inspector", code)
         self.login(spare)  # a second laptop of the inspector, for the administrator to revoke
         with self.ctx.engine.connect() as conn:
@@ -247,7 +251,39 @@ class World:
                            leads.c.cluster_id).where(leads.c.county_code == code)
                 )
             )  # fmt: skip
-        return rows, props, fed, done, holders, people, lead_rows
+            plan_rows = sorted(
+                tuple(map(str, r))
+                for r in conn.execute(
+                    select(plans.c.id, plans.c.version, plans.c.data).where(
+                        plans.c.county_code == code
+                    )
+                )
+            )
+        return rows, props, fed, done, holders, people, lead_rows, plan_rows
+
+
+def _plan(secret: str, version: int = 0) -> dict[str, Any]:
+    """A remediation plan (一口一策) whose measures are a county's secret."""
+    return {
+        "version": version, "route": "ban", "measures": secret, "responsible_party": "某厂",
+        "department": "生态环境局", "deadline": "2027-06-30",
+        "milestones": [{"id": str(uuid.uuid4()), "title": "封堵", "due": "2027-03-31",
+                        "notes": [{"id": str(uuid.uuid4()), "text": "开工"}]}],
+    }  # fmt: skip
+
+
+def _plan_edit(w: World, t: County) -> dict[str, Any]:
+    """A valid edit of the county's plan as it stands now (its version, its milestones)."""
+    with w.ctx.engine.connect() as conn:
+        version, data = conn.execute(
+            select(plans.c.version, plans.c.data).where(plans.c.outfall_id == t["ledger"])
+        ).one()
+    body = _plan("改写", int(version))
+    body["milestones"] = [
+        {"id": m["id"], "title": m["title"], "due": m["due"]}
+        for m in json.loads(data)["milestones"]
+    ]
+    return body
 
 
 # -- the probes: the requests made of each route, for an actor and a target county -----------
@@ -576,6 +612,18 @@ PROBES.update(
                 {"content": _ledger_csv(t), "params": {"name": "台账.csv"}},
             )
         ],
+        ("PUT", "/v1/plans/{outfall_id}"): lambda w, a, t, o: [
+            ("PUT", f"/v1/plans/{t['ledger']}", {"json": _plan_edit(w, t)}),
+            ("PUT", f"/v1/plans/{t['ledger']}", {"json": _plan("改写", 0)}),
+            ("PUT", f"/v1/plans/{t['provisional']}", {"json": _plan("新建")}),
+        ],
+        ("GET", "/v1/plans/{outfall_id}"): lambda w, a, t, o: [
+            ("GET", f"/v1/plans/{t['ledger']}", {}),
+        ],
+        ("GET", "/v1/plans"): lambda w, a, t, o: [
+            ("GET", "/v1/plans", {}),
+            ("GET", "/v1/plans", {"params": {"county_code": t.code, "overdue": "false"}}),
+        ],
         ("POST", "/v1/leads/import"): lambda w, a, t, o: [
             (
                 "POST",
@@ -715,6 +763,10 @@ def test_the_matrix_would_see_an_escape(world: World) -> None:
     returned = world.call(sup, "POST", f"/v1/records/inspections/{tz['inspection']}/review",
                           json={"state": "returned", "comment": "退回"})  # fmt: skip
     assert returned.status_code == 200 and world.snapshot(TZ) != before
+    before = world.snapshot(TZ)
+    edited = world.call(sup, "PUT", f"/v1/plans/{tz['ledger']}", json=_plan_edit(world, tz))
+    assert edited.status_code == 200, edited.text
+    assert world.snapshot(TZ) != before
     city = world.actor("city-sup")
     hm = world.counties[HM]
     assert world.call(city, "GET", f"/v1/photos/{hm['photo']}").content == hm.photo

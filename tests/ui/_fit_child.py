@@ -87,6 +87,44 @@ def windows(session: Session, lang: str) -> list[tuple[str, QWidget]]:
     session.tools["desk"] = desk
     out.append(("review", desk))
     settle(300)
+
+    # 一口一策: an overdue plan of the selected outfall, in the dialog a supervisor edits and in
+    # the desk's plans tab
+    from datetime import date
+
+    from fieldapp.store import database
+    from fieldapp.store import plans as plan_rows
+    from fieldapp.ui.plans.dialog import PlanDialog
+    from sync.plan_protocol import PlanList
+    from tests.ui.plans.test_plan_dialog import _stored
+
+    today = date(2026, 12, 4)
+    with database.transaction(session.writer):
+        plan_rows.apply(session.writer, "plan-1", _stored(outfall.id), deleted=False)
+    plan = plan_rows.of_outfall(session.writer, outfall.id, today)
+    main.refresh_ledger()  # the ledger marks the overdue plan
+    dialog = PlanDialog(session.labels, outfall.id, outfall.name, plan, today, IdleLanes(),
+                        parent=main)  # fmt: skip
+    dialog.open()
+    session.tools["plan"] = dialog
+    settle()
+    out.append(("plan", dialog))
+    milestones = PlanDialog(session.labels, outfall.id, outfall.name, plan, today, IdleLanes(),
+                            parent=main)  # fmt: skip
+    milestones.open()
+    milestones.tabs.setCurrentIndex(1)
+    milestones.table.selectRow(0)
+    session.tools["plan_milestones"] = milestones
+    settle()
+    out.append(("plan_milestones", milestones))
+    assert plan is not None
+    named = plan.model_copy(
+        update={"outfall_name": outfall.name, "outfall_code": outfall.display_code}
+    )
+    desk.plans.show_plans(PlanList(plans=[named], total=1))
+    desk.tabs.setCurrentWidget(desk.plans)
+    settle()
+    out.append(("review_plans", desk))
     return out
 
 

@@ -74,6 +74,7 @@ def test_every_window_fits_the_laptop_screen(
     report = _run_child(tmp_path, demo_template, scale, lang)
     expected = {"main", "edit", "inspection", "summary", "nearest", "new_outfall", "settings"}
     expected |= {"tasks", "patrol", "map", "sync", "records", "progress", "review"}
+    expected |= {"plan", "plan_milestones", "review_plans"}  # 一口一策
     assert set(report) == expected
     for name, seen in report.items():
         x, y, w, h = seen["screen"]

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.inspection_rules import InspectionRules
 from fieldapp.ui import errors
+from fieldapp.ui.plans.desk_pane import PlansPane
 from fieldapp.ui.review.batches import BatchFilter, BatchTableModel, BatchTableView
 from fieldapp.ui.review.dialogs import AcceptOutfallDialog, MergeOutfallDialog, ReasonDialog
 from fieldapp.ui.review.lanes import DeskLanes, full_image, thumbnail
@@ -161,6 +162,12 @@ class ReviewDesk(QMainWindow):
         self.tabs.addTab(central, self.tr("Batches"))
         self.tabs.addTab(self.proposals, self.tr("Ledger proposals"))
         self.tabs.addTab(self.patrols, self.tr("Patrols"))
+        # 一口一策: the area's remediation plans, the overdue counted in the tab's title
+        self.plans = PlansPane(lanes, lang)
+        self.tabs.addTab(self.plans, self.plans.tab_title(0))
+        self.plans.loaded.connect(
+            lambda n: self.tabs.setTabText(self.tabs.indexOf(self.plans), self.plans.tab_title(n))
+        )
         self.setCentralWidget(scrolling(self.tabs))  # a small screen scrolls the desk
         self.setStatusBar(QStatusBar())
 
@@ -170,6 +177,7 @@ class ReviewDesk(QMainWindow):
         self.lanes.run(lambda c: c.batches(), self._batches_arrived, self._failed)
         self.proposals.refresh()
         self.patrols.load(None)
+        self.plans.refresh()
 
     def _batches_arrived(self, batches: list[DeskBatch]) -> None:
         self.model.set_batches(batches)

@@ -1,6 +1,6 @@
 """Applying what the server sends on pull; the supervisors' decisions (``sync_reviews``) and
 tasks (``sync_tasks``) pulled from it: the only module that writes those two tables. Aerial-survey
-leads go to their own module, ``fieldapp.store.leads``."""
+leads and remediation plans go to their own modules, ``fieldapp.store.leads`` and ``.plans``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 
 from fieldapp.store import capture, synced_rows
 from fieldapp.store import leads as lead_rows
+from fieldapp.store import plans as plan_rows
 from sync.client.state import account, clock, issues, outbox, server_rows
 
 
@@ -39,6 +40,9 @@ def apply_pulled(conn: sqlite3.Connection, items: Sequence[dict[str, Any]], curs
                 continue
             if entity == "leads":  # aerial-survey leads of the county: the map's "to verify"
                 lead_rows.apply(conn, row_id, data, item["op"] == "delete")
+                continue
+            if entity == "plans":  # remediation plans (一口一策) of the area
+                plan_rows.apply(conn, row_id, data, item["op"] == "delete")
                 continue
             if entity not in synced_rows.TABLES:
                 continue
