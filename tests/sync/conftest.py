@@ -567,6 +567,65 @@ def run_schedule(
     return world
 
 
+class Laptop:
+    """One person's laptop profile, signed in to the server directly (no fault proxy)."""
+
+    def __init__(self, tmp: Path, template: Path, url: str, user: str, password: str) -> None:
+        self.user = user
+        path = tmp / f"{user}-{uuid.uuid4().hex[:6]}.sqlite"
+        shutil.copyfile(template, path)
+        self.db = ProfileDb(path)
+        with self.db.conn:
+            self.db.conn.execute(
+                "UPDATE sync_account SET install_id = ? WHERE id = 1", (str(uuid.uuid4()),)
+            )
+        self.blobs = BlobStore(path.with_name(path.name + ".photos"))
+        self.engine().login(url, user, password, f"{user}'s laptop")
+
+    def engine(self) -> SyncEngine:
+        return SyncEngine(self.db, self.blobs, transport=httpx.HTTPTransport())
+
+    def sync(self) -> Any:
+        report = self.engine().sync()
+        assert report.ok, (report.summary(), report.error, report.refusals)
+        return report
+
+    def outfalls(self) -> dict[str, str]:
+        rows = self.db.conn.execute("SELECT id, county_code FROM outfalls")
+        return {r[0]: r[1] for r in rows}
+
+    def tasks(self) -> list[dict[str, Any]]:
+        rows = self.db.conn.execute("SELECT data FROM sync_tasks WHERE deleted = 0")
+        return [json.loads(r[0]) for r in rows]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def own_server(request: pytest.FixtureRequest, schedule_tmp: Path) -> Iterator[ThreadServer]:
+    """A server of this test's own, on SQLite and on a PostgreSQL database made for it (a walk
+    that draws over, or counts, everything the server holds cannot share one)."""
+    admin_engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"hekou_walk_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    if request.param == "sqlite":
+        url = f"sqlite:///{schedule_tmp / 'server.db'}"
+    else:
+        with admin_engine.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    live = start_server(url, schedule_tmp / "photos")
+    try:
+        yield live
+    finally:
+        live.stop()
+        live.ctx.engine.dispose()
+        if request.param != "sqlite":
+            with admin_engine.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin_engine.dispose()
+
+
 @pytest.fixture
 def sync_world_tools() -> Any:
     import types
@@ -577,5 +636,6 @@ def sync_world_tools() -> Any:
         Device=Device,
         fast_settings=fast_settings,
         start_server=start_server,
+        Laptop=Laptop,
         PASSWORD=PASSWORD,
     )

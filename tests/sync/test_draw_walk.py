@@ -7,23 +7,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import os
-import shutil
 import uuid
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-from sqlalchemy import create_engine, text
 
 from draws.visits import CHINA_TIME, TASK_KIND
 from fieldapp.domain.inspection import new_draft
 from fieldapp.inspection_data import load_rules
-from fieldapp.media.blobstore import BlobStore
 from fieldapp.store import inspections
-from sync.client import ProfileDb, SyncEngine
 from sync.server import db
 from sync.server.models import Actor
 from sync.server.services import admin, draw_visits, review
@@ -37,73 +31,17 @@ PG_ADMIN_URL = os.environ.get("HEKOU_TEST_PG", "postgresql+psycopg://postgres@12
 SEED = "2027-南通-双随机-走查-4"  # its two visits fall in the two counties
 
 
-class Laptop:
-    """One inspector's profile, signed in to the server directly (no fault proxy)."""
-
-    def __init__(self, tmp: Path, template: Path, url: str, user: str, password: str) -> None:
-        self.user = user
-        path = tmp / f"{user}.sqlite"
-        shutil.copyfile(template, path)
-        self.db = ProfileDb(path)
-        with self.db.conn:
-            self.db.conn.execute(
-                "UPDATE sync_account SET install_id = ? WHERE id = 1", (str(uuid.uuid4()),)
-            )
-        self.blobs = BlobStore(tmp / f"{user}.sqlite.photos")
-        self.engine().login(url, user, password, f"{user}'s laptop")
-
-    def engine(self) -> SyncEngine:
-        return SyncEngine(self.db, self.blobs, transport=httpx.HTTPTransport())
-
-    def sync(self) -> Any:
-        report = self.engine().sync()
-        assert report.ok, (report.summary(), report.error)
-        return report
-
-    def outfalls(self) -> dict[str, str]:
-        rows = self.db.conn.execute("SELECT id, county_code FROM outfalls")
-        return {r[0]: r[1] for r in rows}
-
-    def tasks(self) -> list[dict[str, Any]]:
-        rows = self.db.conn.execute("SELECT data FROM sync_tasks WHERE deleted = 0")
-        return [json.loads(r[0]) for r in rows]
-
-    def close(self) -> None:
-        self.db.close()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def server(request: pytest.FixtureRequest, schedule_tmp: Path, sync_world_tools: Any) -> Any:
-    """A server of this test's own (the draw takes every outfall and inspector it holds)."""
-    admin_engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"hekou_walk_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    if request.param == "sqlite":
-        url = f"sqlite:///{schedule_tmp / 'server.db'}"
-    else:
-        with admin_engine.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    live = sync_world_tools.start_server(url, schedule_tmp / "photos")
-    try:
-        yield live
-    finally:
-        live.stop()
-        live.ctx.engine.dispose()
-        if request.param != "sqlite":
-            with admin_engine.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin_engine.dispose()
-
-
 def test_a_years_draw_walks_from_seed_to_publication(
-    server: Any,
+    own_server: Any,
     schedule_tmp: Path,
     profile_template: Path,
     sync_world_tools: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    server = own_server
     ctx = server.ctx
     password = sync_world_tools.PASSWORD
+    Laptop = sync_world_tools.Laptop
     # The ledger: 10 key targets (park plants) and 30 ordinary outfalls over two counties.
     loader = Actor("ledger-loader", "admin", frozenset({"320600"}), "")
     with db.write(ctx.engine) as conn:
