@@ -17,6 +17,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -128,23 +129,36 @@ def sqlite_server(fast_tmp: Path) -> Iterator[ThreadServer]:
     server.ctx.engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def pg_server(fast_tmp: Path) -> Iterator[ThreadServer]:
-    """The same on a PostgreSQL database of this session's own (dropped afterwards)."""
-    name = f"hekou_sync_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+@contextmanager
+def _pg_database(prefix: str) -> Iterator[str]:
+    """A PostgreSQL database of its own (its URL), dropped afterwards."""
+    name = f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:8]}"
     admin_engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin_engine.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    server = start_server(url, fast_tmp / "pgphotos")
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin_engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin_engine.dispose()
+
+
+@contextmanager
+def _running(url: str, photos: Path) -> Iterator[ThreadServer]:
+    server = start_server(url, photos)
     try:
         yield server
     finally:
         server.stop()
         server.ctx.engine.dispose()
-        with admin_engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin_engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_server(fast_tmp: Path) -> Iterator[ThreadServer]:
+    """The same on a PostgreSQL database of this session's own (dropped afterwards)."""
+    with _pg_database("hekou_sync") as url, _running(url, fast_tmp / "pgphotos") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -606,24 +620,13 @@ class Laptop:
 def own_server(request: pytest.FixtureRequest, schedule_tmp: Path) -> Iterator[ThreadServer]:
     """A server of this test's own, on SQLite and on a PostgreSQL database made for it (a walk
     that draws over, or counts, everything the server holds cannot share one)."""
-    admin_engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"hekou_walk_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    photos = schedule_tmp / "photos"
     if request.param == "sqlite":
-        url = f"sqlite:///{schedule_tmp / 'server.db'}"
-    else:
-        with admin_engine.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        url = PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    live = start_server(url, schedule_tmp / "photos")
-    try:
-        yield live
-    finally:
-        live.stop()
-        live.ctx.engine.dispose()
-        if request.param != "sqlite":
-            with admin_engine.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin_engine.dispose()
+        with _running(f"sqlite:///{schedule_tmp / 'server.db'}", photos) as server:
+            yield server
+        return
+    with _pg_database("hekou_walk") as url, _running(url, photos) as server:
+        yield server
 
 
 @pytest.fixture
