@@ -122,8 +122,12 @@ class OutfallTableModel(QAbstractTableModel):
         if row is None:
             return None
         text = self._cell(row, COLUMNS[index.column()])
-        if COLUMNS[index.column()] == "route" and row.id in self._overdue_ids:
-            return f"{text} {self._overdue_mark}".strip()
+        if row.id in self._overdue_ids:
+            if COLUMNS[index.column()] == "route":
+                return f"{text} {self._overdue_mark}".strip()
+            if role == Qt.ItemDataRole.ToolTipRole:
+                # the marker sits in the last column, cut at 150%: every cell of the row says it
+                return f"{text}\n{self._overdue_mark}" if text else self._overdue_mark
         return text
 
     def _cell(self, row: LedgerRow, key: str) -> str:

@@ -156,6 +156,10 @@ def test_the_ledger_marks_an_outfall_whose_plan_is_overdue(en_session) -> None:
     assert model.data(model.index(0, route), PLAN_OVERDUE_ROLE) is True
     assert "plan overdue" in model.data(model.index(0, route), Qt.ItemDataRole.DisplayRole)
     assert model.data(model.index(1, route), PLAN_OVERDUE_ROLE) is False
+    # the route column is cut at 150%: any cell of the row tells it on hover
+    assert "plan overdue" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "plan overdue" not in model.data(model.index(0, 0), Qt.ItemDataRole.DisplayRole)
+    assert "plan overdue" not in (model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole) or "")
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is not None
     window.show_outfall(first.id)
     text = window.detail.toPlainText()
