@@ -211,6 +211,7 @@ class Session:
         dialog = PlanDialog(
             self.labels, outfall.id, outfall.name, plan, _today(), lanes,
             "" if lanes is not None else marks.only_supervisors(), parent=self.window,
+            ledger_route=outfall.remediation_route, ledger_party=outfall.responsible_party or "",
         )  # fmt: skip
         writer = self.writer
 

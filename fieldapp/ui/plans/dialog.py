@@ -98,9 +98,15 @@ class PlanDialog(QDialog):
         lanes: Lanes | None = None,
         read_only_reason: str = "",
         parent: QWidget | None = None,
+        *,
+        ledger_route: str | None = None,
+        ledger_party: str = "",
     ) -> None:
+        """``ledger_route``/``ledger_party``: the outfall's route and responsible party in the
+        ledger, which a new plan starts from."""
         super().__init__(parent)
         self.setObjectName("planDialog")
+        self._ledger_route, self._ledger_party = ledger_route, ledger_party
         self.setWindowTitle(self.tr("Remediation plan (一口一策): %1").replace("%1", outfall_name))
         self.labels, self.lang = labels, labels.lang
         self.outfall_id, self.plan, self.today, self.lanes = outfall_id, plan, today, lanes
@@ -249,6 +255,9 @@ class PlanDialog(QDialog):
         if plan is None:
             self.banner.setText(self.tr("This outfall has no remediation plan yet."))
             self.completed_on.setEnabled(False)
+            if self._ledger_route:  # a new plan starts from what the ledger says
+                self.route.setCurrentIndex(max(0, self.route.findData(self._ledger_route)))
+            self.party.setText(self._ledger_party)
             return
         self.route.setCurrentIndex(max(0, self.route.findData(plan.route)))
         self.measures.setPlainText(plan.measures)

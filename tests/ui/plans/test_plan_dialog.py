@@ -102,6 +102,18 @@ def test_a_supervisor_writes_a_plan_with_a_milestone_and_a_note(qtbot) -> None:
     assert saved.args[0].version == 1
 
 
+def test_a_new_plan_starts_from_the_ledgers_route_and_party(qtbot) -> None:
+    dialog = PlanDialog(_labels("en"), "of-1", "排口", None, TODAY, Lanes(),
+                        ledger_route="merge", ledger_party="某化工厂")  # fmt: skip
+    qtbot.addWidget(dialog)
+    assert dialog.route.currentData() == "merge" and dialog.party.text() == "某化工厂"
+    stored = view(_stored(), 1, TODAY)  # a plan of its own keeps its route, whatever the ledger
+    kept = PlanDialog(_labels("en"), "of-1", "排口", stored, TODAY, Lanes(),
+                      ledger_route="merge", ledger_party="别家")  # fmt: skip
+    qtbot.addWidget(kept)
+    assert kept.route.currentData() == stored.route and kept.party.text() != "别家"
+
+
 def test_an_overdue_plan_opens_marked_and_read_only_for_an_inspector(qtbot) -> None:
     plan = view(_stored(), 1, TODAY)
     dialog = PlanDialog(_labels("zh_CN"), "of-1", "排口", plan, TODAY, None, "只读")
