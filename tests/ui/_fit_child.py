@@ -70,6 +70,9 @@ def windows(session: Session, lang: str) -> list[tuple[str, QWidget]]:
     out.append(("map", session.open_map()))
     out.append(("sync", session.open_sync()))
     out.append(("records", session.open_records()))  # 我的记录, from the status strip
+    history = session.open_history(outfall.id)  # 案卷, from the detail pane
+    assert history is not None
+    out.append(("history", history))
     progress: Any = session.open_progress()  # 考核: shown once its first figures are in
     for _ in range(100):
         settle(100)
