@@ -39,4 +39,5 @@ class DeskOutfallHistory(BaseModel):
 
     outfall_id: str
     county_code: str
+    heading: str = ""  # the outfall's code and name, as the ledger holds them
     entries: list[DeskHistoryEntry]

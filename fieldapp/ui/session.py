@@ -406,8 +406,9 @@ class Session:
 
     def open_history(self, outfall_id: str) -> QWidget | None:
         """案卷: the outfall's case history as this laptop holds it; an entry opens its record."""
-        from fieldapp.media.thumbnails import thumbnail
         from fieldapp.ui.casework import HistoryWindow
+        from fieldapp.ui.casework.history_view import THUMB
+        from fieldapp.ui.images import decode_image
 
         outfall = self.reader.get(outfall_id)
         if outfall is None:
@@ -418,7 +419,7 @@ class Session:
             made = HistoryWindow(
                 database.open_reader(self.path),
                 self.labels.state,
-                lambda sha256: thumbnail(store.get(sha256)).jpeg,
+                lambda sha256: decode_image(store.get(sha256), fit=THUMB),
             )
             made.record_requested.connect(lambda entity, row_id: self.open_record(entity, row_id))
             self._closers.append(made.release)

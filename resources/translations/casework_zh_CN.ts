@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DeskHistoryDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/casework/desk_history.py" line="32"/>
+        <source>Case history</source>
+        <translation>案卷</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/casework/desk_history.py" line="35"/>
+        <source>Loading the case history…</source>
+        <translation>正在加载案卷…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/casework/desk_history.py" line="38"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/casework/desk_history.py" line="50"/>
+        <source>As the server holds it; newest first.</source>
+        <translation>服务器所存记录，最新的在前。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <location filename="../../fieldapp/ui/casework/history_view.py" line="68"/>
@@ -156,7 +179,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/casework/history_view.py" line="233"/>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="229"/>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="238"/>
         <source>not available</source>
         <translation>无法显示</translation>
     </message>
@@ -164,17 +188,17 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/casework/window.py" line="30"/>
+        <location filename="../../fieldapp/ui/casework/window.py" line="31"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/casework/window.py" line="34"/>
+        <location filename="../../fieldapp/ui/casework/window.py" line="35"/>
         <source>What this laptop holds: sync to see the bureau&apos;s latest decisions.</source>
         <translation>本机所存记录；同步后可看到局里的最新决定。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/casework/window.py" line="48"/>
+        <location filename="../../fieldapp/ui/casework/window.py" line="49"/>
         <source>Case history — %1</source>
         <translation>案卷 — %1</translation>
     </message>

@@ -60,6 +60,7 @@ def test_history_of_an_outfall_on_the_desk(person, h, engine):
     assert answer.status_code == 200, answer.text
     body = answer.json()
     assert body["county_code"] == h.TOSHI
+    assert body["heading"] == f"{row['national_code']} {row['name']}"
     entries = body["entries"]
     kinds = [e["kind"] for e in entries]
     assert set(kinds) >= {"inspection", "review", "step", "proposal"}

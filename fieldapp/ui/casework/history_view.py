@@ -2,8 +2,8 @@
 
 One widget for the laptop (entries from its profile, ``fieldapp.store.outfall_history``) and the
 desk (entries from the server): it only shows ``sync.history.Entry`` values. Thumbnails are made
-off the GUI thread (``WorkerPool``) by the ``thumbnail`` callable the owner hands in (the laptop
-reads its evidence store, the desk its server's photo lane).
+off the GUI thread (``WorkerPool``) by the ``thumbnail`` callable the owner hands in, fetched and
+decoded there (the laptop reads its evidence store, the desk the server through its cache).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -47,7 +47,7 @@ class HistoryView(QWidget):
     def __init__(
         self,
         state_name: Callable[[str], str],
-        thumbnail: Callable[[str], bytes] | None = None,
+        thumbnail: Callable[[str], QImage] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -207,10 +207,10 @@ class HistoryView(QWidget):
             if self._thumbnail is not None:
                 self._ask_thumbnail(self._thumbnail, sha256)
 
-    def _ask_thumbnail(self, make: Callable[[str], bytes], sha256: str) -> None:
+    def _ask_thumbnail(self, make: Callable[[str], QImage], sha256: str) -> None:
         self._pool.submit(
             lambda: make(sha256),
-            lambda jpeg: self._thumbnail_ready(sha256, jpeg),
+            lambda image: self._thumbnail_ready(sha256, image),
             lambda _exc: self._thumbnail_failed(sha256),
         )
 
@@ -221,12 +221,15 @@ class HistoryView(QWidget):
                 return item
         return None  # another entry was selected meanwhile
 
-    def _thumbnail_ready(self, sha256: str, jpeg: bytes) -> None:
+    def _thumbnail_ready(self, sha256: str, image: QImage) -> None:
         item = self._item(sha256)
-        pixmap = QPixmap()
-        if item is not None and pixmap.loadFromData(jpeg):
-            item.setIcon(QIcon(pixmap))
-            item.setText("")
+        if item is None:
+            return
+        if image.isNull():
+            item.setText(self.tr("not available"))
+            return
+        item.setIcon(QIcon(QPixmap.fromImage(image)))
+        item.setText("")
 
     def _thumbnail_failed(self, sha256: str) -> None:
         # A photo not on this laptop (not pulled) or unreadable: said, never a crash.

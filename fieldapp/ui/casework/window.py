@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldapp.store import outfall_history
@@ -19,7 +19,7 @@ class HistoryWindow(QWidget):
         self,
         conn: sqlite3.Connection,
         state_name: Callable[[str], str],
-        thumbnail: Callable[[str], bytes] | None = None,
+        thumbnail: Callable[[str], QImage] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -222,6 +222,14 @@ def outfall_county(conn: Connection, outfall_id: str) -> str | None:
     return found.county_code
 
 
+def heading(conn: Connection, outfall_id: str) -> str:
+    """The outfall's code and name, as the history's title."""
+    found = records.get(conn, "outfalls", outfall_id)
+    d = (found.data if found is not None else None) or {}
+    code = d.get("national_code") or d.get("local_code") or d.get("provisional_code") or ""
+    return " ".join(str(x) for x in (code, d.get("name") or "") if x)
+
+
 def history(
     conn: Connection,
     outfall_id: str,

@@ -193,8 +193,10 @@ def desk_outfall_history(ctx: Ctx, actor: CurrentActor, row_id: RowId) -> DeskOu
         if county is None or not actor.sees(county):
             raise not_found("no such outfall in your area")
         found = outfall_history.history(conn, row_id, county)
+        title = outfall_history.heading(conn, row_id)
     return DeskOutfallHistory(
         outfall_id=row_id,
         county_code=county,
+        heading=title,
         entries=[DeskHistoryEntry.of(e) for e in found],
     )
