@@ -90,6 +90,20 @@ def windows(session: Session, lang: str) -> list[tuple[str, QWidget]]:
     session.tools["desk"] = desk
     out.append(("review", desk))
     settle(300)
+    from fieldapp.store import database, outfall_history
+    from fieldapp.ui.casework.desk_history import DeskHistoryDialog
+
+    conn = database.open_reader(session.path)  # the desk's 案卷 with the laptop's entries
+    try:
+        entries = outfall_history.history(conn, outfall.id)
+    finally:
+        conn.close()
+    desk_history = DeskHistoryDialog(session.labels.state, parent=desk)
+    desk_history.show_history(f"{outfall.display_code} {outfall.name}", entries)
+    present(desk_history)
+    session.tools["deskHistory"] = desk_history
+    out.append(("desk_history", desk_history))
+    settle(100)
     return out
 
 

@@ -74,6 +74,7 @@ def test_every_window_fits_the_laptop_screen(
     report = _run_child(tmp_path, demo_template, scale, lang)
     expected = {"main", "edit", "inspection", "summary", "nearest", "new_outfall", "settings"}
     expected |= {"tasks", "patrol", "map", "sync", "records", "progress", "review"}
+    expected |= {"history", "desk_history"}  # 案卷 on the laptop and on the desk
     assert set(report) == expected
     for name, seen in report.items():
         x, y, w, h = seen["screen"]

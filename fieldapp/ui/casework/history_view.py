@@ -195,6 +195,7 @@ class HistoryView(QWidget):
     def _show_photos(self, photos: tuple[str, ...]) -> None:
         self._shown_photos = photos
         self.photos.clear()
+        self.photos.setVisible(bool(photos))  # no empty strip: the table keeps the room
         if not photos:
             self.photos_label.setText(self.tr("No photos with this entry."))
             return
