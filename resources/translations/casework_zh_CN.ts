@@ -51,6 +51,13 @@
         <source>Open record</source>
         <translation>打开记录</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="128"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张照片</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../fieldapp/ui/casework/history_view.py" line="132"/>
         <source>Nothing is recorded for this outfall yet.</source>
@@ -167,20 +174,20 @@
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/casework/history_view.py" line="199"/>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="200"/>
         <source>No photos with this entry.</source>
         <translation>此条目没有照片。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/casework/history_view.py" line="201"/>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="202"/>
         <source>Photos: %n</source>
         <translation>
             <numerusform>照片：%n 张</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/casework/history_view.py" line="229"/>
-        <location filename="../../fieldapp/ui/casework/history_view.py" line="238"/>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="230"/>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="239"/>
         <source>not available</source>
         <translation>无法显示</translation>
     </message>

@@ -124,8 +124,8 @@ class HistoryView(QWidget):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             details = self.details(entry)
-            if entry.photos:
-                details += "  📷" + str(len(entry.photos))
+            if entry.photos:  # words, not an emoji: the bundled font has none
+                details += " · " + self.tr("%n photo(s)", "", len(entry.photos))
             self.table.setItem(row, 3, QTableWidgetItem(details))
         self.table.resizeRowsToContents()
         if not self._entries:
