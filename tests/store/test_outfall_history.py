@@ -78,3 +78,41 @@ def test_history_of_one_outfall(
     assert {e.kind for e in outfall_history.history(profile, other.id)} == {
         Kind.INSPECTION, Kind.STEP, Kind.TASK,
     }  # fmt: skip
+
+
+def test_proposals_with_their_decisions_and_leads(
+    profile: sqlite3.Connection, ref: Reference, make_outfall: Callable[..., Outfall]
+) -> None:
+    o = outfalls.create(profile, make_outfall(), ref, "张伟")
+    with profile:
+        profile.execute(
+            "INSERT INTO sync_issues (at, kind, entity, row_id, change_id, reason, local_data,"
+            " resolution) VALUES ('2030-02-01T00:00:00Z', 'proposed', 'outfalls', ?, 'c1',"
+            " 'prop-1', '{}', 'pending'), ('2030-02-02T00:00:00Z', 'proposed', 'outfalls', ?,"
+            " 'c2', 'prop-2', '{}', 'pending')",
+            (o.id, o.id),
+        )
+        profile.execute(
+            "INSERT INTO sync_reviews (id, record_entity, record_id, state, comment, reviewer,"
+            " at, data) VALUES ('d1', 'outfalls', ?, 'rejected', '位置不符', '赵主任',"
+            " '2030-02-03T00:00:00Z', ?)",
+            (o.id, json.dumps({"proposal_id": "prop-1", "state": "rejected", "comment": "位置不符",
+                               "reviewer": "赵主任", "at": "2030-02-03T00:00:00Z"})),
+        )  # fmt: skip
+        profile.execute(
+            "INSERT INTO leads (id, county_code, name, lat, lon, state, outfall_id, data)"
+            " VALUES ('lead-1', ?, '航测疑似排口7', 32.0, 120.9, 'confirmed', ?, ?)",
+            (o.county_code, o.id, json.dumps({"updated_at": "2030-01-15T00:00:00Z"})),
+        )
+
+    got = outfall_history.history(profile, o.id)
+
+    [decided, pending] = sorted(
+        (e for e in got if e.kind == Kind.PROPOSAL), key=lambda e: e.entry_id
+    )
+    assert (decided.state, decided.who, decided.note) == ("rejected", "赵主任", "位置不符")
+    assert decided.at == "2030-02-03T00:00:00Z"  # when it was decided
+    assert (pending.state, pending.at) == ("pending", "2030-02-02T00:00:00Z")
+    [lead] = [e for e in got if e.kind == Kind.LEAD]
+    assert lead.state == "confirmed" and "航测疑似排口7" in lead.note
+    assert [e.kind for e in got][:3] == [Kind.PROPOSAL, Kind.PROPOSAL, Kind.LEAD]
