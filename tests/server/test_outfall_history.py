@@ -55,6 +55,10 @@ def test_history_of_an_outfall_on_the_desk(person, h, engine):
     )
     assert returned.status_code == 200, returned.text
     alice.push_ok([h.change("outfalls", dict(row, lifecycle_state="monitored", note="改"))])
+    task = {"id": str(uuid.uuid4()), "county_code": h.TOSHI, "kind": "inspect",
+            "title": "复查排口", "assignees": ["alice"], "outfall_ids": [row["id"]]}  # fmt: skip
+    made = boss.post("/v1/tasks", json=task)
+    assert made.status_code == 201, made.text
 
     answer = boss.get(f"/v1/desk/outfalls/{row['id']}/history")
     assert answer.status_code == 200, answer.text
@@ -63,7 +67,12 @@ def test_history_of_an_outfall_on_the_desk(person, h, engine):
     assert body["heading"] == f"{row['national_code']} {row['name']}"
     entries = body["entries"]
     kinds = [e["kind"] for e in entries]
-    assert set(kinds) >= {"inspection", "review", "step", "proposal"}
+    assert set(kinds) >= {"inspection", "review", "step", "proposal", "task"}
+    [shown_task] = [e for e in entries if e["kind"] == "task"]
+    assert (shown_task["entry_id"], shown_task["who"], shown_task["state"]) == (
+        task["id"], "boss", "open",
+    )  # fmt: skip
+    assert shown_task["note"] == "复查排口"
     ats = [datetime.fromisoformat(e["at"]).astimezone(UTC) for e in entries]
     assert ats == sorted(ats, reverse=True)
     [inspection] = [e for e in entries if e["kind"] == "inspection"]
