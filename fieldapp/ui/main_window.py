@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
     tasks_requested = Signal()
     new_task_requested = Signal(str)  # an outfall id: a supervisor assigns a task for it
     plan_requested = Signal(str)  # an outfall id: its remediation plan (一口一策)
+    history_requested = Signal(str)  # an outfall id: its case history (案卷)
     settings_requested = Signal()
     inspection_requested = Signal(str)  # an outfall id
     new_outfall_requested = Signal()
@@ -209,8 +210,17 @@ class MainWindow(QMainWindow):
         self.action_button.setToolTip(self.tr("Record the chosen step, after confirming it"))
         self.action_button.clicked.connect(self.apply_selected_action)
         self.confirm_box: QMessageBox | None = None
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.setObjectName("historyButton")
+        self.history_button.setToolTip(
+            self.tr("Inspections, decisions and steps of the selected outfall (%1)").replace(
+                "%1", _keys("Ctrl+H")
+            )
+        )
+        self.history_button.clicked.connect(self._history_for_selected)
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
+        actions.addWidget(self.history_button)
         actions.addWidget(self.action_box, 1)
         actions.addWidget(self.action_button)
         right = QWidget()
@@ -322,6 +332,14 @@ class MainWindow(QMainWindow):
             plan_marks.action_tip(),
             menu=bureau,
         )
+        add(
+            "history",
+            self.tr("Case history of this outfall…"),
+            "Ctrl+H",
+            self._history_for_selected,
+            self.tr("Inspections, decisions, steps, tasks and patrol problems, newest first"),
+            menu=bureau,
+        )
         bureau_button = QToolButton(bar)
         bureau_button.setObjectName("bureau")
         bureau_button.setText(self.tr("Supervision"))
@@ -360,6 +378,10 @@ class MainWindow(QMainWindow):
     def _task_for_selected(self) -> None:
         if self.selected is not None:
             self.new_task_requested.emit(self.selected.id)
+
+    def _history_for_selected(self) -> None:
+        if self.selected is not None:
+            self.history_requested.emit(self.selected.id)
 
     def _inspect_selected(self) -> None:
         if self.selected is not None:
@@ -444,6 +466,7 @@ class MainWindow(QMainWindow):
         self.action_box.clear()
         o = self.selected
         self.edit_button.setEnabled(o is not None)
+        self.history_button.setEnabled(o is not None)
         self.actions_by_name["inspect"].setEnabled(o is not None)
         if o is None:
             self.action_button.setEnabled(False)

@@ -453,6 +453,31 @@ class Session:
             self.window.reveal_outfall(outfall_id)
         return None
 
+    def open_history(self, outfall_id: str) -> QWidget | None:
+        """案卷: the outfall's case history as this laptop holds it; an entry opens its record."""
+        from fieldapp.ui.casework import HistoryWindow
+        from fieldapp.ui.casework.history_view import THUMB
+        from fieldapp.ui.images import decode_image
+
+        outfall = self.reader.get(outfall_id)
+        if outfall is None:
+            return None
+        window = self.tools.get("history")
+        if not isinstance(window, HistoryWindow):
+            store = self.evidence_store()
+            made = HistoryWindow(
+                database.open_reader(self.path),
+                self.labels.state,
+                lambda sha256: decode_image(store.get(sha256), fit=THUMB),
+            )
+            made.record_requested.connect(lambda entity, row_id: self.open_record(entity, row_id))
+            self._closers.append(made.release)
+            self.tools["history"] = window = made
+        heading = " ".join(x for x in (outfall.display_code, outfall.name) if x)
+        window.show_outfall(outfall_id, heading)
+        _present(window)
+        return window
+
     def open_review(self) -> None:
         """Supervisors: the review desk; inspectors: their returned records (opens when read)."""
         from fieldapp.ui.review.wiring import open_review_tool
@@ -577,6 +602,7 @@ def open_session(
     window.tasks_requested.connect(session.open_tasks)
     window.new_task_requested.connect(session.open_new_task)
     window.plan_requested.connect(session.open_plan)
+    window.history_requested.connect(session.open_history)
     window.settings_requested.connect(session.open_settings)
     window.sync_requested.connect(session.open_sync)
     window.review_requested.connect(session.open_review)

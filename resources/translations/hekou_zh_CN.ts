@@ -62,301 +62,321 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="87"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="89"/>
         <source>Hekou — outfall ledger</source>
         <translation>河口 — 排污口台账</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="92"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="97"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="93"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="98"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="94"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="99"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="95"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="100"/>
         <source>Town / village</source>
         <translation>镇（街道）/村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="96"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="101"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="97"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="102"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="98"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="103"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="99"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="104"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="100"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="105"/>
         <source>Route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="101"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="106"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="108"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="113"/>
         <source>Search code, name, water body, town, village or responsible party</source>
         <translation>搜索编码、名称、受纳水体、镇、村或责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="125"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="130"/>
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="126"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="131"/>
         <source>All basins</source>
         <translation>全部流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="127"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="132"/>
         <source>Yangtze / sea / river</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="128"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="133"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="129"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="134"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="130"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="135"/>
         <source>All routes</source>
         <translation>全部整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="145"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="150"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="179"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="184"/>
         <source>Enter or double-click opens the selected outfall</source>
         <translation>按回车键或双击打开所选排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="184"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="189"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="241"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="211"/>
+        <source>Inspections, decisions and steps of the selected outfall (%1)</source>
+        <translation>所选排污口的检查、审核决定和生命周期步骤（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="255"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="302"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="316"/>
         <source>New task for this outfall…</source>
         <translation>为此排口新建任务…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="305"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="319"/>
         <source>Assign a task for the selected outfall (supervisors)</source>
         <translation>为所选排口派发任务（监管人员）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="318"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="324"/>
+        <source>Case history of this outfall…</source>
+        <translation>本排污口案卷…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="327"/>
+        <source>Inspections, decisions, steps, tasks and patrol problems, newest first</source>
+        <translation>检查、审核决定、步骤、任务和巡河问题，最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="340"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="288"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="302"/>
         <source>Patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="303"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="291"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="305"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="297"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="311"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="298"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="312"/>
         <source>Progress</source>
         <translation>考核进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="299"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="313"/>
         <source>Data in/out</source>
         <translation>数据导入导出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="310"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="332"/>
         <source>Supervision</source>
         <translation>监管</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="311"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="333"/>
         <source>Review, progress (考核), data in and out</source>
         <translation>审核、考核进度、数据导入导出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="315"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="337"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/main_window.py" line="387"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="413"/>
         <source>%n outfall(s)</source>
         <translation>
             <numerusform>共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="427"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="456"/>
         <source>No further step</source>
         <translation>无后续步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="550"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="584"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="475"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="509"/>
         <source>Someone changed this outfall after you opened it. Close the editor, look at the new version and edit again.</source>
         <translation>打开编辑后，该排污口已被他人修改。请关闭编辑窗口，查看最新内容后再编辑。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="187"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="192"/>
         <source>Edit the selected outfall (%1)</source>
         <translation>编辑所选排污口（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="196"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="201"/>
         <source>Choose the lifecycle step to record (none is chosen)</source>
         <translation>选择要记录的工作进程步骤（默认不选）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="198"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="203"/>
         <source>Apply step…</source>
         <translation>记录步骤…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="200"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="205"/>
         <source>Record the chosen step, after confirming it</source>
         <translation>确认后记录所选步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="231"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="208"/>
+        <source>History…</source>
+        <translation>案卷…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="245"/>
         <source>Search the ledger (%1)</source>
         <translation>搜索台账（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="268"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="282"/>
         <source>Inspect</source>
         <translation>检查所选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="271"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="285"/>
         <source>Inspect the selected outfall</source>
         <translation>检查所选排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="275"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="289"/>
         <source>Nearest</source>
         <translation>附近排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="278"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="292"/>
         <source>The outfalls nearest to your position</source>
         <translation>离当前位置最近的排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="296"/>
         <source>New outfall</source>
         <translation>新发现排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="285"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="299"/>
         <source>Register a newly found outfall and inspect it</source>
         <translation>登记新发现的排污口并开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="321"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="343"/>
         <source>The tasks assigned to you, overdue first</source>
         <translation>分配给您的任务，逾期的在前</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="427"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="456"/>
         <source>— choose a step —</source>
         <translation>— 请选择步骤 —</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="494"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="528"/>
         <source>the state before</source>
         <translation>上一个状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="498"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="532"/>
         <source>Record the step “%1” for %2 %3?
 It moves the outfall from %4 to %5.</source>
         <translation>为 %2 %3 记录步骤“%1”？
 排污口将从“%4”变为“%5”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="509"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="543"/>
         <source>Record a lifecycle step</source>
         <translation>记录工作进程步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="515"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="549"/>
         <source>Record the step</source>
         <translation>记录步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="516"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="550"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="526"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="560"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="526"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="560"/>
         <source>Why is this step taken?</source>
         <translation>请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="553"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="587"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

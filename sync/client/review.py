@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from fieldapp.vault import files, sealing
 from sync.client.engine import check_address
 from sync.client.errors import Code, LocalCode, SyncError, as_code
+from sync.history_protocol import DeskOutfallHistory
 from sync.plan_protocol import PlanList, PlanRequest, PlanView
 from sync.protocol import INSTALL_HEADER, ErrorBody, ErrorCode, ReviewResponse
 from sync.review_protocol import (
@@ -165,6 +166,11 @@ class ReviewClient:
     def record(self, entity: str, row_id: str) -> DeskRecordDetail:
         body = self._call("GET", f"/v1/desk/records/{entity}/{row_id}").json()
         return DeskRecordDetail.model_validate(body)
+
+    def outfall_history(self, outfall_id: str) -> DeskOutfallHistory:
+        """案卷: the outfall's case history as the server holds it, newest first."""
+        body = self._call("GET", f"/v1/desk/outfalls/{outfall_id}/history").json()
+        return DeskOutfallHistory.model_validate(body)
 
     def photo(self, sha256: str) -> bytes:
         """A photo's bytes, from the cache or the server (then cached)."""

@@ -524,6 +524,10 @@ PROBES: dict[tuple[str, str], Probe] = {
             {"json": {"into_id": o["ledger"], "version": w.version("outfalls", t["provisional"])}},
         ),
     ],
+    ("GET", "/v1/desk/outfalls/{row_id}/history"): lambda w, a, t, o: [
+        ("GET", f"/v1/desk/outfalls/{t['ledger']}/history", {}),
+        ("GET", f"/v1/desk/outfalls/{t['provisional']}/history", {}),
+    ],
     ("GET", "/v1/desk/proposals"): lambda w, a, t, o: [
         ("GET", "/v1/desk/proposals", {}),
         ("GET", "/v1/desk/proposals", {"params": {"state": "decided"}}),

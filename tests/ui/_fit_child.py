@@ -70,6 +70,9 @@ def windows(session: Session, lang: str) -> list[tuple[str, QWidget]]:
     out.append(("map", session.open_map()))
     out.append(("sync", session.open_sync()))
     out.append(("records", session.open_records()))  # 我的记录, from the status strip
+    history = session.open_history(outfall.id)  # 案卷, from the detail pane
+    assert history is not None
+    out.append(("history", history))
     progress: Any = session.open_progress()  # 考核: shown once its first figures are in
     for _ in range(100):
         settle(100)
@@ -125,6 +128,20 @@ def windows(session: Session, lang: str) -> list[tuple[str, QWidget]]:
     desk.tabs.setCurrentWidget(desk.plans)
     settle()
     out.append(("review_plans", desk))
+    from fieldapp.store import database, outfall_history
+    from fieldapp.ui.casework.desk_history import DeskHistoryDialog
+
+    conn = database.open_reader(session.path)  # the desk's 案卷 with the laptop's entries
+    try:
+        entries = outfall_history.history(conn, outfall.id)
+    finally:
+        conn.close()
+    desk_history = DeskHistoryDialog(session.labels.state, parent=desk)
+    desk_history.show_history(f"{outfall.display_code} {outfall.name}", entries)
+    present(desk_history)
+    session.tools["deskHistory"] = desk_history
+    out.append(("desk_history", desk_history))
+    settle(100)
     return out
 
 

@@ -75,6 +75,7 @@ def test_every_window_fits_the_laptop_screen(
     expected = {"main", "edit", "inspection", "summary", "nearest", "new_outfall", "settings"}
     expected |= {"tasks", "patrol", "map", "sync", "records", "progress", "review"}
     expected |= {"plan", "plan_milestones", "review_plans"}  # 一口一策
+    expected |= {"history", "desk_history"}  # 案卷 on the laptop and on the desk
     assert set(report) == expected
     for name, seen in report.items():
         x, y, w, h = seen["screen"]

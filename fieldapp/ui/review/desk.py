@@ -29,8 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp import reference_data
 from fieldapp.domain.inspection_rules import InspectionRules
 from fieldapp.ui import errors
+from fieldapp.ui.casework.desk_history import DeskHistoryDialog
+from fieldapp.ui.labels import Labels
 from fieldapp.ui.plans.desk_pane import PlansPane
 from fieldapp.ui.review.batches import BatchFilter, BatchTableModel, BatchTableView
 from fieldapp.ui.review.dialogs import AcceptOutfallDialog, MergeOutfallDialog, ReasonDialog
@@ -55,6 +58,7 @@ class ReviewDesk(QMainWindow):
     decided = Signal(str, str)  # row id, state
     refused = Signal(str)  # the server's code
     thumbnails_done = Signal()
+    history_loaded = Signal(str)  # outfall id
 
     def __init__(
         self,
@@ -132,6 +136,18 @@ class ReviewDesk(QMainWindow):
         ml.setContentsMargins(0, 0, 0, 0)
         ml.addWidget(self.record_list, 1)
         ml.addWidget(self.bulk_button)
+        # 案卷: everything about the chosen record's outfall, from the server (issue 14, item 6)
+        self.history_button = QPushButton(self.tr("Outfall history…"))
+        self.history_button.setObjectName("deskHistoryButton")
+        self.history_button.setToolTip(
+            self.tr("Inspections, decisions, steps and proposals of this record's outfall")
+        )
+        self.history_button.setMinimumHeight(TOUCH)
+        self.history_button.setEnabled(False)
+        self.history_button.clicked.connect(self.open_history)
+        ml.addWidget(self.history_button)
+        self.history: DeskHistoryDialog | None = None
+        self._labels: Labels | None = None
         # the record
         self.panel = RecordPanel(rules, lang)
         self.panel.photo_wanted.connect(self._load_full)
@@ -258,10 +274,70 @@ class ReviewDesk(QMainWindow):
             return
         record = self.records[row]
         self.panel.show_record(record)
+        self.history_button.setEnabled(bool(self._outfall_of(record)))
         self.record_shown.emit(record.record.row_id)
         self.lanes.run(lambda c: c.record(record.record.entity, record.record.row_id),
                        self._detail_arrived, self._failed)  # fmt: skip
         self._stream_thumbnails(record)
+
+    def _outfall_of(self, record: DeskRecord | None) -> str:
+        if record is None:
+            return ""
+        data = record.record.data or {}
+        return str(data.get("outfall_id") or (record.outfall or {}).get("id") or "")
+
+    def open_history(self, outfall_id: str = "") -> DeskHistoryDialog | None:
+        """案卷 of the chosen record's outfall (or ``outfall_id``), fetched from the server."""
+        record = self._current()
+        outfall_id = outfall_id or self._outfall_of(record)
+        if not outfall_id:
+            return None
+        outfall = (record.outfall or {}) if record is not None else {}
+        code = outfall.get("national_code") or outfall.get("local_code") or ""
+        heading = " ".join(str(x) for x in (code, outfall.get("name") or "") if x) or outfall_id
+        if self.history is not None:
+            self.history.close()
+        client = self.lanes.photos_client
+        dialog = DeskHistoryDialog(
+            self._state_names().state, lambda sha: thumbnail(client, sha, 120), self
+        )
+        dialog.record_requested.connect(self._open_history_record)
+        self.history = dialog
+        fit_dialog(dialog, 900, 560)
+        dialog.show()
+
+        def arrived(found: Any) -> None:
+            if self.history is dialog:
+                title = found.heading or heading
+                dialog.show_history(title, [e.entry() for e in found.entries])
+                self.history_loaded.emit(outfall_id)
+
+        def failed(error: Exception) -> None:
+            if not isinstance(error, DeskError):
+                raise error
+            if self.history is dialog:
+                dialog.show_failure(refusal_text(error.code, error.message))
+
+        self.lanes.run(lambda c: c.outfall_history(outfall_id), arrived, failed)
+        return dialog
+
+    def _state_names(self) -> Labels:
+        # the lifecycle's state names for the history's steps (the reference data, cached)
+        if self._labels is None:
+            self._labels = Labels(reference_data.load(), self.lang)
+        return self._labels
+
+    def _open_history_record(self, entity: str, row_id: str) -> None:
+        """An inspection of the history opens in the record panel, with its decisions."""
+        if entity != "inspections":
+            return
+
+        def arrived(detail: Any) -> None:
+            self.tabs.setCurrentIndex(0)
+            self.panel.show_record(detail.record)
+            self._detail_arrived(detail)
+
+        self.lanes.run(lambda c: c.record(entity, row_id), arrived, self._failed)
 
     def _detail_arrived(self, detail: Any) -> None:
         self.panel.show_detail(detail)

@@ -13,6 +13,7 @@ from typing import Annotated, BinaryIO
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import FileResponse, Response, StreamingResponse
 
+from sync.history_protocol import DeskHistoryEntry, DeskOutfallHistory
 from sync.protocol import ENTITY_PATTERN, SHA256_PATTERN
 from sync.review_protocol import (
     BulkApproveRequest,
@@ -34,7 +35,7 @@ from sync.server import db
 from sync.server.deps import ERROR_RESPONSES, Ctx, CurrentActor, require_role
 from sync.server.errors import not_found
 from sync.server.models import Actor
-from sync.server.queries import photos
+from sync.server.queries import outfall_history, photos
 from sync.server.services import desk, desk_patrols, desk_proposals
 
 router = APIRouter(prefix="/v1", tags=["desk"], responses=ERROR_RESPONSES)
@@ -180,3 +181,22 @@ def _blocks(stream: BinaryIO) -> Iterator[bytes]:
     with stream:
         while block := stream.read(1 << 20):
             yield block
+
+
+@router.get("/desk/outfalls/{row_id}/history")
+def desk_outfall_history(ctx: Ctx, actor: CurrentActor, row_id: RowId) -> DeskOutfallHistory:
+    """案卷: the outfall's inspections, decisions, steps, proposals, tasks, leads and patrol
+    problems, newest first; an outfall outside the supervisor's area is not found."""
+    _supervisor(actor)
+    with db.read(ctx.engine) as conn:
+        county = outfall_history.outfall_county(conn, row_id)
+        if county is None or not actor.sees(county):
+            raise not_found("no such outfall in your area")
+        found = outfall_history.history(conn, row_id, county)
+        title = outfall_history.heading(conn, row_id)
+    return DeskOutfallHistory(
+        outfall_id=row_id,
+        county_code=county,
+        heading=title,
+        entries=[DeskHistoryEntry.of(e) for e in found],
+    )
