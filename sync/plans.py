@@ -15,9 +15,13 @@ of the city) and every device of the county pulls; the dict form here is the row
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
+
+from sync.history import Entry, Kind
 
 # The codes of ``remediation_route`` in resources/data/vocabularies.json (a test keeps them equal).
 ROUTES: tuple[str, ...] = ("ban", "merge", "standardise")
@@ -180,3 +184,63 @@ def stamp_notes(
         )
         kept[note_id] = out[-1]
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class PlanEvent:
+    """One dated fact of an outfall's plan, for its case history."""
+
+    at: str  # ISO time (or date) it happened
+    by: str  # the user who did it ('' when the plan does not say)
+    kind: str  # plan_created, plan_updated, note, milestone_done, plan_completed
+    milestone_id: str  # '' for the plan itself
+    title: str  # the milestone's title, '' for the plan itself
+    text: str  # a note's text
+    evidence: tuple[str, ...]  # photo SHA-256s or document references
+
+
+def events(data: Mapping[str, Any]) -> list[PlanEvent]:
+    """A plan (its stored data) and its milestones as dated events with who and when, oldest
+    first. Milestones done and the plan completed carry the day only and
+    the last writer of the plan: the plan does not record who ticked them."""
+    found = [PlanEvent(str(data.get("created_at") or ""), str(data.get("created_by") or ""),
+                       "plan_created", "", "", str(data.get("measures") or ""), ())]  # fmt: skip
+    if data.get("updated_at") and data.get("updated_at") != data.get("created_at"):
+        found.append(PlanEvent(str(data["updated_at"]), str(data.get("updated_by") or ""),
+                               "plan_updated", "", "", "", ()))  # fmt: skip
+    for m in milestones_of(data):
+        mid, title = str(m.get("id") or ""), str(m.get("title") or "")
+        for note in m.get("notes") or []:
+            found.append(PlanEvent(str(note.get("at") or ""), str(note.get("by") or ""), "note",
+                                   mid, title, str(note.get("text") or ""),
+                                   tuple(str(e) for e in note.get("evidence") or [])))  # fmt: skip
+        if m.get("done") and m.get("done_on"):
+            found.append(PlanEvent(str(m["done_on"]), str(data.get("updated_by") or ""),
+                                   "milestone_done", mid, title, "",
+                                   tuple(str(e) for e in m.get("evidence") or [])))  # fmt: skip
+    if data.get("completed_on"):
+        found.append(PlanEvent(str(data["completed_on"]), str(data.get("updated_by") or ""),
+                               "plan_completed", "", "", "", ()))  # fmt: skip
+    return sorted(found, key=lambda e: e.at)
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def history_entries(data: Mapping[str, Any]) -> list[Entry]:
+    """The plan's events as entries of the outfall's case history (案卷): ``state`` is the
+    event's kind; evidence that names a photo (its SHA-256) is the entry's photos."""
+    plan_id = str(data.get("id") or "")
+    return [
+        Entry(
+            kind=Kind.PLAN,
+            entry_id=f"{plan_id}:{e.kind}:{e.milestone_id}:{e.at}",
+            at=e.at,
+            who=e.by,
+            state=e.kind,
+            note="：".join(part for part in (e.title, e.text) if part),
+            record_id=plan_id,
+            photos=tuple(x for x in e.evidence if _SHA256.fullmatch(x)),
+        )
+        for e in events(data)
+    ]

@@ -3,7 +3,7 @@ tables, merged by ``sync.history`` (newest first). Read-only: what this laptop h
 (the desk asks the server for the whole picture).
 
 Each provider takes the connection and the outfall's id and returns ``Entry`` values; a new
-source (the remediation plans) is one more function added to ``PROVIDERS``.
+source is one more function added to ``PROVIDERS`` (the remediation plans' is their store's).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from fieldapp.store import plans
 from sync.history import Entry, Kind, merge
 
 StoreProvider = Callable[[sqlite3.Connection, str], list[Entry]]
@@ -242,6 +243,7 @@ PROVIDERS: tuple[StoreProvider, ...] = (
     tasks,
     leads,
     patrol_problems,
+    plans.history,  # 一口一策: the plan, its milestones and progress notes
 )
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sync import plans as rules
+from sync.history import Entry
 from sync.plan_protocol import PlanView, view
 
 
@@ -75,43 +75,14 @@ def overdue_outfalls(conn: sqlite3.Connection, today: date) -> frozenset[str]:
     return frozenset(r[0] for r in rows)
 
 
-@dataclass(frozen=True, slots=True)
-class PlanEvent:
-    """One dated fact of an outfall's plan, for its case history."""
-
-    at: str  # ISO time (or date) it happened
-    by: str  # the user who did it ('' when the plan does not say)
-    kind: str  # plan_created, plan_updated, note, milestone_done, plan_completed
-    milestone_id: str  # '' for the plan itself
-    title: str  # the milestone's title, '' for the plan itself
-    text: str  # a note's text
-    evidence: tuple[str, ...]  # photo SHA-256s or document references
-
-
-def events(conn: sqlite3.Connection, outfall_id: str) -> list[PlanEvent]:
+def events(conn: sqlite3.Connection, outfall_id: str) -> list[rules.PlanEvent]:
     """The outfall's plan and its milestones as dated events with who and when, oldest first
-    (empty when it has no plan). Milestones done and the plan completed carry the day only and
-    the last writer of the plan: the plan does not record who ticked them."""
+    (empty when it has no plan): ``sync.plans.events`` of the stored plan."""
     row = conn.execute("SELECT data FROM plans WHERE outfall_id = ?", (outfall_id,)).fetchone()
-    if row is None:
-        return []
-    data = json.loads(row[0])
-    found = [PlanEvent(str(data.get("created_at") or ""), str(data.get("created_by") or ""),
-                       "plan_created", "", "", str(data.get("measures") or ""), ())]  # fmt: skip
-    if data.get("updated_at") and data.get("updated_at") != data.get("created_at"):
-        found.append(PlanEvent(str(data["updated_at"]), str(data.get("updated_by") or ""),
-                               "plan_updated", "", "", "", ()))  # fmt: skip
-    for m in rules.milestones_of(data):
-        mid, title = str(m.get("id") or ""), str(m.get("title") or "")
-        for note in m.get("notes") or []:
-            found.append(PlanEvent(str(note.get("at") or ""), str(note.get("by") or ""), "note",
-                                   mid, title, str(note.get("text") or ""),
-                                   tuple(str(e) for e in note.get("evidence") or [])))  # fmt: skip
-        if m.get("done") and m.get("done_on"):
-            found.append(PlanEvent(str(m["done_on"]), str(data.get("updated_by") or ""),
-                                   "milestone_done", mid, title, "",
-                                   tuple(str(e) for e in m.get("evidence") or [])))  # fmt: skip
-    if data.get("completed_on"):
-        found.append(PlanEvent(str(data["completed_on"]), str(data.get("updated_by") or ""),
-                               "plan_completed", "", "", "", ()))  # fmt: skip
-    return sorted(found, key=lambda e: e.at)
+    return [] if row is None else rules.events(json.loads(row[0]))
+
+
+def history(conn: sqlite3.Connection, outfall_id: str) -> list[Entry]:
+    """The plan's part of the outfall's case history (案卷)."""
+    row = conn.execute("SELECT data FROM plans WHERE outfall_id = ?", (outfall_id,)).fetchone()
+    return [] if row is None else rules.history_entries(json.loads(row[0]))

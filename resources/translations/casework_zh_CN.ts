@@ -174,20 +174,45 @@
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/casework/history_view.py" line="200"/>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="174"/>
+        <source>plan made</source>
+        <translation>制定方案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="175"/>
+        <source>plan changed</source>
+        <translation>修改方案</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="176"/>
+        <source>progress note</source>
+        <translation>进展记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="177"/>
+        <source>milestone met</source>
+        <translation>节点完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="178"/>
+        <source>plan completed</source>
+        <translation>方案完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="206"/>
         <source>No photos with this entry.</source>
         <translation>此条目没有照片。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/casework/history_view.py" line="202"/>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="208"/>
         <source>Photos: %n</source>
         <translation>
             <numerusform>照片：%n 张</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/casework/history_view.py" line="230"/>
-        <location filename="../../fieldapp/ui/casework/history_view.py" line="239"/>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="236"/>
+        <location filename="../../fieldapp/ui/casework/history_view.py" line="245"/>
         <source>not available</source>
         <translation>无法显示</translation>
     </message>

@@ -60,6 +60,12 @@ def test_history_of_an_outfall_on_the_desk(person, h, engine):
     made = boss.post("/v1/tasks", json=task)
     assert made.status_code == 201, made.text
 
+    plan = {"route": "standardise", "measures": "规范设置标志牌", "responsible_party": "某公司",
+            "department": "生态环境局", "deadline": "2099-06-30", "version": 0,
+            "milestones": [{"id": str(uuid.uuid4()), "title": "设置标志牌", "due": "2099-03-31",
+                            "notes": [{"id": str(uuid.uuid4()), "text": "已下单制作"}]}]}  # fmt: skip
+    saved = boss.put(f"/v1/plans/{row['id']}", json=plan)
+    assert saved.status_code == 200, saved.text
     answer = boss.get(f"/v1/desk/outfalls/{row['id']}/history")
     assert answer.status_code == 200, answer.text
     body = answer.json()
@@ -85,6 +91,9 @@ def test_history_of_an_outfall_on_the_desk(person, h, engine):
     assert (monitored["from_state"], monitored["state"], monitored["note"]) == (
         "surveyed", "monitored", "已监测",
     )  # fmt: skip
+    plan_notes = [e for e in entries if e["kind"] == "plan" and e["state"] == "note"]
+    assert [(e["who"], e["note"]) for e in plan_notes] == [("boss", "设置标志牌：已下单制作")]
+    assert any(e["kind"] == "plan" and e["state"] == "plan_created" for e in entries)
     [proposal] = [e for e in entries if e["kind"] == "proposal"]
     assert proposal["state"] == "pending" and proposal["extra"]["proposed_by"] == "alice"
     assert other["id"] not in {e["entry_id"] for e in entries}

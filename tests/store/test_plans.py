@@ -82,6 +82,24 @@ def test_events_list_the_plan_with_who_and_when_oldest_first(db_path) -> None:
     conn.close()
 
 
+def test_the_plan_stands_in_the_outfalls_case_history(db_path) -> None:
+    from fieldapp.store import outfall_history
+    from sync.history import Kind
+
+    conn = database.open_profile(db_path)
+    with conn:
+        plans.apply(conn, "plan-1", _plan(), deleted=False)
+    entries = [e for e in outfall_history.history(conn, "of-1") if e.kind == Kind.PLAN]
+    assert [(e.state, e.who) for e in entries] == [  # newest first
+        ("plan_updated", "city"), ("note", "boss"), ("plan_created", "boss"),
+    ]  # fmt: skip
+    (note,) = [e for e in entries if e.state == "note"]
+    assert note.note == "接管设计：已踏勘" and note.photos == ("ab" * 32,)
+    assert note.record_id == "plan-1"
+    assert not [e for e in outfall_history.history(conn, "of-2") if e.kind == Kind.PLAN]
+    conn.close()
+
+
 def test_migration_9_runs_after_14_on_a_profile_made_before_it(db_path) -> None:
     conn = database.open_profile(db_path)
     with conn:

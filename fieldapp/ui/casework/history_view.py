@@ -170,6 +170,12 @@ class HistoryView(QWidget):
             "not_outfall": self.tr("not an outfall"),
             "duplicate": self.tr("duplicate of this outfall"),
             "handled": self.tr("handled"),
+            # 一口一策 (sync.plans.events)
+            "plan_created": self.tr("plan made"),
+            "plan_updated": self.tr("plan changed"),
+            "note": self.tr("progress note"),
+            "milestone_done": self.tr("milestone met"),
+            "plan_completed": self.tr("plan completed"),
         }
         if entry.kind == Kind.STEP:
             head = (

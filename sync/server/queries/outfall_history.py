@@ -2,7 +2,7 @@
 merged by ``sync.history`` (newest first). Every provider keeps to the outfall's county, so a
 row filed under another county never shows (the route checks the outfall is in the asker's area).
 
-A new source (the remediation plans) is one more function in ``PROVIDERS``.
+A new source is one more function in ``PROVIDERS``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from sync import plans
 from sync.history import Entry, Kind, merge
+from sync.server.queries import plans as plan_rows
 from sync.server.queries import records
 from sync.server.schema import leads as lead_rows
 from sync.server.schema import proposals as proposal_rows
@@ -203,6 +205,12 @@ def patrol_problems(conn: Connection, outfall_id: str, county: str) -> list[Entr
     return out
 
 
+def plan(conn: Connection, outfall_id: str, county: str) -> list[Entry]:
+    """一口一策: the plan, its milestones done and its progress notes."""
+    found = plan_rows.of_outfall(conn, outfall_id, frozenset({county}))
+    return [] if found is None else plans.history_entries(found["data"])
+
+
 PROVIDERS: tuple[ServerProvider, ...] = (
     inspections,
     reviews,
@@ -211,6 +219,7 @@ PROVIDERS: tuple[ServerProvider, ...] = (
     tasks,
     leads,
     patrol_problems,
+    plan,
 )
 
 

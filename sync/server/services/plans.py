@@ -76,14 +76,8 @@ def save(ctx: ServerContext, actor: Actor, outfall_id: str, request: PlanRequest
             raise ApiError(409, ErrorCode.RECORD_CHANGED, "the plan was changed by someone else")
         feed.append_many(
             conn,
-            [
-                {
-                    "change_id": str(uuid.uuid4()), "entity": "plans", "row_id": data["id"],
-                    "op": "upsert", "data": data, "at": now, "hlc": server_hlc(),
-                    "county_code": county,
-                }
-            ],
-        )  # fmt: skip
+            [feed.item("plans", data["id"], data, at=now, hlc=server_hlc(), county_code=county)],
+        )
         audit.append_many(
             conn,
             [
