@@ -259,6 +259,7 @@ class ErrorCode(enum.StrEnum):
     LEAD_FILE_INVALID = "lead_file_invalid"  # an aerial-survey lead file that cannot be read
     LEAD_DECIDED = "lead_decided"  # the lead already has an outcome
     LEAD_EVIDENCE_INVALID = "lead_evidence_invalid"  # the outcome's outfall or records do not fit
+    COMPLAINT_NOT_VERIFIED = "complaint_not_verified"  # an answer before the complaint's outcome
     INTERNAL_ERROR = "internal_error"  # 500: a bug on the server, logged under the request id
 
 

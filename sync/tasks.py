@@ -106,7 +106,8 @@ def problems(
     # An inspection task may name no outfall (the assignee's own round, as before kinds).
     if kind == TaskKind.RETEST and not outfall_ids:
         found.append(("name the outfalls to re-test", "请选择要复测的排口"))
-    if kind == TaskKind.VERIFY and location is None and not outfall_ids:
+    # A place to verify: a position, an outfall, or where it is in words (a complaint's address).
+    if kind == TaskKind.VERIFY and location is None and not outfall_ids and not place.strip():
         found.append(("give the location to verify", "请给出要核实的位置"))
     if kind == TaskKind.PATROL and not place.strip() and location is None:
         found.append(("describe the stretch to patrol", "请说明要巡查的河段"))

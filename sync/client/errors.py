@@ -359,6 +359,11 @@ MESSAGES: dict[Code, tuple[str, str, bool]] = {
         "The task is already done or cancelled: it cannot be changed.",
         False,
     ),
+    ErrorCode.COMPLAINT_NOT_VERIFIED: (
+        "请先登记核实结论，再答复举报人。",
+        "Record what the verification found before answering the complainant.",
+        False,
+    ),
 }
 
 

@@ -27,6 +27,7 @@ from sync.server.photostore import PhotoStore
 from sync.server.queries import records
 from sync.server.routes import (
     admin,
+    complaints,
     desk,
     health,
     leads,
@@ -258,6 +259,7 @@ def create_app(ctx: ServerContext, *, anchor_every: float = 0.0) -> FastAPI:
         tasks,
         leads,
         plans,
+        complaints,
     ):
         app.include_router(module.router)
 

@@ -15,6 +15,8 @@ MILESTONES_FILE = Path(__file__).with_name("data") / "milestones.json"
 # state machine: copies of the app's ``resources/data/casework.json`` and ``lifecycle.json``.
 CASEWORK_FILE = Path(__file__).with_name("data") / "casework.json"
 LIFECYCLE_FILE = Path(__file__).with_name("data") / "lifecycle.json"
+# Complaints (举报): channels, outcomes and deadlines, a copy of the app's complaint_rules.json.
+COMPLAINT_RULES_FILE = Path(__file__).with_name("data") / "complaint_rules.json"
 DAY = 24 * 3600
 AUDIT_KEY_MIN_BYTES = 32
 

@@ -336,3 +336,39 @@ plans = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_plans_county_next_due", "county_code", "next_due"),
 )
+
+# Complaints (举报, ``sync.complaints``): recorded by bureau staff, verified through a task, given an
+# outcome and answered to the complainant; owned by ``queries.complaints``. The complainant's
+# ``contact_name`` and ``contact_phone`` live in this table only (no feed, task or audit entry
+# carries them). Times are aware; ``answer_due`` is the deadline to answer the complainant.
+complaints = Table(
+    "complaints",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("county_code", String(6), nullable=False),
+    Column("channel", String(40), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("place", Text, nullable=False),
+    Column("lat", Float(53)),
+    Column("lon", Float(53)),
+    Column("outfall_id", String(36)),
+    Column("description", Text, nullable=False),
+    Column("photos", Text, nullable=False),  # JSON list of SHA-256
+    Column("contact_name", Text, nullable=False),
+    Column("contact_phone", Text, nullable=False),
+    Column("task_id", String(36)),
+    Column("state", String(20), nullable=False),
+    Column("outcome", String(40)),
+    Column("outcome_note", Text, nullable=False),
+    Column("outcome_by", String(64)),
+    Column("outcome_at", DateTime(timezone=True)),
+    Column("reply_text", Text, nullable=False),
+    Column("reply_by", String(64)),
+    Column("reply_at", DateTime(timezone=True)),
+    Column("verify_due", DateTime(timezone=True), nullable=False),
+    Column("answer_due", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_complaints_county_state", "county_code", "state"),
+)

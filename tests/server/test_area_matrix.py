@@ -33,6 +33,7 @@ from sqlalchemy import func, select
 from sync.server.app import build_context, create_app
 from sync.server.schema import (
     batches,
+    complaints,
     devices,
     feed,
     leads,
@@ -178,6 +179,11 @@ class World:
         planned = self.call(sup, "PUT", f"/v1/plans/{ledger['id']}", json=_plan(secret))
         assert planned.status_code == 200, planned.text
         c.keep("plan", planned.json()["id"])
+        complaint = _complaint(code, secret, [c["photo"]], insp.name)
+        lodged = self.call(sup, "POST", "/v1/complaints", json=complaint)
+        assert lodged.status_code == 201, lodged.text
+        c.keep("complaint", complaint["id"])
+        c.keep("complainant", complaint["contact_phone"])
         spare = Actor(insp.name, "inspector", code)
         self.login(spare)  # a second laptop of the inspector, for the administrator to revoke
         with self.ctx.engine.connect() as conn:
@@ -259,7 +265,33 @@ class World:
                     )
                 )
             )
-        return rows, props, fed, done, holders, people, lead_rows, plan_rows
+            complaint_rows = sorted(
+                tuple(map(str, r))
+                for r in conn.execute(
+                    select(complaints.c.id, complaints.c.state, complaints.c.version,
+                           complaints.c.outcome, complaints.c.reply_text).where(
+                        complaints.c.county_code == code
+                    )
+                )
+            )  # fmt: skip
+        return rows, props, fed, done, holders, people, lead_rows, plan_rows, complaint_rows
+
+    def complaint_version(self, t: County) -> int:
+        with self.ctx.engine.connect() as conn:
+            found = conn.execute(
+                select(complaints.c.version).where(complaints.c.id == t["complaint"])
+            ).scalar_one()
+        return int(found)
+
+
+def _complaint(code: str, secret: str, photos: list[str], inspector: str) -> dict[str, Any]:
+    """A complaint (举报) whose place, description and complainant are a county's secrets."""
+    return {
+        "id": str(uuid.uuid4()), "county_code": code, "channel": "hotline_12369",
+        "received_at": "2026-12-01T02:00:00+00:00", "place": secret, "description": secret,
+        "contact_name": secret, "contact_phone": f"139{uuid.uuid4().int % 10**8:08d}",
+        "photos": photos, "assignees": [inspector],
+    }  # fmt: skip
 
 
 def _plan(secret: str, version: int = 0) -> dict[str, Any]:
@@ -623,6 +655,34 @@ PROBES.update(
         ],
         ("GET", "/v1/plans/{outfall_id}"): lambda w, a, t, o: [
             ("GET", f"/v1/plans/{t['ledger']}", {}),
+        ],
+        ("POST", "/v1/complaints"): lambda w, a, t, o: [
+            ("POST", "/v1/complaints", {"json": _complaint(t.code, "新举报", [], "nobody")}),
+            ("POST", "/v1/complaints", {"json": _complaint(t.code, "新举报", [t["photo"]], "")}),
+        ],
+        ("GET", "/v1/complaints"): lambda w, a, t, o: [
+            ("GET", "/v1/complaints", {}),
+            ("GET", "/v1/complaints", {"params": {"county_code": t.code, "overdue": "true"}}),
+        ],
+        ("GET", "/v1/complaints/{complaint_id}"): lambda w, a, t, o: [
+            ("GET", f"/v1/complaints/{t['complaint']}", {}),
+        ],
+        ("POST", "/v1/complaints/{complaint_id}/outcome"): lambda w, a, t, o: [
+            (
+                "POST",
+                f"/v1/complaints/{t['complaint']}/outcome",
+                {"json": {"outcome": "confirmed", "note": "x", "version": w.complaint_version(t)}},
+            ),
+        ],
+        ("POST", "/v1/complaints/{complaint_id}/reply"): lambda w, a, t, o: [
+            (
+                "POST",
+                f"/v1/complaints/{t['complaint']}/reply",
+                {"json": {"text": "已答复", "version": w.complaint_version(t)}},
+            ),
+        ],
+        ("GET", "/v1/complaints/{complaint_id}/photos/{sha256}"): lambda w, a, t, o: [
+            ("GET", f"/v1/complaints/{t['complaint']}/photos/{t['photo']}", {}),
         ],
         ("GET", "/v1/plans"): lambda w, a, t, o: [
             ("GET", "/v1/plans", {}),

@@ -48,6 +48,7 @@ def test_what_each_kind_lacks() -> None:
     assert [zh for _en, zh in problems(TaskKind.RETEST, [], None, "")] == ["请选择要复测的排口"]
     assert problems(TaskKind.VERIFY, [], None, "") != []
     assert problems(TaskKind.VERIFY, [], {"lat": 32.0, "lon": 120.9}, "") == []
+    assert problems(TaskKind.VERIFY, [], None, "石港镇北渔村东侧河边") == []  # an address will do
     assert problems(TaskKind.PATROL, [], None, "  ") != []
     assert problems(TaskKind.PATROL, [], None, "通吕运河") == []
     assert problems(TaskKind.VERIFY, [], {"lat": 91.0, "lon": 0.0}, "") != []
