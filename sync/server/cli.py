@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sync.server import asgi, db, draw_cli, leads_cli, ledger_cli, observe
+from sync.server import asgi, complaint_cli, db, draw_cli, leads_cli, ledger_cli, observe
 from sync.server.app import build_context, create_app
 from sync.server.audit import AuditEntry
 from sync.server.canonical import utcnow
@@ -136,6 +136,7 @@ def _parser() -> argparse.ArgumentParser:
     ledger_cli.add_parser(sub)
     draw_cli.add_parser(sub)
     leads_cli.add_parser(sub)
+    complaint_cli.add_parser(sub)
     aud = sub.add_parser("audit", help="the audit log").add_subparsers(dest="action", required=True)
     check = aud.add_parser("verify", help="verify the hash chain")
     check.add_argument(
@@ -326,6 +327,8 @@ def _run(ctx: ServerContext, args: argparse.Namespace) -> int:
         return draw_cli.run(ctx, args)
     if args.command == "leads":
         return leads_cli.run(ctx, args)
+    if args.command == "complaint":
+        return complaint_cli.run(ctx, args)
     return _serve(ctx, args)
 
 

@@ -130,3 +130,28 @@ def test_the_complainants_contact_never_leaves_the_complaints_table(person, h, c
         stored += [str(r) for r in conn.execute(select(audit_log))]
     assert stored and not any(PHONE in s or NAME in s for s in stored)
     assert any("complaint.create" in s for s in stored)  # audited, without the contact
+
+
+def test_the_command_line_records_verifies_and_answers(person, h, ctx, capsys):
+    from sync.server import cli
+
+    person("alice")
+    base = ["--database", ctx.settings.database_url, "--photos", str(ctx.settings.photo_dir)]
+    added = cli.main([*base, "complaint", "add", "--county", h.TOSHI, "--channel", "letter",
+                      "--description", "河边暗管排黄水", "--place", "石港镇渔湾村",
+                      "--contact-phone", PHONE, "--assign", "alice"])  # fmt: skip
+    assert added == 0
+    out = capsys.readouterr().out
+    assert "已登记举报" in out and PHONE not in out
+    complaint_id = out.split("已登记举报 ")[1].split("，")[0]
+    assert cli.main([*base, "complaint", "reply", complaint_id, "已处理"]) == 2
+    assert "outcome" in capsys.readouterr().err  # refused, and said why
+    assert cli.main([*base, "complaint", "outcome", complaint_id, "not_confirmed"]) == 0
+    assert cli.main([*base, "complaint", "reply", complaint_id, "经核实不属实"]) == 0
+    assert cli.main([*base, "complaint", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert complaint_id in listed and "answered" in listed and "共 1 件" in listed
+    assert cli.main([*base, "complaint", "add", "--county", h.TOSHI, "--channel", "pigeon",
+                     "--description", "x", "--place", "y"]) == 2  # fmt: skip
+    assert cli.main([*base, "complaint", "show", complaint_id]) == 0
+    assert PHONE in capsys.readouterr().out  # the staff's own command shows the contact
