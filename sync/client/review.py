@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from fieldapp.vault import files, sealing
 from sync.client.engine import check_address
 from sync.client.errors import Code, LocalCode, SyncError, as_code
+from sync.complaint_protocol import ComplaintList, ComplaintRequest, ComplaintView
 from sync.history_protocol import DeskOutfallHistory
 from sync.plan_protocol import PlanList, PlanRequest, PlanView
 from sync.protocol import INSTALL_HEADER, ErrorBody, ErrorCode, ReviewResponse
@@ -297,3 +298,36 @@ class ReviewClient:
         """The area's plans, overdue first; ``filters``: county_code, overdue, limit, offset."""
         params = {k: v for k, v in filters.items() if v is not None}
         return PlanList.model_validate(self._call("GET", "/v1/plans", params=params).json())
+
+    # -- complaints (sync.complaint_protocol) ----------------------------------------------------
+    def complaints(self, **filters: Any) -> ComplaintList:
+        """The area's complaints, overdue first; ``filters``: county_code, state, overdue."""
+        params = {k: v for k, v in filters.items() if v is not None}
+        return ComplaintList.model_validate(
+            self._call("GET", "/v1/complaints", params=params).json()
+        )
+
+    def create_complaint(self, request: ComplaintRequest) -> ComplaintView:
+        body = request.model_dump(mode="json")
+        return ComplaintView.model_validate(self._call("POST", "/v1/complaints", json=body).json())
+
+    def complaint_outcome(
+        self, complaint_id: str, outcome: str, note: str, version: int
+    ) -> ComplaintView:
+        body = {"outcome": outcome, "note": note, "version": version}
+        url = f"/v1/complaints/{complaint_id}/outcome"
+        return ComplaintView.model_validate(self._call("POST", url, json=body).json())
+
+    def complaint_reply(self, complaint_id: str, text: str, version: int) -> ComplaintView:
+        url = f"/v1/complaints/{complaint_id}/reply"
+        body = {"text": text, "version": version}
+        return ComplaintView.model_validate(self._call("POST", url, json=body).json())
+
+    def upload_photo(self, data: bytes) -> str:
+        """Put a whole photo on the server (a complaint's evidence); its SHA-256."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        self._call(
+            "PUT", f"/v1/photos/{sha256}/upload", params={"offset": 0, "total": len(data)},
+            content=data, headers={"Content-Type": "application/octet-stream"},
+        )  # fmt: skip
+        return sha256
