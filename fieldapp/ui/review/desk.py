@@ -33,6 +33,7 @@ from fieldapp import reference_data
 from fieldapp.domain.inspection_rules import InspectionRules
 from fieldapp.ui import errors
 from fieldapp.ui.casework.desk_history import DeskHistoryDialog
+from fieldapp.ui.complaints import ComplaintsPane
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.plans.desk_pane import PlansPane
 from fieldapp.ui.review.batches import BatchFilter, BatchTableModel, BatchTableView
@@ -184,6 +185,14 @@ class ReviewDesk(QMainWindow):
         self.plans.loaded.connect(
             lambda n: self.tabs.setTabText(self.tabs.indexOf(self.plans), self.plans.tab_title(n))
         )
+        # 举报: the area's complaints, the overdue answers counted in the tab's title
+        self.complaints = ComplaintsPane(lanes, lang, county_names)
+        self.tabs.addTab(self.complaints, self.complaints.tab_title(0))
+        self.complaints.loaded.connect(
+            lambda n: self.tabs.setTabText(
+                self.tabs.indexOf(self.complaints), self.complaints.tab_title(n)
+            )
+        )
         self.setCentralWidget(scrolling(self.tabs))  # a small screen scrolls the desk
         self.setStatusBar(QStatusBar())
 
@@ -194,6 +203,7 @@ class ReviewDesk(QMainWindow):
         self.proposals.refresh()
         self.patrols.load(None)
         self.plans.refresh()
+        self.complaints.refresh()
 
     def _batches_arrived(self, batches: list[DeskBatch]) -> None:
         self.model.set_batches(batches)

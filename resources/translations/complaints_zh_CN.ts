@@ -1,0 +1,326 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ComplaintsPane</name>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="64"/>
+        <source>Overdue only</source>
+        <translation>只看逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="69"/>
+        <source>New complaint…</source>
+        <translation>登记举报…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="71"/>
+        <source>Record outcome…</source>
+        <translation>登记核实结论…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="72"/>
+        <source>Record answer…</source>
+        <translation>登记答复…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="73"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="83"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="83"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="183"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="83"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="185"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="83"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="84"/>
+        <source>Answer due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="120"/>
+        <source>Being verified</source>
+        <translation>核实中</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="121"/>
+        <source>Verified, not answered</source>
+        <translation>已核实，待答复</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="122"/>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="127"/>
+        <source>Complaints (举报) · %1 overdue</source>
+        <translation>举报 · %1 件逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="128"/>
+        <source>Complaints (举报)</source>
+        <translation>举报</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="138"/>
+        <source>Loading complaints…</source>
+        <translation>正在读取举报…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="158"/>
+        <source>%1 complaints, %2 answers overdue</source>
+        <translation>共 %1 件举报，%2 件答复逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="179"/>
+        <source>Choose a complaint to see it.</source>
+        <translation>请选择一件举报查看。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="186"/>
+        <source>Complaint</source>
+        <translation>举报内容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="187"/>
+        <source>Complainant</source>
+        <translation>举报人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="188"/>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="189"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="190"/>
+        <source>Verification task</source>
+        <translation>核实任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="191"/>
+        <source>Outcome</source>
+        <translation>核实结论</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="194"/>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="198"/>
+        <source>Answer overdue since %1</source>
+        <translation>答复已逾期（期限 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="201"/>
+        <source>Answer due by %1</source>
+        <translation>请于 %1 前答复</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="211"/>
+        <source>open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="212"/>
+        <source>done: the inspection has arrived</source>
+        <translation>已完成：检查记录已收到</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="213"/>
+        <source>cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="232"/>
+        <source>Recording the complaint…</source>
+        <translation>正在登记举报…</translation>
+    </message>
+</context>
+<context>
+    <name>NewComplaintDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="50"/>
+        <source>New complaint (举报)</source>
+        <translation>登记举报</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="61"/>
+        <source>Where, in words: town, village, river, landmark</source>
+        <translation>文字描述地点：镇、村、河道、标志物</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="66"/>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="67"/>
+        <source>Leave at “not known” when the complaint gives no position</source>
+        <translation>举报未给出坐标时保持“未知”</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="69"/>
+        <source>What the complainant saw, as they said it</source>
+        <translation>按举报人原话记录所见情况</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="73"/>
+        <source>Inspectors&apos; user names, separated by commas</source>
+        <translation>核实人员用户名，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="75"/>
+        <source>The complainant&apos;s contact stays on the server: never on laptops.</source>
+        <translation>举报人联系方式只保存在服务器上，不会同步到外业终端。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="83"/>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="83"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="84"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="84"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="85"/>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="85"/>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="86"/>
+        <source>Description</source>
+        <translation>举报内容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="87"/>
+        <source>Complainant</source>
+        <translation>举报人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="87"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="88"/>
+        <source>Verified by</source>
+        <translation>核实人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="96"/>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="100"/>
+        <source>Write what the complaint is about.</source>
+        <translation>请填写举报内容。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="103"/>
+        <source>Give the place, in words or as a position.</source>
+        <translation>请给出地点（文字或坐标）。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="136"/>
+        <source>Outcome of the verification</source>
+        <translation>核实结论</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="142"/>
+        <source>What was found, and what was done about it</source>
+        <translation>核实发现的情况及处理措施</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="144"/>
+        <source>Outcome</source>
+        <translation>核实结论</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="145"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="148"/>
+        <source>Record outcome</source>
+        <translation>登记结论</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="157"/>
+        <source>Answer to the complainant</source>
+        <translation>答复举报人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="159"/>
+        <source>The answer as it was given</source>
+        <translation>按实际答复内容填写</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="165"/>
+        <source>Record answer</source>
+        <translation>登记答复</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="169"/>
+        <source>Write the answer that was given.</source>
+        <translation>请填写答复内容。</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="35"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>
