@@ -254,6 +254,11 @@
         <translation>登记</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="96"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/complaints/dialogs.py" line="100"/>
         <source>Write what the complaint is about.</source>
         <translation>请填写举报内容。</translation>
@@ -291,6 +296,11 @@
         <source>Record outcome</source>
         <translation>登记结论</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="148"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>ReplyDialog</name>
@@ -310,17 +320,14 @@
         <translation>登记答复</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="165"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/complaints/dialogs.py" line="169"/>
         <source>Write the answer that was given.</source>
         <translation>请填写答复内容。</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="35"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 </TS>

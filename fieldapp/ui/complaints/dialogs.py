@@ -27,12 +27,12 @@ from sync.complaints import ComplaintRules
 TOUCH = 44
 
 
-def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
+def _buttons(dialog: QDialog, ok: str, cancel: str) -> QDialogButtonBox:
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Cancel"))
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
     for b in box.buttons():
         b.setMinimumHeight(TOUCH)
     box.accepted.connect(dialog.accept)
@@ -93,7 +93,7 @@ class NewComplaintDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(private)
         layout.addWidget(self.problem)
-        layout.addWidget(_buttons(self, self.tr("Record")))
+        layout.addWidget(_buttons(self, self.tr("Record"), self.tr("Cancel")))
 
     def accept(self) -> None:
         if not self.description.toPlainText().strip():
@@ -145,7 +145,7 @@ class OutcomeDialog(QDialog):
         form.addRow(self.tr("Note"), self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, self.tr("Record outcome")))
+        layout.addWidget(_buttons(self, self.tr("Record outcome"), self.tr("Cancel")))
 
 
 class ReplyDialog(QDialog):
@@ -162,7 +162,7 @@ class ReplyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.problem)
-        layout.addWidget(_buttons(self, self.tr("Record answer")))
+        layout.addWidget(_buttons(self, self.tr("Record answer"), self.tr("Cancel")))
 
     def accept(self) -> None:
         if not self.text.toPlainText().strip():
