@@ -2,6 +2,192 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DeskTasksPane</name>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="47"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="109"/>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="47"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="107"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="48"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="110"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="48"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="111"/>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="49"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="55"/>
+        <source>Cancel task…</source>
+        <translation>撤销任务…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="57"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="65"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="185"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="65"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="183"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="65"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="184"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="65"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="186"/>
+        <source>Assigned to</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="66"/>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="98"/>
+        <source>Inspect outfalls</source>
+        <translation>排口检查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="99"/>
+        <source>Verify a location</source>
+        <translation>位置核实</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="100"/>
+        <source>Re-test</source>
+        <translation>复测</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="101"/>
+        <source>Patrol a stretch</source>
+        <translation>河段巡查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="102"/>
+        <source>Random inspection (drawn)</source>
+        <translation>双随机抽查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="117"/>
+        <source>a complaint</source>
+        <translation>举报</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="118"/>
+        <source>an aerial-survey lead</source>
+        <translation>航测线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="119"/>
+        <source>a random draw</source>
+        <translation>双随机抽取</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="120"/>
+        <source>the desk or the ledger</source>
+        <translation>审核台或台账</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="124"/>
+        <source>Tasks · %1 overdue</source>
+        <translation>任务 · %1 项逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="125"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="135"/>
+        <source>Loading tasks…</source>
+        <translation>正在读取任务…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="156"/>
+        <source>%1 tasks, %2 overdue</source>
+        <translation>共 %1 项任务，%2 项逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="176"/>
+        <source>Choose a task to see it.</source>
+        <translation>请选择一项任务查看。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="181"/>
+        <source>by the record %1</source>
+        <translation>（由记录 %1 完成）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="186"/>
+        <source>anyone of the county</source>
+        <translation>本县任何人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="187"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="188"/>
+        <source>Outfalls</source>
+        <translation>排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="189"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="190"/>
+        <source>Assigned by</source>
+        <translation>派发人</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="191"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="213"/>
+        <source>Cancel task</source>
+        <translation>撤销任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="214"/>
+        <source>Why is “%1” no longer needed?</source>
+        <translation>为什么不再需要“%1”？</translation>
+    </message>
+</context>
+<context>
     <name>MyTasksWindow</name>
     <message>
         <location filename="../../fieldapp/ui/tasks/window.py" line="41"/>

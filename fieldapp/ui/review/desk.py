@@ -44,6 +44,7 @@ from fieldapp.ui.review.proposals import ProposalsPane
 from fieldapp.ui.review.record_panel import RecordPanel
 from fieldapp.ui.review.texts import all_flag_texts, flag_text, refusal_text, state_text
 from fieldapp.ui.screen_fit import available_area, fit_dialog, scrolling
+from fieldapp.ui.tasks.desk_pane import DeskTasksPane
 from sync.client.review import DeskError
 from sync.protocol import ErrorCode, ReviewState
 from sync.review_protocol import DeskBatch, DeskRecord
@@ -185,6 +186,12 @@ class ReviewDesk(QMainWindow):
         self.plans.loaded.connect(
             lambda n: self.tabs.setTabText(self.tabs.indexOf(self.plans), self.plans.tab_title(n))
         )
+        # 任务: the area's tasks, the overdue counted in the tab's title
+        self.tasks = DeskTasksPane(lanes, lang)
+        self.tabs.addTab(self.tasks, self.tasks.tab_title(0))
+        self.tasks.loaded.connect(
+            lambda n: self.tabs.setTabText(self.tabs.indexOf(self.tasks), self.tasks.tab_title(n))
+        )
         # 举报: the area's complaints, the overdue answers counted in the tab's title
         self.complaints = ComplaintsPane(lanes, lang, county_names)
         self.tabs.addTab(self.complaints, self.complaints.tab_title(0))
@@ -204,6 +211,7 @@ class ReviewDesk(QMainWindow):
         self.patrols.load(None)
         self.plans.refresh()
         self.complaints.refresh()
+        self.tasks.refresh()
 
     def _batches_arrived(self, batches: list[DeskBatch]) -> None:
         self.model.set_batches(batches)

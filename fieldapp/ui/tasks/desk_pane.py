@@ -1,0 +1,226 @@
+"""The desk's task list (任务): every task of the supervisor's area from the server, the overdue
+first and in red, filtered by state; the chosen task's details (assignees, place, what closed it,
+where it came from: a complaint, a lead, a draw) and cancelling an open task with a reason. Tasks
+are made from the ledger (the 监管 menu), from leads and complaints; this tab follows them."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.ui import formatting as fmt
+from sync.client.errors import LocalCode, message
+from sync.client.review import DeskError
+from sync.task_protocol import TaskList, TaskView
+from sync.tasks import TaskKind, TaskState
+
+TOUCH = 44
+LATE = QColor("#ffcdd2")
+
+
+class DeskTasksPane(QWidget):
+    loaded = Signal(int)  # how many open tasks are overdue
+
+    def __init__(self, lanes: Any, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deskTasks")
+        self.lanes, self.lang = lanes, lang
+        self.tasks: list[TaskView] = []
+        self.dialog: Any = None
+        self.show_state = QComboBox()
+        for text, value in ((self.tr("Open"), "open"), (self.tr("Overdue"), "overdue"),
+                            (self.tr("Done"), "done"), (self.tr("Cancelled"), "cancelled"),
+                            (self.tr("All"), "")):  # fmt: skip
+            self.show_state.addItem(text, value)
+        self.show_state.setMinimumHeight(TOUCH)
+        self.show_state.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.summary = QLabel()
+        self.summary.setObjectName("deskTasksSummary")
+        self.cancel_button = QPushButton(self.tr("Cancel task…"))
+        self.cancel_button.setObjectName("cancelTask")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        for b in (self.cancel_button, self.refresh_button):
+            b.setMinimumHeight(TOUCH)
+        self.cancel_button.clicked.connect(self.cancel_current)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("deskTaskTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("State"), self.tr("Task"), self.tr("Kind"), self.tr("Assigned to"),
+             self.tr("Deadline")]
+        )  # fmt: skip
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(TOUCH)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.details = QLabel()
+        self.details.setObjectName("deskTaskDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        top = QHBoxLayout()
+        top.addWidget(self.show_state)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.refresh_button)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self._selected()
+
+    # -- words ----------------------------------------------------------------------------------
+    def kind_text(self, kind: TaskKind) -> str:
+        return {
+            TaskKind.INSPECT: self.tr("Inspect outfalls"),
+            TaskKind.VERIFY: self.tr("Verify a location"),
+            TaskKind.RETEST: self.tr("Re-test"),
+            TaskKind.PATROL: self.tr("Patrol a stretch"),
+            TaskKind.RANDOM_INSPECTION: self.tr("Random inspection (drawn)"),
+        }[kind]
+
+    def state_text(self, task: TaskView) -> str:
+        if task.overdue:
+            return self.tr("Overdue")
+        return {
+            TaskState.OPEN: self.tr("Open"),
+            TaskState.DONE: self.tr("Done"),
+            TaskState.CANCELLED: self.tr("Cancelled"),
+        }[task.state]
+
+    def source_text(self, source: dict[str, Any] | None) -> str:
+        kind = (source or {}).get("kind")
+        return {
+            "complaint": self.tr("a complaint"),
+            "lead": self.tr("an aerial-survey lead"),
+            "draw": self.tr("a random draw"),
+        }.get(str(kind), self.tr("the desk or the ledger"))
+
+    def tab_title(self, overdue: int) -> str:
+        if overdue:
+            return self.tr("Tasks · %1 overdue").replace("%1", str(overdue))
+        return self.tr("Tasks")
+
+    # -- loading --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        choice = self.show_state.currentData()
+        filters: dict[str, Any] = {"limit": 500}
+        if choice == "overdue":
+            filters["overdue"] = True
+        elif choice:
+            filters["state"] = choice
+        self.summary.setText(self.tr("Loading tasks…"))
+        self.lanes.run(lambda c: c.tasks(**filters), self.show_tasks, self._failed)
+
+    def show_tasks(self, found: TaskList) -> None:
+        keep = self.current()
+        # the overdue first, then by deadline (none last): what needs chasing on top
+        self.tasks = sorted(
+            found.tasks,
+            key=lambda t: (not t.overdue, t.due is None, t.due.timestamp() if t.due else 0.0),
+        )
+        self.table.setRowCount(len(self.tasks))
+        for row, t in enumerate(self.tasks):
+            cells = [self.state_text(t), t.title, self.kind_text(t.kind), "、".join(t.assignees),
+                     fmt.local_time(t.due.isoformat()) if t.due else "—"]  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if t.overdue:
+                    item.setBackground(QBrush(LATE))
+                self.table.setItem(row, column, item)
+        overdue = sum(1 for t in self.tasks if t.overdue)
+        self.summary.setText(
+            self.tr("%1 tasks, %2 overdue")
+            .replace("%1", str(found.total))
+            .replace("%2", str(overdue))
+        )
+        rows = [i for i, t in enumerate(self.tasks) if keep is not None and t.id == keep.id]
+        if rows:
+            self.table.selectRow(rows[0])
+        self._selected()
+        self.loaded.emit(overdue)
+
+    def current(self) -> TaskView | None:
+        selected = self.table.selectionModel().selectedRows()
+        if not selected or not (0 <= selected[0].row() < len(self.tasks)):
+            return None
+        return self.tasks[selected[0].row()]
+
+    def _selected(self) -> None:
+        t = self.current()
+        self.cancel_button.setEnabled(t is not None and t.state == TaskState.OPEN)
+        if t is None:
+            self.details.setText(self.tr("Choose a task to see it."))
+            return
+        e = html.escape
+        closed = ""
+        if t.closed_by:
+            closed = self.tr("by the record %1").replace("%1", str(t.closed_by.get("id", "")))
+        rows = [
+            (self.tr("Task"), e(t.title)),
+            (self.tr("Kind"), e(self.kind_text(t.kind))),
+            (self.tr("State"), e(" ".join(x for x in (self.state_text(t), closed) if x))),
+            (self.tr("Assigned to"), e("、".join(t.assignees) or self.tr("anyone of the county"))),
+            (self.tr("Place"), e(t.place or "—")),
+            (self.tr("Outfalls"), str(len(t.outfall_ids))),
+            (self.tr("From"), e(self.source_text(t.source))),
+            (self.tr("Assigned by"), e(t.created_by)),
+            (self.tr("Note"), e(t.note or t.cancel_reason or "—")),
+        ]
+        self.details.setText(
+            "<table cellpadding='2'>"
+            + "".join(
+                f"<tr><td style='padding-right:10px'><b>{e(k)}</b></td><td>{v}</td></tr>"
+                for k, v in rows
+            )
+            + "</table>"
+        )
+
+    def _failed(self, error: Exception) -> None:
+        code = error.code if isinstance(error, DeskError) else LocalCode.SERVER_BUSY
+        self.summary.setText(message(code, self.lang))
+
+    # -- actions --------------------------------------------------------------------------------
+    def cancel_current(self) -> Any:
+        from fieldapp.ui.review.dialogs import ReasonDialog
+
+        t = self.current()
+        if t is None or not self.cancel_button.isEnabled():
+            return None
+        dialog = ReasonDialog(self.tr("Cancel task"),
+                              self.tr("Why is “%1” no longer needed?").replace("%1", t.title),
+                              False, parent=self)  # fmt: skip
+        task_id = t.id
+
+        def send() -> None:
+            reason = str(dialog.values()["reason"])
+            self.lanes.run(lambda c: c.cancel_task(task_id, reason), lambda _v: self.refresh(),
+                           self._failed)  # fmt: skip
+
+        dialog.accepted.connect(send)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
