@@ -383,7 +383,10 @@ class SyncEngine:
                 waiting = self._settle(client, waiting, lane, report, failures, block=False)
             while True:
                 self._check_cancel()
-                batch = self.db(_bound(outbox.make_batch, self.batch_changes, node))
+                try:
+                    batch = self.db(_bound(outbox.make_batch, self.batch_changes, node))
+                except ValidationError as exc:  # a change the protocol cannot carry: none goes
+                    raise SyncError(ErrorCode.INVALID_REQUEST, str(exc)[:300]) from exc
                 if batch is None:
                     break
                 batch = self._send(client, batch, report)
@@ -629,8 +632,7 @@ class SyncEngine:
                 self.db(account.restart_pull)
                 continue
             if page.items:
-                items = [item.model_dump(mode="json") for item in page.items]
-                self.db(_bound(pull.apply_pulled, items, page.cursor))
+                self.db(_bound(pull.apply_pulled, page.items, page.cursor))
                 report.pulled += len(page.items)
             if not page.more or page.cursor <= cursor:
                 return
