@@ -13,13 +13,12 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from ledgerio.coords import distance_m
+from geodesy import bounding_box, distance_m
 
 K = TypeVar("K", bound=Hashable)
 
 CLUSTER_DISTANCE_M = 50.0
 DUPLICATE_DISTANCE_M = 30.0
-_M_PER_DEG_LAT = 6_371_008.8 * math.pi / 180  # the sphere of ledgerio.coords.distance_m
 
 
 @dataclass(frozen=True)
@@ -32,23 +31,21 @@ class Duplicate:
 
 @dataclass(frozen=True)
 class _Grid:
-    """Cells at least ``size_m`` wide everywhere: one longitude scale for all points, that of the
-    latitude farthest from the equator (where a degree of longitude is shortest), and a margin."""
+    """Cells as tall and wide in degrees as geodesy's box around a point at the latitude farthest
+    from the equator (where a degree of longitude is shortest): two points within ``size_m`` of
+    each other are then at most one cell apart either way."""
 
-    size_m: float
-    lon_m_per_deg: float
+    lat_deg: float
+    lon_deg: float
 
     @classmethod
     def over(cls, lats: Sequence[float], size_m: float) -> _Grid:
         widest = max((abs(lat) for lat in lats), default=0.0)
-        cos = max(math.cos(math.radians(min(widest, 89.0))), 0.01)
-        return cls(size_m * 1.001, _M_PER_DEG_LAT * cos)
+        box = bounding_box(widest, 0.0, size_m)  # a superset of the circle, by construction
+        return cls(max(widest - box.south, 1e-9), max(box.east, 1e-9))  # south: never clamped
 
     def cell(self, lat: float, lon: float) -> tuple[int, int]:
-        return (
-            math.floor(lat * _M_PER_DEG_LAT / self.size_m),
-            math.floor(lon * self.lon_m_per_deg / self.size_m),
-        )
+        return math.floor(lat / self.lat_deg), math.floor(lon / self.lon_deg)
 
     def index(self, points: Sequence[tuple[Any, float, float]]) -> dict[tuple[int, int], list[int]]:
         cells: dict[tuple[int, int], list[int]] = defaultdict(list)

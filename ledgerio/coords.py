@@ -109,11 +109,3 @@ def gcj02_to_wgs84(lat: float, lon: float) -> tuple[float, float]:
         if abs(dlat) < 1e-10 and abs(dlon) < 1e-10:
             break
     return wlat, wlon
-
-
-def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres (haversine; plenty for look-alikes tens of metres apart)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6_371_008.8 * math.asin(min(1.0, math.sqrt(h)))

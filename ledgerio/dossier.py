@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ledgerio import coords
+import geodesy
 from ledgerio.vocab import RESOURCES, Vocab
 
 FONT = RESOURCES.parent / "fonts" / "HekouSans-Regular.ttf"
@@ -258,15 +258,8 @@ def _map(doc: _Doc, outfall: dict[str, Any], inspection: dict[str, Any], photos:
         doc.text("（无坐标，不能绘制位置示意图）")
         return
     lat0, lon0 = points[0][1], points[0][2]
-    xy = [
-        (
-            name,
-            (lon - lon0) * 111_320 * math.cos(math.radians(lat0)),
-            (lat - lat0) * 110_574,
-            colour,
-        )
-        for name, lat, lon, colour in points
-    ]
+    kx, ky = geodesy.metres_per_degree(lat0)
+    xy = [(name, (lon - lon0) * kx, (lat - lat0) * ky, colour) for name, lat, lon, colour in points]
     reach = max(20.0, *(max(abs(x), abs(y)) for _, x, y, _ in xy)) * 1.25
     pdf = doc.pdf
     if pdf.get_y() > 190:
@@ -296,7 +289,7 @@ def _map(doc: _Doc, outfall: dict[str, Any], inspection: dict[str, Any], photos:
     pdf.set_xy(left + size + 4, top)
     lines = []
     for name, lat, lon, _ in points:
-        d = coords.distance_m(lat0, lon0, lat, lon)
+        d = geodesy.distance_m(lat0, lon0, lat, lon)
         lines.append(f"{name}：{_fmt_pos(lat, lon)}" + ("" if name == points[0][0] else f"，相距 {d:.0f} 米"))  # fmt: skip
     if position:
         lines.append(f"检查位置来源：{position.get('source') or '未知'}，精度 {position.get('accuracy_m') or '未知'} 米")  # fmt: skip

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ledgerio import coords
+import geodesy
 from ledgerio.ids import new_ids
 from ledgerio.issues import Issue
 from ledgerio.record import NOT_COMPARED, fields_of_columns, with_defaults
@@ -96,11 +96,6 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
-# Metres per degree of latitude on the sphere ``coords.distance_m`` uses: two points further
-# apart in latitude than ``reach / _M_PER_DEG_LAT`` degrees are further apart than ``reach``.
-_M_PER_DEG_LAT = 6_371_008.8 * math.pi / 180
-
-
 class _Name:
     """A name with its character pairs, made once (a point is compared with many rows)."""
 
@@ -136,8 +131,9 @@ class _Grid:
         self.cells: dict[int, list[_Point]] = {}
         r = max(1, math.ceil(reach_m / 90))
         self.offsets = [di * _STRIDE + dj for di in range(-r, r + 1) for dj in range(-r, r + 1)]
-        # a little slack so that rounding never drops a point the distance would keep
-        self.lat_reach = reach_m / _M_PER_DEG_LAT * 1.001
+        # two points further apart in latitude than the half-height of geodesy's box (the same
+        # at every latitude, with slack for rounding) are further apart than the reach
+        self.lat_reach = geodesy.bounding_box(0.0, 0.0, reach_m).north
 
     def add(self, rec: dict[str, Any]) -> None:
         lat, lon = rec.get("lat"), rec.get("lon")
@@ -314,7 +310,7 @@ def _lookalike(
     best: tuple[dict[str, Any], float, float] | None = None
     name: _Name | None = None
     for olat, olon, other, other_name in grid.near(lat, lon):
-        d = coords.distance_m(lat, lon, olat, olon)
+        d = geodesy.distance_m(lat, lon, olat, olon)
         if d > vocab.lookalike_distance_m:
             continue
         name = name or _Name(record["name"])

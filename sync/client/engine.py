@@ -233,7 +233,6 @@ class SyncEngine:
         self.last_binding: identity.Binding | None = None  # what the last sign-in re-attributed
         self.bytes_sent = 0  # chunk bytes put on the wire, also those of interrupted chunks
         self._tally = threading.Lock()  # the photo workers count bytes and photos together
-        self._stop = threading.Event()  # set when a sync ends: its photo workers stop
 
     # -- set-up --------------------------------------------------------------------------------
     def _client(
@@ -369,9 +368,9 @@ class SyncEngine:
         """Send every batch, its photos going up in the photo lane meanwhile; pull; then wait
         for the photos still on their way and settle their batches. A photo's failure is told
         only once the records went through."""
-        self._stop.clear()
         lane = PhotoLane(
-            lambda sha, start: self._upload(client, sha, report, start), self.photos_in_flight
+            lambda sha, start, stop: self._upload(client, sha, report, start, stop),
+            self.photos_in_flight,
         )
         waiting: list[Batch] = []
         failures: list[SyncError] = []
@@ -384,7 +383,10 @@ class SyncEngine:
                 waiting = self._settle(client, waiting, lane, report, failures, block=False)
             while True:
                 self._check_cancel()
-                batch = self.db(_bound(outbox.make_batch, self.batch_changes, node))
+                try:
+                    batch = self.db(_bound(outbox.make_batch, self.batch_changes, node))
+                except ValidationError as exc:  # a change the protocol cannot carry: none goes
+                    raise SyncError(ErrorCode.INVALID_REQUEST, str(exc)[:300]) from exc
                 if batch is None:
                     break
                 batch = self._send(client, batch, report)
@@ -396,9 +398,7 @@ class SyncEngine:
                 self._emit()
             self._settle(client, waiting, lane, report, failures, block=True)
         finally:
-            self._stop.set()  # workers stop at their next piece; what reached the server stays
-            lane.close()
-            self._stop.clear()  # the workers are gone; what follows in this sync may wait again
+            lane.close()  # its workers stop at their next piece; what reached the server stays
         if failures:
             raise failures[0]
 
@@ -500,7 +500,14 @@ class SyncEngine:
         state = "answered" if summary.missing_photos else "done"
         return dataclasses.replace(batch, missing=summary.missing_photos, state=state)
 
-    def _upload(self, client: httpx.Client, sha: str, report: SyncReport, start: int) -> None:
+    def _upload(
+        self,
+        client: httpx.Client,
+        sha: str,
+        report: SyncReport,
+        start: int,
+        stop: threading.Event | None = None,
+    ) -> None:
         """Upload one photo from where the server stands; an interruption costs at most what was
         in flight, as the server keeps every byte that reached it.
 
@@ -508,7 +515,8 @@ class SyncEngine:
         the first chunk goes without asking again (one round trip less per photo); if it moved
         since, the server answers with its offset and the upload goes on from there. What is sent
         is the original from the store (decrypted, checked against its SHA-256 first: a damaged
-        photo is never sent), handed over in pieces, so cancelling stops mid-chunk.
+        photo is never sent), handed over in pieces, so cancelling stops mid-chunk. ``stop`` is
+        the photo lane's own flag: set when the lane closes, it stops this upload the same way.
         """
         data = self._original(sha)
         total = len(data)
@@ -516,13 +524,13 @@ class SyncEngine:
         failures = 0
         offset: int | None = start
         while offset is not None and offset < total:
-            self._check_cancel()
+            self._check_cancel(stop)
             size = min(self.chunk_bytes, total - offset)
             try:
                 response = client.put(
                     url,
                     params={"offset": offset, "total": total},
-                    content=self._read_chunk(data, offset, size),
+                    content=self._read_chunk(data, offset, size, stop),
                     headers={
                         "Content-Type": "application/octet-stream",
                         "Content-Length": str(size),
@@ -561,8 +569,8 @@ class SyncEngine:
             if failures >= self.retry.attempts:
                 busy = LocalCode.OFFLINE if code == LocalCode.OFFLINE else LocalCode.SERVER_BUSY
                 raise SyncError(busy, sha)
-            self._pause(self.retry.delay(failures))
-            offset = self._upload_offset(client, url)
+            self._pause(self.retry.delay(failures), stop)
+            offset = self._upload_offset(client, url, stop)
         with self._tally:
             report.photos += 1
 
@@ -576,21 +584,25 @@ class SyncEngine:
         except PhotoStoreError as exc:
             raise SyncError(LocalCode.PHOTO_MISSING_LOCALLY, f"{sha}: {exc.en}") from exc
 
-    def _read_chunk(self, data: bytes, offset: int, size: int) -> Iterator[bytes]:
+    def _read_chunk(
+        self, data: bytes, offset: int, size: int, stop: threading.Event | None = None
+    ) -> Iterator[bytes]:
         """The chunk's bytes in pieces as the request sends them; checks for cancel between
         pieces (raising here aborts the request, and the server keeps what it received)."""
         view = memoryview(data)[offset : offset + size]
         while view:
-            self._check_cancel()
+            self._check_cancel(stop)
             piece = bytes(view[:UPLOAD_PIECE])
             view = view[len(piece) :]
             with self._tally:
                 self.bytes_sent += len(piece)
             yield piece
 
-    def _upload_offset(self, client: httpx.Client, url: str) -> int | None:
+    def _upload_offset(
+        self, client: httpx.Client, url: str, stop: threading.Event | None = None
+    ) -> int | None:
         """Where the server's copy of a photo stands (None: it has it all)."""
-        response = self._request(client, "GET", url)
+        response = self._request(client, "GET", url, stop=stop)
         if response.status_code >= 400:
             raise server_error(response)
         state = self._read(response, UploadState)
@@ -620,8 +632,7 @@ class SyncEngine:
                 self.db(account.restart_pull)
                 continue
             if page.items:
-                items = [item.model_dump(mode="json") for item in page.items]
-                self.db(_bound(pull.apply_pulled, items, page.cursor))
+                self.db(_bound(pull.apply_pulled, page.items, page.cursor))
                 report.pulled += len(page.items)
             if not page.more or page.cursor <= cursor:
                 return
@@ -644,13 +655,21 @@ class SyncEngine:
 
     # -- requests ------------------------------------------------------------------------------
     def _request(
-        self, client: httpx.Client, method: str, url: str, attempts: int | None = None, **kw: Any
+        self,
+        client: httpx.Client,
+        method: str,
+        url: str,
+        attempts: int | None = None,
+        *,
+        stop: threading.Event | None = None,
+        **kw: Any,
     ) -> httpx.Response:
         """A request retried on network and server trouble; 4xx answers go back to the caller
-        except those that end the sync (signed out, revoked, disabled)."""
+        except those that end the sync (signed out, revoked, disabled). ``stop``: a photo lane's
+        flag, for a request made by one of its workers."""
         attempt = 0
         while True:
-            self._check_cancel()
+            self._check_cancel(stop)
             attempt += 1
             try:
                 response = client.request(method, url, **kw)
@@ -691,7 +710,7 @@ class SyncEngine:
                     error = SyncError(LocalCode.SERVER_BUSY, f"HTTP {status}")
             if attempt >= (attempts or self.retry.attempts):
                 raise error
-            self._pause(self.retry.delay(attempt))
+            self._pause(self.retry.delay(attempt), stop)
 
     @staticmethod
     def _read(response: httpx.Response, model: type[M]) -> M:
@@ -702,18 +721,20 @@ class SyncEngine:
         except ValidationError as exc:
             raise SyncError(LocalCode.SERVER_BUSY, f"unreadable answer: {exc}") from exc
 
-    def _check_cancel(self) -> None:
-        if self.cancel.cancelled or self._stop.is_set():
+    def _check_cancel(self, stop: threading.Event | None = None) -> None:
+        """Raise ``Cancelled`` when the user cancelled, or (for a photo lane's worker, which
+        passes its lane's ``stop``) when its lane was closed."""
+        if self.cancel.cancelled or (stop is not None and stop.is_set()):
             raise Cancelled()
 
-    def _pause(self, seconds: float) -> None:
-        """Wait before a retry; raise ``Cancelled`` as soon as the user cancels or the sync
-        stops its photo workers."""
+    def _pause(self, seconds: float, stop: threading.Event | None = None) -> None:
+        """Wait before a retry; raise ``Cancelled`` as soon as the user cancels or (``stop``)
+        the photo lane this worker belongs to closes."""
         deadline = time.monotonic() + seconds
         while (left := deadline - time.monotonic()) > 0:
-            if self.cancel.wait(min(left, 0.1)) or self._stop.is_set():
+            if self.cancel.wait(min(left, 0.1)) or (stop is not None and stop.is_set()):
                 raise Cancelled()
-        self._check_cancel()
+        self._check_cancel(stop)
 
     def _emit(self) -> None:
         if self.on_progress is not None:

@@ -7,8 +7,8 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from geodesy import distance_m
 from leads import cluster, likely_duplicates
-from ledgerio.coords import distance_m
 
 
 def _offset(lat: float, lon: float, north_m: float, east_m: float) -> tuple[float, float]:

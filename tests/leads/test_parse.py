@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from geodesy import distance_m
 from leads import parse
 from leads.parse import LeadFileError
-from ledgerio.coords import distance_m, wgs84_to_gcj02
+from ledgerio.coords import wgs84_to_gcj02
 from ledgerio.vocab import Area
 
 NANTONG = Area("南通市", 31.4, 32.95, 120.0, 122.3)

@@ -9,6 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import geodesy
 from ledgerio import rows, sheet
 from ledgerio.rows import RowResult
 from ledgerio.vocab import load
@@ -101,7 +102,7 @@ def test_names_compared_with_their_pairs_made_once_as_similarity_does(a, b):
 )
 def test_a_lookalike_is_found_exactly_within_its_distance(lat, lon, dlat, dlon):
     """The grid skips points by latitude before measuring: it must never skip one in reach."""
-    from ledgerio import coords, plan
+    from ledgerio import plan
     from ledgerio.record import with_defaults
     from ledgerio.rows import RowResult
 
@@ -110,5 +111,5 @@ def test_a_lookalike_is_found_exactly_within_its_distance(lat, lon, dlat, dlon):
     new = RowResult(2, values={"name": "平潮镇新联村闸口排口", "national_code": "B2",
                                "county_code": "320612", "lat": lat + dlat, "lon": lon + dlon})  # fmt: skip
     found = plan.plan([new], {"name", "national_code", "county", "lat", "lon"}, [stored], VOCAB)
-    near = coords.distance_m(lat, lon, lat + dlat, lon + dlon) <= VOCAB.lookalike_distance_m
+    near = geodesy.distance_m(lat, lon, lat + dlat, lon + dlon) <= VOCAB.lookalike_distance_m
     assert found.rows[0].action == ("lookalike" if near else "insert")

@@ -19,8 +19,8 @@ import httpx
 from fieldapp.domain import inspection as model
 from fieldapp.store import inspections
 from sync.client.engine import MIB, tls_context
-from sync.client.errors import LocalCode
-from sync.client.photolane import IN_FLIGHT
+from sync.client.errors import Cancelled, LocalCode
+from sync.client.photolane import IN_FLIGHT, PhotoLane
 from sync.client.state import account as sync_account
 from sync.client.state import panel as sync_panel
 from tests.sync.test_photo_upload import SlowLink, _upload_idle
@@ -160,6 +160,71 @@ def test_a_sync_killed_mid_upload_resends_no_byte_the_server_holds(
         assert report.ok, (report.summary(), report.error)
         assert engine.bytes_sent == sum(size - offset for offset in held.values())
         assert all(store.has(sha) for sha in shas)
+    finally:
+        link.close()
+        world.close()
+
+
+def test_a_lane_closing_stops_its_workers_and_is_not_a_users_cancel(
+    request: Any, schedule_tmp: Path, sync_world_tools: Any
+) -> None:
+    world = _world(request, schedule_tmp, sync_world_tools)
+    try:
+        device = world.device("insp", "inspector")
+        engine = device.engine()
+        started = threading.Event()
+        ended: list[str] = []
+
+        def upload(sha: str, start: int, stop: threading.Event) -> None:
+            started.set()
+            try:  # a worker waiting to retry, as after a dropped link
+                engine._pause(30.0, stop)
+            except Cancelled:
+                ended.append(sha)
+                raise
+
+        lane = PhotoLane(upload, workers=2)
+        lane.submit("a" * 64)
+        assert started.wait(5)
+        asked = time.monotonic()
+        lane.close()
+        assert time.monotonic() - asked < 1.0 and ended == ["a" * 64] and lane.stopped
+        # The user did not cancel: the engine goes on (and its next sync runs whole).
+        assert not engine.cancel.cancelled
+        engine._check_cancel()
+        sha = _inspection_with_photo(device, b"after the lane closed " * 1000)
+        report = engine.sync()
+        assert report.ok and report.photos == 1, (report.summary(), report.error)
+        assert world.ctx.photo_store.has(sha)
+    finally:
+        world.close()
+
+
+def test_a_users_cancel_stops_every_upload_in_the_lane_within_a_second(
+    request: Any, schedule_tmp: Path, sync_world_tools: Any
+) -> None:
+    world = _world(request, schedule_tmp, sync_world_tools)
+    link = SlowLink(("127.0.0.1", world.server.port), rate=512 * 1024)  # per connection
+    try:
+        device = world.device("insp", "inspector")
+        for i in range(2 * IN_FLIGHT):
+            _inspection_with_photo(device, bytes([i + 1]) * (4 * MIB))
+        with device.conn:
+            device.conn.execute("UPDATE sync_account SET server_url = ? WHERE id = 1", (link.url,))
+        engine = device.engine(chunk_bytes=8 * MIB, timeout=10.0)
+        done: list[Any] = []
+        worker = threading.Thread(target=lambda: done.append(engine.sync()))
+        worker.start()
+        deadline = time.monotonic() + 20
+        while engine.bytes_sent < IN_FLIGHT * 256 * 1024:  # every worker has pieces on the wire
+            assert time.monotonic() < deadline and worker.is_alive(), done
+            time.sleep(0.01)
+        asked = time.monotonic()
+        engine.cancel.cancel()
+        worker.join(10)
+        assert not worker.is_alive() and time.monotonic() - asked < 1.0
+        assert isinstance(done[0].error, Cancelled)
+        assert engine.bytes_sent < 2 * IN_FLIGHT * 4 * MIB
     finally:
         link.close()
         world.close()

@@ -11,14 +11,14 @@ gets a hybrid-logical-clock stamp from its capture time, later than every stamp 
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sync.client.state.clock import State, format_hlc, iso_ms, tick
 from sync.client.state.records import RECORD_OF, photo_refs
-
-PROTOCOL_VERSION = 1
+from sync.protocol import Change, PushRequest
 
 
 @dataclass(frozen=True)
@@ -89,9 +89,11 @@ def cut(
 
 
 def body(batch_id: str, changes: Sequence[dict[str, Any]]) -> str:
-    """The exact bytes of a batch as stored and sent (a retry sends the same)."""
-    return json.dumps(
-        {"batch_id": batch_id, "changes": list(changes), "protocol_version": PROTOCOL_VERSION},
-        ensure_ascii=False,
-        separators=(",", ":"),
+    """The exact bytes of a batch as stored and sent (a retry sends the same), made through the
+    protocol's ``PushRequest``: a change the server would refuse as malformed raises
+    ``pydantic.ValidationError`` here instead. Floats are written in their shortest exact form
+    (the same bits come back), text as UTF-8, unescaped."""
+    request = PushRequest(
+        batch_id=uuid.UUID(batch_id), changes=[Change.model_validate(c) for c in changes]
     )
+    return request.model_dump_json()

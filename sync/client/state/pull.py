@@ -13,9 +13,10 @@ from fieldapp.store import capture, synced_rows
 from fieldapp.store import leads as lead_rows
 from fieldapp.store import plans as plan_rows
 from sync.client.state import account, clock, issues, outbox, server_rows
+from sync.protocol import PulledChange
 
 
-def apply_pulled(conn: sqlite3.Connection, items: Sequence[dict[str, Any]], cursor: int) -> int:
+def apply_pulled(conn: sqlite3.Connection, items: Sequence[PulledChange], cursor: int) -> int:
     """Apply one page of server changes and store the cursor, in one uncaptured transaction.
 
     A row with a local change the server has not answered yet is not overwritten: only the
@@ -27,27 +28,27 @@ def apply_pulled(conn: sqlite3.Connection, items: Sequence[dict[str, Any]], curs
         state = account.clock(conn)
         after = outbox.answered_seq(conn)
         for item in items:
-            state = clock.witness(state, item["hlc"])
-            entity, row_id, data = item["entity"], item["row_id"], item["data"]
+            state = clock.witness(state, item.hlc)
+            entity, row_id, data, op = item.entity, item.row_id, item.data, item.op
             if entity == "reviews":
-                _store_review(conn, data, row_id, item["op"])
+                _store_review(conn, data, row_id, op)
                 continue
             if entity == "tasks":
                 conn.execute(
                     "INSERT OR REPLACE INTO sync_tasks (id, data, deleted) VALUES (?, ?, ?)",
-                    (row_id, json.dumps(data, ensure_ascii=False), int(item["op"] == "delete")),
+                    (row_id, json.dumps(data, ensure_ascii=False), int(op == "delete")),
                 )
                 continue
             if entity == "leads":  # aerial-survey leads of the county: the map's "to verify"
-                lead_rows.apply(conn, row_id, data, item["op"] == "delete")
+                lead_rows.apply(conn, row_id, data, op == "delete")
                 continue
             if entity == "plans":  # remediation plans (一口一策) of the area
-                plan_rows.apply(conn, row_id, data, item["op"] == "delete")
+                plan_rows.apply(conn, row_id, data, op == "delete")
                 continue
             if entity not in synced_rows.TABLES:
                 continue
-            data = None if item["op"] == "delete" else data
-            server_rows.remember(conn, entity, row_id, data, item["hlc"])
+            data = None if op == "delete" else data
+            server_rows.remember(conn, entity, row_id, data, item.hlc)
             if outbox.has_local_change(conn, entity, row_id, after):
                 continue
             synced_rows.write_row(conn, entity, data, row_id)

@@ -3,15 +3,20 @@ examples and over random logs."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import uuid
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from sync.client.state.batching import LoggedChange, body, cut
 from sync.client.state.clock import parse_hlc
 from sync.client.state.records import RECORD_OF, photo_refs
+from sync.protocol import PROTOCOL_VERSION, Change, PushRequest
 
 AT = "2026-12-02T08:00:00.000Z"
 
@@ -68,12 +73,28 @@ def test_stamps_are_later_than_the_clock_even_when_the_device_clock_is_behind() 
 
 
 def test_the_body_is_the_exact_bytes_a_retry_sends_again() -> None:
-    changes = cut([change(1, "patrols", "t", data={"id": "t", "river": "通吕运河"})],
-                  nobody_holds, (0, 0), "dev").changes  # fmt: skip
-    text = body("b-1", changes)
-    assert text == body("b-1", changes)
+    row, batch = str(uuid.uuid4()), str(uuid.uuid4())
+    logged = change(1, "patrols", row, data={"id": row, "river": "通吕运河", "x": 5e-324})
+    logged = dataclasses.replace(logged, change_id=str(uuid.uuid4()))
+    changes = cut([logged], nobody_holds, (0, 0), "dev").changes
+    text = body(batch, changes)
+    assert text == body(batch, changes)
     assert "通吕运河" in text  # not escaped: what is hashed and stored is what is sent
-    assert json.loads(text) == {"batch_id": "b-1", "changes": changes, "protocol_version": 1}
+    sent = PushRequest.model_validate_json(text)  # what the server reads
+    assert str(sent.batch_id) == batch and sent.protocol_version == PROTOCOL_VERSION
+    assert [c.model_dump(mode="json") for c in sent.changes] == [
+        Change.model_validate(c).model_dump(mode="json") for c in changes
+    ]
+    assert json.loads(text)["changes"][0]["data"] == changes[0]["data"]  # exact floats too
+
+
+def test_a_change_the_protocol_cannot_carry_is_refused_before_it_is_stored() -> None:
+    row = str(uuid.uuid4())
+    logged = change(1, "patrols", row, data={"id": row, "note": "a\x00b"})
+    logged = dataclasses.replace(logged, change_id=str(uuid.uuid4()))
+    changes = cut([logged], nobody_holds, (0, 0), "dev").changes
+    with pytest.raises(ValidationError):
+        body(str(uuid.uuid4()), changes)
 
 
 ENTITIES = ["inspections", "inspection_photos", "patrols", "patrol_tracks", "outfalls"]

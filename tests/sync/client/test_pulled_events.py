@@ -9,6 +9,7 @@ from fieldapp.store import outfalls
 from fieldapp.store.database import open_profile
 from sync.client.state import account as sync_account
 from sync.client.state import clock, pull
+from sync.protocol import PulledChange
 
 
 def test_a_pulled_lifecycle_event_joins_the_outfalls_history(tmp_path: Path) -> None:
@@ -24,9 +25,9 @@ def test_a_pulled_lifecycle_event_joins_the_outfalls_history(tmp_path: Path) -> 
             "actor": "alice",
             "note": "已封堵",
         }
-        item = {"entity": "outfall_events", "row_id": event["id"], "op": "upsert",
+        item = {"seq": 7, "change_id": "c7", "at": event["at"], "entity": "outfall_events", "row_id": event["id"], "op": "upsert",
                 "data": event, "hlc": clock.format_hlc(1_795_000_000_000, 0, "server")}  # fmt: skip
-        assert pull.apply_pulled(conn, [item], 7) == 1
+        assert pull.apply_pulled(conn, [PulledChange.model_validate(item)], 7) == 1
         events = outfalls.history(conn, event["outfall_id"]).events
         assert [(e.id, e.to_state, e.actor, e.note) for e in events] == [
             (event["id"], "remediating", "alice", "已封堵")

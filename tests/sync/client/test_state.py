@@ -13,6 +13,8 @@ from fieldapp.store import database, identity, synced_rows
 from sync.client.state import account, outbox, panel, reconcile, server_rows
 from sync.protocol import PushResponse
 
+P1 = "5b0c6d2e-8f43-4f5e-9a1c-2d7e3f4a5b61"  # the server takes only UUID row ids
+
 
 @pytest.fixture
 def conn(tmp_path: Path) -> Iterator[sqlite3.Connection]:
@@ -55,7 +57,7 @@ def test_a_batch_is_stored_before_it_is_sent_and_its_answer_applies_once(
 ) -> None:
     assert outbox.make_batch(conn, 100, "dev-1") is None  # nothing to send
     with conn:
-        synced_rows.enqueue(conn, "patrols", "p1", {"id": "p1", "river": "通吕运河"})
+        synced_rows.enqueue(conn, "patrols", P1, {"id": P1, "river": "通吕运河"})
     assert panel.pending(conn).changes == 1
     batch = outbox.make_batch(conn, 100, "dev-1")
     assert batch is not None and batch.state == "open" and batch.n_changes == 1
@@ -72,7 +74,7 @@ def test_a_batch_is_stored_before_it_is_sent_and_its_answer_applies_once(
     )
     first = reconcile.record_answer(conn, batch, answer)
     assert (first.applied, first.missing_photos) == (1, ())
-    assert server_rows.holds(conn, "patrols", "p1")
+    assert server_rows.holds(conn, "patrols", P1)
     assert outbox.unfinished_batches(conn) == [] and panel.pending(conn).empty
     again = reconcile.record_answer(conn, batch, answer)  # a replayed answer
     assert (again.applied, again.duplicate, again.rejected) == (0, 0, 0)

@@ -12,6 +12,7 @@ from fieldapp.store import inspections, returns
 from fieldapp.store.returns import ReturnedRecord
 from fieldapp.ui.inspection.returned_banner import ReturnedBanner
 from sync.client.state import clock, pull
+from sync.protocol import PulledChange
 
 from .conftest import NANTONG, OTHERS
 
@@ -34,9 +35,9 @@ def returned_and_revised(h, deadline: str | None) -> str:  # type: ignore[no-unt
         "at": "2024-05-02T08:30:00Z",
         "deadline": deadline,
     }
-    item = {"entity": "reviews", "row_id": "r1", "op": "upsert", "data": review,
+    item = {"seq": 1, "change_id": "c1", "at": "2024-05-02T08:30:00Z", "entity": "reviews", "row_id": "r1", "op": "upsert", "data": review,
             "hlc": clock.format_hlc(1714638600000, 0, "server")}  # fmt: skip
-    pull.apply_pulled(h.writer, [item], 1)
+    pull.apply_pulled(h.writer, [PulledChange.model_validate(item)], 1)
     returns.revise(h.writer, done.id, "测试员")
     return done.completed_at or ""
 

@@ -11,6 +11,7 @@ from typing import Any
 from fieldapp.ui.session import Session
 from fieldapp.ui.tasks.window import OVERDUE
 from sync.client.state.pull import apply_pulled
+from sync.protocol import PulledChange
 
 _clock = [0]
 
@@ -20,13 +21,18 @@ def _pull(session: Session, qtbot: Any, tasks: list[dict[str, Any]]) -> None:
     for task in tasks:
         _clock[0] += 1
         items.append(
-            {
-                "entity": "tasks",
-                "row_id": task["id"],
-                "op": "upsert",
-                "data": task,
-                "hlc": f"{1_800_000_000_000 + _clock[0]:013d}:00000:server",
-            }
+            PulledChange.model_validate(
+                {
+                    "seq": _clock[0],
+                    "change_id": f"c{_clock[0]}",
+                    "at": "2026-12-01T00:00:00Z",
+                    "entity": "tasks",
+                    "row_id": task["id"],
+                    "op": "upsert",
+                    "data": task,
+                    "hlc": f"{1_800_000_000_000 + _clock[0]:013d}:00000:server",
+                }
+            )
         )
     done: list[Any] = []
     session.lane.submit(
