@@ -37,9 +37,9 @@ KEPT_WHEN_EMPTY = frozenset({"lat", "lon", "national_code", "local_code"})
 # A stored outfall's lifecycle state moves only by a step with its authority and evidence
 # (sync.casework), never by an import: the cell is read for new rows only.
 KEPT_ON_UPDATE = frozenset({"lifecycle_state"})
-_CELL = 0.001  # degrees: about 110 m north-south, 95 m east-west in Nantong
-# More cells than a row of the grid can hold (longitudes -180..180 are -180000..180000 cells),
-# so that row × _STRIDE + column names one cell.
+# More cells than a row of the grid holds (a 50 m cell is about 0.0005° of longitude: 720,000
+# cells around the Earth), so that row × _STRIDE + column names one cell (a smaller reach that
+# let two cells share a number would only bring more points to the box test).
 _STRIDE = 1_000_000
 
 
@@ -120,37 +120,64 @@ class _Name:
 
 
 _Point = tuple[float, float, dict[str, Any], _Name]
+# Boxes are drawn for a reach 1 % longer than the distance measured (both ``geodesy``'s): a point
+# on the box's edge is never lost to rounding.
+_BOX_SLACK = 1.01
 
 
 class _Grid:
-    """Points by 0.001° cell, for "anything within 50 m" without comparing every pair. A cell
-    is keyed by one number (row × ``_STRIDE`` + column): every row of an import looks at the
-    cells around its point, and most of them are empty."""
+    """Points by cell, for "anything within 50 m" without comparing every pair. A cell is as
+    tall as the reach (``geodesy``'s box) and as wide as the reach where the first point lies
+    (a ledger is one city), so a point's neighbours lie in the 3 × 3 cells around it; a cell is
+    keyed by one number (row × ``_STRIDE`` + column). Points in those cells outside the box
+    around the point are dropped before any distance is measured."""
 
     def __init__(self, reach_m: float) -> None:
         self.cells: dict[int, list[_Point]] = {}
-        r = max(1, math.ceil(reach_m / 90))
-        self.offsets = [di * _STRIDE + dj for di in range(-r, r + 1) for dj in range(-r, r + 1)]
-        # two points further apart in latitude than the half-height of geodesy's box (the same
-        # at every latitude, with slack for rounding) are further apart than the reach
-        self.lat_reach = geodesy.bounding_box(0.0, 0.0, reach_m).north
+        self.reach = reach_m * _BOX_SLACK
+        self.step_lat = geodesy.bounding_box(0.0, 0.0, self.reach).north  # the same anywhere
+        self.step_lon = 0.0  # set by the first point
+        self.bands: dict[int, tuple[float, list[int]]] = {}  # row -> (half-width, offsets)
+
+    def _key(self, lat: float, lon: float) -> tuple[int, int]:
+        if not self.step_lon:
+            box = geodesy.bounding_box(lat, lon, self.reach)
+            self.step_lon = (box.east - box.west) / 2
+        return int(lat / self.step_lat), int(lon / self.step_lon)
+
+    def _band(self, row: int) -> tuple[float, list[int]]:
+        """The box's half-width in the cells' row ``row`` and the cell offsets it spans."""
+        found = self.bands.get(row)
+        if found is None:
+            poleward = min(89.0, (abs(row) + 2) * self.step_lat)
+            box = geodesy.bounding_box(poleward, 0.0, self.reach)
+            dlon = (box.east - box.west) / 2
+            r = max(1, math.ceil(dlon / self.step_lon))
+            found = (dlon, [di * _STRIDE + dj for di in (-1, 0, 1) for dj in range(-r, r + 1)])
+            self.bands[row] = found
+        return found
 
     def add(self, rec: dict[str, Any]) -> None:
         lat, lon = rec.get("lat"), rec.get("lon")
         if lat is not None and lon is not None:
-            key = int(lat / _CELL) * _STRIDE + int(lon / _CELL)
+            i, j = self._key(lat, lon)
             point = (lat, lon, rec, _Name(rec.get("name") or ""))
-            self.cells.setdefault(key, []).append(point)
+            self.cells.setdefault(i * _STRIDE + j, []).append(point)
 
     def near(self, lat: float, lon: float) -> list[_Point]:
-        """Points of the cells around, without those too far north or south to be within reach."""
-        base = int(lat / _CELL) * _STRIDE + int(lon / _CELL)
-        reach, get = self.lat_reach, self.cells.get
+        """Points in the box around ``(lat, lon)`` (a superset of those within reach)."""
+        if not self.cells:
+            return []
+        i, j = self._key(lat, lon)
+        dlon, offsets = self._band(i)
+        base, dlat, get = i * _STRIDE + j, self.step_lat, self.cells.get
         found: list[_Point] = []
-        for off in self.offsets:
+        for off in offsets:
             points = get(base + off)
             if points:
-                found.extend(p for p in points if abs(p[0] - lat) <= reach)
+                found.extend(
+                    p for p in points if abs(p[0] - lat) <= dlat and abs(p[1] - lon) <= dlon
+                )
         return found
 
 

@@ -54,6 +54,14 @@ def is_blank(cell: Any) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
+def _has_content(cells: list[Any]) -> bool:
+    """``not all(is_blank(c) for c in cells)``, without a call per cell."""
+    for c in cells:  # noqa: SIM110 - a loop, not a generator: this runs for every row
+        if c is not None and (not isinstance(c, str) or c.strip()):
+            return True
+    return False
+
+
 def cell_text(cell: Any) -> str:
     """A cell as text: integral numbers without ``.0`` (codes typed as numbers), dates in ISO."""
     if cell is None:
@@ -122,21 +130,41 @@ def map_rows(table: Table, vocab: Vocab, default_datum: str = "wgs84") -> Iterat
     The same as ``map_row`` on each row, faster: a step that reads only its own columns (type,
     county, each text, value list and date column) is worked out once per distinct content of
     those cells and its outcome reused (ledgers repeat the same few towns, types and dates over
-    thousands of rows). Rows holding a formula go through ``map_row`` whole."""
+    thousands of rows). The steps go a column at a time over blocks of rows: each cell's key and
+    outcome are found by one pass down its column, and a step whose outcomes in the block set the
+    same fields without a problem gives its values to every row in one go. Rows holding a
+    formula go through ``map_row`` whole."""
     steps = _memo_steps(table, vocab)
     formula_rows = {r for r, _c in table.formulas}
-    for row, cells in table.rows:
-        if all(is_blank(c) for c in cells):
-            yield RowResult(row, blank=True)
-        elif row in formula_rows:
-            yield map_row(table, vocab, row, cells, default_datum)
-        else:
-            yield _fast_row(table, vocab, row, cells, default_datum, steps)
+    fields = table.fields()
+    position = bool(fields & {"lon", "lat", "lonlat"})
+    all_rows = table.rows
+    for start in range(0, len(all_rows), _BLOCK):
+        block = all_rows[start : start + _BLOCK]
+        kinds = [
+            2 if row in formula_rows else 1 if _has_content(cells) else 0 for row, cells in block
+        ]  # 0 blank, 1 plain, 2 with a formula
+        plain = [rc for rc, kind in zip(block, kinds, strict=True) if kind == 1]
+        cell_lists = [cells for _row, cells in plain]
+        before = _block_steps(table, vocab, steps[0], cell_lists)
+        after = _block_steps(table, vocab, steps[1], cell_lists)
+        mapped = _block_rows(table, vocab, plain, before, after, position, fields, default_datum)
+        for (row, cells), kind in zip(block, kinds, strict=True):
+            if kind == 1:
+                yield next(mapped)
+            elif kind == 0 or all(is_blank(c) for c in cells):
+                yield RowResult(row, blank=True)
+            else:
+                yield map_row(table, vocab, row, cells, default_datum)
 
 
+_BLOCK = 4096
 _LIST_FIELDS = frozenset({"discharging_units"})
 _Outcome = tuple[dict[str, Any], tuple[Issue, ...], bool]
 _Step = tuple[Any, tuple[int, ...], dict[tuple[Any, ...], _Outcome]]
+# A step over one block: either the fields it sets and their value columns (every outcome in
+# the block sets those fields, with no problem and no list), or its outcome for each row.
+_BlockStep = tuple[tuple[str, ...], list[list[Any]] | None, list[_Outcome] | None]
 
 
 def _memo_steps(table: Table, vocab: Vocab) -> tuple[list[_Step], list[_Step]]:
@@ -179,47 +207,84 @@ def _memo_steps(table: Table, vocab: Vocab) -> tuple[list[_Step], list[_Step]]:
     return before, after
 
 
-def _run_memo(r: _Row, steps: list[_Step]) -> None:
-    cells, n = r.cells, len(r.cells)
-    values, issues = r.result.values, r.result.issues
+def _block_steps(
+    table: Table, vocab: Vocab, steps: list[_Step], cell_lists: list[list[Any]]
+) -> list[_BlockStep]:
+    out: list[_BlockStep] = []
     for fn, idxs, memo in steps:
         # the type is part of the key: True, 1 and 1.0 are equal keys but read differently
-        if len(idxs) == 1:
-            v = cells[idxs[0]] if idxs[0] < n else None
-            key: Any = (v.__class__, v)
+        columns = [[c[i] if i < len(c) else None for c in cell_lists] for i in idxs]
+        if len(columns) == 1:
+            keys: list[Any] = list(zip(map(type, columns[0]), columns[0], strict=True))
         else:
-            key = tuple((v.__class__, v) for v in [cells[i] if i < n else None for i in idxs])
-        found = memo.get(key)
-        if found is None:
-            probe = _Row(r.table, r.vocab, r.row, cells)
+            keys = list(
+                zip(*[zip(map(type, col), col, strict=True) for col in columns], strict=True)
+            )
+        uniq = set(keys)
+        for key in uniq - memo.keys():
+            probe = _Row(table, vocab, 0, _probe_cells(idxs, key if len(idxs) != 1 else (key,)))
             fn(probe)
             has_list = not _LIST_FIELDS.isdisjoint(probe.result.values)
-            found = (probe.result.values, tuple(probe.result.issues), has_list)
-            memo[key] = found
-        if found[2]:  # a row's list is its own (callers may change it)
-            values.update({k: list(v) if isinstance(v, list) else v for k, v in found[0].items()})
+            memo[key] = (probe.result.values, tuple(probe.result.issues), has_list)
+        outcomes = list(map(memo.__getitem__, keys))
+        distinct = [memo[k] for k in uniq]
+        names = tuple(distinct[0][0]) if distinct else ()
+        if all(not o[1] and not o[2] and tuple(o[0]) == names for o in distinct):
+            out.append((names, [[o[0][n] for o in outcomes] for n in names], None))
         else:
-            values.update(found[0])
-        if found[1]:
-            issues.extend(replace(i, row=r.row) for i in found[1])
+            out.append(((), None, outcomes))
+    return out
 
 
-def _fast_row(
+def _probe_cells(idxs: tuple[int, ...], key: tuple[tuple[type, Any], ...]) -> list[Any]:
+    """Cells holding only what a step reads (the rest blank)."""
+    cells: list[Any] = [None] * (max(idxs) + 1 if idxs else 0)
+    for i, (_t, v) in zip(idxs, key, strict=True):
+        cells[i] = v
+    return cells
+
+
+def _block_rows(
     table: Table,
     vocab: Vocab,
-    row: int,
-    cells: list[Any],
+    plain: list[tuple[int, list[Any]]],
+    before: list[_BlockStep],
+    after: list[_BlockStep],
+    position: bool,
+    fields: set[str],
     default_datum: str,
-    steps: tuple[list[_Step], list[_Step]],
-) -> RowResult:
-    r = _Row(table, vocab, row, cells)
-    fields = table.fields()
-    _identity(r)
-    _run_memo(r, steps[0])
-    if fields & {"lon", "lat", "lonlat"}:
-        _position(r, fields, default_datum)
-    _run_memo(r, steps[1])
-    return r.result
+) -> Iterator[RowResult]:
+    regular = [(names, cols) for names, cols, _o in before + after if cols is not None]
+    names = tuple(n for ns, _c in regular for n in ns)
+    value_rows: Iterator[tuple[Any, ...]] = zip(
+        *[col for _ns, cols in regular for col in cols], strict=True
+    )
+    if not names:
+        value_rows = iter([()] * len(plain))
+    irregular_before = [o for _n, cols, o in before if o is not None]
+    irregular_after = [o for _n, cols, o in after if o is not None]
+    for k, ((row, cells), values_in_row) in enumerate(zip(plain, value_rows, strict=True)):
+        r = _Row(table, vocab, row, cells)
+        _identity(r)
+        values, issues = r.result.values, r.result.issues
+        for outcomes in irregular_before:
+            _apply(outcomes[k], values, issues, row)
+        if position:
+            _position(r, fields, default_datum)
+        # after the position: an enum column (the position's source) outweighs what it set
+        values.update(zip(names, values_in_row, strict=True))
+        for outcomes in irregular_after:
+            _apply(outcomes[k], values, issues, row)
+        yield r.result
+
+
+def _apply(found: _Outcome, values: dict[str, Any], issues: list[Issue], row: int) -> None:
+    if found[2]:  # a row's list is its own (callers may change it)
+        values.update({k: list(v) if isinstance(v, list) else v for k, v in found[0].items()})
+    else:
+        values.update(found[0])
+    if found[1]:
+        issues.extend(replace(i, row=row) for i in found[1])
 
 
 def map_row(

@@ -319,7 +319,10 @@ def _table(
             )
         columns.append(Column(c, text, f, datum))
     _check_merged_header(merged, header_rows, columns, grid, data_start, issues)
-    rows = [(r + 1, list(grid[r])) for r in range(data_start, len(grid))]
+    if any(r1 >= data_start for _r0, _c0, r1, _c1 in merged):  # filled in place below
+        rows = [(r + 1, list(grid[r])) for r in range(data_start, len(grid))]
+    else:  # the grid's own rows (made for this read): no copy of 100,000 lists
+        rows = list(zip(range(data_start + 1, len(grid) + 1), grid[data_start:], strict=True))
     _fill_merged(merged, data_start, grid, rows, columns, issues)
     table = Table(name, sheet, data_start, columns, rows, issues)
     table.formulas = {(r + 1, c): f for (r, c), f in formulas.items() if r >= data_start}

@@ -10,12 +10,16 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
+# One encoder for every canonical text: ``json.dumps`` with options builds a new encoder per call,
+# a tenth of the cost of a ledger row's document (measured 1.65 s against 1.47 s for 100,000).
+_encode = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+
 
 def dumps(value: Any) -> str:
     """Canonical JSON text: sorted keys, no spaces, UTF-8 kept as is."""
     if type(value) is Dumped:
         return value.text
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _encode(value)
 
 
 class Dumped(dict[str, Any]):
@@ -24,7 +28,7 @@ class Dumped(dict[str, Any]):
 
     def __init__(self, value: dict[str, Any]) -> None:
         super().__init__(value)
-        self.text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        self.text = _encode(value)
 
 
 def loads(text: str | None) -> Any:

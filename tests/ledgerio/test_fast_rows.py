@@ -86,6 +86,22 @@ def test_map_rows_reads_every_row_as_map_row_does(table):
     assert len(lists) == len(set(lists))
 
 
+@settings(max_examples=100, deadline=None)
+@given(tables(), st.integers(1, 4))
+def test_map_rows_reads_alike_across_blocks(table, block):
+    """Rows go a block at a time; a memo carried from one block to the next reads alike."""
+    saved = rows._BLOCK
+    rows._BLOCK = block
+    try:
+        fast = list(rows.map_rows(table, VOCAB))
+    finally:
+        rows._BLOCK = saved
+    slow = _reference(table)
+    assert [(r.row, r.blank, r.values, r.issues) for r in fast] == [
+        (r.row, r.blank, r.values, r.issues) for r in slow
+    ]
+
+
 @given(st.text(max_size=12), st.text(max_size=12))
 def test_names_compared_with_their_pairs_made_once_as_similarity_does(a, b):
     from ledgerio.plan import _Name, similarity
