@@ -4,159 +4,159 @@
 <context>
     <name>ComplaintsPane</name>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="64"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="62"/>
         <source>Overdue only</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="69"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="67"/>
         <source>New complaint…</source>
         <translation>登记举报…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="71"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="69"/>
         <source>Record outcome…</source>
         <translation>登记核实结论…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="72"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="70"/>
         <source>Record answer…</source>
         <translation>登记答复…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="73"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="71"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="83"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="81"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="83"/>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="183"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="81"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="174"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="83"/>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="185"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="81"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="176"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="83"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="81"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="84"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="82"/>
         <source>Answer due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="120"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="118"/>
         <source>Being verified</source>
         <translation>核实中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="121"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="119"/>
         <source>Verified, not answered</source>
         <translation>已核实，待答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="122"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="120"/>
         <source>Answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="127"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="125"/>
         <source>Complaints (举报) · %1 overdue</source>
         <translation>举报 · %1 件逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="128"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="126"/>
         <source>Complaints (举报)</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="138"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="136"/>
         <source>Loading complaints…</source>
         <translation>正在读取举报…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="158"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="151"/>
         <source>%1 complaints, %2 answers overdue</source>
         <translation>共 %1 件举报，%2 件答复逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="179"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="170"/>
         <source>Choose a complaint to see it.</source>
         <translation>请选择一件举报查看。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="186"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="177"/>
         <source>Complaint</source>
         <translation>举报内容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="187"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="178"/>
         <source>Complainant</source>
         <translation>举报人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="188"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="179"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="189"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="180"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="190"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="181"/>
         <source>Verification task</source>
         <translation>核实任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="191"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="182"/>
         <source>Outcome</source>
         <translation>核实结论</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="194"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="185"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="198"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="189"/>
         <source>Answer overdue since %1</source>
         <translation>答复已逾期（期限 %1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="201"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="192"/>
         <source>Answer due by %1</source>
         <translation>请于 %1 前答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="211"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="198"/>
         <source>open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="212"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="199"/>
         <source>done: the inspection has arrived</source>
         <translation>已完成：检查记录已收到</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="213"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="200"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="232"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="219"/>
         <source>Recording the complaint…</source>
         <translation>正在登记举报…</translation>
     </message>

@@ -4,185 +4,156 @@
 <context>
     <name>DeskTasksPane</name>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="47"/>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="109"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="46"/>
         <source>Open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="47"/>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="107"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="46"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="48"/>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="110"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="47"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="48"/>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="111"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="47"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="49"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="48"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="55"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="54"/>
         <source>Cancel task…</source>
         <translation>撤销任务…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="57"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="56"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="65"/>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="185"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="64"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="167"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="65"/>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="183"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="64"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="165"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="65"/>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="184"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="64"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="166"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="65"/>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="186"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="64"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="168"/>
         <source>Assigned to</source>
         <translation>执行人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="66"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="65"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="98"/>
-        <source>Inspect outfalls</source>
-        <translation>排口检查</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="99"/>
-        <source>Verify a location</source>
-        <translation>位置核实</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="100"/>
-        <source>Re-test</source>
-        <translation>复测</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="101"/>
-        <source>Patrol a stretch</source>
-        <translation>河段巡查</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="102"/>
-        <source>Random inspection (drawn)</source>
-        <translation>双随机抽查</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="117"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="104"/>
         <source>a complaint</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="118"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="105"/>
         <source>an aerial-survey lead</source>
         <translation>航测线索</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="119"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="106"/>
         <source>a random draw</source>
         <translation>双随机抽取</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="120"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="107"/>
         <source>the desk or the ledger</source>
         <translation>审核台或台账</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="124"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="111"/>
         <source>Tasks · %1 overdue</source>
         <translation>任务 · %1 项逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="125"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="112"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="135"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="122"/>
         <source>Loading tasks…</source>
         <translation>正在读取任务…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="156"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="140"/>
         <source>%1 tasks, %2 overdue</source>
         <translation>共 %1 项任务，%2 项逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="176"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="158"/>
         <source>Choose a task to see it.</source>
         <translation>请选择一项任务查看。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="181"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="163"/>
         <source>by the record %1</source>
         <translation>（由记录 %1 完成）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="186"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="168"/>
         <source>anyone of the county</source>
         <translation>本县任何人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="187"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="169"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="188"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="170"/>
         <source>Outfalls</source>
         <translation>排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="189"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="171"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="190"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="172"/>
         <source>Assigned by</source>
         <translation>派发人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="191"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="173"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="213"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="188"/>
         <source>Cancel task</source>
         <translation>撤销任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="214"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="189"/>
         <source>Why is “%1” no longer needed?</source>
         <translation>为什么不再需要“%1”？</translation>
     </message>
@@ -190,138 +161,138 @@
 <context>
     <name>MyTasksWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="41"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="42"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="45"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="46"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="55"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="56"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="55"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="56"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="55"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="56"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="55"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="56"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="77"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="78"/>
         <source>Inspect this outfall</source>
         <translation>检查此排口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="81"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="82"/>
         <source>Start this patrol</source>
         <translation>开始此次巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="85"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="86"/>
         <source>Show in the ledger</source>
         <translation>在台账中查看</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="115"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="13"/>
         <source>Inspect outfalls</source>
         <translation>排口检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="116"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="14"/>
         <source>Verify a location</source>
         <translation>位置核实</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="117"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="15"/>
         <source>Re-test</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="118"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="16"/>
         <source>Patrol a stretch</source>
         <translation>河段巡查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="119"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="17"/>
         <source>Random inspection (drawn)</source>
         <translation>双随机抽查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="124"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="25"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="126"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="27"/>
         <source>Open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="127"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="28"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="128"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="29"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="142"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="131"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="153"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="142"/>
         <source>Open tasks: %1</source>
         <translation>待办任务：%1 项</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="155"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="144"/>
         <source>, overdue: %1</source>
         <translation>，其中已逾期 %1 项</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="171"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="160"/>
         <source>No task assigned to you.</source>
         <translation>没有分配给您的任务。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="176"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="165"/>
         <source>Deadline: %1</source>
         <translation>期限：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="178"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="167"/>
         <source>Place: %1</source>
         <translation>地点：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="181"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="170"/>
         <source>Position: %1, %2</source>
         <translation>位置：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="188"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="177"/>
         <source>Assigned by %1</source>
         <translation>派发人：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="191"/>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="205"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="180"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="194"/>
         <source>Outfall not in this ledger</source>
         <translation>本台账中没有此排口</translation>
     </message>

@@ -10,7 +10,6 @@ from functools import cache
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,12 +20,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldapp.paths import DATA
+from fieldapp.ui import fact_list
 from fieldapp.ui import formatting as fmt
 from sync import complaints as rules
 from sync.client.errors import LocalCode, message
@@ -34,7 +33,6 @@ from sync.client.review import DeskError
 from sync.complaint_protocol import ComplaintList, ComplaintView
 
 TOUCH = 44
-LATE = QColor("#ffcdd2")
 RED = "#b00020"
 
 
@@ -141,35 +139,28 @@ class ComplaintsPane(QWidget):
     def show_complaints(self, found: ComplaintList) -> None:
         keep = self.current()
         self.complaints = list(found.complaints)
-        self.table.setRowCount(len(self.complaints))
-        for row, c in enumerate(self.complaints):
-            cells = [
-                self.state_text(c), fmt.local_time(c.received_at.isoformat()),
-                c.place or c.description[:40], self._term(c.channel),
-                fmt.local_time(c.answer_due.isoformat()),
-            ]  # fmt: skip
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c.overdue:
-                    item.setBackground(QBrush(LATE))
-                self.table.setItem(row, column, item)
+        fact_list.fill(
+            self.table,
+            [[self.state_text(c), fmt.local_time(c.received_at.isoformat()),
+              c.place or c.description[:40], self._term(c.channel),
+              fmt.local_time(c.answer_due.isoformat())] for c in self.complaints],
+            [c.overdue for c in self.complaints],
+        )  # fmt: skip
         overdue = sum(1 for c in self.complaints if c.overdue)
         self.summary.setText(
             self.tr("%1 complaints, %2 answers overdue")
             .replace("%1", str(found.total))
             .replace("%2", str(overdue))
         )
-        rows = [i for i, c in enumerate(self.complaints) if keep is not None and c.id == keep.id]
-        if rows:
-            self.table.selectRow(rows[0])
+        fact_list.choose_again(
+            self.table, [c.id for c in self.complaints], None if keep is None else keep.id
+        )
         self._selected()
         self.loaded.emit(overdue)
 
     def current(self) -> ComplaintView | None:
-        selected = self.table.selectionModel().selectedRows()
-        if not selected or not (0 <= selected[0].row() < len(self.complaints)):
-            return None
-        return self.complaints[selected[0].row()]
+        row = fact_list.chosen(self.table, len(self.complaints))
+        return None if row is None else self.complaints[row]
 
     def _selected(self) -> None:
         c = self.current()
@@ -200,11 +191,7 @@ class ComplaintsPane(QWidget):
         else:
             by = self.tr("Answer due by %1").replace("%1", due)
             flag = f"<p>{e(by)}</p>"
-        table = "".join(
-            f"<tr><td style='padding-right:10px'><b>{e(k)}</b></td><td>{v}</td></tr>"
-            for k, v in rows
-        )
-        self.details.setText(f"{flag}<table cellpadding='2'>{table}</table>")
+        self.details.setText(flag + fact_list.facts_html(rows))
 
     def _task_text(self, state: str | None) -> str:
         return {

@@ -9,7 +9,6 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,19 +18,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from fieldapp.ui import fact_list
 from fieldapp.ui import formatting as fmt
+from fieldapp.ui.tasks import words
 from sync.client.errors import LocalCode, message
 from sync.client.review import DeskError
 from sync.task_protocol import TaskList, TaskView
 from sync.tasks import TaskKind, TaskState
 
 TOUCH = 44
-LATE = QColor("#ffcdd2")
 
 
 class DeskTasksPane(QWidget):
@@ -94,22 +93,10 @@ class DeskTasksPane(QWidget):
 
     # -- words ----------------------------------------------------------------------------------
     def kind_text(self, kind: TaskKind) -> str:
-        return {
-            TaskKind.INSPECT: self.tr("Inspect outfalls"),
-            TaskKind.VERIFY: self.tr("Verify a location"),
-            TaskKind.RETEST: self.tr("Re-test"),
-            TaskKind.PATROL: self.tr("Patrol a stretch"),
-            TaskKind.RANDOM_INSPECTION: self.tr("Random inspection (drawn)"),
-        }[kind]
+        return words.kind_text(kind)
 
     def state_text(self, task: TaskView) -> str:
-        if task.overdue:
-            return self.tr("Overdue")
-        return {
-            TaskState.OPEN: self.tr("Open"),
-            TaskState.DONE: self.tr("Done"),
-            TaskState.CANCELLED: self.tr("Cancelled"),
-        }[task.state]
+        return words.state_text(task.state, task.overdue)
 
     def source_text(self, source: dict[str, Any] | None) -> str:
         kind = (source or {}).get("kind")
@@ -142,32 +129,27 @@ class DeskTasksPane(QWidget):
             found.tasks,
             key=lambda t: (not t.overdue, t.due is None, t.due.timestamp() if t.due else 0.0),
         )
-        self.table.setRowCount(len(self.tasks))
-        for row, t in enumerate(self.tasks):
-            cells = [self.state_text(t), t.title, self.kind_text(t.kind), "、".join(t.assignees),
-                     fmt.local_time(t.due.isoformat()) if t.due else "—"]  # fmt: skip
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if t.overdue:
-                    item.setBackground(QBrush(LATE))
-                self.table.setItem(row, column, item)
+        fact_list.fill(
+            self.table,
+            [[self.state_text(t), t.title, self.kind_text(t.kind), "、".join(t.assignees),
+              fmt.local_time(t.due.isoformat()) if t.due else "—"] for t in self.tasks],
+            [t.overdue for t in self.tasks],
+        )  # fmt: skip
         overdue = sum(1 for t in self.tasks if t.overdue)
         self.summary.setText(
             self.tr("%1 tasks, %2 overdue")
             .replace("%1", str(found.total))
             .replace("%2", str(overdue))
         )
-        rows = [i for i, t in enumerate(self.tasks) if keep is not None and t.id == keep.id]
-        if rows:
-            self.table.selectRow(rows[0])
+        fact_list.choose_again(
+            self.table, [t.id for t in self.tasks], None if keep is None else keep.id
+        )
         self._selected()
         self.loaded.emit(overdue)
 
     def current(self) -> TaskView | None:
-        selected = self.table.selectionModel().selectedRows()
-        if not selected or not (0 <= selected[0].row() < len(self.tasks)):
-            return None
-        return self.tasks[selected[0].row()]
+        row = fact_list.chosen(self.table, len(self.tasks))
+        return None if row is None else self.tasks[row]
 
     def _selected(self) -> None:
         t = self.current()
@@ -190,14 +172,7 @@ class DeskTasksPane(QWidget):
             (self.tr("Assigned by"), e(t.created_by)),
             (self.tr("Note"), e(t.note or t.cancel_reason or "—")),
         ]
-        self.details.setText(
-            "<table cellpadding='2'>"
-            + "".join(
-                f"<tr><td style='padding-right:10px'><b>{e(k)}</b></td><td>{v}</td></tr>"
-                for k, v in rows
-            )
-            + "</table>"
-        )
+        self.details.setText(fact_list.facts_html(rows))
 
     def _failed(self, error: Exception) -> None:
         code = error.code if isinstance(error, DeskError) else LocalCode.SERVER_BUSY

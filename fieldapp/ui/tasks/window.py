@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.ui.formatting import local_time
+from fieldapp.ui.tasks import words
 from sync.client.state.tasks import MyTask
 from sync.tasks import TaskKind, TaskState
 
@@ -111,22 +112,10 @@ class MyTasksWindow(QWidget):
 
     # -- words -----------------------------------------------------------------------------------
     def kind_text(self, kind: TaskKind) -> str:
-        return {
-            TaskKind.INSPECT: self.tr("Inspect outfalls"),
-            TaskKind.VERIFY: self.tr("Verify a location"),
-            TaskKind.RETEST: self.tr("Re-test"),
-            TaskKind.PATROL: self.tr("Patrol a stretch"),
-            TaskKind.RANDOM_INSPECTION: self.tr("Random inspection (drawn)"),
-        }[kind]
+        return words.kind_text(kind)
 
     def state_text(self, task: MyTask) -> str:
-        if task.overdue:
-            return self.tr("Overdue")
-        return {
-            TaskState.OPEN: self.tr("Open"),
-            TaskState.DONE: self.tr("Done"),
-            TaskState.CANCELLED: self.tr("Cancelled"),
-        }[task.state]
+        return words.state_text(task.state, task.overdue)
 
     # -- showing ---------------------------------------------------------------------------------
     def show_tasks(self, tasks: list[MyTask]) -> None:
