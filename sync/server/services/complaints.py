@@ -68,8 +68,18 @@ def _audit(conn: Any, actor: Actor, action: str, before: Any, after: Any, row_id
     )  # fmt: skip
 
 
-def _view(conn: Any, row: dict[str, Any], now: datetime) -> ComplaintView:
-    task = records.get(conn, "tasks", row["task_id"]) if row["task_id"] else None
+def _task_states(conn: Any, found: list[dict[str, Any]]) -> dict[str, str | None]:
+    """The verification tasks' states of these complaints, read in one query."""
+    keys = [("tasks", r["task_id"]) for r in found if r["task_id"]]
+    tasks_ = records.get_many(conn, keys) if keys else {}
+    return {key[1]: (t.data or {}).get("state") for key, t in tasks_.items()}
+
+
+def _view(
+    conn: Any, row: dict[str, Any], now: datetime, states: dict[str, str | None] | None = None
+) -> ComplaintView:
+    if states is None:
+        states = _task_states(conn, [row])
     location = None
     if row["lat"] is not None and row["lon"] is not None:
         location = {"lat": row["lat"], "lon": row["lon"]}
@@ -77,7 +87,7 @@ def _view(conn: Any, row: dict[str, Any], now: datetime) -> ComplaintView:
         {
             **{k: v for k, v in row.items() if k not in ("lat", "lon")},
             "location": location,
-            "task_state": None if task is None or task.data is None else task.data.get("state"),
+            "task_state": states.get(row["task_id"]) if row["task_id"] else None,
             "overdue": rules.is_overdue(row["answer_due"], row["reply_at"], now),
         }
     )
@@ -163,7 +173,8 @@ def listing(
         found = rows.search(
             conn, actor.visible_counties(), county_code, None if state is None else state.value
         )
-        views = [_view(conn, row, now) for row in found]
+        states = _task_states(conn, found)
+        views = [_view(conn, row, now, states) for row in found]
     if overdue is not None:
         views = [v for v in views if v.overdue == overdue]
     views.sort(key=lambda v: not v.overdue)  # stable: newest first within each
