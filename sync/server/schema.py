@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -15,7 +17,24 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
 )
+from sqlalchemy.engine import Dialect
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment, stored as UTC on both databases. SQLite keeps no offset: an aware time of
+    another zone (a deadline at Nantong's midnight) written as it is reads back 8 hours off
+    there, while PostgreSQL converts it; turned to UTC on the way in, both agree."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            return value.astimezone(UTC)
+        return value
+
 
 metadata = MetaData()
 
@@ -34,7 +53,7 @@ users = Table(
     Column("role", String(20), nullable=False),
     Column("counties", Text, nullable=False),  # JSON list of GB/T 2260 codes
     Column("disabled", Boolean, nullable=False, default=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     Index("ix_users_username_key", "username_key", unique=True),
 )
 
@@ -46,15 +65,15 @@ devices = Table(
     Column("install_id", String(36), nullable=False),
     Column("name", String(120), nullable=False),
     Column("token_hash", String(64), nullable=False, unique=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("last_used_at", DateTime(timezone=True)),
-    Column("revoked_at", DateTime(timezone=True)),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("last_used_at", UtcDateTime()),
+    Column("revoked_at", UtcDateTime()),
     # The counties the device's pull cursor was built for (``sync.server.services.pull``).
     Column("pull_scope", Text),
     # The token before the last login from this install: valid until one of the two is used
     # (a login replayed by the network must not sign the device out).
     Column("prev_token_hash", String(64)),
-    Column("token_expires_at", DateTime(timezone=True)),  # pushed forward while in use
+    Column("token_expires_at", UtcDateTime()),  # pushed forward while in use
     Index("ix_devices_user_install", "user_id", "install_id", unique=True),
     Index("ix_devices_prev_token_hash", "prev_token_hash"),
 )
@@ -65,7 +84,7 @@ login_failures = Table(
     Column("id", BigId, primary_key=True, autoincrement=True),
     Column("username", String(64), nullable=False),
     Column("client", String(64), nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
     Column("install_id", String(36)),  # the device that tried, as it named itself
     Index("ix_login_failures_username_at", "username", "at"),
     Index("ix_login_failures_username_install_at", "username", "install_id", "at"),
@@ -88,7 +107,7 @@ records = Table(
     Column("hlc", String(64), nullable=False),
     Column("device_id", String(36)),
     Column("batch_id", String(36)),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
     # What the row is about (``queries.records.SUBJECT_KEYS``): an inspection's outfall, ...
     Column("subject_id", Text),
     Index("ix_records_county_entity", "county_code", "entity"),
@@ -104,13 +123,13 @@ feed = Table(
     Column("row_id", String(36), nullable=False),
     Column("op", String(10), nullable=False),
     Column("data", Text),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
     Column("hlc", String(64), nullable=False),
     Column("county_code", String(6)),
     # An item for one user only (a drawn visit's task and outfall, sent to its inspectors
     # whatever their area) until ``audience_until``; NULL: for every device of the county.
     Column("audience", String(64)),
-    Column("audience_until", DateTime(timezone=True)),
+    Column("audience_until", UtcDateTime()),
     Index("ix_feed_county_seq", "county_code", "seq"),
     Index("ix_feed_audience_seq", "audience", "seq"),
 )
@@ -121,7 +140,7 @@ batches = Table(
     Column("batch_id", String(36), primary_key=True),
     Column("device_id", String(36), nullable=False),
     Column("username", String(64), nullable=False),
-    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("received_at", UtcDateTime(), nullable=False),
     Column("content_hash", String(64), nullable=False),
     Column("counts", Text, nullable=False),  # JSON {result: count}
     Column("total", Integer, nullable=False),
@@ -166,7 +185,7 @@ photos = Table(
     metadata,
     Column("sha256", String(64), primary_key=True),
     Column("size", BigInteger, nullable=False),
-    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("received_at", UtcDateTime(), nullable=False),
     Column("device_id", String(36)),
 )
 
@@ -214,9 +233,9 @@ proposals = Table(
     Column("county_code", String(6)),
     Column("state", String(20), nullable=False),
     Column("decided_by", String(64)),
-    Column("decided_at", DateTime(timezone=True)),
+    Column("decided_at", UtcDateTime()),
     Column("comment", Text),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     Index("ix_proposals_county_state", "county_code", "state"),
 )
 
@@ -224,7 +243,7 @@ audit_log = Table(
     "audit_log",
     metadata,
     Column("seq", BigId, primary_key=True, autoincrement=True),
-    Column("at", DateTime(timezone=True), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
     Column("username", String(64)),
     Column("device_id", String(36)),
     Column("action", String(40), nullable=False),
@@ -249,8 +268,8 @@ draws = Table(
     Column("record", Text, nullable=False),
     Column("record_sha256", String(64), nullable=False),
     Column("created_by", String(64), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("published_at", DateTime(timezone=True)),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("published_at", UtcDateTime()),
 )
 
 draw_visits = Table(
@@ -263,9 +282,9 @@ draw_visits = Table(
     Column("planned_on", String(10), nullable=False),
     Column("released_on", String(10), nullable=False),
     # Set by ``draw release`` (its tasks sent) and when the team's inspection arrives.
-    Column("released_at", DateTime(timezone=True)),
-    Column("closes_at", DateTime(timezone=True)),  # the end of the visit's window
-    Column("done_at", DateTime(timezone=True)),
+    Column("released_at", UtcDateTime()),
+    Column("closes_at", UtcDateTime()),  # the end of the visit's window
+    Column("done_at", UtcDateTime()),
     Column("done_record", String(36)),  # the inspection that did it
     Index("ix_draw_visits_released_on", "released_on"),
     Index("ix_draw_visits_target_id", "target_id"),
@@ -278,7 +297,7 @@ inspector_conflicts = Table(
     Column("username", String(64), primary_key=True),
     Column("subject", String(36), primary_key=True),  # an outfall id or a county code
     Column("reason", Text, nullable=False),
-    Column("declared_at", DateTime(timezone=True), nullable=False),
+    Column("declared_at", UtcDateTime(), nullable=False),
 )
 
 # Aerial-survey leads (航测线索, package ``leads``): suspected outfalls imported from a drone or
@@ -309,9 +328,9 @@ leads = Table(
     Column("evidence", Text),  # JSON list of {"entity", "row_id"}: the verification's records
     Column("decision_note", Text),
     Column("decided_by", String(64)),
-    Column("decided_at", DateTime(timezone=True)),
+    Column("decided_at", UtcDateTime()),
     Column("created_by", String(64), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     Index("ix_leads_county_state", "county_code", "state"),
 )
 
@@ -331,9 +350,9 @@ plans = Table(
     Column("data", Text, nullable=False),
     Column("version", Integer, nullable=False),
     Column("created_by", String(64), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_by", String(64), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
     Index("ix_plans_county_next_due", "county_code", "next_due"),
 )
 
@@ -347,7 +366,7 @@ complaints = Table(
     Column("id", String(36), primary_key=True),
     Column("county_code", String(6), nullable=False),
     Column("channel", String(40), nullable=False),
-    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("received_at", UtcDateTime(), nullable=False),
     Column("place", Text, nullable=False),
     Column("lat", Float(53)),
     Column("lon", Float(53)),
@@ -361,14 +380,14 @@ complaints = Table(
     Column("outcome", String(40)),
     Column("outcome_note", Text, nullable=False),
     Column("outcome_by", String(64)),
-    Column("outcome_at", DateTime(timezone=True)),
+    Column("outcome_at", UtcDateTime()),
     Column("reply_text", Text, nullable=False),
     Column("reply_by", String(64)),
-    Column("reply_at", DateTime(timezone=True)),
-    Column("verify_due", DateTime(timezone=True), nullable=False),
-    Column("answer_due", DateTime(timezone=True), nullable=False),
+    Column("reply_at", UtcDateTime()),
+    Column("verify_due", UtcDateTime(), nullable=False),
+    Column("answer_due", UtcDateTime(), nullable=False),
     Column("version", Integer, nullable=False),
     Column("created_by", String(64), nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
     Index("ix_complaints_county_state", "county_code", "state"),
 )

@@ -155,3 +155,23 @@ def test_the_command_line_records_verifies_and_answers(person, h, ctx, capsys):
                      "--description", "x", "--place", "y"]) == 2  # fmt: skip
     assert cli.main([*base, "complaint", "show", complaint_id]) == 0
     assert PHONE in capsys.readouterr().out  # the staff's own command shows the contact
+
+
+def test_the_answer_deadline_is_nantongs_midnight_on_both_databases(person, h):
+    """A deadline is the end of a Nantong working day (16:00 UTC): SQLite, which keeps no
+    offset, must hand back the same moment as PostgreSQL, not one 8 hours later."""
+    from sync.complaints import TZ, answer_due
+    from sync.server.services.complaints import rules_ as complaint_rules
+
+    boss = person("boss", role="supervisor")
+    person("alice")
+    received = dt.datetime(2026, 12, 2, 9, 30, tzinfo=dt.UTC)  # a Wednesday
+    view = boss.post("/v1/complaints",
+                     json=_complaint(h.TOSHI, received_at=received.isoformat()))  # fmt: skip
+    assert view.status_code == 201, view.text
+    view = view.json()
+    due = dt.datetime.fromisoformat(view["answer_due"])
+    assert due == answer_due(complaint_rules(), received)
+    assert due.astimezone(TZ).time() == dt.time(0, 0) and due.astimezone(dt.UTC).hour == 16
+    again = boss.get("/v1/complaints").json()["complaints"][0]
+    assert dt.datetime.fromisoformat(again["answer_due"]) == due
