@@ -43,6 +43,7 @@ from sync.review_protocol import (
 from sync.task_protocol import Assignee, AssigneeList, TaskList, TaskRequest, TaskView
 
 _DIGEST = re.compile(r"[0-9a-f]{64}")
+UPLOAD_CHUNK = 4 * 1024 * 1024  # as the sync engine's chunks: well under the server's limit
 
 
 class DeskError(Exception):
@@ -175,10 +176,14 @@ class ReviewClient:
 
     def photo(self, sha256: str) -> bytes:
         """A photo's bytes, from the cache or the server (then cached)."""
+        return self._photo(sha256, f"/v1/photos/{sha256}")
+
+    def _photo(self, sha256: str, url: str) -> bytes:
+        """A photo from the cache, or from ``url`` checked against its hash and then cached."""
         cached = self.cache.get(sha256)
         if cached is not None:
             return cached
-        data = self._call("GET", f"/v1/photos/{sha256}").content
+        data = self._call("GET", url).content
         if hashlib.sha256(data).hexdigest() != sha256:
             raise DeskError(ErrorCode.PHOTO_HASH_MISMATCH, sha256)
         self.cache.put(sha256, data)
@@ -324,10 +329,22 @@ class ReviewClient:
         return ComplaintView.model_validate(self._call("POST", url, json=body).json())
 
     def upload_photo(self, data: bytes) -> str:
-        """Put a whole photo on the server (a complaint's evidence); its SHA-256."""
+        """Put a whole photo on the server (a complaint's evidence), in chunks the server takes
+        whatever its size; its SHA-256. A photo the server holds already is not sent again."""
         sha256 = hashlib.sha256(data).hexdigest()
-        self._call(
-            "PUT", f"/v1/photos/{sha256}/upload", params={"offset": 0, "total": len(data)},
-            content=data, headers={"Content-Type": "application/octet-stream"},
-        )  # fmt: skip
+        url = f"/v1/photos/{sha256}/upload"
+        offset = 0
+        while offset < len(data):
+            piece = data[offset : offset + UPLOAD_CHUNK]
+            state = self._call(
+                "PUT", url, params={"offset": offset, "total": len(data)}, content=piece,
+                headers={"Content-Type": "application/octet-stream"},
+            ).json()  # fmt: skip
+            if state.get("complete"):
+                break
+            offset = int(state["offset"])
         return sha256
+
+    def complaint_photo(self, complaint_id: str, sha256: str) -> bytes:
+        """A photo of a complaint (only its county's staff may fetch it), as ``photo``."""
+        return self._photo(sha256, f"/v1/complaints/{complaint_id}/photos/{sha256}")

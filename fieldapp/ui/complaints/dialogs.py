@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.ui.complaints.photos import PhotoPicker
+from fieldapp.ui.screen_fit import fit_dialog, scrolling
 from sync.complaint_protocol import ComplaintRequest
 from sync.complaints import ComplaintRules
 
@@ -78,6 +80,7 @@ class NewComplaintDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.picker = PhotoPicker(lang)
         form = QFormLayout()
         for label, widget in (
             (self.tr("County"), self.county), (self.tr("Channel"), self.channel),
@@ -89,11 +92,23 @@ class NewComplaintDialog(QDialog):
         ):  # fmt: skip
             widget.setMinimumHeight(TOUCH)
             form.addRow(label, widget)
+        form.addRow(self.tr("Photos"), self.picker)
+        body = QWidget()
+        body.setLayout(form)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(body), 1)  # a short screen scrolls the fields, not the buttons
         layout.addWidget(private)
         layout.addWidget(self.problem)
         layout.addWidget(_buttons(self, self.tr("Record"), self.tr("Cancel")))
+        self.picker.changed.connect(self._photos_changed)
+        fit_dialog(self, 820, 760)
+
+    def _photos_changed(self) -> None:
+        if not self.picker.checking and self.problem.text() == self._wait_text():
+            self.problem.clear()
+
+    def _wait_text(self) -> str:
+        return self.tr("Wait until the photos are checked.")
 
     def accept(self) -> None:
         if not self.description.toPlainText().strip():
@@ -101,6 +116,9 @@ class NewComplaintDialog(QDialog):
             return
         if not self.place.text().strip() and not self._position():
             self.problem.setText(self.tr("Give the place, in words or as a position."))
+            return
+        if self.picker.checking:
+            self.problem.setText(self._wait_text())
             return
         super().accept()
 
@@ -110,7 +128,11 @@ class NewComplaintDialog(QDialog):
             return None
         return {"lat": lat, "lon": lon}
 
-    def request(self, photos: list[str] | None = None) -> ComplaintRequest:
+    def photos(self) -> list[bytes]:
+        """The chosen photos' bytes, sent before the complaint that names them."""
+        return [p.data for p in self.picker.photos]
+
+    def request(self) -> ComplaintRequest:
         received = self.received.dateTime().toPython()
         assert isinstance(received, dt.datetime)
         names = [n.strip() for n in self.assignees.text().replace("，", ",").split(",")]
@@ -120,7 +142,7 @@ class NewComplaintDialog(QDialog):
                 "channel": self.channel.currentData(),
                 "received_at": received.astimezone(dt.UTC), "place": self.place.text().strip(),
                 "location": self._position(), "description": self.description.toPlainText(),
-                "photos": photos or [], "contact_name": self.contact_name.text().strip(),
+                "photos": [p.sha256 for p in self.picker.photos], "contact_name": self.contact_name.text().strip(),
                 "contact_phone": self.contact_phone.text().strip(),
                 "assignees": [n for n in names if n],
             }

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from fieldapp.paths import DATA
 from fieldapp.ui import fact_list
 from fieldapp.ui import formatting as fmt
+from fieldapp.ui.complaints.photos import PhotoStrip
+from fieldapp.ui.screen_fit import scrolling
 from sync import complaints as rules
 from sync.client.errors import LocalCode, message
 from sync.client.review import DeskError
@@ -101,9 +103,15 @@ class ComplaintsPane(QWidget):
         for b in (self.new_button, self.outcome_button, self.reply_button):
             actions.addWidget(b)
         actions.addStretch(1)
+        self.photos = PhotoStrip(lanes, lang)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(scrolling(self.details), 1)
+        side_layout.addWidget(self.photos)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
-        split.addWidget(self.details)
+        split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -166,6 +174,7 @@ class ComplaintsPane(QWidget):
         c = self.current()
         self.outcome_button.setEnabled(c is not None and c.state != rules.ComplaintState.ANSWERED)
         self.reply_button.setEnabled(c is not None and c.state == rules.ComplaintState.VERIFIED)
+        self.photos.show_photos(None if c is None else c.id, [] if c is None else list(c.photos))
         if c is None:
             self.details.setText(self.tr("Choose a complaint to see it."))
             return
@@ -215,10 +224,15 @@ class ComplaintsPane(QWidget):
         return dialog
 
     def _send_new(self, dialog: Any) -> None:
-        request = dialog.request()
+        request, photos = dialog.request(), dialog.photos()
         self.summary.setText(self.tr("Recording the complaint…"))
-        self.lanes.run(lambda c: c.create_complaint(request), lambda _v: self.refresh(),
-                       self._failed)  # fmt: skip
+
+        def send(client: Any) -> ComplaintView:
+            for data in photos:  # the server takes a complaint only with its photos there
+                client.upload_photo(data)
+            return client.create_complaint(request)
+
+        self.lanes.run(send, lambda _v: self.refresh(), self._failed)
 
     def record_outcome(self) -> QDialog | None:
         from fieldapp.ui.complaints.dialogs import OutcomeDialog
