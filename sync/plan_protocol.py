@@ -57,6 +57,7 @@ class Milestone(_Strict):
     evidence: list[str]
     notes: list[Note]
     overdue: bool
+    done_by: str = ""  # who marked it done ('' when not done, or stored before this was kept)
 
 
 class PlanRequest(_Strict):
@@ -97,6 +98,7 @@ class PlanView(_Strict):
     milestones: list[Milestone]
     completed_on: date | None
     created_by: str
+    completed_by: str = ""
     created_at: datetime | None
     updated_by: str
     updated_at: datetime | None
@@ -133,6 +135,7 @@ def view(data: dict[str, Any], version: int, today: date) -> PlanView:
             notes=[_note(n) for n in m.get("notes") or [] if isinstance(n, dict)],
             overdue=rules.day_of(data.get("completed_on")) is None
             and rules.milestone_overdue(m, today),
+            done_by=str(m.get("done_by") or ""),
         )
         for m in rules.milestones_of(data)
     ]
@@ -149,6 +152,7 @@ def view(data: dict[str, Any], version: int, today: date) -> PlanView:
         funding_source=str(data.get("funding_source") or ""),
         milestones=milestones,
         completed_on=rules.day_of(data.get("completed_on")),
+        completed_by=str(data.get("completed_by") or ""),
         created_by=str(data.get("created_by") or ""),
         created_at=data.get("created_at"),
         updated_by=str(data.get("updated_by") or ""),

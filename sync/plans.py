@@ -186,6 +186,32 @@ def stamp_notes(
     return out
 
 
+def stamp_done(
+    previous: Mapping[str, Any] | None, milestone: Mapping[str, Any], by: str, at: str
+) -> dict[str, str | None]:
+    """Who marked a milestone done, and when, as stored: kept from the stored milestone while it
+    stays done (whatever the sender says), the sender's now when it becomes done, none when it
+    is not done. The same for the plan's completion (``completed_on``, ``completed_by``)."""
+    if not milestone.get("done"):
+        return {"done_by": None, "done_at": None}
+    if previous is not None and previous.get("done") and previous.get("done_by"):
+        return {"done_by": str(previous["done_by"]), "done_at": previous.get("done_at")}
+    return {"done_by": by, "done_at": at}
+
+
+def stamp_completed(
+    previous: Mapping[str, Any] | None, completed_on: Any, by: str, at: str
+) -> dict[str, str | None]:
+    """Who completed the plan, and when (see ``stamp_done``)."""
+    stamped = stamp_done(
+        None if previous is None else {"done": previous.get("completed_on"),
+                                       "done_by": previous.get("completed_by"),
+                                       "done_at": previous.get("completed_at")},
+        {"done": completed_on}, by, at,
+    )  # fmt: skip
+    return {"completed_by": stamped["done_by"], "completed_at": stamped["done_at"]}
+
+
 @dataclass(frozen=True, slots=True)
 class PlanEvent:
     """One dated fact of an outfall's plan, for its case history."""
@@ -201,8 +227,8 @@ class PlanEvent:
 
 def events(data: Mapping[str, Any]) -> list[PlanEvent]:
     """A plan (its stored data) and its milestones as dated events with who and when, oldest
-    first. Milestones done and the plan completed carry the day only and
-    the last writer of the plan: the plan does not record who ticked them."""
+    first. A milestone done and the plan completed carry the day given and who marked them
+    (plans stored before that was recorded: the plan's last writer)."""
     found = [PlanEvent(str(data.get("created_at") or ""), str(data.get("created_by") or ""),
                        "plan_created", "", "", str(data.get("measures") or ""), ())]  # fmt: skip
     if data.get("updated_at") and data.get("updated_at") != data.get("created_at"):
@@ -215,12 +241,13 @@ def events(data: Mapping[str, Any]) -> list[PlanEvent]:
                                    mid, title, str(note.get("text") or ""),
                                    tuple(str(e) for e in note.get("evidence") or [])))  # fmt: skip
         if m.get("done") and m.get("done_on"):
-            found.append(PlanEvent(str(m["done_on"]), str(data.get("updated_by") or ""),
-                                   "milestone_done", mid, title, "",
+            who = m.get("done_by") or data.get("updated_by") or ""
+            found.append(PlanEvent(str(m["done_on"]), str(who), "milestone_done", mid, title, "",
                                    tuple(str(e) for e in m.get("evidence") or [])))  # fmt: skip
     if data.get("completed_on"):
-        found.append(PlanEvent(str(data["completed_on"]), str(data.get("updated_by") or ""),
-                               "plan_completed", "", "", "", ()))  # fmt: skip
+        who = data.get("completed_by") or data.get("updated_by") or ""
+        found.append(PlanEvent(str(data["completed_on"]), str(who), "plan_completed", "", "", "",
+                               ()))  # fmt: skip
     return sorted(found, key=lambda e: e.at)
 
 

@@ -4,182 +4,187 @@
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="104"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="110"/>
         <source>Remediation plan (一口一策): %1</source>
         <translation>一口一策整治方案：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="117"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="123"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="118"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="124"/>
         <source>Milestones</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="122"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="128"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="126"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="132"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="126"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="132"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="161"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="167"/>
         <source> 10k yuan</source>
         <translation> 万元</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="164"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="170"/>
         <source>Completed on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="179"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="185"/>
         <source>Route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="180"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="186"/>
         <source>Measures</source>
         <translation>整治措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="181"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="187"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="182"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="188"/>
         <source>Department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="183"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="189"/>
         <source>Deadline</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="184"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="190"/>
         <source>Funding</source>
         <translation>资金</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="185"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="191"/>
         <source>Funding source</source>
         <translation>资金来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="196"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="202"/>
         <source>Milestone</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="196"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="202"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="196"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="202"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="196"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="202"/>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="197"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="203"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="197"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="203"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="209"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="215"/>
         <source>Add milestone</source>
         <translation>添加节点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="212"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="218"/>
         <source>Remove milestone</source>
         <translation>删除节点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="219"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="225"/>
         <source>Progress note for the selected milestone</source>
         <translation>所选节点的进展情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="221"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="227"/>
         <source>Evidence: photo hashes or document nos.</source>
         <translation>佐证：照片编号或文号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="222"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="228"/>
         <source>Add note</source>
         <translation>添加进展</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="250"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="256"/>
         <source>This outfall has no remediation plan yet.</source>
         <translation>该排口尚无整治方案。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="266"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="275"/>
         <source>Made by %1 on %2; last saved by %3 on %4.</source>
         <translation>%1 于 %2 制定；%3 于 %4 最后保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="278"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="287"/>
         <source>late: %1</source>
         <translation>逾期节点：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="315"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="311"/>
+        <source>Marked done by %1</source>
+        <translation>由 %1 标记完成</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="326"/>
         <source>overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="318"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="329"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="337"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="348"/>
         <source>A milestone with progress notes cannot be removed.</source>
         <translation>有进展记录的节点不能删除。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="386"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="397"/>
         <source>(new) %1</source>
         <translation>（新）%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="388"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="399"/>
         <source>No progress notes yet.</source>
         <translation>暂无进展记录。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="395"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="406"/>
         <source>Select a milestone first.</source>
         <translation>请先选择一个节点。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/dialog.py" line="466"/>
+        <location filename="../../fieldapp/ui/plans/dialog.py" line="477"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>

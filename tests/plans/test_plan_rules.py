@@ -134,3 +134,15 @@ def test_only_milestones_with_notes_are_kept_from_removal() -> None:
     assert plans.dropped_with_notes(previous, [noted]) == []
     assert plans.dropped_with_notes(previous, [bare]) == ["封堵"]
     assert plans.dropped_with_notes(None, []) == []
+
+
+def test_who_marked_a_milestone_done_stays_while_it_stays_done() -> None:
+    now, later = "2026-12-04T10:00:00+00:00", "2026-12-05T10:00:00+00:00"
+    first = plans.stamp_done(None, {"done": True}, "alice", now)
+    assert first == {"done_by": "alice", "done_at": now}
+    kept = plans.stamp_done({"done": True, **first}, {"done": True, "done_by": "x"}, "bob", later)
+    assert kept == first  # a later save by another keeps who did it
+    assert plans.stamp_done({"done": True, **first}, {"done": False}, "bob", later) == {
+        "done_by": None, "done_at": None}  # fmt: skip
+    assert plans.stamp_completed(None, "2026-12-01", "boss", now)["completed_by"] == "boss"
+    assert plans.stamp_completed(None, None, "boss", now)["completed_by"] is None

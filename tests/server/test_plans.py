@@ -139,3 +139,29 @@ def test_a_milestone_with_progress_notes_cannot_be_dropped(person, h):
     bare["milestones"].pop()
     bare["version"] = 2
     assert boss.put(url, json=bare).status_code == 200
+
+
+def test_who_ticked_a_milestone_and_completed_the_plan_is_kept(person, h):
+    """The case history says who marked a milestone done and who completed the plan: the one who
+    saved it so first, kept through later saves by others, whatever they send."""
+    boss = person("boss", role="supervisor")
+    deputy = person("deputy", role="supervisor")
+    outfall = _ledger(boss, h)
+    url = f"/v1/plans/{outfall['id']}"
+    first = boss.put(url, json=_plan()).json()
+    milestone = {k: first["milestones"][0][k] for k in ("id", "title", "due")}
+    done = {**milestone, "done": True, "done_on": "2026-11-30", "done_by": "forged"}
+    refused = deputy.put(url, json=_plan(1, milestones=[done]))
+    assert refused.status_code == 422  # who did it is the server's to say, not the sender's
+    ticked = deputy.put(url, json=_plan(1, milestones=[{k: v for k, v in done.items()
+                                                       if k != "done_by"}]))  # fmt: skip
+    assert ticked.status_code == 200, ticked.text
+    assert ticked.json()["milestones"][0]["done_by"] == "deputy"
+    again = {k: v for k, v in done.items() if k != "done_by"}
+    closed = boss.put(url, json=_plan(2, milestones=[again], completed_on="2026-12-01"))
+    assert closed.status_code == 200, closed.text
+    view = closed.json()
+    assert view["milestones"][0]["done_by"] == "deputy" and view["completed_by"] == "boss"
+    history = boss.get(f"/v1/desk/outfalls/{outfall['id']}/history").json()
+    whos = {(e["state"], e["who"]) for e in history["entries"] if e["kind"] == "plan"}
+    assert ("milestone_done", "deputy") in whos and ("plan_completed", "boss") in whos

@@ -307,6 +307,8 @@ class PlanDialog(QDialog):
                       | Qt.ItemFlag.ItemIsSelectable)  # fmt: skip
         is_done = bool(milestone is not None and milestone.done)
         done.setCheckState(Qt.CheckState.Checked if is_done else Qt.CheckState.Unchecked)
+        if is_done and milestone.done_by:
+            done.setToolTip(self.tr("Marked done by %1").replace("%1", milestone.done_by))
         self.table.setItem(row, DONE, done)
         done_on = QDateEdit()
         done_on.setMinimumDate(NOT_DONE)  # shown as "—" while the milestone is not done

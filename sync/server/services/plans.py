@@ -28,9 +28,14 @@ def _stamped(previous: dict[str, Any] | None, request: PlanRequest, by: str, at:
     before = {str(m.get("id")): m for m in rules.milestones_of(previous or {})}
     milestones = []
     for milestone in request.as_data()["milestones"]:
-        old_notes = before.get(milestone["id"], {}).get("notes") or []
+        old = before.get(milestone["id"])
+        old_notes = (old or {}).get("notes") or []
         milestones.append(
-            {**milestone, "notes": rules.stamp_notes(old_notes, milestone["notes"], by, at)}
+            {
+                **milestone,
+                "notes": rules.stamp_notes(old_notes, milestone["notes"], by, at),
+                **rules.stamp_done(old, milestone, by, at),
+            }
         )
     return milestones
 
@@ -68,6 +73,9 @@ def save(ctx: ServerContext, actor: Actor, outfall_id: str, request: PlanRequest
             "created_at": now.isoformat() if previous is None else previous["created_at"],
             "updated_by": actor.username,
             "updated_at": now.isoformat(),
+            **rules.stamp_completed(
+                previous, request.as_data().get("completed_on"), actor.username, now.isoformat()
+            ),
             "version": seen + 1,
         }
         if current is None:
