@@ -32,6 +32,45 @@ class StepRule:
 
 
 @dataclass(frozen=True)
+class AcceptanceItem:
+    """One question of the acceptance checklist (验收); ``routes`` empty: every route."""
+
+    code: str
+    zh: str
+    en: str
+    good: str  # the answer without defect: "yes" or "no"
+    required: bool
+    routes: frozenset[str]
+
+    def applies_to(self, route: str | None) -> bool:
+        return not self.routes or route in self.routes
+
+    def label(self, lang: str) -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+
+@dataclass(frozen=True)
+class RetestLimit:
+    """A parameter's limit in a discharge standard: over ``upper`` or under ``lower`` exceeds."""
+
+    upper: float | None
+    lower: float | None = None
+
+
+@dataclass(frozen=True)
+class RetestStandard:
+    """A standard re-test values are held to (GB 18918 一级A…): its limit per parameter."""
+
+    code: str
+    zh: str
+    en: str
+    limits: Mapping[str, RetestLimit]
+
+    def label(self, lang: str) -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+
+@dataclass(frozen=True)
 class Casework:
     """The rules of every step, and the facts they look for in inspections."""
 
@@ -42,6 +81,12 @@ class Casework:
     contradicted_states: frozenset[str]
     contradiction_sends_to: str
     steps: Mapping[str, StepRule]
+    acceptance_checklist: tuple[AcceptanceItem, ...] = ()
+    retest_standards: tuple[RetestStandard, ...] = ()
+
+    def checklist_for(self, route: str | None) -> tuple[AcceptanceItem, ...]:
+        """The acceptance checklist of an outfall remediated by ``route``."""
+        return tuple(i for i in self.acceptance_checklist if i.applies_to(route))
 
 
 def parse(doc: Mapping[str, Any]) -> Casework:
@@ -61,6 +106,28 @@ def parse(doc: Mapping[str, Any]) -> Casework:
     days = int(doc["acceptance_max_age_days"])
     if days <= 0:
         raise ValueError("acceptance_max_age_days must be positive")
+    checklist = tuple(
+        AcceptanceItem(str(i["code"]), str(i["zh"]), str(i["en"]), str(i["good"]),
+                       bool(i.get("required")), frozenset(i.get("routes") or ()))
+        for i in doc.get("acceptance_checklist", ())
+    )  # fmt: skip
+    if any(i.good not in ("yes", "no") for i in checklist):
+        raise ValueError("an acceptance item's good answer must be 'yes' or 'no'")
+    if len({i.code for i in checklist}) != len(checklist):
+        raise ValueError("acceptance items repeat a code")
+    standards = tuple(
+        RetestStandard(str(d["code"]), str(d["zh"]), str(d["en"]), {
+            param: RetestLimit(_number(lim.get("upper")), _number(lim.get("lower")))
+            for param, lim in d["limits"].items()
+        })
+        for d in doc.get("retest_standards", ())
+    )  # fmt: skip
+    for standard in standards:
+        for param, lim in standard.limits.items():
+            if lim.upper is None and lim.lower is None:
+                raise ValueError(f"{standard.code}: {param} has no limit")
+            if lim.upper is not None and lim.lower is not None and lim.lower > lim.upper:
+                raise ValueError(f"{standard.code}: {param} has its lower limit above the upper")
     return Casework(
         acceptance_kind=str(doc["acceptance_kind"]),
         acceptance_max_age_days=days,
@@ -69,7 +136,13 @@ def parse(doc: Mapping[str, Any]) -> Casework:
         contradicted_states=frozenset(doc["contradicted_states"]),
         contradiction_sends_to=str(doc["contradiction_sends_to"]),
         steps=steps,
+        acceptance_checklist=checklist,
+        retest_standards=standards,
     )
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 def load(path: Path) -> Casework:
@@ -96,11 +169,13 @@ class Retest:
     code: str
     value: float
     unit: str
-    limit: float
+    limit: float | None  # the upper limit (None: only a lower one, as pH's 6)
+    lower: float | None = None
 
     @property
     def exceeds(self) -> bool:
-        return self.value > self.limit
+        over = self.limit is not None and self.value > self.limit
+        return over or (self.lower is not None and self.value < self.lower)
 
 
 @dataclass(frozen=True)
@@ -115,6 +190,7 @@ class InspectionFacts:
     finding: str | None
     photo_count: int
     retests: tuple[Retest, ...] = ()
+    acceptance: tuple[tuple[str, str], ...] = ()  # the checklist's answers (item, answer)
 
 
 @dataclass(frozen=True)
@@ -144,18 +220,37 @@ def retests_of(data: Mapping[str, Any]) -> tuple[Retest, ...]:
         if not isinstance(raw, Mapping):
             continue
         try:
-            found.append(
-                Retest(
-                    str(raw.get("method") or "quick"),
-                    str(raw["code"]),
-                    float(raw["value"]),
-                    str(raw.get("unit") or ""),
-                    float(raw["limit"]),
-                )
+            retest = Retest(
+                str(raw.get("method") or "quick"),
+                str(raw["code"]),
+                float(raw["value"]),
+                str(raw.get("unit") or ""),
+                _number(raw.get("limit")),
+                _number(raw.get("lower")),
             )
         except (KeyError, TypeError, ValueError):
             continue
+        if retest.limit is not None or retest.lower is not None:  # a value with no limit: no test
+            found.append(retest)
     return tuple(found)
+
+
+def acceptance_answers(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The acceptance checklist's answers of an inspection (its sections' ``acceptance_check``)."""
+    raw = _sections(data).get("acceptance_check")
+    if not isinstance(raw, Mapping):
+        return ()
+    return tuple(sorted((str(k), str(v)) for k, v in raw.items()))
+
+
+def checklist_failures(
+    rules: Casework, answers: Iterable[tuple[str, str]], route: str | None
+) -> list[str]:
+    """The required checklist items of ``route`` not answered with their good answer."""
+    given = dict(answers)
+    return [
+        i.code for i in rules.checklist_for(route) if i.required and given.get(i.code) != i.good
+    ]
 
 
 def _sections(data: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -192,6 +287,7 @@ def inspection_facts(
         finding=finding,
         photo_count=max(listed, photo_count),
         retests=retests_of(data),
+        acceptance=acceptance_answers(data),
     )
 
 
@@ -217,6 +313,20 @@ def _latest_approved(
         i for i in inspections if i.approved and i.kind == rules.acceptance_kind and oldest <= i.at
     ]
     return max(fresh, key=lambda i: i.at, default=None)
+
+
+def _acceptance_refusal(
+    rules: Casework, outfall: OutfallFacts, inspections: Sequence[InspectionFacts],
+    now: dt.datetime,
+) -> Reason | None:  # fmt: skip
+    """Why there is no acceptance to stand on: none recent and approved, or the latest one
+    fails its route's checklist (a later one that passes it is needed)."""
+    latest = _latest_approved(rules, inspections, now)
+    if latest is None:
+        return Reason.STEP_NO_ACCEPTANCE
+    if checklist_failures(rules, latest.acceptance, outfall.route):
+        return Reason.STEP_CHECKLIST_FAILED
+    return None
 
 
 def allowed_by_authority(rules: Casework, action: str, who: Who, county_code: str) -> list[Reason]:
@@ -254,8 +364,9 @@ def refusals(
         return found
     for proof in rule.evidence:
         if proof == "approved_acceptance":
-            if _latest_approved(rules, inspections, now) is None:
-                found.append(Reason.STEP_NO_ACCEPTANCE)
+            refusal = _acceptance_refusal(rules, outfall, inspections, now)
+            if refusal is not None:
+                found.append(refusal)
         elif proof == "no_exceedance":
             if exceedances(inspections, rules.acceptance_kind):
                 found.append(Reason.STEP_EXCEEDANCE)

@@ -287,6 +287,7 @@ class Reason(enum.StrEnum):
     STEP_ROLE = "step_role"  # the role may not take this step
     STEP_LEVEL = "step_level"  # county step by a non-county account, city step by a county one
     STEP_NO_ACCEPTANCE = "step_no_acceptance"  # no approved acceptance inspection recent enough
+    STEP_CHECKLIST_FAILED = "step_checklist_failed"  # the latest one fails its route's checklist
     STEP_EXCEEDANCE = "step_exceedance"  # a re-test over its limit and no passing re-test since
     STEP_NO_COUNTY_STEP = "step_no_county_step"  # city closing before the county pre-closing
     STEP_NOT_SEALED = "step_not_sealed"  # a banned outfall not shown sealed and dry on photos

@@ -72,6 +72,7 @@ def summarise(
     flags += _checklist_flags(
         insp, "sampling", rules.sampling_items, "采样点 / 检查井", "sampling point / well"
     )
+    flags += _acceptance_flags(insp, rules)
     return CompletionSummary(
         blocking=tuple(problems_for_completion(insp, photos, rules)),
         flags=tuple(flags),
@@ -204,6 +205,41 @@ def _checklist_flags(
                 f"{section}.{missing[0].term.code}",
                 f"{zh_name}检查：{len(items)} 项中 {len(missing)} 项未填。",
                 f"The {en_name} check: {len(missing)} of {len(items)} items unanswered.",
+            )
+        )
+    return out
+
+
+def _acceptance_flags(insp: Inspection, rules: InspectionRules) -> list[SummaryFlag]:
+    """What makes an acceptance inspection fail: must-check items answered against the good
+    answer, re-tests over their limits. Either way the outfall is not accepted on it."""
+    if insp.kind != rules.acceptance_kind:
+        return []
+    answers = dict(insp.acceptance_check)
+    out = [
+        SummaryFlag(
+            "acceptance_failed",
+            f"acceptance.{item.term.code}",
+            f"验收清单不合格：{item.term.zh}。验收不能通过。",
+            f"The acceptance checklist fails: {item.term.en}. The outfall cannot be accepted.",
+        )
+        for item in rules.acceptance_items_for(insp.acceptance_route)
+        if item.required and answers.get(item.term.code) not in (None, item.good)
+    ]
+    for n, retest in enumerate(insp.retests, start=1):
+        spec = rules.quick_test(retest.code)
+        if spec is None or not retest.exceeds or retest.value is None:
+            continue
+        unit = f" {spec.unit}" if spec.unit else ""
+        bound = "–".join(f"{b:g}" for b in (retest.lower, retest.limit) if b is not None)
+        out.append(
+            SummaryFlag(
+                "retest_exceeds",
+                f"retests.{n}",
+                f"复测超标：{spec.term.zh} {retest.value:g}{unit}（限值 {bound}）。"
+                "验收不能通过，需复测合格。",
+                f"Re-test over its limit: {spec.term.en} {retest.value:g}{unit} (limit {bound}). "
+                "Acceptance needs a passing re-test.",
             )
         )
     return out

@@ -85,6 +85,29 @@ class RemediationCheck:
 
 
 @dataclass(frozen=True)
+class RetestEntry:
+    """A re-test value of an acceptance inspection (复测): a quick test on site or a lab report's,
+    against its limit (upper, and lower where the standard has one: pH 6–9)."""
+
+    code: str = ""  # the quick test's code (cod, nh3_n, ph…)
+    value: float | None = None
+    method: str = "quick"  # quick / lab
+    unit: str = ""
+    limit: float | None = None  # upper
+    lower: float | None = None
+    standard: str = ""  # the standard the limit is from ('' when typed: a permit's own)
+    report_no: str = ""  # the lab report's number
+
+    @property
+    def exceeds(self) -> bool:
+        """Over its limit or under its lower one (the server judges the same: sync.casework)."""
+        if self.value is None:
+            return False
+        over = self.limit is not None and self.value > self.limit
+        return over or (self.lower is not None and self.value < self.lower)
+
+
+@dataclass(frozen=True)
 class PositionRecord:
     """Where the inspection was made, where that came from, and how it relates to the outfall."""
 
@@ -148,6 +171,10 @@ class Inspection:
     position: PositionRecord | None = None
     no_position_reason: str = ""
     task_id: str | None = None  # the task it was opened from (the server closes that task)
+    # 验收: the remediation route whose checklist was answered, the answers, the re-tests
+    acceptance_route: str | None = None
+    acceptance_check: tuple[tuple[str, str], ...] = ()  # (item code, answer code)
+    retests: tuple[RetestEntry, ...] = ()
 
     @property
     def is_complete(self) -> bool:
@@ -275,6 +302,9 @@ SECTION_FIELDS = (
     "notes",
     "inspectors",
     "no_position_reason",
+    "acceptance_route",
+    "acceptance_check",
+    "retests",
 )
 
 
@@ -291,6 +321,9 @@ def sections_to_dict(insp: Inspection) -> dict[str, Any]:
         "notes": insp.notes,
         "inspectors": list(insp.inspectors),
         "no_position_reason": insp.no_position_reason,
+        "acceptance_route": insp.acceptance_route,
+        "acceptance_check": dict(insp.acceptance_check),
+        "retests": [dataclasses.asdict(r) for r in insp.retests],
     }
 
 
@@ -308,7 +341,16 @@ def sections_from_dict(d: dict[str, Any]) -> dict[str, Any]:
         "notes": d.get("notes", ""),
         "inspectors": tuple(d.get("inspectors", ())),
         "no_position_reason": d.get("no_position_reason", ""),
+        "acceptance_route": d.get("acceptance_route"),
+        "acceptance_check": tuple(sorted((d.get("acceptance_check") or {}).items())),
+        "retests": tuple(RetestEntry(**_known(RetestEntry, r)) for r in d.get("retests") or ()),
     }
+
+
+def _known(cls: type, d: dict[str, Any]) -> dict[str, Any]:
+    """The keys of ``d`` that ``cls`` has (a newer app's record read by an older one)."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in d.items() if k in names}
 
 
 def position_to_dict(p: PositionRecord | None) -> dict[str, Any] | None:

@@ -18,6 +18,10 @@ class CheckItem:
     term: Term
     good: str  # "yes" or "no"
     required: bool = False  # asked again before completing when unanswered (marked on its label)
+    routes: frozenset[str] = frozenset()  # acceptance items: the remediation routes (none: all)
+
+    def applies_to(self, route: str | None) -> bool:
+        return not self.routes or route in self.routes
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,14 @@ class QuickTestSpec:
     max: float
     plausible_min: float
     plausible_max: float
+
+
+@dataclass(frozen=True)
+class RetestStandardSpec:
+    """A discharge standard whose limits prefill a re-test: (lower, upper) per quick test."""
+
+    term: Term
+    limits: dict[str, tuple[float | None, float | None]]
 
 
 @dataclass(frozen=True)
@@ -78,6 +90,13 @@ class InspectionRules:
     remediation_findings: tuple[Term, ...]
     contradicted_findings: frozenset[str]
     settings: InspectionSettings
+    # 验收 (from casework.json, the server's rules too): the kind, its checklist, its standards
+    acceptance_kind: str = "acceptance"
+    acceptance_items: tuple[CheckItem, ...] = ()
+    retest_standards: tuple[RetestStandardSpec, ...] = ()
+
+    def acceptance_items_for(self, route: str | None) -> tuple[CheckItem, ...]:
+        return tuple(i for i in self.acceptance_items if i.applies_to(route))
 
     def problem(self, code: str) -> ProblemKind | None:
         return next((p for p in self.problems if p.term.code == code), None)

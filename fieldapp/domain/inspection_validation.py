@@ -27,6 +27,7 @@ def problems_for_completion(
     out += _quick_tests(insp, rules)
     out += _problems(insp, photos, rules)
     out += _remediation(insp, rules)
+    out += _acceptance(insp, rules)
     out += _position(insp)
     return out
 
@@ -253,6 +254,77 @@ def _remediation(insp: Inspection, rules: InspectionRules) -> list[Problem]:
                     "整治与声称不符：请在问题中加入“整治未按要求完成”。",
                     "The remediation is contradicted: add the problem "
                     "'Remediation not done as claimed'.",
+                )
+            )
+    return out
+
+
+def _acceptance(insp: Inspection, rules: InspectionRules) -> list[Problem]:
+    """An acceptance inspection answers its route's must-check items, and each re-test names
+    what was tested, the value and a limit. Answers against the good one do not block: the record
+    says the truth, and the server does not count it as an acceptance (casework.json)."""
+    if insp.kind != rules.acceptance_kind:
+        return []
+    out = []
+    answers = dict(insp.acceptance_check)
+    for item in rules.acceptance_items_for(insp.acceptance_route):
+        if item.required and item.term.code not in answers:
+            out.append(
+                Problem(
+                    f"acceptance.{item.term.code}",
+                    "required",
+                    f"验收清单必查项未回答：{item.term.zh}。",
+                    f"Answer the acceptance checklist's must-check item: {item.term.en}.",
+                )
+            )
+    for n, retest in enumerate(insp.retests, start=1):
+        spec = rules.quick_test(retest.code)
+        if spec is None:
+            out.append(
+                Problem(
+                    f"retests.{n}",
+                    "required",
+                    f"第 {n} 项复测：请选择检测项目。",
+                    f"Re-test {n}: choose what was tested.",
+                )
+            )
+            continue
+        if retest.value is None or not math.isfinite(retest.value):
+            out.append(
+                Problem(
+                    f"retests.{n}",
+                    "required",
+                    f"第 {n} 项复测（{spec.term.zh}）：请填写测得的数值。",
+                    f"Re-test {n} ({spec.term.en}): enter the value measured.",
+                )
+            )
+        elif not spec.min <= retest.value <= spec.max:
+            out.append(
+                Problem(
+                    f"retests.{n}",
+                    "impossible",
+                    f"第 {n} 项复测：{spec.term.zh}数值 {retest.value:g} 不可能"
+                    f"（应在 {spec.min:g}–{spec.max:g} 之间）。",
+                    f"Re-test {n}: {spec.term.en} {retest.value:g} is impossible "
+                    f"(must be {spec.min:g}–{spec.max:g}).",
+                )
+            )
+        if retest.limit is None and retest.lower is None:
+            out.append(
+                Problem(
+                    f"retests.{n}",
+                    "required",
+                    f"第 {n} 项复测（{spec.term.zh}）：请选择执行标准或填写限值。",
+                    f"Re-test {n} ({spec.term.en}): choose a standard or enter the limit.",
+                )
+            )
+        if retest.method == "lab" and not retest.report_no.strip():
+            out.append(
+                Problem(
+                    f"retests.{n}",
+                    "required",
+                    f"第 {n} 项复测为实验室检测：请填写检测报告编号。",
+                    f"Re-test {n} is a lab result: enter the lab report's number.",
                 )
             )
     return out

@@ -501,7 +501,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/review/record_panel.py" line="93"/>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="135"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="141"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
@@ -567,131 +567,157 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/review/record_panel.py" line="129"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="130"/>
+        <source>Acceptance checklist (验收)</source>
+        <translation>验收清单</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="131"/>
+        <source>Re-tests (复测)</source>
+        <translation>复测</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="132"/>
+        <source>over the limit</source>
+        <translation>超标</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="133"/>
+        <source>limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="134"/>
+        <source>lab report</source>
+        <translation>实验室检测报告</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="135"/>
         <source>Problems found</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="130"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="136"/>
         <source>Remediation as claimed</source>
         <translation>整治落实情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="131"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="137"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="132"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="138"/>
         <source>Inspectors present</source>
         <translation>在场检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="134"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="140"/>
         <source>Kind of inspection</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="136"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="142"/>
         <source>Quick tests</source>
         <translation>快速检测</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="137"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="143"/>
         <source>Why no position was captured</source>
         <translation>未采集位置的原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="138"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="144"/>
         <source>Remediation note</source>
         <translation>整治情况说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="139"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="145"/>
         <source>method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="140"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="146"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="141"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="147"/>
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="142"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="148"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="143"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="149"/>
         <source>Completed</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="161"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="167"/>
         <source>Choose a batch, then a record.</source>
         <translation>请先选择批次，再选择记录。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="177"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="183"/>
         <source>Inspector: %1 · completed %2 · version %3 · %4</source>
         <translation>检查人员：%1 · 完成于 %2 · 第 %3 版 · %4</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="188"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="194"/>
         <source>No flags</source>
         <translation>无提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="191"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="197"/>
         <source>%1 photo(s) have not arrived on the server yet.</source>
         <translation>有 %1 张照片尚未上传到服务器。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="206"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="212"/>
         <source>&lt;i&gt;Loading history…&lt;/i&gt;</source>
         <translation>&lt;i&gt;正在加载历史…&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="218"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="224"/>
         <source>Decisions on this record</source>
         <translation>本记录的审核意见</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="219"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="225"/>
         <source>Outfall history</source>
         <translation>排污口历史</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="220"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="226"/>
         <source>Earlier inspections of this outfall</source>
         <translation>该排污口的历次检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="221"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="227"/>
         <source>Original (returned)</source>
         <translation>原记录（已退回）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="222"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="228"/>
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="223"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="229"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="224"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="230"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/record_panel.py" line="225"/>
+        <location filename="../../fieldapp/ui/review/record_panel.py" line="231"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
@@ -765,157 +791,157 @@
 <context>
     <name>ReviewDesk</name>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="73"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="76"/>
         <source>Review desk</source>
         <translation>审核台</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="81"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="84"/>
         <source>All counties</source>
         <translation>全部县区</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="86"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="89"/>
         <source>Any flag</source>
         <translation>全部提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="90"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="93"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="96"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="99"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="101"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="104"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="102"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="105"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="103"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="106"/>
         <source>Flag</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="103"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="106"/>
         <source>Review</source>
         <translation>审核状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="104"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="107"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="129"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="132"/>
         <source>Approve unflagged</source>
         <translation>批量通过无提示的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="130"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="133"/>
         <source>Approve every record of this batch without a flag</source>
         <translation>通过本批次中所有没有提示的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="139"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="142"/>
         <source>Outfall history…</source>
         <translation>排污口案卷…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="142"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="145"/>
         <source>Inspections, decisions, steps and proposals of this record&apos;s outfall</source>
         <translation>该记录所属排污口的检查、审核决定、步骤和台账修改建议</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="177"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="180"/>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="178"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="181"/>
         <source>Ledger proposals</source>
         <translation>台账修改建议</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="179"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="182"/>
         <source>Patrols</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="185"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="208"/>
         <source>Loading batches…</source>
         <translation>正在加载批次…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="195"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="221"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="200"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="226"/>
         <source>%1 batches</source>
         <translation>%1 个批次</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="224"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="250"/>
         <source>Opening the batch…</source>
         <translation>正在打开批次…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="257"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="283"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="390"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="417"/>
         <source>Sending the decision…</source>
         <translation>正在提交审核意见…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="409"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="436"/>
         <source>Return for correction</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="410"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="437"/>
         <source>The record goes back to the inspector&apos;s laptop with your reason; they revise it as a new version.</source>
         <translation>记录将连同退回理由发回检查人员的电脑，由其修订为新版本。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="419"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="446"/>
         <source>Escalate for enforcement</source>
         <translation>移交执法</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="420"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="447"/>
         <source>The record is locked and passed on for enforcement.</source>
         <translation>记录将被锁定并移交执法。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="426"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="453"/>
         <source>Approve without every photo</source>
         <translation>照片不全时通过</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="427"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="454"/>
         <source>Some photos have not arrived. Approve anyway only with a reason; it is kept with the decision.</source>
         <translation>部分照片尚未到达。只有填写理由才能通过，理由将随审核意见保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="467"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="494"/>
         <source>Approved %1, left for one-by-one review %2</source>
         <translation>已通过 %1 条，留待逐条审核 %2 条</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="475"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="502"/>
         <source>Decision saved: %1</source>
         <translation>审核意见已保存：%1</translation>
     </message>

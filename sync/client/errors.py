@@ -497,6 +497,11 @@ REASONS: dict[AnyReason, tuple[str, str]] = {
         "缺少近期已审核通过的验收检查，不能执行此操作。",
         "There is no recent approved acceptance inspection: this step cannot be taken yet.",
     ),
+    Reason.STEP_CHECKLIST_FAILED: (
+        "最近一次已审核的验收检查未通过验收清单（必查项未答或不合格），须重新验收。",
+        "The latest approved acceptance inspection fails its checklist (a must-check item "
+        "unanswered or failed): a new acceptance inspection is needed.",
+    ),
     Reason.STEP_EXCEEDANCE: (
         "验收复测仍有指标超标，须待复测达标后才能执行。",
         "An acceptance re-test is still over its limit: a passing re-test is needed first.",

@@ -21,6 +21,7 @@ COUNTY_SUP = casework.Who("supervisor", frozenset({TONGZHOU}))
 OTHER_COUNTY_SUP = casework.Who("supervisor", frozenset({HAIMEN}))
 CITY_SUP = casework.Who("supervisor", frozenset({CITY_CODE}))
 INSPECTOR = casework.Who("inspector", frozenset({TONGZHOU}))
+PASSING = tuple(sorted((i.code, i.good) for i in RULES.acceptance_checklist))  # every route's
 
 
 def acceptance(
@@ -35,6 +36,7 @@ def acceptance(
         finding=kw.pop("finding", "done"),
         photo_count=kw.pop("photo_count", 2),
         retests=retests,
+        acceptance=kw.pop("acceptance", PASSING),
     )
 
 
@@ -257,3 +259,45 @@ def test_only_the_states_before_the_first_guarded_step_are_open() -> None:
     county_traces["trace"] = casework.StepRule(frozenset({"supervisor"}), "county", ())
     stricter = casework.Casework(**{**rules_.__dict__, "steps": county_traces})
     assert casework.open_states(stricter, machine_, "surveyed") == {"surveyed", "monitored"}
+
+
+def test_an_acceptance_failing_its_routes_checklist_is_no_acceptance_until_one_passes() -> None:
+    """A must-check item of the outfall's route answered wrong, or not at all, voids the
+    acceptance; items of other routes do not count; a later acceptance that passes stands."""
+    ban, standardise = outfall("remediating", "ban"), outfall("remediating", "standardise")
+    failed = dict(PASSING) | {"outlet_sealed": "no"}  # a ban item
+    wrong = [acceptance(days_ago=2, acceptance=tuple(sorted(failed.items())))]
+    assert casework.refusals(RULES, "accept", COUNTY_SUP, ban, wrong, NOW) == [
+        Reason.STEP_CHECKLIST_FAILED
+    ]
+    assert casework.refusals(RULES, "accept", COUNTY_SUP, standardise, wrong, NOW) == []
+    unanswered = dict(PASSING)
+    del unanswered["sign_to_standard"]
+    silent = [acceptance(acceptance=tuple(sorted(unanswered.items())))]
+    assert casework.refusals(RULES, "accept", COUNTY_SUP, standardise, silent, NOW) == [
+        Reason.STEP_CHECKLIST_FAILED
+    ]
+    assert casework.refusals(RULES, "accept", COUNTY_SUP, ban, [*wrong, acceptance()], NOW) == []
+    optional = dict(PASSING) | {"ledger_matches": "no"}  # not a must-check item
+    fine = [acceptance(acceptance=tuple(sorted(optional.items())))]
+    assert casework.refusals(RULES, "accept", COUNTY_SUP, ban, fine, NOW) == []
+
+
+def test_every_route_has_must_check_items_and_the_standards_name_known_parameters() -> None:
+    for route in ("ban", "merge", "standardise"):
+        assert any(i.required and i.routes for i in RULES.checklist_for(route)), route
+    assert RULES.retest_standards
+    for standard in RULES.retest_standards:
+        assert {"ph", "cod", "nh3_n"} <= set(standard.limits)
+
+
+def test_a_ph_below_its_lower_limit_exceeds_as_one_above_its_upper() -> None:
+    def ph(value: float) -> casework.Retest:
+        return casework.Retest("quick", "ph", value, "", 9.0, 6.0)
+
+    assert ph(5.5).exceeds and ph(9.5).exceeds and not ph(7.2).exceeds
+    found = casework.retests_of({"retests": [
+        {"code": "ph", "value": 5.1, "limit": 9, "lower": 6},
+        {"code": "cod", "value": 30},  # no limit: not a test of anything
+    ]})  # fmt: skip
+    assert [r.code for r in found] == ["ph"] and found[0].exceeds

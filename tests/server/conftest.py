@@ -296,6 +296,14 @@ def outfall(county: str = TOSHI, provisional: bool = True, **extra: Any) -> dict
     }
 
 
+def passing_checklist() -> dict[str, str]:
+    """Every acceptance checklist item (of every route) answered as it should be."""
+    from sync import casework
+    from sync.server.config import CASEWORK_FILE
+
+    return {i.code: i.good for i in casework.load(CASEWORK_FILE).acceptance_checklist}
+
+
 @pytest.fixture
 def h() -> Any:
     """The helpers above, for test modules (importlib mode cannot import conftest)."""
@@ -305,6 +313,7 @@ def h() -> Any:
         change=change,
         inspection=inspection,
         outfall=outfall,
+        passing_checklist=passing_checklist,
         hlc=hlc,
         login=login,
         PASSWORD=PASSWORD,

@@ -69,6 +69,7 @@ def test_pre_closing_and_closing_need_their_level_and_evidence(person, h, engine
     check = h.inspection(
         "insp", status="complete", outfall_id=found["id"], kind="acceptance",
         completed_at=datetime.now(UTC).isoformat(), discharging="no",
+    acceptance_check=h.passing_checklist(),
     )  # fmt: skip
     inspector.push_ok([h.change("inspections", check)])
     review = county.post(
@@ -98,6 +99,7 @@ def test_an_exceedance_blocks_acceptance_until_a_passing_retest(person, h, engin
         row = h.inspection(
             "insp", status="complete", outfall_id=found["id"], kind="acceptance",
             completed_at=datetime.now(UTC).isoformat(),
+            acceptance_check=h.passing_checklist(),
             retests=[{"method": "lab", "code": "cod", "value": value, "unit": "mg/L", "limit": 50}],
         )  # fmt: skip
         inspector.push_ok([h.change("inspections", row)])
@@ -106,6 +108,34 @@ def test_an_exceedance_blocks_acceptance_until_a_passing_retest(person, h, engin
     acceptance(80)
     assert _take(county, h, found, "accept", "accepted") == [("rejected", "step_exceedance")] * 2
     acceptance(20)
+    assert _take(county, h, found, "accept", "accepted") == [("applied", None)] * 2
+
+
+def test_an_acceptance_failing_its_checklist_is_refused_even_from_a_bypassed_device(
+    person, h, engine
+):
+    """验收清单: a banned outfall's acceptance whose outlet was found not sealed (answered by a
+    device that skipped its own form's check) is no acceptance; a later passing one is."""
+    county = person("county", role="supervisor", counties=(h.TOSHI,))
+    inspector = person("insp", counties=(h.TOSHI,))
+    found = h.outfall(lifecycle_state="remediating", remediation_route="ban")
+    _seed(engine, found)
+
+    def acceptance(**answers: str) -> None:
+        row = h.inspection(
+            "insp", status="complete", outfall_id=found["id"], kind="acceptance",
+            completed_at=datetime.now(UTC).isoformat(), discharging="dry_blocked",
+            acceptance_check={**h.passing_checklist(), **answers},
+        )  # fmt: skip
+        inspector.push_ok([h.change("inspections", row)])
+        county.post(f"/v1/records/inspections/{row['id']}/review", json={"state": "approved"})
+
+    acceptance(outlet_sealed="no")
+    assert (
+        _take(county, h, found, "accept", "accepted") == [("rejected", "step_checklist_failed")] * 2
+    )
+    assert _state(engine, found["id"])[0] == "remediating"  # nothing half-applied
+    acceptance()
     assert _take(county, h, found, "accept", "accepted") == [("applied", None)] * 2
 
 

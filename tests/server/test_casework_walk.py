@@ -77,6 +77,7 @@ def test_each_route_walks_to_its_end_and_every_forbidden_step_is_refused(
                 "insp", status="complete", outfall_id=found["id"], kind="acceptance",
                 completed_at=datetime.now(UTC).isoformat(), discharging="dry_blocked",
                 remediation={"finding": "done", "note": ""},
+                acceptance_check=h.passing_checklist(),
             )  # fmt: skip
             photo = {"id": str(uuid.uuid4()), "inspection_id": check["id"], "sha256": "c" * 64}
             people["inspector"].push_ok(

@@ -19,7 +19,12 @@ from typing import Any
 import pytest
 
 from fieldapp import reference_data
-from fieldapp.domain.inspection import InspectionPhoto, RemediationCheck, new_draft
+from fieldapp.domain.inspection import (
+    InspectionPhoto,
+    RemediationCheck,
+    RetestEntry,
+    new_draft,
+)
 from fieldapp.inspection_data import load_rules
 from fieldapp.media.ingest import ingest_photo
 from fieldapp.store import inspections, outfalls
@@ -115,12 +120,19 @@ class Walk:
             desk.close()
 
 
-def _acceptance(ins: Any, outfall_id: str) -> str:
-    """The inspector's 验收 on their laptop: sealed and dry, remediation done, one photo."""
+def _acceptance(ins: Any, outfall_id: str, route: str, cod: float | None = None) -> str:
+    """The inspector's 验收 on their laptop: sealed and dry, remediation done, the route's
+    checklist passed, one photo; with ``cod``, a quick re-test of COD against GB 18918 一级A."""
+    rules = load_rules()
+    checklist = tuple(sorted((i.term.code, i.good) for i in rules.acceptance_items_for(route)))
+    retests = () if cod is None else (
+        RetestEntry("cod", cod, "quick", "mg/L", 50.0, None, "gb18918_1a"),
+    )  # fmt: skip
     draft = new_draft(outfall_id, "ins", A, kind="acceptance")
     draft = dataclasses.replace(
         draft, discharging="dry_blocked", remediation=RemediationCheck("done", "已封堵，无水"),
-        inspectors=("ins",), no_position_reason="接收机故障",
+        inspectors=("ins",), no_position_reason="接收机故障", acceptance_route=route,
+        acceptance_check=checklist, retests=retests,
     )  # fmt: skip
     draft = inspections.save_draft(ins.db.conn, draft)
     photo = ingest_photo(PHOTO, ins.blobs)
@@ -163,13 +175,20 @@ def test_each_route_walks_to_the_end_through_the_laptops_and_forbidden_steps_are
             # 验收 before any acceptance inspection: refused; then the inspector's, approved.
             walk.refused("sup_a", oid, "accept", "step_no_acceptance")
             ins.sync()
-            acceptance = _acceptance(ins, oid)
+            retested: tuple[str, ...] = ()
+            if route == "standardise":
+                # 复测: a COD over its limit blocks acceptance until a passing re-test is approved
+                walk.approve(sup, _acceptance(ins, oid, route, cod=80.0))
+                sup.sync()
+                walk.refused("sup_a", oid, "accept", "step_exceedance")
+                retested = ("inspection_approved",)
+            acceptance = _acceptance(ins, oid, route, cod=20.0 if retested else None)
             walk.approve(sup, acceptance)
             sup.sync()
             walk.refused("city", oid, "accept", "step_level")  # the county's step, not the city's
             assert walk.step(sup, oid, "accept").ok
-            # the approval stands in the history as the step's evidence
-            accepted = (*COUNTY_STEPS, "inspection_approved", "accept")
+            # the approvals stand in the history as the step's evidence
+            accepted = (*COUNTY_STEPS, *retested, "inspection_approved", "accept")
             assert walk.state(oid) == ("accepted", accepted)
 
             # 县级预销号 by the county only; 市级销号 by the city only, after it.

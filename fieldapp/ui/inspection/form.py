@@ -37,6 +37,7 @@ from fieldapp.domain.inspection import (
 )
 from fieldapp.domain.inspection_rules import CheckItem, InspectionRules
 from fieldapp.domain.reference import Term
+from fieldapp.ui.inspection.acceptance import AcceptanceSection
 from fieldapp.ui.inspection.segmented import SegmentedChoice
 
 _NAME_SPLIT = re.compile(r"[,，、;；\n]+")
@@ -87,10 +88,15 @@ class InspectionForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, rules: InspectionRules, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, rules: InspectionRules, lang: str, parent: QWidget | None = None,
+        route: str | None = None, route_label: str = "",
+    ) -> None:  # fmt: skip
+        """``route``: the outfall's remediation route, whose checklist an acceptance answers."""
         super().__init__(parent)
         self.rules = rules
         self.lang = lang
+        self.route = route
         self._loading = False
         self.sections: dict[str, QGroupBox] = {}
         self.all_good_buttons: dict[str, QPushButton] = {}
@@ -117,6 +123,13 @@ class InspectionForm(QWidget):
         head_form.addRow(_required(self.tr("Kind")), self.kind)
         head_form.addRow(_required(self.tr("Inspectors present")), self.inspectors)
         layout.addWidget(head)
+
+        # 验收: the route's checklist and the re-tests, for acceptance inspections only.
+        self.acceptance = AcceptanceSection(rules, lang, route, route_label)
+        self.acceptance.changed.connect(self._emit_changed)
+        self.kind.currentIndexChanged.connect(lambda _i: self._show_acceptance())
+        layout.addWidget(self.acceptance)
+        self._show_acceptance()
 
         # Discharging, appearance, flow.
         water = QGroupBox(self.tr("Discharge"))
@@ -284,6 +297,9 @@ class InspectionForm(QWidget):
             choice.changed.connect(self._emit_changed)
         self.notes.textChanged.connect(self._emit_changed)
 
+    def _show_acceptance(self) -> None:
+        self.acceptance.setVisible(self.kind.currentData() == self.rules.acceptance_kind)
+
     def _emit_changed(self) -> None:
         if not self._loading:
             self.changed.emit()
@@ -321,6 +337,8 @@ class InspectionForm(QWidget):
             self.remediation_note.setText(insp.remediation.note)
             self.notes.setPlainText(insp.notes)
             self.no_position_reason.setText(insp.no_position_reason)
+            self.acceptance.load(insp)
+            self._show_acceptance()
         finally:
             self._loading = False
 
@@ -333,9 +351,14 @@ class InspectionForm(QWidget):
             confirmed = self.test_confirm[code].isChecked()
             if value is not None or confirmed:
                 tests.append(QuickTest(code, value, confirmed))
+        kind = self.kind.currentData() or base.kind
+        accepting = kind == self.rules.acceptance_kind
         return dataclasses.replace(
             base,
-            kind=self.kind.currentData() or base.kind,
+            kind=kind,
+            acceptance_route=self.route if accepting else None,
+            acceptance_check=self.acceptance.answers() if accepting else (),
+            retests=self.acceptance.retests() if accepting else (),
             inspectors=names,
             discharging=self.discharging.currentData(),
             appearance=Appearance(
@@ -366,6 +389,8 @@ class InspectionForm(QWidget):
     def widget_for(self, field: str) -> QWidget | None:
         """The widget a validation problem's field points at (to take the user there)."""
         head, _, tail = field.partition(".")
+        if head in ("acceptance", "retests"):
+            return self.acceptance.widget_for(field)
         simple: dict[str, QWidget] = {
             "kind": self.kind,
             "inspectors": self.inspectors,

@@ -79,7 +79,11 @@ class InspectionWindow(QMainWindow):
         self.save_state = QLabel()
         self.save_state.setObjectName("save_state")
 
-        self.form = InspectionForm(services.rules, self.lang)
+        route = outfall.remediation_route
+        self.form = InspectionForm(
+            services.rules, self.lang, route=route,
+            route_label=services.labels.vocab("remediation_route", route) if route else "",
+        )  # fmt: skip
         self.form.load(record)
         self.form.changed.connect(self._changed)
         scroll = QScrollArea()

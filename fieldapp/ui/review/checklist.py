@@ -8,6 +8,7 @@ from typing import Any
 
 from fieldapp.domain.inspection_rules import InspectionRules
 from fieldapp.ui import formatting as fmt
+from sync import casework
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -56,6 +57,7 @@ def checklist_html(
                     answer = answers[item.term.code]
                     bad = answer not in ("na", item.good)
                     row(item.term.label(lang), terms.get(answer, answer), bad)
+    _acceptance_rows(s, rules, lang, labels, terms, row, title)
     problems = s.get("problems") or []
     if problems:
         title(labels["problems"])
@@ -73,6 +75,34 @@ def checklist_html(
     if s.get("inspectors"):
         row(labels["inspectors"], "、".join(map(str, s["inspectors"])))
     return '<table cellspacing="4">' + "".join(rows) + "</table>"
+
+
+def _acceptance_rows(
+    s: dict[str, Any], rules: InspectionRules, lang: str, labels: dict[str, str],
+    terms: dict[str, str], row: Any, title: Any,
+) -> None:  # fmt: skip
+    """验收: the route's checklist answers (a must-check item failed in red) and the re-tests,
+    judged as the server judges them (over the limit in red)."""
+    answers = _dict(s.get("acceptance_check"))
+    if answers:
+        title(labels["acceptance"])
+        for item in rules.acceptance_items_for(s.get("acceptance_route")):
+            if item.term.code in answers:
+                answer = answers[item.term.code]
+                row(item.term.label(lang), terms.get(answer, answer),
+                    item.required and answer != item.good)  # fmt: skip
+    retests = casework.retests_of(s)
+    if retests:
+        title(labels["retests"])
+        for r in retests:
+            spec = rules.quick_test(r.code)
+            bound = "–".join(f"{b:g}" for b in (r.lower, r.limit) if b is not None)
+            text = f"{r.value:g} {r.unit}".strip() + f" ({labels['limit']} {bound})"
+            if r.method == "lab":
+                text += f" · {labels['lab_report']}"
+            if r.exceeds:
+                text += f" · {labels['over_limit']}"
+            row(spec.term.label(lang) if spec else r.code, text, r.exceeds)
 
 
 def position_text(position: dict[str, Any]) -> str:
