@@ -33,3 +33,10 @@ class Labels:
     def vocab(self, vocabulary: str, code: str | None) -> str:
         term = self.ref.term(vocabulary, code)
         return term.label(self.lang) if term else (code or "")
+
+
+def county_names(lang: str) -> dict[str, str]:
+    """Every county's name in ``lang``, by code (the desk's choice of where a record goes)."""
+    from fieldapp import reference_data
+
+    return {c.code: c.label(lang) for c in reference_data.load().counties}

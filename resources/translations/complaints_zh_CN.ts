@@ -4,159 +4,159 @@
 <context>
     <name>ComplaintsPane</name>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="63"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="59"/>
         <source>Overdue only</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="68"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="64"/>
         <source>New complaint…</source>
         <translation>登记举报…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="70"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="66"/>
         <source>Record outcome…</source>
         <translation>登记核实结论…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="71"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="67"/>
         <source>Record answer…</source>
         <translation>登记答复…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="72"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="68"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="82"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="78"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="82"/>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="182"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="78"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="178"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="82"/>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="184"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="78"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="180"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="82"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="78"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="83"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="79"/>
         <source>Answer due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="125"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="121"/>
         <source>Being verified</source>
         <translation>核实中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="126"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="122"/>
         <source>Verified, not answered</source>
         <translation>已核实，待答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="127"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="123"/>
         <source>Answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="132"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="128"/>
         <source>Complaints (举报) · %1 overdue</source>
         <translation>举报 · %1 件逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="133"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="129"/>
         <source>Complaints (举报)</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="143"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="139"/>
         <source>Loading complaints…</source>
         <translation>正在读取举报…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="158"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="154"/>
         <source>%1 complaints, %2 answers overdue</source>
         <translation>共 %1 件举报，%2 件答复逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="178"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="174"/>
         <source>Choose a complaint to see it.</source>
         <translation>请选择一件举报查看。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="185"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="181"/>
         <source>Complaint</source>
         <translation>举报内容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="186"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="182"/>
         <source>Complainant</source>
         <translation>举报人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="187"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="183"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="188"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="184"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="189"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="185"/>
         <source>Verification task</source>
-        <translation>核实任务</translation>
+        <translation>核查任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="190"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="186"/>
         <source>Outcome</source>
-        <translation>核实结论</translation>
+        <translation>办结结果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="193"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="189"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="197"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="193"/>
         <source>Answer overdue since %1</source>
         <translation>答复已逾期（期限 %1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="200"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="196"/>
         <source>Answer due by %1</source>
         <translation>请于 %1 前答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="206"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="202"/>
         <source>open</source>
-        <translation>待办</translation>
+        <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="207"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="203"/>
         <source>done: the inspection has arrived</source>
         <translation>已完成：检查记录已收到</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="208"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="204"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="227"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="223"/>
         <source>Recording the complaint…</source>
         <translation>正在登记举报…</translation>
     </message>
@@ -164,117 +164,117 @@
 <context>
     <name>NewComplaintDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="51"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="52"/>
         <source>New complaint (举报)</source>
         <translation>登记举报</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="62"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="63"/>
         <source>Where, in words: town, village, river, landmark</source>
         <translation>文字描述地点：镇、村、河道、标志物</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="67"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="68"/>
         <source>not known</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="68"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="69"/>
         <source>Leave at “not known” when the complaint gives no position</source>
         <translation>举报未给出坐标时保持“未知”</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="70"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="71"/>
         <source>What the complainant saw, as they said it</source>
         <translation>按举报人原话记录所见情况</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="74"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="75"/>
         <source>Inspectors&apos; user names, separated by commas</source>
         <translation>核实人员用户名，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="76"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="77"/>
         <source>The complainant&apos;s contact stays on the server: never on laptops.</source>
         <translation>举报人联系方式只保存在服务器上，不会同步到外业终端。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="85"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="86"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="85"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="86"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="86"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="87"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="86"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="87"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="87"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="88"/>
         <source>Latitude</source>
         <translation>纬度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="87"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="88"/>
         <source>Longitude</source>
         <translation>经度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="88"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="89"/>
         <source>Description</source>
         <translation>举报内容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="89"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="90"/>
         <source>Complainant</source>
         <translation>举报人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="89"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="90"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="90"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="91"/>
         <source>Verified by</source>
         <translation>核实人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="94"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="95"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="99"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="102"/>
         <source>Record</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="99"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="102"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="103"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="115"/>
         <source>Write what the complaint is about.</source>
         <translation>请填写举报内容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="106"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="118"/>
         <source>Give the place, in words or as a position.</source>
         <translation>请给出地点（文字或坐标）。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="109"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="111"/>
         <source>Wait until the photos are checked.</source>
         <translation>请等照片检查完毕。</translation>
     </message>
@@ -282,32 +282,32 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="146"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="158"/>
         <source>Outcome of the verification</source>
         <translation>核实结论</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="152"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="164"/>
         <source>What was found, and what was done about it</source>
         <translation>核实发现的情况及处理措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="154"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="166"/>
         <source>Outcome</source>
-        <translation>核实结论</translation>
+        <translation>办结结果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="155"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="167"/>
         <source>Note</source>
-        <translation>说明</translation>
+        <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="158"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="170"/>
         <source>Record outcome</source>
         <translation>登记结论</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="158"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="170"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -315,32 +315,32 @@
 <context>
     <name>PhotoPicker</name>
     <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="92"/>
+        <location filename="../../fieldapp/ui/complaints/photos.py" line="93"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="93"/>
+        <location filename="../../fieldapp/ui/complaints/photos.py" line="94"/>
         <source>Remove photo</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="115"/>
+        <location filename="../../fieldapp/ui/complaints/photos.py" line="116"/>
         <source>Choose the complaint&apos;s photos</source>
         <translation>选择举报照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="116"/>
+        <location filename="../../fieldapp/ui/complaints/photos.py" line="117"/>
         <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif)</source>
         <translation>照片 (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="132"/>
+        <location filename="../../fieldapp/ui/complaints/photos.py" line="133"/>
         <source>%1 is already added.</source>
         <translation>%1 已添加过。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="146"/>
+        <location filename="../../fieldapp/ui/complaints/photos.py" line="147"/>
         <source>%1 was not added: %2</source>
         <translation>%1 未添加：%2</translation>
     </message>
@@ -348,32 +348,32 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="201"/>
+        <location filename="../../fieldapp/ui/complaints/photos.py" line="213"/>
         <source>Fetching the photos…</source>
         <translation>正在获取照片…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="221"/>
+        <location filename="../../fieldapp/ui/complaints/photos.py" line="233"/>
         <source>Double-click to see it large</source>
         <translation>双击查看大图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="224"/>
+        <location filename="../../fieldapp/ui/complaints/photos.py" line="236"/>
         <source>Double-click a photo to see it large.</source>
         <translation>双击照片查看大图。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="233"/>
+        <location filename="../../fieldapp/ui/complaints/photos.py" line="245"/>
         <source>A photo could not be shown: %1</source>
         <translation>有照片无法显示：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="242"/>
-        <source>Complaint photo</source>
-        <translation>举报照片</translation>
+        <location filename="../../fieldapp/ui/complaints/photos.py" line="254"/>
+        <source>Photo</source>
+        <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="247"/>
+        <location filename="../../fieldapp/ui/complaints/photos.py" line="259"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -381,27 +381,27 @@
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="167"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="179"/>
         <source>Answer to the complainant</source>
         <translation>答复举报人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="169"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="181"/>
         <source>The answer as it was given</source>
         <translation>按实际答复内容填写</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="175"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="187"/>
         <source>Record answer</source>
         <translation>登记答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="175"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="187"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="179"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="191"/>
         <source>Write the answer that was given.</source>
         <translation>请填写答复内容。</translation>
     </message>

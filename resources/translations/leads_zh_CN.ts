@@ -2,6 +2,362 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DeskLeadsPane</name>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="57"/>
+        <source>Undecided</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="57"/>
+        <source>To verify</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="58"/>
+        <source>Task made</source>
+        <translation>已派核查任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="58"/>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="59"/>
+        <source>Not an outfall</source>
+        <translation>不是排口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="60"/>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="60"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="66"/>
+        <source>Verification task…</source>
+        <translation>派核查任务…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="68"/>
+        <source>Decide…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="70"/>
+        <source>Import a survey…</source>
+        <translation>导入航测成果…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="73"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="82"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="82"/>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="82"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="206"/>
+        <source>Near a ledger outfall</source>
+        <translation>邻近台账排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="82"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="125"/>
+        <source>to verify</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="126"/>
+        <source>task made</source>
+        <translation>已派任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="127"/>
+        <source>confirmed: a new outfall</source>
+        <translation>已确认：新排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="128"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="142"/>
+        <source>not an outfall</source>
+        <translation>非排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="129"/>
+        <source>duplicate of a ledger outfall</source>
+        <translation>与台账排污口重复</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="135"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="136"/>
+        <source>done: the inspector&apos;s record arrived</source>
+        <translation>已完成：核查记录已到</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="137"/>
+        <source>cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="143"/>
+        <source>the same as an existing outfall</source>
+        <translation>与已有排污口为同一个</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="148"/>
+        <source>Leads (航测) · %1 to verify</source>
+        <translation>航测线索 · %1 条待核查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="149"/>
+        <source>Leads (航测)</source>
+        <translation>航测线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="155"/>
+        <source>Loading leads…</source>
+        <translation>正在加载线索…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="175"/>
+        <source>%1 leads, %2 to verify</source>
+        <translation>共 %1 条线索，%2 条待核查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="196"/>
+        <source>Choose a lead to see it.</source>
+        <translation>请选择一条线索查看。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="201"/>
+        <source>Survey file</source>
+        <translation>航测文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="202"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="203"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="204"/>
+        <source>Cluster</source>
+        <translation>聚类</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="204"/>
+        <source>%1 leads together</source>
+        <translation>%1 条线索相邻</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="205"/>
+        <source>alone</source>
+        <translation>单独</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="208"/>
+        <source>Verification task</source>
+        <translation>核查任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="212"/>
+        <source>Inspector&apos;s finding</source>
+        <translation>核查人员结论</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="215"/>
+        <source>Outcome</source>
+        <translation>办结结果</translation>
+    </message>
+</context>
+<context>
+    <name>LeadDecisionDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="148"/>
+        <source>Decide a lead</source>
+        <translation>办结线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="151"/>
+        <source>Confirmed: a newly found outfall</source>
+        <translation>确认：新发现排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="152"/>
+        <source>Not an outfall</source>
+        <translation>不是排口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="153"/>
+        <source>Duplicate of a ledger outfall</source>
+        <translation>与台账排污口重复</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="159"/>
+        <source>The outfall&apos;s id</source>
+        <translation>排污口编号（ID）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="164"/>
+        <source>Why (needed for “not an outfall”)</source>
+        <translation>理由（“非排污口”必填）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="168"/>
+        <source>Outcome</source>
+        <translation>办结结果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="169"/>
+        <source>Outfall</source>
+        <translation>排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="170"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="171"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="175"/>
+        <source>Record the outcome</source>
+        <translation>登记办结结果</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="180"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="196"/>
+        <source>newly found by the inspector</source>
+        <translation>核查人员新发现</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="198"/>
+        <source>named by %1</source>
+        <translation>%1 指认</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="201"/>
+        <source>ledger outfall %1 away</source>
+        <translation>相距 %1 的台账排污口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="208"/>
+        <source>The record that closed the task</source>
+        <translation>完成任务的核查记录</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="211"/>
+        <source>%1&apos;s finding: %2</source>
+        <translation>%1 的核查结论：%2</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="254"/>
+        <source>Choose the outfall (or paste its id from the ledger).</source>
+        <translation>请选择排污口（或从台账粘贴其 ID）。</translation>
+    </message>
+</context>
+<context>
+    <name>LeadImportDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="297"/>
+        <source>Import an aerial survey&apos;s leads</source>
+        <translation>导入航测线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="306"/>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="308"/>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="310"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="324"/>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="325"/>
+        <source>Survey file</source>
+        <translation>航测文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="329"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="339"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="345"/>
+        <source>Choose the survey&apos;s lead file</source>
+        <translation>选择航测线索文件</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="346"/>
+        <source>Lead files (*.geojson *.json *.kml *.kmz *.csv)</source>
+        <translation>线索文件 (*.geojson *.json *.kml *.kmz *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="357"/>
+        <source>The file cannot be read: %1</source>
+        <translation>文件无法读取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="396"/>
+        <source>%1 leads in %2 clusters, %3 near a ledger outfall; %4 features refused</source>
+        <translation>%1 条线索，%2 个聚类，%3 条邻近台账排污口；%4 个要素被拒</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="403"/>
+        <source>Feature %1 %2: %3</source>
+        <translation>要素 %1 %2：%3</translation>
+    </message>
+</context>
+<context>
     <name>LeadNoteDialog</name>
     <message>
         <location filename="../../fieldapp/ui/leads/note_dialog.py" line="34"/>
@@ -153,6 +509,59 @@
         <location filename="../../fieldapp/ui/leads/panel.py" line="121"/>
         <source>The photo is not on this laptop yet: sync to fetch it.</source>
         <translation>照片尚未下载到本机：同步后即可查看。</translation>
+    </message>
+</context>
+<context>
+    <name>LeadTaskDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="69"/>
+        <source>Verification task for a lead</source>
+        <translation>线索核查任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="78"/>
+        <source>What to look for on the ground</source>
+        <translation>现场需核实的内容</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="80"/>
+        <source>Also the %1 other leads of its cluster</source>
+        <translation>同一聚类的其余 %1 条线索一并核查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="87"/>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="88"/>
+        <source>Inspector</source>
+        <translation>核查人员</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="89"/>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="90"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="95"/>
+        <source>Make the task</source>
+        <translation>派发任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="100"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_dialogs.py" line="111"/>
+        <source>The county has no inspector to verify it.</source>
+        <translation>本县没有可派的核查人员。</translation>
     </message>
 </context>
 </TS>

@@ -24,6 +24,13 @@ from sync.client.engine import check_address
 from sync.client.errors import Code, LocalCode, SyncError, as_code
 from sync.complaint_protocol import ComplaintList, ComplaintRequest, ComplaintView
 from sync.history_protocol import DeskOutfallHistory
+from sync.leads_protocol import (
+    LeadDecisionRequest,
+    LeadImportOutcome,
+    LeadList,
+    LeadTaskRequest,
+    LeadView,
+)
 from sync.plan_protocol import PlanList, PlanRequest, PlanView
 from sync.protocol import INSTALL_HEADER, ErrorBody, ErrorCode, ReviewResponse
 from sync.review_protocol import (
@@ -327,6 +334,38 @@ class ReviewClient:
         url = f"/v1/complaints/{complaint_id}/reply"
         body = {"text": text, "version": version}
         return ComplaintView.model_validate(self._call("POST", url, json=body).json())
+
+    # -- aerial-survey leads (sync.leads_protocol) ----------------------------------------------
+    def leads(self, state: str | None = None) -> LeadList:
+        """The area's leads (import order), each with its task's state and inspectors' notes."""
+        params = {"state": state} if state else {}
+        return LeadList.model_validate(self._call("GET", "/v1/desk/leads", params=params).json())
+
+    def import_leads(
+        self, data: bytes, name: str, county_code: str, dry_run: bool
+    ) -> LeadImportOutcome:
+        """Import a survey's lead file (GeoJSON, KML/KMZ, CSV) into a county; a dry run first
+        says what it would import and which features it refuses, writing nothing."""
+        params = {"county": county_code, "name": name, "dry_run": "true" if dry_run else "false"}
+        answer = self._call("POST", "/v1/leads/import", params=params, content=data)
+        return LeadImportOutcome.model_validate(answer.json())
+
+    def lead_task(self, lead_id: str, request: LeadTaskRequest) -> dict[str, Any]:
+        """A verification task of the lead (or its cluster); the task as stored."""
+        body = request.model_dump(mode="json")
+        found: dict[str, Any] = self._call(
+            "POST", f"/v1/desk/leads/{lead_id}/task", json=body
+        ).json()
+        return found
+
+    def decide_lead(self, lead_id: str, request: LeadDecisionRequest) -> LeadView:
+        body = request.model_dump(mode="json")
+        url = f"/v1/desk/leads/{lead_id}/decision"
+        return LeadView.model_validate(self._call("POST", url, json=body).json())
+
+    def lead_photo(self, lead_id: str, sha256: str) -> bytes:
+        """A photo of the survey's lead (only its county's people may fetch it), as ``photo``."""
+        return self._photo(sha256, f"/v1/leads/{lead_id}/photos/{sha256}")
 
     def upload_photo(self, data: bytes) -> str:
         """Put a whole photo on the server (a complaint's evidence), in chunks the server takes

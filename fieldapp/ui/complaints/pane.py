@@ -28,6 +28,7 @@ from fieldapp.paths import DATA
 from fieldapp.ui import fact_list
 from fieldapp.ui import formatting as fmt
 from fieldapp.ui.complaints.photos import PhotoStrip
+from fieldapp.ui.labels import county_names
 from fieldapp.ui.screen_fit import scrolling
 from sync import complaints as rules
 from sync.client.errors import LocalCode, message
@@ -43,12 +44,6 @@ def complaint_rules() -> rules.ComplaintRules:
     return rules.load(DATA / "complaint_rules.json")
 
 
-def _county_names(lang: str) -> dict[str, str]:
-    from fieldapp import reference_data
-
-    return {c.code: c.label(lang) for c in reference_data.load().counties}
-
-
 class ComplaintsPane(QWidget):
     loaded = Signal(int)  # how many answers are overdue
 
@@ -58,7 +53,7 @@ class ComplaintsPane(QWidget):
         self.setObjectName("deskComplaints")
         self.lanes, self.lang = lanes, lang
         # the counties a complaint may be filed under (the server keeps each to the staff's area)
-        self.counties = counties or _county_names(lang)
+        self.counties = counties or county_names(lang)
         self.complaints: list[ComplaintView] = []
         self.dialog: QDialog | None = None
         self.overdue_only = QCheckBox(self.tr("Overdue only"))

@@ -170,14 +170,24 @@ class PhotoPicker(QWidget):
         self.pool.close()
 
 
-class PhotoStrip(QWidget):
-    """The chosen complaint's photos, fetched from the server (``fetch(sha) -> bytes`` on the
-    lanes) and shown small; a double-click shows one large."""
+Fetch = Callable[[Any, str, str], bytes]  # (desk client, owner id, sha256) -> the photo's bytes
 
-    def __init__(self, lanes: Any, lang: str, parent: QWidget | None = None) -> None:
+
+def _complaint_photo(client: Any, complaint_id: str, sha256: str) -> bytes:
+    return client.complaint_photo(complaint_id, sha256)
+
+
+class PhotoStrip(QWidget):
+    """The photos of the chosen complaint (or lead, or note: ``fetch``), fetched from the server
+    on the lanes and shown small; a double-click shows one large."""
+
+    def __init__(
+        self, lanes: Any, lang: str, parent: QWidget | None = None,
+        fetch: Fetch = _complaint_photo,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("complaintPhotoStrip")
-        self.lanes, self.lang = lanes, lang
+        self.lanes, self.lang, self.fetch = lanes, lang, fetch
         self.pool = WorkerPool(self)
         self.list = _photo_list(STRIP_ICON)  # small: the complaint's facts above keep the room
         self.list.itemDoubleClicked.connect(self._open)
@@ -194,6 +204,7 @@ class PhotoStrip(QWidget):
         self.show_photos(None, [])
 
     def show_photos(self, complaint_id: str | None, shas: list[str]) -> None:
+        """The photos ``shas`` of ``complaint_id`` (whatever the strip's owner is: a lead…)."""
         if complaint_id == self.complaint_id and shas == self.shas:
             return
         self.complaint_id, self.shas = complaint_id, list(shas)
@@ -202,7 +213,7 @@ class PhotoStrip(QWidget):
         self.status.setText(self.tr("Fetching the photos…") if shas else "")
         for sha in shas:
             self.lanes.run(
-                lambda c, cid=complaint_id, s=sha: c.complaint_photo(cid, s),
+                lambda c, cid=complaint_id, s=sha: self.fetch(c, cid or "", s),
                 lambda data, cid=complaint_id, s=sha: self._fetched(cid, s, data),
                 self._failed,
             )
@@ -240,7 +251,7 @@ class PhotoStrip(QWidget):
             return
         dialog = QDialog(self)
         dialog.setObjectName("complaintPhotoLarge")
-        dialog.setWindowTitle(self.tr("Complaint photo"))
+        dialog.setWindowTitle(self.tr("Photo"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view = ZoomView(dialog)
         layout = QVBoxLayout(dialog)

@@ -35,6 +35,7 @@ from fieldapp.ui import errors
 from fieldapp.ui.casework.desk_history import DeskHistoryDialog
 from fieldapp.ui.complaints import ComplaintsPane
 from fieldapp.ui.labels import Labels
+from fieldapp.ui.leads.desk_pane import DeskLeadsPane
 from fieldapp.ui.plans.desk_pane import PlansPane
 from fieldapp.ui.review.batches import BatchFilter, BatchTableModel, BatchTableView
 from fieldapp.ui.review.dialogs import AcceptOutfallDialog, MergeOutfallDialog, ReasonDialog
@@ -200,6 +201,12 @@ class ReviewDesk(QMainWindow):
                 self.tabs.indexOf(self.complaints), self.complaints.tab_title(n)
             )
         )
+        # 航测线索: the area's aerial-survey leads, those waiting for a task counted in the title
+        self.leads = DeskLeadsPane(lanes, lang, county_names)
+        self.tabs.addTab(self.leads, self.leads.tab_title(0))
+        self.leads.loaded.connect(
+            lambda n: self.tabs.setTabText(self.tabs.indexOf(self.leads), self.leads.tab_title(n))
+        )
         self.setCentralWidget(scrolling(self.tabs))  # a small screen scrolls the desk
         self.setStatusBar(QStatusBar())
 
@@ -212,6 +219,7 @@ class ReviewDesk(QMainWindow):
         self.plans.refresh()
         self.complaints.refresh()
         self.tasks.refresh()
+        self.leads.refresh()
 
     def _batches_arrived(self, batches: list[DeskBatch]) -> None:
         self.model.set_batches(batches)

@@ -42,6 +42,9 @@ DEVICE_FIELDS = (
 )  # fmt: skip
 
 
+VERIFICATION_FIELDS = ("id", "verdict", "outfall_id", "note", "photo_sha256s", "author", "at")
+
+
 @dataclass
 class LeadImport:
     """What an import did (or, in a dry run, would do)."""
@@ -195,11 +198,26 @@ def import_file(
 def list_leads(
     ctx: ServerContext, actor: Actor, *, state: str | None, limit: int, offset: int
 ) -> list[dict[str, Any]]:
-    """Leads of the caller's area."""
+    """Leads of the caller's area, each with its task's state (and the record that closed it)
+    and what inspectors recorded at it (their ``lead_verifications``)."""
+    counties = actor.visible_counties()
     with db.read(ctx.engine) as conn:
-        return lead_rows.search(
-            conn, actor.visible_counties(), state=state, limit=limit, offset=offset
+        found = lead_rows.search(conn, counties, state=state, limit=limit, offset=offset)
+        keys = [("tasks", r["task_id"]) for r in found if r["task_id"]]
+        tasks = records.get_many(conn, keys) if keys else {}
+        notes = records.live_in_counties(conn, "lead_verifications", counties) if found else []
+    by_lead: dict[str, list[dict[str, Any]]] = {}
+    for note in sorted(notes, key=lambda n: str((n.data or {}).get("at") or "")):
+        data = note.data or {}
+        by_lead.setdefault(str(data.get("lead_id")), []).append(
+            {key: data.get(key) for key in VERIFICATION_FIELDS}
         )
+    for lead in found:
+        task = tasks.get(("tasks", lead["task_id"])) if lead["task_id"] else None
+        lead["task_state"] = None if task is None else (task.data or {}).get("state")
+        lead["task_closed_by"] = None if task is None else (task.data or {}).get("closed_by")
+        lead["verifications"] = by_lead.get(lead["id"], [])
+    return found
 
 
 def _visible(conn: Any, actor: Actor, lead_id: str) -> dict[str, Any]:
