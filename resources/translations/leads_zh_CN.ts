@@ -70,7 +70,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/leads/desk_pane.py" line="82"/>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="206"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="209"/>
         <source>Near a ledger outfall</source>
         <translation>邻近台账排污口</translation>
     </message>
@@ -80,118 +80,118 @@
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="125"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="128"/>
         <source>to verify</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="126"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="129"/>
         <source>task made</source>
         <translation>已派任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="127"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="130"/>
         <source>confirmed: a new outfall</source>
         <translation>已确认：新排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="128"/>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="142"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="131"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="145"/>
         <source>not an outfall</source>
         <translation>非排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="129"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="132"/>
         <source>duplicate of a ledger outfall</source>
         <translation>与台账排污口重复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="135"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="138"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="136"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="139"/>
         <source>done: the inspector&apos;s record arrived</source>
         <translation>已完成：核查记录已到</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="137"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="140"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="143"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="146"/>
         <source>the same as an existing outfall</source>
         <translation>与已有排污口为同一个</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="148"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="151"/>
         <source>Leads (航测) · %1 to verify</source>
         <translation>航测线索 · %1 条待核查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="149"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="152"/>
         <source>Leads (航测)</source>
         <translation>航测线索</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="155"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="158"/>
         <source>Loading leads…</source>
         <translation>正在加载线索…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="175"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="178"/>
         <source>%1 leads, %2 to verify</source>
         <translation>共 %1 条线索，%2 条待核查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="196"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="199"/>
         <source>Choose a lead to see it.</source>
         <translation>请选择一条线索查看。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="201"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="204"/>
         <source>Survey file</source>
         <translation>航测文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="202"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="205"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="203"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="206"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="204"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="207"/>
         <source>Cluster</source>
         <translation>聚类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="204"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="207"/>
         <source>%1 leads together</source>
         <translation>%1 条线索相邻</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="205"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="208"/>
         <source>alone</source>
         <translation>单独</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="208"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="211"/>
         <source>Verification task</source>
         <translation>核查任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="212"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="215"/>
         <source>Inspector&apos;s finding</source>
         <translation>核查人员结论</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="215"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="218"/>
         <source>Outcome</source>
         <translation>办结结果</translation>
     </message>
@@ -431,82 +431,87 @@
 <context>
     <name>LeadPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="32"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="38"/>
         <source>Aerial-survey lead: to verify</source>
         <translation>航测线索：待核查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="51"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="57"/>
         <source>A new outfall</source>
         <translation>是新排口：登记</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="54"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="60"/>
         <source>Opens the newly found outfall form at the lead; it syncs as the evidence</source>
         <translation>在线索处打开新发现排口表单；同步后作为核查证据</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="56"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="62"/>
         <source>Registered: inspect</source>
         <translation>是已登记排口：检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="59"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="65"/>
         <source>Opens an inspection of the registered outfall next to the lead</source>
         <translation>打开线索旁已登记排口的检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="61"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="67"/>
         <source>Not new: a note</source>
         <translation>不是新排口：记录说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="64"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="70"/>
         <source>Not an outfall, or the registered one: a note with photos, sent as evidence</source>
         <translation>不是排口，或就是已登记排口：附照片的说明，同步后作为证据</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="66"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="72"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="73"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="79"/>
         <source>Record a verification:</source>
         <translation>记录核查结果：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="87"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="94"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="88"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="95"/>
         <source>No notes from the survey.</source>
         <translation>航测未附说明。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="91"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="98"/>
         <source>A verification task has been assigned.</source>
         <translation>已下达核查任务。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="93"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="100"/>
         <source>No task yet: verify it when you pass by.</source>
         <translation>尚无任务：路过时请顺便核查。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="97"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="104"/>
         <source>%1 m from a registered outfall: it may be that one.</source>
         <translation>距已登记排口 %1 米：可能就是该排口。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="111"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="120"/>
         <source>The survey sent no photo.</source>
         <translation>航测未附照片。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/panel.py" line="121"/>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="123"/>
+        <source>Loading the photo…</source>
+        <translation>正在载入照片…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/panel.py" line="134"/>
         <source>The photo is not on this laptop yet: sync to fetch it.</source>
         <translation>照片尚未下载到本机：同步后即可查看。</translation>
     </message>

@@ -7,11 +7,14 @@ the lead lies by a registered outfall, an inspection of that outfall.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldapp.domain.lead import AerialLead
+from fieldapp.ui.workers import WorkerPool
 
 BUTTON_HEIGHT = 52  # gloves
 PHOTO_WIDTH = 200  # the map's side column is 250 wide, less its scroll bar
@@ -26,9 +29,12 @@ class LeadPanel(QWidget):
     note_requested = Signal(str)  # lead id: not an outfall, or the registered one: a note
     closed = Signal()
 
+    photo_shown = Signal(str)  # lead id: its photo (or why there is none) is on the panel
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lead: AerialLead | None = None
+        self.pool = WorkerPool(self)  # the photo is read and decoded off the GUI thread
         self.heading = QLabel(self.tr("Aerial-survey lead: to verify"), self)
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight: bold; font-size: 16px;")
@@ -81,8 +87,9 @@ class LeadPanel(QWidget):
                        self.close_button):  # fmt: skip
             layout.addWidget(widget)
 
-    def show_lead(self, lead: AerialLead, photo: bytes | None) -> None:
-        """Show a lead and the bytes of its first photo (None: not on this laptop)."""
+    def show_lead(self, lead: AerialLead, photo: bytes | Callable[[], bytes | None] | None) -> None:
+        """Show a lead and its first photo: its bytes, or how to read them (run off the GUI
+        thread: the evidence store decrypts); None: not on this laptop."""
         self.lead = lead
         self.name.setText(lead.name or self.tr("(no name)"))
         self.note.setText(lead.note or self.tr("No notes from the survey."))
@@ -105,20 +112,30 @@ class LeadPanel(QWidget):
         self._show_photo(lead, photo)
         self.show()
 
-    def _show_photo(self, lead: AerialLead, photo: bytes | None) -> None:
-        if not lead.photos:
-            self.photo.setPixmap(QPixmap())
-            self.photo.setText(self.tr("The survey sent no photo."))
-            return
-        pixmap = QPixmap()
-        if photo is not None and pixmap.loadFromData(photo):
-            self.photo.setText("")
-            self.photo.setPixmap(
-                pixmap.scaledToWidth(PHOTO_WIDTH, Qt.TransformationMode.SmoothTransformation)
-            )
-            return
+    def _show_photo(
+        self, lead: AerialLead, photo: bytes | Callable[[], bytes | None] | None
+    ) -> None:
         self.photo.setPixmap(QPixmap())
-        self.photo.setText(self.tr("The photo is not on this laptop yet: sync to fetch it."))
+        if not lead.photos:
+            self.photo.setText(self.tr("The survey sent no photo."))
+            self.photo_shown.emit(lead.id)
+            return
+        self.photo.setText(self.tr("Loading the photo…"))
+        self.pool.submit(
+            lambda: _scaled(photo() if callable(photo) else photo),
+            lambda image: self._photo_ready(lead.id, image),
+            lambda _error: self._photo_ready(lead.id, None),
+        )
+
+    def _photo_ready(self, lead_id: str, image: QImage | None) -> None:
+        if self.lead is None or self.lead.id != lead_id:
+            return  # another lead was opened meanwhile
+        if image is None:
+            self.photo.setText(self.tr("The photo is not on this laptop yet: sync to fetch it."))
+        else:
+            self.photo.setText("")
+            self.photo.setPixmap(QPixmap.fromImage(image))
+        self.photo_shown.emit(lead_id)
 
     def _new(self) -> None:
         if self.lead is not None:
@@ -135,3 +152,14 @@ class LeadPanel(QWidget):
     def _close(self) -> None:
         self.hide()
         self.closed.emit()
+
+
+def _scaled(data: bytes | None) -> QImage | None:
+    """The photo decoded and scaled to the panel's width (a QImage: safe off the GUI thread);
+    None when there are no bytes or they are not an image."""
+    if data is None:
+        return None
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    return image.scaledToWidth(PHOTO_WIDTH, Qt.TransformationMode.SmoothTransformation)

@@ -261,7 +261,8 @@ class MapWindow(QWidget):
             return
         self.view.selected_lead = lead_id
         self.view.update()
-        photo = self.lead_photo(lead.photos[0].sha256) if lead.photos else None
+        sha = lead.photos[0].sha256 if lead.photos else None
+        photo = None if sha is None else (lambda: self.lead_photo(sha))  # read off the GUI thread
         for legend in (self.count, self.legend_title, self.legend_scroll):
             legend.hide()
         self.lead_scroll.show()

@@ -88,7 +88,7 @@ def test_tapping_a_group_zooms_in_and_a_lead_opens_its_panel(window: MapWindow, 
     panel = window.lead_panel
     assert panel.isVisible() and panel.name.text() == "暗管A"
     assert panel.note.text() == "岸边疑似暗管"
-    assert panel.photo.pixmap() is not None and not panel.photo.pixmap().isNull()
+    qtbot.waitUntil(lambda: not panel.photo.pixmap().isNull(), timeout=5000)  # decoded aside
     assert panel.verify_existing.isHidden()  # no registered outfall beside it
     with qtbot.waitSignal(window.lead_new_outfall_requested) as asked:
         panel.verify_new.click()
@@ -107,10 +107,10 @@ def test_a_lead_beside_an_outfall_offers_its_inspection(window: MapWindow, qtbot
     assert window.legend_scroll.isVisible()
 
 
-def test_a_photo_not_yet_fetched_says_so(window: MapWindow) -> None:
+def test_a_photo_not_yet_fetched_says_so(window: MapWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.lead_photo = lambda sha: None
     assert window.show_lead("B")
-    assert "sync to fetch it" in window.lead_panel.photo.text()
+    qtbot.waitUntil(lambda: "sync to fetch it" in window.lead_panel.photo.text(), timeout=5000)
     assert "task has been assigned" in window.lead_panel.state.text()
 
 
@@ -144,3 +144,19 @@ def test_the_panel_offers_a_note(window: MapWindow, qtbot) -> None:  # type: ign
     with qtbot.waitSignal(window.lead_note_requested) as asked:
         window.lead_panel.verify_note.click()
     assert asked.args[0].id == "A"
+
+
+def test_the_photo_is_read_and_decoded_off_the_gui_thread(window: MapWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Reading a lead's photo decrypts it from the evidence store: never on the GUI thread."""
+    import threading
+
+    readers: list[threading.Thread] = []
+
+    def read(sha: str) -> bytes | None:
+        readers.append(threading.current_thread())
+        return PHOTO if sha == SHA else None
+
+    window.lead_photo = read
+    assert window.show_lead("A")
+    qtbot.waitUntil(lambda: not window.lead_panel.photo.pixmap().isNull(), timeout=5000)
+    assert readers and all(t is not threading.main_thread() for t in readers)
