@@ -35,13 +35,13 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/complaints/pane.py" line="78"/>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="178"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="182"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/complaints/pane.py" line="78"/>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="180"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="184"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
@@ -71,92 +71,97 @@
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="128"/>
-        <source>Complaints (举报) · %1 overdue</source>
-        <translation>举报 · %1 件逾期</translation>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="129"/>
+        <source>Complaints (%1)</source>
+        <translation>举报 (%1)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="129"/>
-        <source>Complaints (举报)</source>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="130"/>
+        <source>Complaints</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="139"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="133"/>
+        <source>%1 answers overdue</source>
+        <translation>%1 件答复逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="143"/>
         <source>Loading complaints…</source>
         <translation>正在读取举报…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="154"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="158"/>
         <source>%1 complaints, %2 answers overdue</source>
         <translation>共 %1 件举报，%2 件答复逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="174"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="178"/>
         <source>Choose a complaint to see it.</source>
         <translation>请选择一件举报查看。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="181"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="185"/>
         <source>Complaint</source>
         <translation>举报内容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="182"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="186"/>
         <source>Complainant</source>
         <translation>举报人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="183"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="187"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="184"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="188"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="185"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="189"/>
         <source>Verification task</source>
         <translation>核查任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="186"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="190"/>
         <source>Outcome</source>
         <translation>办结结果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="189"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="193"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="193"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="197"/>
         <source>Answer overdue since %1</source>
         <translation>答复已逾期（期限 %1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="196"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="200"/>
         <source>Answer due by %1</source>
         <translation>请于 %1 前答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="202"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="206"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="203"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="207"/>
         <source>done: the inspection has arrived</source>
         <translation>已完成：检查记录已收到</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="204"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="208"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="223"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="227"/>
         <source>Recording the complaint…</source>
         <translation>正在登记举报…</translation>
     </message>

@@ -70,7 +70,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/leads/desk_pane.py" line="82"/>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="209"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="213"/>
         <source>Near a ledger outfall</source>
         <translation>邻近台账排污口</translation>
     </message>
@@ -126,72 +126,77 @@
         <translation>与已有排污口为同一个</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="151"/>
-        <source>Leads (航测) · %1 to verify</source>
-        <translation>航测线索 · %1 条待核查</translation>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="152"/>
+        <source>Leads (%1)</source>
+        <translation>航测线索 (%1)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="152"/>
-        <source>Leads (航测)</source>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="153"/>
+        <source>Leads</source>
         <translation>航测线索</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="158"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="156"/>
+        <source>%1 leads to verify</source>
+        <translation>%1 条线索待核查</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="162"/>
         <source>Loading leads…</source>
         <translation>正在加载线索…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="178"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="182"/>
         <source>%1 leads, %2 to verify</source>
         <translation>共 %1 条线索，%2 条待核查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="199"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="203"/>
         <source>Choose a lead to see it.</source>
         <translation>请选择一条线索查看。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="204"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="208"/>
         <source>Survey file</source>
         <translation>航测文件</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="205"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="209"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="206"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="210"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="207"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="211"/>
         <source>Cluster</source>
         <translation>聚类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="207"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="211"/>
         <source>%1 leads together</source>
         <translation>%1 条线索相邻</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="208"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="212"/>
         <source>alone</source>
         <translation>单独</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="211"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="215"/>
         <source>Verification task</source>
         <translation>核查任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="215"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="219"/>
         <source>Inspector&apos;s finding</source>
         <translation>核查人员结论</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="218"/>
+        <location filename="../../fieldapp/ui/leads/desk_pane.py" line="222"/>
         <source>Outcome</source>
         <translation>办结结果</translation>
     </message>

@@ -326,14 +326,19 @@
         <translation>共 %1 个方案，逾期 %2 个</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="172"/>
-        <source>Plans (一口一策) · %1 overdue</source>
-        <translation>一口一策 · 逾期 %1</translation>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="173"/>
+        <source>Plans (%1)</source>
+        <translation>一口一策 (%1)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="173"/>
-        <source>Plans (一口一策)</source>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="174"/>
+        <source>Plans</source>
         <translation>一口一策</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/plans/desk_pane.py" line="177"/>
+        <source>%1 plans overdue</source>
+        <translation>%1 个整治方案逾期</translation>
     </message>
 </context>
 </TS>

@@ -791,157 +791,162 @@
 <context>
     <name>ReviewDesk</name>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="76"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="79"/>
         <source>Review desk</source>
         <translation>审核台</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="84"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="87"/>
         <source>All counties</source>
         <translation>全部县区</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="89"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="92"/>
         <source>Any flag</source>
         <translation>全部提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="93"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="96"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="99"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="102"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="104"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="107"/>
         <source>County</source>
         <translation>县区</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="105"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="108"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="106"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="109"/>
         <source>Flag</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="106"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="109"/>
         <source>Review</source>
         <translation>审核状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="107"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="110"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="132"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="135"/>
         <source>Approve unflagged</source>
         <translation>批量通过无提示的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="133"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="136"/>
         <source>Approve every record of this batch without a flag</source>
         <translation>通过本批次中所有没有提示的记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="142"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="145"/>
         <source>Outfall history…</source>
         <translation>排污口案卷…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="145"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="148"/>
         <source>Inspections, decisions, steps and proposals of this record&apos;s outfall</source>
         <translation>该记录所属排污口的检查、审核决定、步骤和台账修改建议</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="180"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="183"/>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="181"/>
-        <source>Ledger proposals</source>
+        <location filename="../../fieldapp/ui/review/desk.py" line="184"/>
+        <source>Proposals</source>
         <translation>台账修改建议</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="182"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="185"/>
+        <source>Ledger proposals: new outfalls, corrections, merges</source>
+        <translation>台账修改建议：新发现排污口、更正、合并</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/review/desk.py" line="186"/>
         <source>Patrols</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="208"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="219"/>
         <source>Loading batches…</source>
         <translation>正在加载批次…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="221"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="233"/>
         <source>All inspectors</source>
         <translation>全部检查人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="226"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="238"/>
         <source>%1 batches</source>
         <translation>%1 个批次</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="250"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="262"/>
         <source>Opening the batch…</source>
         <translation>正在打开批次…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="283"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="295"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="417"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="429"/>
         <source>Sending the decision…</source>
         <translation>正在提交审核意见…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="436"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="448"/>
         <source>Return for correction</source>
         <translation>退回整改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="437"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="449"/>
         <source>The record goes back to the inspector&apos;s laptop with your reason; they revise it as a new version.</source>
         <translation>记录将连同退回理由发回检查人员的电脑，由其修订为新版本。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="446"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="458"/>
         <source>Escalate for enforcement</source>
         <translation>移交执法</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="447"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="459"/>
         <source>The record is locked and passed on for enforcement.</source>
         <translation>记录将被锁定并移交执法。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="453"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="465"/>
         <source>Approve without every photo</source>
         <translation>照片不全时通过</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="454"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="466"/>
         <source>Some photos have not arrived. Approve anyway only with a reason; it is kept with the decision.</source>
         <translation>部分照片尚未到达。只有填写理由才能通过，理由将随审核意见保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="494"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="506"/>
         <source>Approved %1, left for one-by-one review %2</source>
         <translation>已通过 %1 条，留待逐条审核 %2 条</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/review/desk.py" line="502"/>
+        <location filename="../../fieldapp/ui/review/desk.py" line="514"/>
         <source>Decision saved: %1</source>
         <translation>审核意见已保存：%1</translation>
     </message>

@@ -40,25 +40,25 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="64"/>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="167"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="171"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="64"/>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="165"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="169"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="64"/>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="166"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="170"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="64"/>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="168"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="172"/>
         <source>Assigned to</source>
         <translation>执行人</translation>
     </message>
@@ -88,72 +88,77 @@
         <translation>审核台或台账</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="111"/>
-        <source>Tasks · %1 overdue</source>
-        <translation>任务 · %1 项逾期</translation>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="112"/>
+        <source>Tasks (%1)</source>
+        <translation>任务 (%1)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="112"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="113"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="122"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="116"/>
+        <source>%1 tasks overdue</source>
+        <translation>%1 项任务逾期</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="126"/>
         <source>Loading tasks…</source>
         <translation>正在读取任务…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="140"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="144"/>
         <source>%1 tasks, %2 overdue</source>
         <translation>共 %1 项任务，%2 项逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="158"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="162"/>
         <source>Choose a task to see it.</source>
         <translation>请选择一项任务查看。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="163"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="167"/>
         <source>by the record %1</source>
         <translation>（由记录 %1 完成）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="168"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="172"/>
         <source>anyone of the county</source>
         <translation>本县任何人员</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="169"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="173"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="170"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="174"/>
         <source>Outfalls</source>
         <translation>排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="171"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="175"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="172"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="176"/>
         <source>Assigned by</source>
         <translation>派发人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="173"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="177"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="188"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="192"/>
         <source>Cancel task</source>
         <translation>撤销任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="189"/>
+        <location filename="../../fieldapp/ui/tasks/desk_pane.py" line="193"/>
         <source>Why is “%1” no longer needed?</source>
         <translation>为什么不再需要“%1”？</translation>
     </message>

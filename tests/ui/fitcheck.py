@@ -92,6 +92,10 @@ def inspect(window: QWidget) -> dict[str, Any]:
                 small.append(f"{_name(w)} height {w.height()}")
     for bar in window.findChildren(QTabBar):  # tabs are touched like buttons
         if bar.window() is window and bar.isVisibleTo(window):
+            if bar.sizeHint().width() > bar.width() + 1:  # some tabs behind the scroll arrows
+                clipped.append(
+                    f"{_name(bar)}: its tabs need {bar.sizeHint().width()} px, have {bar.width()}"
+                )
             for i in range(bar.count()):
                 if bar.isTabVisible(i) and bar.tabRect(i).height() < TOUCH_MIN:
                     small.append(

@@ -147,9 +147,13 @@ class DeskLeadsPane(QWidget):
         }.get(verdict, verdict)
 
     def tab_title(self, waiting: int) -> str:
+        """Short, so the desk's seven tabs fit a 150% laptop; the tab's tooltip says more."""
         if waiting:
-            return self.tr("Leads (航测) · %1 to verify").replace("%1", str(waiting))
-        return self.tr("Leads (航测)")
+            return self.tr("Leads (%1)").replace("%1", str(waiting))
+        return self.tr("Leads")
+
+    def tab_tip(self, waiting: int) -> str:
+        return self.tr("%1 leads to verify").replace("%1", str(waiting)) if waiting else ""
 
     # -- loading --------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -51,6 +52,7 @@ from sync.protocol import ErrorCode, ReviewState
 from sync.review_protocol import DeskBatch, DeskRecord
 
 TOUCH = 44
+COUNT_RED = "#b00020"  # a tab whose count of waiting things is not zero
 
 
 class ReviewDesk(QMainWindow):
@@ -179,36 +181,38 @@ class ReviewDesk(QMainWindow):
         self.patrols = PatrolsPane(lanes, lang)
         self.tabs = QTabWidget()
         self.tabs.addTab(central, self.tr("Batches"))
-        self.tabs.addTab(self.proposals, self.tr("Ledger proposals"))
+        self.tabs.addTab(self.proposals, self.tr("Proposals"))
+        self.tabs.setTabToolTip(1, self.tr("Ledger proposals: new outfalls, corrections, merges"))
         self.tabs.addTab(self.patrols, self.tr("Patrols"))
         # 一口一策: the area's remediation plans, the overdue counted in the tab's title
         self.plans = PlansPane(lanes, lang)
         self.tabs.addTab(self.plans, self.plans.tab_title(0))
-        self.plans.loaded.connect(
-            lambda n: self.tabs.setTabText(self.tabs.indexOf(self.plans), self.plans.tab_title(n))
-        )
+        self.plans.loaded.connect(lambda n: self._counted(self.plans, n))
         # 任务: the area's tasks, the overdue counted in the tab's title
         self.tasks = DeskTasksPane(lanes, lang)
         self.tabs.addTab(self.tasks, self.tasks.tab_title(0))
-        self.tasks.loaded.connect(
-            lambda n: self.tabs.setTabText(self.tabs.indexOf(self.tasks), self.tasks.tab_title(n))
-        )
+        self.tasks.loaded.connect(lambda n: self._counted(self.tasks, n))
         # 举报: the area's complaints, the overdue answers counted in the tab's title
         self.complaints = ComplaintsPane(lanes, lang, county_names)
         self.tabs.addTab(self.complaints, self.complaints.tab_title(0))
-        self.complaints.loaded.connect(
-            lambda n: self.tabs.setTabText(
-                self.tabs.indexOf(self.complaints), self.complaints.tab_title(n)
-            )
-        )
+        self.complaints.loaded.connect(lambda n: self._counted(self.complaints, n))
         # 航测线索: the area's aerial-survey leads, those waiting for a task counted in the title
         self.leads = DeskLeadsPane(lanes, lang, county_names)
         self.tabs.addTab(self.leads, self.leads.tab_title(0))
-        self.leads.loaded.connect(
-            lambda n: self.tabs.setTabText(self.tabs.indexOf(self.leads), self.leads.tab_title(n))
-        )
+        self.leads.loaded.connect(lambda n: self._counted(self.leads, n))
         self.setCentralWidget(scrolling(self.tabs))  # a small screen scrolls the desk
         self.setStatusBar(QStatusBar())
+
+    def _counted(self, pane: Any, n: int) -> None:
+        """A tab's count of what waits (overdue, to verify): in its title, red, and said in full
+        in its tooltip."""
+        index = self.tabs.indexOf(pane)
+        self.tabs.setTabText(index, pane.tab_title(n))
+        self.tabs.setTabToolTip(index, pane.tab_tip(n))
+        bar = self.tabs.tabBar()
+        bar.setTabTextColor(
+            index, QColor(COUNT_RED) if n else bar.palette().color(QPalette.ColorRole.WindowText)
+        )
 
     # -- loading ---------------------------------------------------------------------------------
     def refresh(self) -> None:
