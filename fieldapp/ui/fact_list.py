@@ -1,16 +1,60 @@
-"""What the desk's lists (tasks, complaints) share: rows of text in a table with the late ones
-tinted, the chosen row found again after a reload, and the chosen item's facts as a two-column
-HTML table beside it."""
+"""What the desk's lists (tasks, complaints, leads) share: a read-only table of rows with the late
+ones tinted, the chosen row found again after a reload, and the chosen item's facts as a
+two-column HTML table beside it, in a splitter."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 LATE = QColor("#ffcdd2")
+TOUCH = 44  # a row tall enough for a finger
+
+
+def list_table(name: str, headers: Sequence[str], stretch: int) -> QTableWidget:
+    """A read-only list, one row chosen at a time; column ``stretch`` takes the spare width."""
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(TOUCH)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def details_label(name: str) -> QLabel:
+    """Where the chosen row's facts (``facts_html``) are shown."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    return label
+
+
+def side_by_side(table: QWidget, side: QWidget, stretch: tuple[int, int] = (3, 2)) -> QSplitter:
+    """The list on the left, the chosen row's facts on the right."""
+    split = QSplitter(Qt.Orientation.Horizontal)
+    split.addWidget(table)
+    split.addWidget(side)
+    split.setStretchFactor(0, stretch[0])
+    split.setStretchFactor(1, stretch[1])
+    return split
 
 
 def fill(table: QTableWidget, rows: Sequence[Sequence[str]], late: Sequence[bool]) -> None:

@@ -9,17 +9,13 @@ import html
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -72,24 +68,14 @@ class ComplaintsPane(QWidget):
         self.outcome_button.clicked.connect(self.record_outcome)
         self.reply_button.clicked.connect(self.record_reply)
         self.refresh_button.clicked.connect(self.refresh)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("complaintTable")
-        self.table.setHorizontalHeaderLabels(
+        self.table = fact_list.list_table(
+            "complaintTable",
             [self.tr("State"), self.tr("Received"), self.tr("Place"), self.tr("Channel"),
-             self.tr("Answer due")]
+             self.tr("Answer due")],
+            2,
         )  # fmt: skip
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(TOUCH)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.details = QLabel()
-        self.details.setObjectName("complaintDetails")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details = fact_list.details_label("complaintDetails")
         top = QHBoxLayout()
         top.addWidget(self.overdue_only)
         top.addWidget(self.summary, 1)
@@ -104,11 +90,7 @@ class ComplaintsPane(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(scrolling(self.details), 1)
         side_layout.addWidget(self.photos)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(side)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split = fact_list.side_by_side(self.table, side)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)

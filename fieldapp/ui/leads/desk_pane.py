@@ -10,16 +10,12 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -76,25 +72,14 @@ class DeskLeadsPane(QWidget):
         self.task_button.clicked.connect(self.make_task)
         self.decide_button.clicked.connect(self.decide_current)
         self.refresh_button.clicked.connect(self.refresh)
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("deskLeadTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("State"), self.tr("Lead"), self.tr("Near a ledger outfall"), self.tr("Task")]
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(TOUCH)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
+        self.table = fact_list.list_table(
+            "deskLeadTable",
+            [self.tr("State"), self.tr("Lead"), self.tr("Near a ledger outfall"), self.tr("Task")],
+            1,
+        )  # fmt: skip
+        self.table.horizontalHeader().setMinimumSectionSize(60)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.details = QLabel()
-        self.details.setObjectName("deskLeadDetails")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details = fact_list.details_label("deskLeadDetails")
         self.photos = PhotoStrip(lanes, lang, fetch=_lead_photo)
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -110,11 +95,7 @@ class DeskLeadsPane(QWidget):
         actions.addWidget(self.decide_button)
         actions.addStretch(1)
         actions.addWidget(self.import_button)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(side)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        split = fact_list.side_by_side(self.table, side, (1, 1))
         split.setSizes([560, 440])  # the facts need room: their labels are words, not codes
         layout = QVBoxLayout(self)
         layout.addLayout(top)

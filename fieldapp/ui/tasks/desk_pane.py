@@ -8,16 +8,12 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -58,34 +54,20 @@ class DeskTasksPane(QWidget):
             b.setMinimumHeight(TOUCH)
         self.cancel_button.clicked.connect(self.cancel_current)
         self.refresh_button.clicked.connect(self.refresh)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("deskTaskTable")
-        self.table.setHorizontalHeaderLabels(
+        self.table = fact_list.list_table(
+            "deskTaskTable",
             [self.tr("State"), self.tr("Task"), self.tr("Kind"), self.tr("Assigned to"),
-             self.tr("Deadline")]
+             self.tr("Deadline")],
+            1,
         )  # fmt: skip
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(TOUCH)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.details = QLabel()
-        self.details.setObjectName("deskTaskDetails")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details = fact_list.details_label("deskTaskDetails")
         top = QHBoxLayout()
         top.addWidget(self.show_state)
         top.addWidget(self.summary, 1)
         top.addWidget(self.cancel_button)
         top.addWidget(self.refresh_button)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(self.details)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split = fact_list.side_by_side(self.table, self.details)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
