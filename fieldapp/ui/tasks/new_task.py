@@ -197,6 +197,18 @@ class NewTaskDialog(QDialog):
         self.status.setText(text)
 
     @classmethod
+    def one_county(cls) -> str:
+        return QCoreApplication.translate(
+            "NewTaskDialog", "The outfalls of one task must all be in one county."
+        )
+
+    @classmethod
+    def too_many(cls, most: int) -> str:
+        return QCoreApplication.translate(
+            "NewTaskDialog", "One task may name at most %1 outfalls: select fewer."
+        ).replace("%1", str(most))
+
+    @classmethod
     def only_supervisors(cls) -> str:
         return QCoreApplication.translate(
             "NewTaskDialog", "Sign in as a supervisor (Sync) to assign tasks."
