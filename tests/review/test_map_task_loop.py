@@ -5,12 +5,10 @@ left open, show it flagged overdue as soon as the next sync finishes."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
-from pathlib import Path
 from typing import Any
 
+import hekou_review_proposals_loop as proposals_loop  # loaded by the conftest
 from PySide6.QtCore import QDateTime, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
@@ -21,19 +19,6 @@ from fieldapp.ui.settings import AppSettings
 from fieldapp.ui.tasks.new_task import NewTaskDialog
 from sync.tasks import TaskKind
 
-
-def _load(name: str, path: Path) -> Any:
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-proposals_loop = _load(
-    "hekou_review_proposals_loop", Path(__file__).resolve().parent / "test_desk_proposals_loop.py"
-)
 world = proposals_loop.world  # the same fixture: SQLite in English, PostgreSQL in Chinese
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -46,6 +47,7 @@ DRAG_THRESHOLD_PX = 8
 LONG_PRESS_MS = 700  # a finger held still this long asks for the point's menu (right-click)
 POINT_RADIUS = 7
 BACKGROUND = QColor("#eef1ec")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -373,30 +375,15 @@ class MapView(QWidget):
 
     def item_at(self, pos: QPointF) -> tuple[int, int] | None:
         """(point index, count) of the drawn outfall or cluster nearest ``pos`` within reach."""
-        best, best_d = None, float(HIT_RADIUS_PX)
-        for sx, sy, i, count in self._drawn:
-            d = math.hypot(sx - pos.x(), sy - pos.y())
-            if d <= best_d:
-                best, best_d = (i, count), d
-        return best
+        return _nearest(((sx, sy, (i, count)) for sx, sy, i, count in self._drawn), pos)
 
     def lead_at(self, pos: QPointF) -> list[str] | None:
         """The ids of the drawn lead (or group of leads) nearest ``pos`` within reach."""
-        best, best_d = None, float(HIT_RADIUS_PX)
-        for sx, sy, ids in self._drawn_leads:
-            d = math.hypot(sx - pos.x(), sy - pos.y())
-            if d <= best_d:
-                best, best_d = ids, d
-        return best
+        return _nearest(self._drawn_leads, pos)
 
     def task_at(self, pos: QPointF) -> str | None:
         """The key of the drawn task mark nearest ``pos`` within reach."""
-        best, best_d = None, float(HIT_RADIUS_PX)
-        for sx, sy, key in self._drawn_tasks:
-            d = math.hypot(sx - pos.x(), sy - pos.y())
-            if d <= best_d:
-                best, best_d = key, d
-        return best
+        return _nearest(self._drawn_tasks, pos)
 
     def _tap(self, pos: QPointF) -> None:
         task = self.task_at(pos)
@@ -693,6 +680,16 @@ class MapView(QWidget):
         p.drawLine(QPointF(x, y - 7), QPointF(x, y))
         p.drawLine(QPointF(x + px, y - 7), QPointF(x + px, y))
         p.drawText(QRectF(x, y - 26, px, 18), Qt.AlignmentFlag.AlignCenter, label)
+
+
+def _nearest(drawn: Iterable[tuple[float, float, T]], pos: QPointF) -> T | None:
+    """What was drawn nearest ``pos``, within a finger's reach."""
+    best, best_d = None, float(HIT_RADIUS_PX)
+    for sx, sy, what in drawn:
+        d = math.hypot(sx - pos.x(), sy - pos.y())
+        if d <= best_d:
+            best, best_d = what, d
+    return best
 
 
 def _cluster_diameter(count: int) -> int:

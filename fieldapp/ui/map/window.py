@@ -124,22 +124,14 @@ class MapWindow(QWidget):
         self.legend = QWidget(self)
         self.legend_layout = QVBoxLayout(self.legend)
         self.legend_layout.setContentsMargins(0, 0, 0, 0)
-        legend_scroll = QScrollArea(self)
-        legend_scroll.setWidget(self.legend)
-        legend_scroll.setWidgetResizable(True)
-        legend_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        legend_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        legend_scroll = self._side_panel(self.legend)
+        legend_scroll.show()
         self.count = QLabel(self)
         self.count.setObjectName("count")
         self.count.setWordWrap(True)
         self.lead_panel = LeadPanel(self)
         # The panel takes the legend's place while open, scrolling on a short screen (150%).
-        self.lead_scroll = QScrollArea(self)
-        self.lead_scroll.setWidget(self.lead_panel)
-        self.lead_scroll.setWidgetResizable(True)
-        self.lead_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.lead_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.lead_scroll.hide()
+        self.lead_scroll = self._side_panel(self.lead_panel)
         self.lead_panel.new_outfall_requested.connect(self._lead_new_outfall)
         self.lead_panel.inspection_requested.connect(self.lead_inspection_requested)
         self.lead_panel.note_requested.connect(
@@ -147,12 +139,7 @@ class MapWindow(QWidget):
         )
         self.lead_panel.closed.connect(self._lead_closed)
         self.task_panel = TaskPanel(self)
-        self.task_scroll = QScrollArea(self)
-        self.task_scroll.setWidget(self.task_panel)
-        self.task_scroll.setWidgetResizable(True)
-        self.task_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.task_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.task_scroll.hide()
+        self.task_scroll = self._side_panel(self.task_panel)
         self.task_panel.inspection_requested.connect(self.task_inspection_requested)
         self.task_panel.patrol_requested.connect(self.task_patrol_requested)
         self.task_panel.closed.connect(self._task_closed)
@@ -183,6 +170,17 @@ class MapWindow(QWidget):
         self.view.fit_points()
         if self.basemap_settings.path:
             self.set_basemap(self.basemap_settings)
+
+    def _side_panel(self, panel: QWidget) -> QScrollArea:
+        """The side column's content (the legend, or a panel that takes its place while open),
+        scrolling on a short screen."""
+        area = QScrollArea(self)
+        area.setWidget(panel)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.hide()
+        return area
 
     # -- API -------------------------------------------------------------------------------
     def show_outfall(self, outfall_id: str) -> bool:
@@ -341,19 +339,21 @@ class MapWindow(QWidget):
         found = self.task_marks.get(key)
         if found is None:
             return
-        self._lead_closed()
+        self._side(self.task_scroll)
         self.view.selected_task = key
-        self.view.update()
-        for legend in (self.count, self.legend_title, self.legend_scroll):
-            legend.hide()
-        self.task_scroll.show()
         self.task_panel.show_task(*found)
 
     def _task_closed(self) -> None:
-        self.task_scroll.hide()
+        self._side(None)
+
+    def _side(self, panel: QScrollArea | None) -> None:
+        """Shows one panel (a lead's, a task's) in the legend's place, or (None) the legend;
+        nothing stays chosen on the map but what the panel shows."""
+        for scroll in (self.lead_scroll, self.task_scroll):
+            scroll.setVisible(scroll is panel)
         for legend in (self.count, self.legend_title, self.legend_scroll):
-            legend.show()
-        self.view.selected_task = None
+            legend.setVisible(panel is None)
+        self.view.selected_lead = self.view.selected_task = None
         self.view.update()
 
     def _point_menu(self, lat: float, lon: float, at: QPoint) -> None:
@@ -373,13 +373,9 @@ class MapWindow(QWidget):
         lead = self.leads.get(lead_id)
         if lead is None:
             return
-        self.task_scroll.hide()
+        self._side(self.lead_scroll)
         self.view.selected_lead = lead_id
-        self.view.update()
         photo = self.lead_photo(lead.photos[0].sha256) if lead.photos else None
-        for legend in (self.count, self.legend_title, self.legend_scroll):
-            legend.hide()
-        self.lead_scroll.show()
         self.lead_panel.show_lead(lead, photo)
 
     def _lead_new_outfall(self, lead_id: str) -> None:
@@ -388,11 +384,7 @@ class MapWindow(QWidget):
             self.lead_new_outfall_requested.emit(lead)
 
     def _lead_closed(self) -> None:
-        self.lead_scroll.hide()
-        for legend in (self.count, self.legend_title, self.legend_scroll):
-            legend.show()
-        self.view.selected_lead = None
-        self.view.update()
+        self._side(None)
 
     def _colours(self, by: str) -> list[QColor]:
         if by == "state":

@@ -5,7 +5,6 @@ several outfalls selected in the ledger (nobody else is offered them)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
@@ -13,7 +12,6 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldapp.domain import tiles
-from fieldapp.store import database
 from fieldapp.ui.main_window import MAX_TASK_OUTFALLS
 from fieldapp.ui.session import Session
 from fieldapp.ui.tasks.new_task import NewTaskDialog
@@ -21,16 +19,6 @@ from sync.task_protocol import TaskRequest
 from sync.tasks import TaskKind
 
 from .test_my_tasks import _pull, _tasks
-
-
-def _sign_in(session: Session, role: str, counties: list[str]) -> None:
-    """The profile's account as after a sign-in (no server is asked before the dialog)."""
-    with database.transaction(session.writer):
-        session.writer.execute(
-            "UPDATE sync_account SET server_url = 'http://127.0.0.1:9', username = 'boss',"
-            " role = ?, counties = ?, device_id = 'd1', token = 't' WHERE id = 1",
-            (role, json.dumps(counties)),
-        )
 
 
 def _flag_of(view: Any, task_id: str) -> QPoint:
@@ -100,7 +88,9 @@ def _right_click(window: Any, pos: QPoint) -> None:
     QApplication.sendEvent(window.view, event)
 
 
-def test_task_here_is_offered_to_a_supervisor_only(en_session: Session, qtbot: Any) -> None:
+def test_task_here_is_offered_to_a_supervisor_only(
+    en_session: Session, qtbot: Any, sign_in: Any
+) -> None:
     outfall = en_session.window.model.row_at(0)
     assert outfall is not None
     window: Any = en_session.open_map()
@@ -108,7 +98,7 @@ def test_task_here_is_offered_to_a_supervisor_only(en_session: Session, qtbot: A
     _right_click(window, QPoint(200, 150))
     assert window.point_menu is None  # an inspector (or nobody signed in): no menu at all
 
-    _sign_in(en_session, "supervisor", [outfall.county_code])
+    sign_in(en_session, "supervisor", [outfall.county_code])
     window = en_session.open_map()
     _right_click(window, QPoint(200, 150))
     menu = window.point_menu
@@ -124,7 +114,7 @@ def test_task_here_is_offered_to_a_supervisor_only(en_session: Session, qtbot: A
     dialog.reject()
     menu.close()
 
-    _sign_in(en_session, "inspector", [outfall.county_code])
+    sign_in(en_session, "inspector", [outfall.county_code])
     window = en_session.open_map()
     window.point_menu = None
     _right_click(window, QPoint(220, 160))
@@ -160,7 +150,7 @@ def _select_rows(session: Session, rows: list[int]) -> list[str]:
 
 
 def test_several_outfalls_selected_in_the_ledger_make_one_task(
-    en_session: Session, qtbot: Any
+    en_session: Session, qtbot: Any, sign_in: Any
 ) -> None:
     window = en_session.window
     counties: dict[str, list[int]] = {}
@@ -178,7 +168,7 @@ def test_several_outfalls_selected_in_the_ledger_make_one_task(
     assert isinstance(box, QMessageBox) and "supervisor" in box.text()
     box.close()
 
-    _sign_in(en_session, "supervisor", [county])
+    sign_in(en_session, "supervisor", [county])
     window.actions_by_name["newTask"].trigger()
     dialog = en_session.tools["newTask"]
     assert isinstance(dialog, NewTaskDialog)
