@@ -234,12 +234,14 @@ class Session:
         return window
 
     def tasks_changed(self) -> None:
-        """A sync pulled tasks: 我的任务 and the map's flags show them without reopening."""
+        """A sync finished (tasks pulled, an account signed in): 我的任务 and the map's flags
+        show them without reopening, and the map offers Task here… to a supervisor only."""
         if self._tasks is not None:
             self._tasks.refresh()
         window = self.tools.get("map")
         if window is not None:
             self._show_tasks(window)
+            window.allow_task_here(self.may_assign_tasks())  # type: ignore[attr-defined]
 
     def _show_tasks(self, window: Any) -> None:
         from sync.client.state import tasks

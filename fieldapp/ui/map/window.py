@@ -361,6 +361,8 @@ class MapWindow(QWidget):
         when nothing may)."""
         if not self.task_here_allowed:
             return
+        if self.point_menu is not None and self.point_menu.isVisible():
+            return  # a held finger may also arrive as a right-click: one menu is enough
         menu = QMenu(self)
         menu.setObjectName("mapPointMenu")
         here = menu.addAction(self.tr("Task here…"))
