@@ -46,6 +46,9 @@ from fieldapp.ui.ledger_model import COLUMNS, OutfallTableModel
 from fieldapp.ui.plans import marks as plan_marks
 
 ROW_HEIGHT = 36
+# The most outfalls one task may name (TaskRequest.outfall_ids; a test holds the two equal: the
+# protocol is not imported at start-up).
+MAX_TASK_OUTFALLS = 500
 
 # Writes the window may ask for, run on the lane: (edited, expected_updated_at) → Outfall, and
 # (outfall_id, action, note) → Outfall.
@@ -60,7 +63,7 @@ class MainWindow(QMainWindow):
     map_requested = Signal()
     patrol_requested = Signal()
     tasks_requested = Signal()
-    new_task_requested = Signal(str)  # an outfall id: a supervisor assigns a task for it
+    new_task_requested = Signal(list)  # outfall ids (the selection): a supervisor's new task
     plan_requested = Signal(str)  # an outfall id: its remediation plan (一口一策)
     history_requested = Signal(str)  # an outfall id: its case history (案卷)
     settings_requested = Signal()
@@ -158,7 +161,9 @@ class MainWindow(QMainWindow):
         self.table.setObjectName("ledgerTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows (Ctrl/Shift) for one task over several outfalls; the detail pane shows
+        # the row last chosen, and every other tool works on that one.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         # The ledger's own order at first: no column sorted (set before sorting is enabled,
         # which sorts by the indicated column at once).
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -318,10 +323,10 @@ class MainWindow(QMainWindow):
         add("data", self.tr("Data in/out"), "Ctrl+D", self.data_requested.emit, menu=bureau)
         add(
             "newTask",
-            self.tr("New task for this outfall…"),
+            self.tr("New task for the selected outfalls…"),
             "Ctrl+Shift+T",
             self._task_for_selected,
-            self.tr("Assign a task for the selected outfall (supervisors)"),
+            self.tr("Assign one task for the outfalls selected in the ledger (supervisors)"),
             menu=bureau,
         )
         add(
@@ -375,9 +380,24 @@ class MainWindow(QMainWindow):
         if url.toString() == plan_marks.PLAN_LINK:
             self._plan_for_selected()
 
+    def selected_ids(self, limit: int = MAX_TASK_OUTFALLS + 1) -> list[str]:
+        """The ids of the rows selected (at most ``limit``, in the ledger's order), or the shown
+        outfall's alone."""
+        ids = []
+        for index in sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row()):
+            row = self.model.row_at(index.row())
+            if row is not None:
+                ids.append(row.id)
+            if len(ids) >= limit:
+                break
+        if not ids and self.selected is not None:
+            ids = [self.selected.id]
+        return ids
+
     def _task_for_selected(self) -> None:
-        if self.selected is not None:
-            self.new_task_requested.emit(self.selected.id)
+        ids = self.selected_ids()
+        if ids:
+            self.new_task_requested.emit(ids)
 
     def _history_for_selected(self) -> None:
         if self.selected is not None:

@@ -146,6 +146,7 @@ class Session:
             made.window.inspect_requested.connect(self.open_inspection_for_task)
             made.window.patrol_requested.connect(self.open_patrol_for_task)
             made.window.outfall_activated.connect(self.window.reveal_outfall)
+            made.window.map_requested.connect(self.show_task_on_map)
             self._closers.append(made.close)
             self._tasks = made
             tool = made.window
@@ -154,35 +155,102 @@ class Session:
         _present(tool)
         return tool
 
-    def open_new_task(self, outfall_id: str) -> QWidget | None:
-        """新建任务 for an outfall of the ledger: for a signed-in supervisor, through the desk's
-        client; anyone else is told why not."""
-        from PySide6.QtWidgets import QMessageBox
+    def open_new_task(self, outfall_ids: list[str]) -> QWidget | None:
+        """新建任务 for the outfalls selected in the ledger (one task for them all, of their one
+        county): for a signed-in supervisor, through the desk's client; anyone else is told why
+        not."""
+        from fieldapp.ui.main_window import MAX_TASK_OUTFALLS
+        from fieldapp.ui.tasks.new_task import NewTaskDialog
 
-        from fieldapp.ui.tasks.new_task import NewTaskDialog, desk_lanes
+        if len(outfall_ids) > MAX_TASK_OUTFALLS:
+            self._say(NewTaskDialog.too_many(MAX_TASK_OUTFALLS))
+            return None
+        found = [o for o in (self.reader.get(i) for i in outfall_ids) if o is not None]
+        counties = {o.county_code for o in found}
+        if len(counties) > 1:
+            self._say(NewTaskDialog.one_county())
+            return None
+        outfalls = [(str(o.id), o.name) for o in found]
+        return self._new_task(next(iter(counties), ""), outfalls, None) if found else None
+
+    def open_task_here(self, lat: float, lon: float) -> QWidget | None:
+        """新建任务 at a point of the map: a verify-location task there, of the county the
+        supervisor answers for (for the whole city's, the county of the nearest outfall)."""
+        from fieldapp.store import nearby
+        from sync.protocol import CITY_CODE
+
+        counties = [c for c in self._account().counties if c != CITY_CODE]
+        county = counties[0] if len(counties) == 1 else ""
+        if not county:
+            conn = database.open_reader(self.path)
+            try:
+                near = nearby.nearest(conn, lat, lon, limit=1)
+            finally:
+                conn.close()
+            outfall = self.reader.get(near[0].id) if near else None
+            county = outfall.county_code if outfall else _most_common_county(self.reader)
+        return self._new_task(county, [], (lat, lon))
+
+    def _account(self) -> Any:
         from sync.client.state import account as sync_account
 
-        outfall = self.reader.get(outfall_id)
         reader = database.open_reader(self.path)
         try:
-            account = sync_account.account(reader)
+            return sync_account.account(reader)
         finally:
             reader.close()
-        lanes = desk_lanes(account, self.path, self.settings.server_ca_file or None)
-        if lanes is None or outfall is None:
-            box = QMessageBox(QMessageBox.Icon.Information, self.window.windowTitle(),
-                              NewTaskDialog.only_supervisors(), parent=self.window)  # fmt: skip
-            box.open()
-            self.tools["newTask"] = box
+
+    def may_assign_tasks(self) -> bool:
+        account = self._account()
+        return bool(account.role == "supervisor" and account.signed_in)
+
+    def _new_task(
+        self, county: str, outfalls: list[tuple[str, str]], location: tuple[float, float] | None
+    ) -> QWidget | None:
+        from fieldapp.ui.tasks.new_task import NewTaskDialog, desk_lanes
+
+        lanes = desk_lanes(self._account(), self.path, self.settings.server_ca_file or None)
+        if lanes is None:
+            self._say(NewTaskDialog.only_supervisors())
             return None
-        dialog = NewTaskDialog(
-            lanes, self.labels.lang, outfall.county_code, [(outfall.id, outfall.name)],
-            parent=self.window,
-        )  # fmt: skip
+        dialog = NewTaskDialog(lanes, self.labels.lang, county, outfalls, location,
+                               parent=self.window)  # fmt: skip
         dialog.finished.connect(lambda _result: lanes.shutdown())
         self.tools["newTask"] = dialog
         dialog.open()
         return dialog
+
+    def _say(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, self.window.windowTitle(), text,
+                          parent=self.window)  # fmt: skip
+        box.open()
+        self.tools["newTask"] = box
+
+    def show_task_on_map(self, task_id: str) -> QWidget:
+        window = self.open_map()
+        window.show_task(task_id)  # type: ignore[attr-defined]
+        return window
+
+    def tasks_changed(self) -> None:
+        """A sync finished (tasks pulled, an account signed in): 我的任务 and the map's flags
+        show them without reopening, and the map offers Task here… to a supervisor only."""
+        if self._tasks is not None:
+            self._tasks.refresh()
+        window = self.tools.get("map")
+        if window is not None:
+            self._show_tasks(window)
+            window.allow_task_here(self.may_assign_tasks())  # type: ignore[attr-defined]
+
+    def _show_tasks(self, window: Any) -> None:
+        from sync.client.state import tasks
+
+        conn = database.open_reader(self.path)
+        try:
+            window.set_tasks(tasks.mine(conn, self.actor, clock.now()))
+        finally:
+            conn.close()
 
     def open_plan(self, outfall_id: str) -> QWidget | None:
         """一口一策 of an outfall of the ledger: editable by a signed-in supervisor of its county
@@ -255,9 +323,14 @@ class Session:
             )
             window.lead_inspection_requested.connect(self.open_inspection)
             window.lead_note_requested.connect(self.open_lead_note)
+            window.task_inspection_requested.connect(self.open_inspection_for_task)
+            window.task_patrol_requested.connect(self.open_patrol_for_task)
+            window.task_here_requested.connect(self.open_task_here)
             self._closers.append(lambda w=window, r=reader: (w.close_resources(), r.close()))
             self.tools["map"] = window
         self._show_leads(window)
+        self._show_tasks(window)
+        window.allow_task_here(self.may_assign_tasks())  # type: ignore[attr-defined]
         if self.window.selected is not None:
             window.show_outfall(self.window.selected.id)  # type: ignore[attr-defined]
         _present(window)
@@ -400,6 +473,7 @@ class Session:
             )
             # What a sync pulled (ledger updates) shows in the ledger at once.
             controller.finished.connect(lambda _report: self.window.refresh_ledger())
+            controller.finished.connect(lambda _report: self.tasks_changed())
             controller.signed_in.connect(self._signed_in)
             controller.failed.connect(errors.shown(self.labels.lang, self.window))
             if self.records is not None:

@@ -62,321 +62,321 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="89"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="94"/>
         <source>Hekou — outfall ledger</source>
         <translation>河口 — 排污口台账</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="97"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="102"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="98"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="103"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="99"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="104"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="100"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="105"/>
         <source>Town / village</source>
         <translation>镇（街道）/村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="101"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="106"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="102"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="107"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="103"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="108"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="104"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="109"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="105"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="110"/>
         <source>Route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="106"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="111"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="113"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="118"/>
         <source>Search code, name, water body, town, village or responsible party</source>
         <translation>搜索编码、名称、受纳水体、镇、村或责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="130"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="135"/>
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="131"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="136"/>
         <source>All basins</source>
         <translation>全部流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="132"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="137"/>
         <source>Yangtze / sea / river</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="133"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="138"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="134"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="139"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="135"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="140"/>
         <source>All routes</source>
         <translation>全部整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="150"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="155"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="184"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="191"/>
         <source>Enter or double-click opens the selected outfall</source>
         <translation>按回车键或双击打开所选排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="189"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="199"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="211"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="221"/>
         <source>Inspections, decisions and steps of the selected outfall (%1)</source>
         <translation>所选排污口的检查、审核决定和生命周期步骤（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="255"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="265"/>
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="316"/>
-        <source>New task for this outfall…</source>
-        <translation>为此排口新建任务…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="319"/>
-        <source>Assign a task for the selected outfall (supervisors)</source>
-        <translation>为所选排口派发任务（监管人员）</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="324"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="342"/>
         <source>Case history of this outfall…</source>
         <translation>本排污口案卷…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="327"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="345"/>
         <source>Inspections, decisions, steps, tasks and patrol problems, newest first</source>
         <translation>检查、审核决定、步骤、任务和巡河问题，最新的在前</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="340"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="358"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="302"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="312"/>
         <source>Patrol</source>
         <translation>巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="303"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="313"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="305"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="315"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="311"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="321"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="312"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="322"/>
         <source>Progress</source>
         <translation>考核进度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="313"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="323"/>
         <source>Data in/out</source>
         <translation>数据导入导出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="332"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="350"/>
         <source>Supervision</source>
         <translation>监管</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="333"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="351"/>
         <source>Review, progress (考核), data in and out</source>
         <translation>审核、考核进度、数据导入导出</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="337"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="355"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/main_window.py" line="413"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="454"/>
         <source>%n outfall(s)</source>
         <translation>
             <numerusform>共 %n 个排污口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="456"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="499"/>
         <source>No further step</source>
         <translation>无后续步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="584"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="627"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="509"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="552"/>
         <source>Someone changed this outfall after you opened it. Close the editor, look at the new version and edit again.</source>
         <translation>打开编辑后，该排污口已被他人修改。请关闭编辑窗口，查看最新内容后再编辑。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="192"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="202"/>
         <source>Edit the selected outfall (%1)</source>
         <translation>编辑所选排污口（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="201"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="211"/>
         <source>Choose the lifecycle step to record (none is chosen)</source>
         <translation>选择要记录的工作进程步骤（默认不选）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="203"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="213"/>
         <source>Apply step…</source>
         <translation>记录步骤…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="205"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="215"/>
         <source>Record the chosen step, after confirming it</source>
         <translation>确认后记录所选步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="208"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="218"/>
         <source>History…</source>
         <translation>案卷…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="245"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="255"/>
         <source>Search the ledger (%1)</source>
         <translation>搜索台账（%1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="282"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="292"/>
         <source>Inspect</source>
         <translation>检查所选</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="285"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="295"/>
         <source>Inspect the selected outfall</source>
         <translation>检查所选排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="289"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="299"/>
         <source>Nearest</source>
         <translation>附近排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="292"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="302"/>
         <source>The outfalls nearest to your position</source>
         <translation>离当前位置最近的排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="296"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="306"/>
         <source>New outfall</source>
         <translation>新发现排污口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="299"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="309"/>
         <source>Register a newly found outfall and inspect it</source>
         <translation>登记新发现的排污口并开始检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="343"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="326"/>
+        <source>New task for the selected outfalls…</source>
+        <translation>为所选排口新建任务…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="329"/>
+        <source>Assign one task for the outfalls selected in the ledger (supervisors)</source>
+        <translation>为台账中选中的排口派发一个任务（主管）</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="361"/>
         <source>The tasks assigned to you, overdue first</source>
         <translation>分配给您的任务，逾期的在前</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="456"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="499"/>
         <source>— choose a step —</source>
         <translation>— 请选择步骤 —</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="528"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="571"/>
         <source>the state before</source>
         <translation>上一个状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="532"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="575"/>
         <source>Record the step “%1” for %2 %3?
 It moves the outfall from %4 to %5.</source>
         <translation>为 %2 %3 记录步骤“%1”？
 排污口将从“%4”变为“%5”。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="543"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="586"/>
         <source>Record a lifecycle step</source>
         <translation>记录工作进程步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="549"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="592"/>
         <source>Record the step</source>
         <translation>记录步骤</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="550"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="593"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="560"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="603"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="560"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="603"/>
         <source>Why is this step taken?</source>
         <translation>请说明原因：</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="587"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="630"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -394,224 +394,224 @@ It moves the outfall from %4 to %5.</source>
         <translation>请在左侧选择一个排污口。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="58"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="59"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="68"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="69"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="72"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="73"/>
         <source>legacy: %1</source>
         <translation>原分类：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="75"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="76"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="81"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="145"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="82"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="147"/>
         <source>National code</source>
         <translation>国家编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="82"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="146"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="83"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="148"/>
         <source>Local code</source>
         <translation>地方编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="83"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="147"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="84"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="149"/>
         <source>Provisional code</source>
         <translation>临时编码</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="84"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="148"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="85"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="150"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="85"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="151"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="86"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="153"/>
         <source>Into</source>
         <translation>入江/入海/入河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="86"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="152"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="87"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="154"/>
         <source>Basin</source>
         <translation>所属流域</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="87"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="153"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="88"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="155"/>
         <source>Water body</source>
         <translation>受纳水体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="88"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="154"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="89"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="156"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="89"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="90"/>
         <source>Town and village</source>
         <translation>镇（街道）、村</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="90"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="91"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="91"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="162"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="92"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="164"/>
         <source>Responsible party</source>
         <translation>责任主体</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="92"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="163"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="93"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="165"/>
         <source>Discharging units</source>
         <translation>排污单位</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="94"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="164"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="95"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="166"/>
         <source>Discharge channel</source>
         <translation>排污通道</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="97"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="166"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="98"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="168"/>
         <source>Regime</source>
         <translation>管理方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="98"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="169"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="99"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="171"/>
         <source>Sea-outfall tier</source>
         <translation>入海排污口分级</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="100"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="170"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="101"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="172"/>
         <source>Remediation route</source>
         <translation>整治方式</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="103"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="104"/>
         <source>Lifecycle state</source>
         <translation>工作状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="104"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="172"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="105"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="174"/>
         <source>Sign</source>
         <translation>标志牌</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="105"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="173"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="106"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="175"/>
         <source>Sampling point</source>
         <translation>采样点/检查井</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="106"/>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="174"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="107"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="176"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="107"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="108"/>
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="129"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="130"/>
         <source>Lifecycle history</source>
         <translation>工作进程记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="130"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="131"/>
         <source>Edits</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="144"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="146"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="149"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="151"/>
         <source>Sub-type</source>
         <translation>子类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="150"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="152"/>
         <source>Legacy Nantong type</source>
         <translation>原南通分类</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="155"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="157"/>
         <source>Town</source>
         <translation>镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="156"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="158"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="157"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="159"/>
         <source>Latitude (°)</source>
         <translation>纬度（°）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="158"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="160"/>
         <source>Longitude (°)</source>
         <translation>经度（°）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="159"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="161"/>
         <source>Accuracy</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="160"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="162"/>
         <source>Datum</source>
         <translation>坐标系</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="161"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="163"/>
         <source>Position source</source>
         <translation>位置来源</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="165"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="167"/>
         <source>Channel details</source>
         <translation>通道说明</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="167"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="169"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="168"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="170"/>
         <source>Document date</source>
         <translation>文件日期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/detail_pane.py" line="171"/>
+        <location filename="../../fieldapp/ui/detail_pane.py" line="173"/>
         <source>Merges into</source>
         <translation>并入排污口</translation>
     </message>

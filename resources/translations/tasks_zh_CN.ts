@@ -166,138 +166,142 @@
 <context>
     <name>MyTasksWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="42"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="43"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="46"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="47"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="56"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="57"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="56"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="57"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="56"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="57"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="56"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="57"/>
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="78"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="79"/>
         <source>Inspect this outfall</source>
         <translation>检查此排口</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="82"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="83"/>
         <source>Start this patrol</source>
         <translation>开始此次巡河</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="86"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="87"/>
         <source>Show in the ledger</source>
         <translation>在台账中查看</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/words.py" line="13"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="90"/>
+        <source>Show on map</source>
+        <translation>在地图上查看</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="15"/>
         <source>Inspect outfalls</source>
         <translation>排口检查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/words.py" line="14"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="16"/>
         <source>Verify a location</source>
         <translation>位置核实</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/words.py" line="15"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="17"/>
         <source>Re-test</source>
         <translation>复测</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/words.py" line="16"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="18"/>
         <source>Patrol a stretch</source>
         <translation>河段巡查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/words.py" line="17"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="19"/>
         <source>Random inspection (drawn)</source>
         <translation>双随机抽查</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/words.py" line="25"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="27"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/words.py" line="27"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="29"/>
         <source>Open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/words.py" line="28"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="30"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/words.py" line="29"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="31"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="131"/>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="142"/>
-        <source>Open tasks: %1</source>
-        <translation>待办任务：%1 项</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="144"/>
-        <source>, overdue: %1</source>
-        <translation>，其中已逾期 %1 项</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="160"/>
-        <source>No task assigned to you.</source>
-        <translation>没有分配给您的任务。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="165"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="41"/>
         <source>Deadline: %1</source>
         <translation>期限：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="167"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="47"/>
         <source>Place: %1</source>
         <translation>地点：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="170"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="51"/>
         <source>Position: %1, %2</source>
         <translation>位置：%1，%2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="177"/>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="59"/>
         <source>Assigned by %1</source>
         <translation>派发人：%1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="180"/>
-        <location filename="../../fieldapp/ui/tasks/window.py" line="194"/>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="137"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="148"/>
+        <source>Open tasks: %1</source>
+        <translation>待办任务：%1 项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="150"/>
+        <source>, overdue: %1</source>
+        <translation>，其中已逾期 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/window.py" line="166"/>
+        <source>No task assigned to you.</source>
+        <translation>没有分配给您的任务。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/words.py" line="67"/>
         <source>Outfall not in this ledger</source>
         <translation>本台账中没有此排口</translation>
     </message>
@@ -411,8 +415,41 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/tasks/new_task.py" line="201"/>
+        <source>The outfalls of one task must all be in one county.</source>
+        <translation>同一任务的排口须属于同一县（市、区）。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="207"/>
+        <source>One task may name at most %1 outfalls: select fewer.</source>
+        <translation>一个任务最多包含 %1 个排口，请少选一些。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/new_task.py" line="213"/>
         <source>Sign in as a supervisor (Sync) to assign tasks.</source>
         <translation>请以监管人员身份登录（同步）后派发任务。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/map_panel.py" line="29"/>
+        <source>Task for you</source>
+        <translation>派给您的任务</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/map_panel.py" line="41"/>
+        <source>Inspect this outfall</source>
+        <translation>检查此排口</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/map_panel.py" line="43"/>
+        <source>Start this patrol</source>
+        <translation>开始此次巡河</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/tasks/map_panel.py" line="45"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 </TS>

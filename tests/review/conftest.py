@@ -24,6 +24,9 @@ def _load(name: str, path: Path) -> ModuleType:
 HERE = Path(__file__).resolve().parent
 server_fixtures = _load("hekou_review_server_fixtures", HERE.parent / "server" / "conftest.py")
 sync_fixtures = _load("hekou_review_sync_fixtures", HERE.parent / "sync" / "conftest.py")
+# the desk loops' world (a real server, its county and devices) and helpers, for the tests that
+# build on them: ``import hekou_review_proposals_loop``
+_load("hekou_review_proposals_loop", HERE / "test_desk_proposals_loop.py")
 
 # the server tests' fixtures, by name, so pytest finds them here
 pg_database = server_fixtures.pg_database

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,22 @@ def en_session(qtbot, profile: Path) -> Iterator[Session]:  # type: ignore[no-un
 @pytest.fixture
 def zh_session(qtbot, profile: Path) -> Iterator[Session]:  # type: ignore[no-untyped-def]
     yield from _open(qtbot, profile, "zh_CN")
+
+
+@pytest.fixture
+def sign_in() -> Callable[[Session, str, list[str]], None]:
+    """Sets the profile's account as after a sign-in with ``role`` over ``counties`` (no server
+    is asked until the session's tool talks to it: it is out of reach)."""
+
+    def sign_in(session: Session, role: str, counties: list[str]) -> None:
+        with database.transaction(session.writer):
+            session.writer.execute(
+                "UPDATE sync_account SET server_url = 'http://127.0.0.1:9', username = 'boss',"
+                " role = ?, counties = ?, device_id = 'd1', token = 't' WHERE id = 1",
+                (role, json.dumps(counties)),
+            )
+
+    return sign_in
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,10 @@
     window.find_code("320623…")                                # jump by code (also the box)
     window.set_position(fix)                                   # current fix with its accuracy
     window.set_tracks([[(lat, lon), ...], ...])                # patrol tracks to draw
+    window.set_tasks(my_tasks)                                 # MyTask list: open ones flagged
+    window.show_task(task_id)                                  # centre on it, open its panel
+    window.allow_task_here(True)                               # supervisors: Task here… menu
+    window.task_here_requested.connect(new_task_at)            # (lat, lon) held or right-clicked
     # on close: window.close_resources(); reader.close()
 
 ``MapView`` (the canvas alone) is reused by the patrol window. Its basemap is drawn by

@@ -37,3 +37,9 @@ def colours_for(codes: list[str], known: dict[str, str]) -> list[QColor]:
             out.append(QColor(FALLBACK[spare % len(FALLBACK)]))
             spare += 1
     return out
+
+
+# The user's tasks: a blue flag, unlike any outfall colour; an overdue one red with a "!" (the
+# shape and the mark say it as well as the colour, for colour-blind eyes and in sunlight).
+TASK_COLOUR = "#0d47a1"
+TASK_OVERDUE_COLOUR = "#b3261e"

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QContextMenuEvent,
     QFont,
     QMouseEvent,
     QPainter,
@@ -34,6 +36,7 @@ from fieldapp.domain import tiles
 from fieldapp.domain.map_index import MAX_LEVEL, MIN_LEVEL, PointIndex
 from fieldapp.maps import Basemap
 from fieldapp.ui.map.basemap_layer import BasemapLayer, Viewport
+from fieldapp.ui.map.palette import TASK_COLOUR, TASK_OVERDUE_COLOUR
 
 MIN_ZOOM, MAX_ZOOM = 5.0, 19.0
 HIT_RADIUS_PX = 26  # a finger, not a mouse pointer
@@ -41,8 +44,21 @@ LEAD_COLOUR = QColor("#ffd600")  # leads to verify: yellow diamonds, unlike any 
 LEAD_GROUP_PX = 48  # leads closer than this on screen share one marker ...
 LEAD_GROUP_MAX_ZOOM = 16.0  # ... below this zoom; closer in every lead is its own
 DRAG_THRESHOLD_PX = 8
+LONG_PRESS_MS = 700  # a finger held still this long asks for the point's menu (right-click)
 POINT_RADIUS = 7
 BACKGROUND = QColor("#eef1ec")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class TaskMark:
+    """One of the user's tasks at one place: an outfall of it, or its position."""
+
+    key: str  # the mark's own id (a task with three outfalls has three marks)
+    task_id: str
+    lat: float
+    lon: float
+    overdue: bool
 
 
 @dataclass
@@ -67,6 +83,9 @@ class MapView(QWidget):
 
     point_activated = Signal(int)
     lead_activated = Signal(str)  # the id of a tapped aerial-survey lead ("to verify")
+    task_activated = Signal(str)  # the key of a tapped task mark (``TaskMark.key``)
+    # a right-click or a long press on the map: (lat, lon) there, and the global pixel position
+    point_menu_requested = Signal(float, float, QPoint)
     view_changed = Signal()
     panned_by_user = Signal()
     first_frame_settled = Signal()
@@ -95,6 +114,13 @@ class MapView(QWidget):
         self.leads: list[tuple[str, float, float]] = []  # id, world x, world y
         self.selected_lead: str | None = None
         self._drawn_leads: list[tuple[float, float, list[str]]] = []  # sx, sy, lead ids
+        self.tasks: list[tuple[TaskMark, float, float]] = []  # mark, world x, world y
+        self.selected_task: str | None = None  # a mark's key
+        self._drawn_tasks: list[tuple[float, float, str]] = []  # sx, sy, mark key
+        self._long_press = QTimer(self)
+        self._long_press.setSingleShot(True)
+        self._long_press.setInterval(LONG_PRESS_MS)
+        self._long_press.timeout.connect(self._long_pressed)
         self._press: QPointF | None = None
         self._press_center = self.center
         self._dragging = False
@@ -205,6 +231,13 @@ class MapView(QWidget):
         self.leads = [(lead_id, *tiles.to_world(lat, lon)) for lead_id, lat, lon in leads]
         self.update()
 
+    def set_tasks(self, marks: Sequence[TaskMark]) -> None:
+        """The user's tasks, a flag at each place: drawn above the outfalls and leads."""
+        self.tasks = [(mark, *tiles.to_world(mark.lat, mark.lon)) for mark in marks]
+        if self.selected_task not in {mark.key for mark in marks}:
+            self.selected_task = None
+        self.update()
+
     # -- view ------------------------------------------------------------------------------
     def scale(self) -> float:
         return tiles.world_size_px(self.zoom)
@@ -285,6 +318,21 @@ class MapView(QWidget):
             self._press = event.position()
             self._press_center = self.center
             self._dragging = False
+            self._long_press.start()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self._long_press.stop()
+        self._ask_menu(QPointF(event.pos()), event.globalPos())
+
+    def _long_pressed(self) -> None:
+        if self._press is not None and not self._dragging:
+            at = self._press
+            self._press = None  # the finger's lifting is no tap
+            self._ask_menu(at, self.mapToGlobal(at.toPoint()))
+
+    def _ask_menu(self, pos: QPointF, global_pos: QPoint) -> None:
+        lat, lon = tiles.to_lat_lon(*self.to_world(pos.x(), pos.y()))
+        self.point_menu_requested.emit(lat, lon, global_pos)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is None:
@@ -292,6 +340,7 @@ class MapView(QWidget):
         delta = event.position() - self._press
         if not self._dragging and math.hypot(delta.x(), delta.y()) >= DRAG_THRESHOLD_PX:
             self._dragging = True
+            self._long_press.stop()
             self.panned_by_user.emit()
         if self._dragging:
             s = self.scale()
@@ -302,6 +351,7 @@ class MapView(QWidget):
             self._changed()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._long_press.stop()
         if self._press is not None and not self._dragging:
             self._tap(event.position())
         self._press = None
@@ -325,23 +375,23 @@ class MapView(QWidget):
 
     def item_at(self, pos: QPointF) -> tuple[int, int] | None:
         """(point index, count) of the drawn outfall or cluster nearest ``pos`` within reach."""
-        best, best_d = None, float(HIT_RADIUS_PX)
-        for sx, sy, i, count in self._drawn:
-            d = math.hypot(sx - pos.x(), sy - pos.y())
-            if d <= best_d:
-                best, best_d = (i, count), d
-        return best
+        return _nearest(((sx, sy, (i, count)) for sx, sy, i, count in self._drawn), pos)
 
     def lead_at(self, pos: QPointF) -> list[str] | None:
         """The ids of the drawn lead (or group of leads) nearest ``pos`` within reach."""
-        best, best_d = None, float(HIT_RADIUS_PX)
-        for sx, sy, ids in self._drawn_leads:
-            d = math.hypot(sx - pos.x(), sy - pos.y())
-            if d <= best_d:
-                best, best_d = ids, d
-        return best
+        return _nearest(self._drawn_leads, pos)
+
+    def task_at(self, pos: QPointF) -> str | None:
+        """The key of the drawn task mark nearest ``pos`` within reach."""
+        return _nearest(self._drawn_tasks, pos)
 
     def _tap(self, pos: QPointF) -> None:
+        task = self.task_at(pos)
+        if task is not None:
+            self.selected_task = task
+            self.update()
+            self.task_activated.emit(task)
+            return
         leads = self.lead_at(pos)
         if leads is not None:
             if len(leads) > 1:  # a group of leads: look closer
@@ -381,6 +431,7 @@ class MapView(QWidget):
         self._draw_tracks(p)
         self._draw_points(p)
         self._draw_leads(p)
+        self._draw_tasks(p)
         self._draw_overlay(p)
         self._draw_scale(p)
         p.end()
@@ -514,6 +565,37 @@ class MapView(QWidget):
             p.drawText(QRectF(sx - r, sy - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, text)
             self._drawn_leads.append((sx, sy, ids))
 
+    def _draw_tasks(self, p: QPainter) -> None:
+        """Each task a flag on a pole whose foot is its place: blue, or red marked "!" when
+        overdue (drawn last, on top); the chosen one ringed."""
+        self._drawn_tasks = []
+        if not self.tasks:
+            return
+        s = self.scale()
+        ox = self.width() / 2 - self.center[0] * s
+        oy = self.height() / 2 - self.center[1] * s
+        font = QFont(self._cluster_font)
+        font.setPixelSize(15)
+        p.setFont(font)
+        for mark, wx, wy in sorted(self.tasks, key=lambda t: t[0].overdue):
+            sx, sy = wx * s + ox, wy * s + oy
+            if not (-40 <= sx <= self.width() + 40 and -60 <= sy <= self.height() + 40):
+                continue
+            colour = QColor(TASK_OVERDUE_COLOUR if mark.overdue else TASK_COLOUR)
+            chosen = mark.key == self.selected_task
+            p.setPen(QPen(QColor("#ffffff"), 6))
+            p.drawLine(QPointF(sx, sy), QPointF(sx, sy - 34))
+            p.setPen(QPen(QColor("#212121"), 3))
+            p.drawLine(QPointF(sx, sy), QPointF(sx, sy - 34))
+            flag = QRectF(sx, sy - 34, 26, 20)
+            p.setPen(QPen(QColor("#ffd600") if chosen else QColor("#ffffff"), 4 if chosen else 2))
+            p.setBrush(colour)
+            p.drawRect(flag)
+            if mark.overdue:
+                p.setPen(QColor("#ffffff"))
+                p.drawText(flag, Qt.AlignmentFlag.AlignCenter, "!")
+            self._drawn_tasks.append((sx + 13, sy - 24, mark.key))  # a finger finds the flag
+
     def _bubble(self, diameter: int) -> QPixmap:
         """A cluster's disc, drawn once per size: a pixmap is far cheaper to paint than an
         antialiased ellipse, and a frame shows up to a few hundred clusters."""
@@ -598,6 +680,16 @@ class MapView(QWidget):
         p.drawLine(QPointF(x, y - 7), QPointF(x, y))
         p.drawLine(QPointF(x + px, y - 7), QPointF(x + px, y))
         p.drawText(QRectF(x, y - 26, px, 18), Qt.AlignmentFlag.AlignCenter, label)
+
+
+def _nearest(drawn: Iterable[tuple[float, float, T]], pos: QPointF) -> T | None:
+    """What was drawn nearest ``pos``, within a finger's reach."""
+    best, best_d = None, float(HIT_RADIUS_PX)
+    for sx, sy, what in drawn:
+        d = math.hypot(sx - pos.x(), sy - pos.y())
+        if d <= best_d:
+            best, best_d = what, d
+    return best
 
 
 def _cluster_diameter(count: int) -> int:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPixmap, QShowEvent
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -25,8 +26,17 @@ from fieldapp.maps import BasemapError, BasemapSettings, open_basemap
 from fieldapp.store.map_points import MapPoints, MapReader
 from fieldapp.ui.labels import Labels
 from fieldapp.ui.leads import LeadPanel
-from fieldapp.ui.map.palette import STATE_COLOURS, TYPE_COLOURS, colours_for
-from fieldapp.ui.map.view import MapView, Overlay
+from fieldapp.ui.map.palette import (
+    STATE_COLOURS,
+    TASK_COLOUR,
+    TASK_OVERDUE_COLOUR,
+    TYPE_COLOURS,
+    colours_for,
+)
+from fieldapp.ui.map.view import MapView, Overlay, TaskMark
+from fieldapp.ui.tasks.map_panel import TaskPanel
+from sync.client.state.tasks import MyTask
+from sync.tasks import TaskState
 
 
 class MapWindow(QWidget):
@@ -37,6 +47,9 @@ class MapWindow(QWidget):
     lead_new_outfall_requested = Signal(object)  # AerialLead: verify it as a new outfall
     lead_inspection_requested = Signal(str)  # an outfall id: verify a lead by inspecting it
     lead_note_requested = Signal(object)  # AerialLead: not a new outfall, a note with photos
+    task_inspection_requested = Signal(str, str)  # outfall id, task id: inspect it for the task
+    task_patrol_requested = Signal(object)  # MyTask: record the patrol it asks for
+    task_here_requested = Signal(float, float)  # lat, lon: a supervisor assigns a task there
 
     def __init__(
         self,
@@ -56,6 +69,12 @@ class MapWindow(QWidget):
         self.view = MapView(self)
         self.view.point_activated.connect(self._activated)
         self.view.lead_activated.connect(self._lead_activated)
+        self.view.task_activated.connect(self._task_activated)
+        self.view.point_menu_requested.connect(self._point_menu)
+        self.tasks: dict[str, MyTask] = {}
+        self.task_marks: dict[str, tuple[MyTask, str | None]] = {}  # key → task, outfall id
+        self.task_here_allowed = False
+        self.point_menu: QMenu | None = None
         self.leads: dict[str, AerialLead] = {}
         self.lead_photo: Callable[[str], bytes | None] = lambda sha256: None
         self.view.resized.connect(self._place_buttons)
@@ -105,31 +124,29 @@ class MapWindow(QWidget):
         self.legend = QWidget(self)
         self.legend_layout = QVBoxLayout(self.legend)
         self.legend_layout.setContentsMargins(0, 0, 0, 0)
-        legend_scroll = QScrollArea(self)
-        legend_scroll.setWidget(self.legend)
-        legend_scroll.setWidgetResizable(True)
-        legend_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        legend_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        legend_scroll = self._side_panel(self.legend)
+        legend_scroll.show()
         self.count = QLabel(self)
         self.count.setObjectName("count")
         self.count.setWordWrap(True)
         self.lead_panel = LeadPanel(self)
         # The panel takes the legend's place while open, scrolling on a short screen (150%).
-        self.lead_scroll = QScrollArea(self)
-        self.lead_scroll.setWidget(self.lead_panel)
-        self.lead_scroll.setWidgetResizable(True)
-        self.lead_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.lead_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.lead_scroll.hide()
+        self.lead_scroll = self._side_panel(self.lead_panel)
         self.lead_panel.new_outfall_requested.connect(self._lead_new_outfall)
         self.lead_panel.inspection_requested.connect(self.lead_inspection_requested)
         self.lead_panel.note_requested.connect(
             lambda lead_id: self.lead_note_requested.emit(self.leads[lead_id])
         )
         self.lead_panel.closed.connect(self._lead_closed)
+        self.task_panel = TaskPanel(self)
+        self.task_scroll = self._side_panel(self.task_panel)
+        self.task_panel.inspection_requested.connect(self.task_inspection_requested)
+        self.task_panel.patrol_requested.connect(self.task_patrol_requested)
+        self.task_panel.closed.connect(self._task_closed)
         self.legend_scroll = legend_scroll
         side = QVBoxLayout()
         side.addWidget(self.lead_scroll, 1)
+        side.addWidget(self.task_scroll, 1)
         side.addWidget(self.count)
         side.addWidget(self.legend_title)
         side.addWidget(legend_scroll, 1)
@@ -153,6 +170,17 @@ class MapWindow(QWidget):
         self.view.fit_points()
         if self.basemap_settings.path:
             self.set_basemap(self.basemap_settings)
+
+    def _side_panel(self, panel: QWidget) -> QScrollArea:
+        """The side column's content (the legend, or a panel that takes its place while open),
+        scrolling on a short screen."""
+        area = QScrollArea(self)
+        area.setWidget(panel)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.hide()
+        return area
 
     # -- API -------------------------------------------------------------------------------
     def show_outfall(self, outfall_id: str) -> bool:
@@ -205,6 +233,48 @@ class MapWindow(QWidget):
         self._lead_activated(lead_id)
         return True
 
+    def set_tasks(self, tasks: list[MyTask]) -> None:
+        """The signed-in user's tasks; the open ones are flagged at their outfalls (those with a
+        position on this map) and at their own position, the overdue ones in red."""
+        self.tasks = {task.id: task for task in tasks if task.state == TaskState.OPEN}
+        self.task_marks = {}
+        marks: list[TaskMark] = []
+        for task in self.tasks.values():
+            for outfall in task.outfalls:
+                where = self._position_of(outfall.id)
+                if where is not None:
+                    key = f"{task.id}/{outfall.id}"
+                    self.task_marks[key] = (task, outfall.id)
+                    marks.append(TaskMark(key, task.id, *where, task.overdue))
+            if task.location is not None:
+                self.task_marks[task.id] = (task, None)
+                marks.append(TaskMark(task.id, task.id, *task.location, task.overdue))
+        self.view.set_tasks(marks)
+        current = self.task_panel.task
+        if not self.task_scroll.isHidden() and current is not None:  # its panel shows it anew
+            again = next((k for k, (t, _o) in self.task_marks.items() if t.id == current.id), None)
+            self._task_activated(again) if again is not None else self._task_closed()
+        self._show_count()
+
+    def show_task(self, task_id: str) -> bool:
+        """Centres on a task's places and opens its panel; False when it has none on the map."""
+        keys = [k for k, (task, _o) in self.task_marks.items() if task.id == task_id]
+        if not keys:
+            self.status.setText(self.tr("This task has no place on the map."))
+            return False
+        places = [(m.lat, m.lon) for m, _x, _y in self.view.tasks if m.key in keys]
+        if len(places) == 1:
+            self.view.center_on(*places[0], max(self.view.zoom, 16.0))
+        else:
+            self.view.fit_lat_lons(places)
+        self.view.selected_task = keys[0]
+        self._task_activated(keys[0])
+        return True
+
+    def allow_task_here(self, allowed: bool) -> None:
+        """Offers 在此派任务 (a task at a point of the map): for a signed-in supervisor only."""
+        self.task_here_allowed = allowed
+
     def set_basemap(self, settings: BasemapSettings) -> bool:
         """Opens the basemap; on a bad file shows why and keeps the plain grid."""
         self.basemap_settings = settings
@@ -253,19 +323,63 @@ class MapWindow(QWidget):
         text = self.tr("%n outfall(s) on the map", "", len(self.points))
         if self.leads:
             text += "\n" + self.tr("%n aerial-survey lead(s) to verify", "", len(self.leads))
+        if self.tasks:
+            text += "\n" + self.tr("%n open task(s) for you", "", len(self.tasks))
+            overdue = sum(task.overdue for task in self.tasks.values())
+            if overdue:
+                text += self.tr(", %n overdue", "", overdue)
         self.count.setText(text)
+
+    def _position_of(self, outfall_id: str) -> tuple[float, float] | None:
+        rid = self.reader.rid_of(outfall_id)
+        i = self.points.index_of_rid(rid) if rid is not None else None
+        return None if i is None else (self.points.lats[i], self.points.lons[i])
+
+    def _task_activated(self, key: str) -> None:
+        found = self.task_marks.get(key)
+        if found is None:
+            return
+        self._side(self.task_scroll)
+        self.view.selected_task = key
+        self.task_panel.show_task(*found)
+
+    def _task_closed(self) -> None:
+        self._side(None)
+
+    def _side(self, panel: QScrollArea | None) -> None:
+        """Shows one panel (a lead's, a task's) in the legend's place, or (None) the legend;
+        nothing stays chosen on the map but what the panel shows."""
+        for scroll in (self.lead_scroll, self.task_scroll):
+            scroll.setVisible(scroll is panel)
+        for legend in (self.count, self.legend_title, self.legend_scroll):
+            legend.setVisible(panel is None)
+        self.view.selected_lead = self.view.selected_task = None
+        self.view.update()
+
+    def _point_menu(self, lat: float, lon: float, at: QPoint) -> None:
+        """The menu of a point held or right-clicked: what may be done there (nothing shown
+        when nothing may)."""
+        if not self.task_here_allowed:
+            return
+        if self.point_menu is not None and self.point_menu.isVisible():
+            return  # a held finger may also arrive as a right-click: one menu is enough
+        menu = QMenu(self)
+        menu.setObjectName("mapPointMenu")
+        here = menu.addAction(self.tr("Task here…"))
+        here.setObjectName("taskHere")
+        here.triggered.connect(lambda: self.task_here_requested.emit(lat, lon))
+        self.point_menu = menu
+        menu.popup(at)
 
     def _lead_activated(self, lead_id: str) -> None:
         lead = self.leads.get(lead_id)
         if lead is None:
             return
+        self._side(self.lead_scroll)
         self.view.selected_lead = lead_id
         self.view.update()
         sha = lead.photos[0].sha256 if lead.photos else None
         photo = None if sha is None else (lambda: self.lead_photo(sha))  # read off the GUI thread
-        for legend in (self.count, self.legend_title, self.legend_scroll):
-            legend.hide()
-        self.lead_scroll.show()
         self.lead_panel.show_lead(lead, photo)
 
     def _lead_new_outfall(self, lead_id: str) -> None:
@@ -274,11 +388,7 @@ class MapWindow(QWidget):
             self.lead_new_outfall_requested.emit(lead)
 
     def _lead_closed(self) -> None:
-        self.lead_scroll.hide()
-        for legend in (self.count, self.legend_title, self.legend_scroll):
-            legend.show()
-        self.view.selected_lead = None
-        self.view.update()
+        self._side(None)
 
     def _colours(self, by: str) -> list[QColor]:
         if by == "state":
@@ -306,9 +416,6 @@ class MapWindow(QWidget):
                 old.hide()
                 old.deleteLater()
         for code, colour in sorted(zip(codes, colours, strict=True), key=lambda c: label(c[0])):
-            row = QLabel(label(code))
-            row.setWordWrap(True)
-            row.setMinimumHeight(30)
             swatch = QPixmap(22, 22)
             swatch.fill(Qt.GlobalColor.transparent)
             painter = QPainter(swatch)
@@ -317,14 +424,7 @@ class MapWindow(QWidget):
             painter.setBrush(colour)
             painter.drawEllipse(2, 2, 18, 18)
             painter.end()
-            icon = QLabel()
-            icon.setPixmap(swatch)
-            line = QHBoxLayout()
-            line.addWidget(icon)
-            line.addWidget(row, 1)
-            holder = QWidget()
-            holder.setLayout(line)
-            self.legend_layout.addWidget(holder)
+            self.legend_layout.addWidget(_legend_row(swatch, label(code)))
         cluster = QLabel(self.tr("Dark circle with a number: that many outfalls; tap to zoom in"))
         cluster.setWordWrap(True)
         self.legend_layout.addWidget(cluster)
@@ -333,6 +433,11 @@ class MapWindow(QWidget):
         )
         leads.setWordWrap(True)
         self.legend_layout.addWidget(leads)
+        for overdue, text in (
+            (False, self.tr("Flag: a task for you")),
+            (True, self.tr("Red flag with “!”: a task overdue")),
+        ):
+            self.legend_layout.addWidget(_legend_row(_flag(overdue), text))
         self.legend_layout.addStretch(1)
 
     def _choose_basemap(self) -> None:
@@ -365,3 +470,38 @@ class MapWindow(QWidget):
         self.zoom_in.move(x, 12)
         self.zoom_out.move(x, 74)
         self.fit.move(x, 136)
+
+
+def _legend_row(swatch: QPixmap, text: str) -> QWidget:
+    row = QLabel(text)
+    row.setWordWrap(True)
+    row.setMinimumHeight(30)
+    icon = QLabel()
+    icon.setPixmap(swatch)
+    line = QHBoxLayout()
+    line.addWidget(icon)
+    line.addWidget(row, 1)
+    holder = QWidget()
+    holder.setLayout(line)
+    return holder
+
+
+def _flag(overdue: bool) -> QPixmap:
+    """The task flag of the map (``MapView._draw_tasks``), small."""
+    swatch = QPixmap(22, 22)
+    swatch.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(swatch)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#212121"), 2))
+    painter.drawLine(3, 21, 3, 1)
+    painter.setPen(QPen(QColor("#ffffff"), 1))
+    painter.setBrush(QColor(TASK_OVERDUE_COLOUR if overdue else TASK_COLOUR))
+    painter.drawRect(4, 1, 17, 13)
+    if overdue:
+        font = painter.font()
+        font.setPixelSize(12)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(QRect(4, 1, 17, 13), Qt.AlignmentFlag.AlignCenter, "!")
+    painter.end()
+    return swatch

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.ui.review.lanes import DeskLanes
 from fieldapp.ui.review.wiring import desk_cache
+from fieldapp.ui.screen_fit import fit_dialog, scrolling
 from sync.client.engine import tls_context
 from sync.client.errors import LocalCode, message
 from sync.client.review import DeskError, ReviewClient
@@ -86,6 +87,7 @@ class NewTaskDialog(QDialog):
         self.place.setPlaceholderText(self.tr("A stretch of river or an address"))
         self.due = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
         self.due.setCalendarPopup(True)
+        self.due.setMinimumHeight(TOUCH)
         self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(90)
@@ -119,12 +121,16 @@ class NewTaskDialog(QDialog):
         self.assign.clicked.connect(self.submit)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         buttons.addWidget(cancel)
         buttons.addWidget(self.assign)
+        fields = QWidget()
+        fields.setLayout(form)
         layout = QVBoxLayout(self)
-        layout.addLayout(form, 1)
+        layout.addWidget(scrolling(fields), 1)  # scrolls on a short screen (150%)
+        layout.addWidget(self.status)  # a line of its own: a long refusal squeezes nothing
         layout.addLayout(buttons)
+        fit_dialog(self, 640, 600)
         self.assign.setEnabled(False)
         self.lanes.run(lambda c: c.assignees(county_code), self._people_arrived, self._failed)
 
@@ -195,6 +201,18 @@ class NewTaskDialog(QDialog):
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
+
+    @classmethod
+    def one_county(cls) -> str:
+        return QCoreApplication.translate(
+            "NewTaskDialog", "The outfalls of one task must all be in one county."
+        )
+
+    @classmethod
+    def too_many(cls, most: int) -> str:
+        return QCoreApplication.translate(
+            "NewTaskDialog", "One task may name at most %1 outfalls: select fewer."
+        ).replace("%1", str(most))
 
     @classmethod
     def only_supervisors(cls) -> str:

@@ -35,6 +35,7 @@ class MyTasksWindow(QWidget):
     patrol_requested = Signal(object)  # MyTask: a patrol-this-stretch task to record
     outfall_activated = Signal(str)  # outfall id: show it in the ledger
     refresh_requested = Signal()
+    map_requested = Signal(str)  # task id: show its places on the map
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,10 +87,15 @@ class MyTasksWindow(QWidget):
         self.show_button = QPushButton(self.tr("Show in the ledger"))
         self.show_button.setMinimumHeight(TOUCH)
         self.show_button.clicked.connect(self._show)
+        self.map_button = QPushButton(self.tr("Show on map"))
+        self.map_button.setObjectName("taskOnMap")
+        self.map_button.setMinimumHeight(TOUCH)
+        self.map_button.clicked.connect(self._on_map)
         buttons = QHBoxLayout()
         buttons.addWidget(self.inspect_button)
         buttons.addWidget(self.patrol_button)
         buttons.addWidget(self.show_button)
+        buttons.addWidget(self.map_button)
         buttons.addStretch(1)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -160,24 +166,10 @@ class MyTasksWindow(QWidget):
             self.details.setText(self.tr("No task assigned to you."))
             self._update_buttons()
             return
-        lines = [f"<b>{_escape(task.title)}</b>", self.kind_text(task.kind)]
-        if task.due is not None:
-            lines.append(self.tr("Deadline: %1").replace("%1", local_time(task.due)))
-        if task.place:
-            lines.append(self.tr("Place: %1").replace("%1", _escape(task.place)))
-        if task.location is not None:
-            lines.append(
-                self.tr("Position: %1, %2")
-                .replace("%1", f"{task.location[0]:.6f}")
-                .replace("%2", f"{task.location[1]:.6f}")
-            )
-        if task.note:
-            lines.append(_escape(task.note))
-        if task.created_by:
-            lines.append(self.tr("Assigned by %1").replace("%1", _escape(task.created_by)))
+        lines = [f"<b>{_escape(task.title)}</b>", *map(_escape, words.details(task))]
         self.details.setText("<br>".join(lines))
         for outfall in task.outfalls:
-            item = QListWidgetItem(outfall.name or self.tr("Outfall not in this ledger"))
+            item = QListWidgetItem(words.outfall_name(outfall.name))
             item.setData(Qt.ItemDataRole.UserRole, outfall.id)
             self.outfalls.addItem(item)
         if task.outfalls:
@@ -191,13 +183,17 @@ class MyTasksWindow(QWidget):
     def _update_buttons(self) -> None:
         task = self.current()
         item = self.outfalls.currentItem()
-        known = item is not None and item.text() != self.tr("Outfall not in this ledger")
+        known = item is not None and item.text() != words.outfall_name("")
         self.inspect_button.setEnabled(task is not None and task.state == TaskState.OPEN and known)
         patrol = task is not None and task.kind == TaskKind.PATROL
         self.patrol_button.setVisible(patrol)
         self.inspect_button.setVisible(not patrol)
         self.patrol_button.setEnabled(patrol and task is not None and task.state == TaskState.OPEN)
         self.show_button.setEnabled(known)
+        placed = task is not None and (
+            task.location is not None or any(o.name for o in task.outfalls)
+        )
+        self.map_button.setEnabled(placed and task is not None and task.state == TaskState.OPEN)
 
     def _inspect(self) -> None:
         task, outfall = self.current(), self._chosen_outfall()
@@ -208,6 +204,11 @@ class MyTasksWindow(QWidget):
         task = self.current()
         if task is not None and self.patrol_button.isEnabled():
             self.patrol_requested.emit(task)
+
+    def _on_map(self) -> None:
+        task = self.current()
+        if task is not None and self.map_button.isEnabled():
+            self.map_requested.emit(task.id)
 
     def _show(self) -> None:
         outfall = self._chosen_outfall()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from fieldapp.ui.formatting import local_time
+from sync.client.state.tasks import MyTask
 from sync.tasks import TaskKind, TaskState
 
 
@@ -28,3 +30,38 @@ def state_text(state: TaskState, overdue: bool) -> str:
         TaskState.DONE: QCoreApplication.translate("MyTasksWindow", "Done"),
         TaskState.CANCELLED: QCoreApplication.translate("MyTasksWindow", "Cancelled"),
     }[state]
+
+
+def details(task: MyTask) -> list[str]:
+    """What a task asks, line by line (plain text): its kind, deadline, place, position, note
+    and who assigned it."""
+    lines = [kind_text(task.kind)]
+    if task.due is not None:
+        lines.append(
+            QCoreApplication.translate("MyTasksWindow", "Deadline: %1").replace(
+                "%1", local_time(task.due)
+            )
+        )
+    if task.place:
+        lines.append(
+            QCoreApplication.translate("MyTasksWindow", "Place: %1").replace("%1", task.place)
+        )
+    if task.location is not None:
+        lines.append(
+            QCoreApplication.translate("MyTasksWindow", "Position: %1, %2")
+            .replace("%1", f"{task.location[0]:.6f}")
+            .replace("%2", f"{task.location[1]:.6f}")
+        )
+    if task.note:
+        lines.append(task.note)
+    if task.created_by:
+        lines.append(
+            QCoreApplication.translate("MyTasksWindow", "Assigned by %1").replace(
+                "%1", task.created_by
+            )
+        )
+    return lines
+
+
+def outfall_name(name: str) -> str:
+    return name or QCoreApplication.translate("MyTasksWindow", "Outfall not in this ledger")

@@ -4,7 +4,6 @@ marked on the ledger and in the detail pane."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -185,18 +184,8 @@ def test_the_ledger_marks_an_outfall_whose_plan_is_overdue(en_session) -> None:
     assert window.model.query == LedgerQuery()
 
 
-def _sign_in(session: Any, role: str, counties: list[str]) -> None:
-    """The profile's account as after a sign-in (no server is asked until a save)."""
-    with database.transaction(session.writer):
-        session.writer.execute(
-            "UPDATE sync_account SET server_url = 'http://127.0.0.1:9', username = 'boss',"
-            " role = ?, counties = ?, device_id = 'd1', token = 't' WHERE id = 1",
-            (role, json.dumps(counties)),
-        )
-
-
 def test_the_laptop_offers_editing_only_to_a_supervisor_of_the_outfalls_area(
-    en_session, qtbot
+    en_session, qtbot, sign_in
 ) -> None:
     window = en_session.window
     outfall = window.model.row_at(0)
@@ -208,7 +197,7 @@ def test_the_laptop_offers_editing_only_to_a_supervisor_of_the_outfalls_area(
         ("supervisor", [other], False),
         ("inspector", [outfall.county_code], False),
     ):
-        _sign_in(en_session, role, counties)
+        sign_in(en_session, role, counties)
         dialog = en_session.open_plan(outfall.id)
         assert dialog is not None
         assert dialog.save_button.isVisibleTo(dialog) is editable, (role, counties)
