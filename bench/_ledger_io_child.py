@@ -65,6 +65,10 @@ def main() -> None:
         outcome = import_file(ctx, CLI_ACTOR, path)
         out["rows"] = outcome.plan.count("insert")
         out["applied"] = outcome.applied
+    elif mode == "floor":
+        out.update(_floor(path, Path(sys.argv[4])))
+        print(json.dumps(out))
+        return
     elif mode in ("export", "bare"):
         cols = export.columns(vocab)
         head = export.headers(vocab, cols)
@@ -113,6 +117,50 @@ def main() -> None:
     out["cpu_seconds"] = time.process_time() - cpu
     out["vmhwm_kib"] = vmhwm_kib()
     print(json.dumps(out))
+
+
+def _floor(path: Path, db_path: Path) -> dict[str, Any]:
+    """The least an import must do: read the file (calamine), make each row a canonical document
+    and store it as a record and a feed item through the server's bulk path, one transaction.
+    No header mapping, checks, plan, history or audit."""
+    import datetime as dt
+    import uuid
+
+    from python_calamine import CalamineWorkbook
+
+    from sync.server import db
+    from sync.server.app import build_context
+    from sync.server.canonical import dumps, server_hlcs, utcnow
+    from sync.server.config import Settings
+    from sync.server.queries import feed, records
+
+    ctx = build_context(Settings(database_url=f"sqlite:///{db_path}", photo_dir=path.parent / "photos"))  # fmt: skip
+    db.migrate(ctx.engine)
+    t, cpu = time.perf_counter(), time.process_time()
+    book = CalamineWorkbook.from_path(str(path))
+    grid = book.get_sheet_by_name(book.sheet_names[0]).to_python()
+    head = [str(h) for h in grid[0]]
+    now = utcnow()
+    record_rows, feed_rows = [], []
+    for cells, hlc in zip(grid[1:], server_hlcs(len(grid) - 1), strict=True):
+        doc = {
+            h: c if isinstance(c, str | int | float) else c.isoformat()
+            for h, c in zip(head, cells, strict=False)
+            if isinstance(c, str | int | float | dt.date)
+        }
+        row_id = doc["id"] = str(uuid.uuid4())
+        text = dumps(doc)
+        record_rows.append(("outfalls", row_id, 1, text, "320612", "floor", None, "ledger", None, False, hlc, None, None, now, None))  # fmt: skip
+        feed_rows.append((str(uuid.uuid4()), "outfalls", row_id, "upsert", text, now, hlc, "320612"))  # fmt: skip
+    with db.write(ctx.engine) as conn:
+        records.copy_rows_of(conn, record_rows)
+        feed.copy_many(conn, feed_rows)
+    return {
+        "rows": len(record_rows),
+        "seconds": time.perf_counter() - t,
+        "cpu_seconds": time.process_time() - cpu,
+        "vmhwm_kib": vmhwm_kib(),
+    }
 
 
 if __name__ == "__main__":

@@ -8,6 +8,11 @@
 - export memory: the export's peak (VmHWM) streaming 100,000 records against streaming 10,000;
   target ≤ 1.2× (flat in rows).
 
+- import floor (informational): the least an import must do, in the same child setup: the calamine
+  read, one canonical document per row, each stored as a record and a feed item through the
+  server's bulk path in one transaction (no mapping, checks, plan, history or audit). Its ratio to
+  the read says how much of the 3× any import that stores the rows has left.
+
 Ratios are of CPU seconds (``time.process_time`` in the child): this machine's wall clock swings
 with other work on it; wall seconds are printed beside them. Every child starts from this small
 parent, so VmHWM is its own peak (NOTES.md).
@@ -47,6 +52,10 @@ def run(quick: bool = False) -> list[Figure]:
     for stale in WORK.glob(f"import-{n}.db*"):
         stale.unlink()
     imported = _child("import", n, source, db)
+    floor_db = WORK / f"floor-{n}.db"
+    for stale in WORK.glob(f"floor-{n}.db*"):
+        stale.unlink()
+    floor = _child("floor", n, source, floor_db)
     bare = _child("bare", n, WORK / "bare.xlsx")
     exported = _child("export", n, WORK / "export.xlsx")
     small = _child("export-stream", n // 10, WORK / "stream-small.xlsx")
@@ -67,6 +76,13 @@ def run(quick: bool = False) -> list[Figure]:
             read["cpu_seconds"],
             "<= 3x calamine read",
             i_ratio <= 3,
+        ),
+        Figure(
+            f"ledger import floor {n} rows (cpu): read, one document each, records + feed only",
+            floor["cpu_seconds"],
+            "s",
+            read["cpu_seconds"],
+            "informational: the least an import that stores the rows must do",
         ),
         Figure(
             f"ledger xlsx export {n} rows (cpu)",
