@@ -170,3 +170,29 @@ def test_missing_says_how_much_of_an_unfinished_upload_the_server_holds(person, 
     answer = alice.post("/v1/photos/missing", json={"sha256s": [sha(photo), sha(other)]}).json()
     assert sorted(answer["missing"]) == sorted([sha(photo), sha(other)])
     assert answer["partial"] == {sha(photo): 120_000}  # none held of the other: not listed
+
+
+def test_holders_of_many_photos_are_looked_up_in_one_query(engine):
+    """Registering a group of arrivals asks once which pairs are held, not once per pair."""
+    from sqlalchemy import event
+
+    from sync.server import db
+    from sync.server.queries import photos
+
+    pairs = [(hashlib.sha256(str(i).encode()).hexdigest(), f"user{i % 3}") for i in range(40)]
+    with db.write(engine) as conn:
+        assert photos.add_holders(conn, pairs[:10]) == sorted(pairs[:10])
+    selects: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        if "FROM photo_holders" in statement:
+            selects.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        with db.write(engine) as conn:
+            added = photos.add_holders(conn, pairs)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert added == sorted(pairs[10:])  # the ten held already are not added again
+    assert len(selects) <= 3  # one lookup per user (three users), whatever the number of pairs

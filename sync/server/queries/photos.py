@@ -73,7 +73,8 @@ def held_pairs(conn: Connection, pairs: Iterable[tuple[str, str]]) -> set[tuple[
 def add_holders(conn: Connection, pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """Record that these users hold these photos; the pairs not recorded before."""
     wanted = sorted(set(pairs))
-    new = [p for p in wanted if p not in held_pairs(conn, wanted)]
+    held_now = held_pairs(conn, wanted)  # asked once, not once per pair
+    new = [p for p in wanted if p not in held_now]
     insert_rows(conn, photo_holders, [{"sha256": h, "username": u} for h, u in new])
     return new
 
