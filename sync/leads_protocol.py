@@ -89,6 +89,8 @@ class LeadView(_Read):
     task_state: str | None = None  # open / done / cancelled
     task_closed_by: dict[str, str] | None = None  # the record that closed the task
     verifications: list[LeadVerification] = Field(default_factory=list)
+    # name (code) of each outfall the lead mentions, those in the reader's area only
+    outfall_labels: dict[str, str] = Field(default_factory=dict)
 
 
 class LeadList(_Read):

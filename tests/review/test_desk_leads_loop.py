@@ -107,6 +107,7 @@ def test_the_desk_imports_a_survey_tasks_a_cluster_and_decides_its_leads(
     assert "就是台账上的雨洪排口" in pane.details.text()
     decide: Any = pane.decide_current()
     assert decide.outcome.currentData() == "duplicate" and decide.outfall_id() == ledger_id
+    assert decide.outfall.currentText().startswith("新华村东侧雨洪排口")  # by name, not by id
     decide.outcome.setCurrentIndex(decide.outcome.findData("confirmed"))
     decide.submit()  # confirmed needs a newly found outfall: the ledger's is refused
     qtbot.waitUntil(lambda: bool(decide.status.text()), timeout=10_000)

@@ -185,3 +185,29 @@ def test_cli_imports_and_dry_runs(ctx, tmp_path, h, capsys):
     assert cli.main([*base, "leads", "import", str(survey), "--county", h.TOSHI]) == 1
     with ctx.engine.connect() as conn:
         assert len(conn.execute(select(leads.c.id)).all()) == 3
+
+
+def test_the_desk_list_names_the_outfalls_a_lead_mentions_within_the_readers_area(person, h, ctx):
+    sup, _insp, _other, ledger = _world(person, h)
+    city = person("city", role="supervisor", counties=(h.CITY,))
+    _import(sup, h.TOSHI)
+    label = f"{ledger['name']} ({ledger['national_code']})"
+
+    def near(who: Any) -> dict[str, Any]:
+        [lead] = [x for x in who.get("/v1/desk/leads").json()["leads"] if x["name"] == "已有口旁"]
+        return lead
+
+    lead = near(sup)
+    assert lead["outfall_labels"] == {ledger["id"]: label}
+    assert near(city)["outfall_labels"] == {ledger["id"]: label}
+    # a lead naming another county's outfall (a row from before areas were checked) does not
+    # tell this county's reader that outfall's name or code
+    haimen = person("hm", role="supervisor", counties=(h.HAIMEN,))
+    theirs = h.outfall(h.HAIMEN, provisional=False, name="海门区某口")
+    haimen.push_ok([h.change("outfalls", theirs)])
+    with ctx.engine.begin() as conn:
+        conn.execute(
+            leads.update().where(leads.c.id == lead["id"]).values(near_outfall_id=theirs["id"])
+        )
+    assert near(sup)["outfall_labels"] == {}
+    assert near(city)["outfall_labels"] == {theirs["id"]: f"海门区某口 ({theirs['national_code']})"}

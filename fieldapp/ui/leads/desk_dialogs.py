@@ -189,7 +189,12 @@ class LeadDecisionDialog(QDialog):
         def add(outfall_id: str | None, text: str) -> None:
             if outfall_id and outfall_id not in seen:
                 seen.add(outfall_id)
-                self.outfall.addItem(f"{text} · {outfall_id[:8]}…", outfall_id)
+                # by name and code where the server gave them (an outfall in the desk's area)
+                known = self.lead.outfall_labels.get(outfall_id) or f"{outfall_id[:8]}…"
+                self.outfall.addItem(f"{known} · {text}", outfall_id)
+                self.outfall.setItemData(
+                    self.outfall.count() - 1, outfall_id, Qt.ItemDataRole.ToolTipRole
+                )
 
         closed = self.lead.task_closed_by or {}
         if closed.get("entity") == "outfalls":

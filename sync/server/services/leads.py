@@ -198,26 +198,54 @@ def import_file(
 def list_leads(
     ctx: ServerContext, actor: Actor, *, state: str | None, limit: int, offset: int
 ) -> list[dict[str, Any]]:
-    """Leads of the caller's area, each with its task's state (and the record that closed it)
-    and what inspectors recorded at it (their ``lead_verifications``)."""
+    """Leads of the caller's area, each with its task's state (and the record that closed it),
+    what inspectors recorded at it (their ``lead_verifications``) and the name and code of each
+    outfall it mentions that lies in the caller's area."""
     counties = actor.visible_counties()
     with db.read(ctx.engine) as conn:
         found = lead_rows.search(conn, counties, state=state, limit=limit, offset=offset)
         keys = [("tasks", r["task_id"]) for r in found if r["task_id"]]
         tasks = records.get_many(conn, keys) if keys else {}
         notes = records.live_in_counties(conn, "lead_verifications", counties) if found else []
-    by_lead: dict[str, list[dict[str, Any]]] = {}
-    for note in sorted(notes, key=lambda n: str((n.data or {}).get("at") or "")):
-        data = note.data or {}
-        by_lead.setdefault(str(data.get("lead_id")), []).append(
-            {key: data.get(key) for key in VERIFICATION_FIELDS}
-        )
+        by_lead: dict[str, list[dict[str, Any]]] = {}
+        for note in sorted(notes, key=lambda n: str((n.data or {}).get("at") or "")):
+            data = note.data or {}
+            by_lead.setdefault(str(data.get("lead_id")), []).append(
+                {key: data.get(key) for key in VERIFICATION_FIELDS}
+            )
+        for lead in found:
+            task = tasks.get(("tasks", lead["task_id"])) if lead["task_id"] else None
+            lead["task_state"] = None if task is None else (task.data or {}).get("state")
+            lead["task_closed_by"] = None if task is None else (task.data or {}).get("closed_by")
+            lead["verifications"] = by_lead.get(lead["id"], [])
+        named = sorted({i for lead in found for i in _outfall_ids(lead)})
+        outfalls = records.get_many(conn, [("outfalls", i) for i in named]) if named else {}
+    labels = {
+        r.id: _outfall_label(r.data or {})
+        for r in outfalls.values()
+        if not r.deleted and (counties is None or r.county_code in counties)
+    }  # an outfall outside the caller's area is not named to them
     for lead in found:
-        task = tasks.get(("tasks", lead["task_id"])) if lead["task_id"] else None
-        lead["task_state"] = None if task is None else (task.data or {}).get("state")
-        lead["task_closed_by"] = None if task is None else (task.data or {}).get("closed_by")
-        lead["verifications"] = by_lead.get(lead["id"], [])
+        lead["outfall_labels"] = {i: labels[i] for i in _outfall_ids(lead) if i in labels}
     return found
+
+
+def _outfall_ids(lead: dict[str, Any]) -> list[str]:
+    """The outfalls a listed lead mentions: the one it lies near, the one it was decided to be,
+    the one that closed its task and those its inspectors named."""
+    ids = [lead.get("near_outfall_id"), lead.get("outfall_id")]
+    closed = lead.get("task_closed_by") or {}
+    if closed.get("entity") == "outfalls":
+        ids.append(closed.get("id"))
+    ids += [v.get("outfall_id") for v in lead.get("verifications") or []]
+    return [str(i) for i in ids if i]
+
+
+def _outfall_label(data: dict[str, Any]) -> str:
+    """An outfall as a person knows it: its name and its code (national, local or provisional)."""
+    code = data.get("national_code") or data.get("local_code") or data.get("provisional_code")
+    name = str(data.get("name") or "")
+    return f"{name} ({code})" if code else name
 
 
 def _visible(conn: Any, actor: Actor, lead_id: str) -> dict[str, Any]:
