@@ -142,7 +142,51 @@ def windows(session: Session, lang: str) -> list[tuple[str, QWidget]]:
     session.tools["deskHistory"] = desk_history
     out.append(("desk_history", desk_history))
     settle(100)
+    out += _desk_dialogs(desk, lang, names, outfall)
     return out
+
+
+def _desk_dialogs(
+    desk: Any, lang: str, names: dict[str, str], outfall: Any
+) -> list[tuple[str, QWidget]]:
+    """The desk's lead and complaint dialogs, opened over the desk as its panes open them."""
+    from fieldapp.ui.complaints.dialogs import NewComplaintDialog, OutcomeDialog, ReplyDialog
+    from fieldapp.ui.complaints.pane import complaint_rules
+    from fieldapp.ui.leads.desk_dialogs import (
+        LeadDecisionDialog,
+        LeadImportDialog,
+        LeadTaskDialog,
+    )
+    from sync.leads_protocol import LeadView
+    from tests.review.test_desk_layout import IdleLanes
+
+    found = "insp-5f3d0439"
+    lead = LeadView.model_validate(
+        {
+            "id": "lead-1", "county_code": outfall.county_code, "source": "无人机航测 2026-11",
+            "feature": 3, "name": "疑似暗管（新华村东侧）", "note": "岸边有水迹", "lat": 32.05,
+            "lon": 120.95, "photos": [], "cluster_id": "lead-1", "state": "tasked",
+            "near_outfall_id": outfall.id, "near_outfall_m": 6.0, "task_state": "done",
+            "task_closed_by": {"entity": "outfalls", "id": "new-1"},
+            "verifications": [{"id": "v-1", "verdict": "duplicate", "outfall_id": outfall.id,
+                               "note": "就是台账上的雨洪排口，排口下游有明显水迹", "author": found}],
+            "outfall_labels": {outfall.id: f"{outfall.name} ({outfall.display_code})",
+                               "new-1": "新华村东侧新发现排口 (TMP-5F3D0439)"},
+        }
+    )  # fmt: skip
+    rules = complaint_rules()
+    dialogs: list[tuple[str, QWidget]] = [
+        ("lead_decision", LeadDecisionDialog(IdleLanes(), lead, lang, parent=desk)),
+        ("lead_task", LeadTaskDialog(IdleLanes(), lead, 2, lang, parent=desk)),
+        ("lead_import", LeadImportDialog(IdleLanes(), names, lang, parent=desk)),
+        ("complaint_new", NewComplaintDialog(rules, names, lang, parent=desk)),
+        ("complaint_outcome", OutcomeDialog(rules, lang, parent=desk)),
+        ("complaint_reply", ReplyDialog(parent=desk)),
+    ]
+    for _name, dialog in dialogs:
+        dialog.open()
+        settle()
+    return dialogs
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ screen (the offscreen platform's screen configuration) with ``QT_SCALE_FACTOR``,
 windows out on a logical screen of 1366×768, 1093×614 or 911×512 and sizes them itself. The child
 opens the main window, the edit dialog, the inspection form and its completion summary, the nearest
 and new-outfall dialogs, settings, the patrol, the map, the sync panel, 我的记录, the progress view (考核) and
-the review desk as a user would, and
+the review desk with its lead and complaint dialogs as a user would, and
 reports by geometry what does not fit (tests/ui/fitcheck.py); this test asserts there is nothing.
 The checker itself is tested below on windows made to fail it.
 """
@@ -76,6 +76,8 @@ def test_every_window_fits_the_laptop_screen(
     expected |= {"tasks", "patrol", "map", "sync", "records", "progress", "review"}
     expected |= {"plan", "plan_milestones", "review_plans"}  # 一口一策
     expected |= {"history", "desk_history"}  # 案卷 on the laptop and on the desk
+    expected |= {"lead_decision", "lead_task", "lead_import"}  # the desk's leads
+    expected |= {"complaint_new", "complaint_outcome", "complaint_reply"}  # 举报
     assert set(report) == expected
     for name, seen in report.items():
         x, y, w, h = seen["screen"]
