@@ -4,27 +4,27 @@
 <context>
     <name>ComplaintsPane</name>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="59"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="60"/>
         <source>Overdue only</source>
         <translation>只看逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="64"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="65"/>
         <source>New complaint…</source>
         <translation>登记举报…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="66"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="67"/>
         <source>Record outcome…</source>
         <translation>登记核实结论…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="67"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="68"/>
         <source>Record answer…</source>
         <translation>登记答复…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="68"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="69"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -35,13 +35,13 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/complaints/pane.py" line="78"/>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="182"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="169"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/complaints/pane.py" line="78"/>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="184"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="171"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
@@ -56,112 +56,112 @@
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="121"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="108"/>
         <source>Being verified</source>
         <translation>核实中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="122"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="109"/>
         <source>Verified, not answered</source>
         <translation>已核实，待答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="123"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="110"/>
         <source>Answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="129"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="116"/>
         <source>Complaints (%1)</source>
         <translation>举报 (%1)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="130"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="117"/>
         <source>Complaints</source>
         <translation>举报</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="133"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="120"/>
         <source>%1 answers overdue</source>
         <translation>%1 件答复逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="143"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="130"/>
         <source>Loading complaints…</source>
         <translation>正在读取举报…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="158"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="145"/>
         <source>%1 complaints, %2 answers overdue</source>
         <translation>共 %1 件举报，%2 件答复逾期</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="178"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="165"/>
         <source>Choose a complaint to see it.</source>
         <translation>请选择一件举报查看。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="185"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="172"/>
         <source>Complaint</source>
         <translation>举报内容</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="186"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="173"/>
         <source>Complainant</source>
         <translation>举报人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="187"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="174"/>
         <source>anonymous</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="188"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="175"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="189"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="176"/>
         <source>Verification task</source>
         <translation>核查任务</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="190"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="177"/>
         <source>Outcome</source>
         <translation>办结结果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="193"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="180"/>
         <source>Answer</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="197"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="184"/>
         <source>Answer overdue since %1</source>
         <translation>答复已逾期（期限 %1）</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="200"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="187"/>
         <source>Answer due by %1</source>
         <translation>请于 %1 前答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="206"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="193"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="207"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="194"/>
         <source>done: the inspection has arrived</source>
         <translation>已完成：检查记录已收到</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="208"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="195"/>
         <source>cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/pane.py" line="227"/>
+        <location filename="../../fieldapp/ui/complaints/pane.py" line="214"/>
         <source>Recording the complaint…</source>
         <translation>正在登记举报…</translation>
     </message>
@@ -202,6 +202,11 @@
         <location filename="../../fieldapp/ui/complaints/dialogs.py" line="77"/>
         <source>The complainant&apos;s contact stays on the server: never on laptops.</source>
         <translation>举报人联系方式只保存在服务器上，不会同步到外业终端。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="83"/>
+        <source>Choose the complaint&apos;s photos</source>
+        <translation>选择举报附带的照片</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/complaints/dialogs.py" line="86"/>
@@ -274,7 +279,12 @@
         <translation>请填写举报内容。</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="118"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="119"/>
+        <source>Give both latitude and longitude, or neither.</source>
+        <translation>纬度和经度须同时填写，或都不填。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="122"/>
         <source>Give the place, in words or as a position.</source>
         <translation>请给出地点（文字或坐标）。</translation>
     </message>
@@ -287,126 +297,60 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="158"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="162"/>
         <source>Outcome of the verification</source>
         <translation>核实结论</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="164"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="168"/>
         <source>What was found, and what was done about it</source>
         <translation>核实发现的情况及处理措施</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="166"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="170"/>
         <source>Outcome</source>
         <translation>办结结果</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="167"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="171"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="170"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="174"/>
         <source>Record outcome</source>
         <translation>登记结论</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="170"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="174"/>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>PhotoPicker</name>
-    <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="93"/>
-        <source>Add photos…</source>
-        <translation>添加照片…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="94"/>
-        <source>Remove photo</source>
-        <translation>移除照片</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="116"/>
-        <source>Choose the complaint&apos;s photos</source>
-        <translation>选择举报照片</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="117"/>
-        <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif)</source>
-        <translation>照片 (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="133"/>
-        <source>%1 is already added.</source>
-        <translation>%1 已添加过。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="147"/>
-        <source>%1 was not added: %2</source>
-        <translation>%1 未添加：%2</translation>
-    </message>
-</context>
-<context>
-    <name>PhotoStrip</name>
-    <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="213"/>
-        <source>Fetching the photos…</source>
-        <translation>正在获取照片…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="233"/>
-        <source>Double-click to see it large</source>
-        <translation>双击查看大图</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="236"/>
-        <source>Double-click a photo to see it large.</source>
-        <translation>双击照片查看大图。</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="245"/>
-        <source>A photo could not be shown: %1</source>
-        <translation>有照片无法显示：%1</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="254"/>
-        <source>Photo</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/complaints/photos.py" line="259"/>
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="179"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="183"/>
         <source>Answer to the complainant</source>
         <translation>答复举报人</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="181"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="185"/>
         <source>The answer as it was given</source>
         <translation>按实际答复内容填写</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="187"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="191"/>
         <source>Record answer</source>
         <translation>登记答复</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="187"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="191"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="191"/>
+        <location filename="../../fieldapp/ui/complaints/dialogs.py" line="195"/>
         <source>Write the answer that was given.</source>
         <translation>请填写答复内容。</translation>
     </message>

@@ -800,6 +800,112 @@ It moves the outfall from %4 to %5.</source>
     </message>
 </context>
 <context>
+    <name>PhotoPicker</name>
+    <message>
+        <location filename="../../fieldapp/ui/desk_photos.py" line="95"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/desk_photos.py" line="96"/>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/desk_photos.py" line="89"/>
+        <source>Choose photos</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/desk_photos.py" line="119"/>
+        <source>Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif)</source>
+        <translation>照片 (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/desk_photos.py" line="135"/>
+        <source>%1 is already added.</source>
+        <translation>%1 已添加过。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/desk_photos.py" line="149"/>
+        <source>%1 was not added: %2</source>
+        <translation>%1 未添加：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="75"/>
+        <source>◀ Previous</source>
+        <translation>◀ 上一张</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="76"/>
+        <source>Next ▶</source>
+        <translation>下一张 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="80"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="81"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="79"/>
+        <source>Fit</source>
+        <translation>全图</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="108"/>
+        <source>No photos</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="130"/>
+        <source>Taken: %1</source>
+        <translation>拍摄时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="131"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="133"/>
+        <source>Place: %1</source>
+        <translation>拍摄位置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="137"/>
+        <source>no GPS in the photo</source>
+        <translation>照片无 GPS 信息</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="141"/>
+        <source>%1 from the outfall</source>
+        <translation>距排污口 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="143"/>
+        <source>%1 from the record&apos;s time</source>
+        <translation>与记录时间相差 %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="148"/>
+        <source>⚠ inconsistent with the record</source>
+        <translation>⚠ 与记录不一致</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_viewer.py" line="150"/>
+        <source>⚠ not arrived on the server yet</source>
+        <translation>⚠ 尚未上传到服务器</translation>
+    </message>
+</context>
+<context>
     <name>ProfileBackupTool</name>
     <message>
         <location filename="../../fieldapp/ui/profile_backup_tool.py" line="54"/>
@@ -825,6 +931,39 @@ It moves the outfall from %4 to %5.</source>
         <location filename="../../fieldapp/ui/profile_backup_tool.py" line="84"/>
         <source>not encrypted</source>
         <translation>未加密</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPhotoStrip</name>
+    <message>
+        <location filename="../../fieldapp/ui/desk_photos.py" line="208"/>
+        <source>Fetching the photos…</source>
+        <translation>正在获取照片…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/desk_photos.py" line="228"/>
+        <source>Double-click to see it large</source>
+        <translation>双击查看大图</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/desk_photos.py" line="231"/>
+        <source>Double-click a photo to see it large.</source>
+        <translation>双击照片查看大图。</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/desk_photos.py" line="240"/>
+        <source>A photo could not be shown: %1</source>
+        <translation>有照片无法显示：%1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/desk_photos.py" line="249"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/desk_photos.py" line="254"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

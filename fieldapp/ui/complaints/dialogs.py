@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.ui.complaints.photos import PhotoPicker
+from fieldapp.ui.desk_photos import PhotoPicker
 from fieldapp.ui.screen_fit import fit_dialog, scrolling
 from sync.complaint_protocol import ComplaintRequest
 from sync.complaints import ComplaintRules
@@ -80,7 +80,7 @@ class NewComplaintDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.picker = PhotoPicker(lang)
+        self.picker = PhotoPicker(lang, self.tr("Choose the complaint's photos"))
         form = QFormLayout()
         for label, widget in (
             (self.tr("County"), self.county), (self.tr("Channel"), self.channel),
@@ -113,6 +113,10 @@ class NewComplaintDialog(QDialog):
     def accept(self) -> None:
         if not self.description.toPlainText().strip():
             self.problem.setText(self.tr("Write what the complaint is about."))
+            return
+        if (self.lat.value() == 0.0) != (self.lon.value() == 0.0):
+            # half a position is no position: never drop what the user typed without a word
+            self.problem.setText(self.tr("Give both latitude and longitude, or neither."))
             return
         if not self.place.text().strip() and not self._position():
             self.problem.setText(self.tr("Give the place, in words or as a position."))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from fieldapp.paths import DATA
 from fieldapp.ui import fact_list
 from fieldapp.ui import formatting as fmt
-from fieldapp.ui.complaints.photos import PhotoStrip
+from fieldapp.ui.desk_photos import ServerPhotoStrip
 from fieldapp.ui.labels import county_names
 from fieldapp.ui.screen_fit import scrolling
 from sync import complaints as rules
@@ -38,6 +38,11 @@ RED = "#b00020"
 @cache
 def complaint_rules() -> rules.ComplaintRules:
     return rules.load(DATA / "complaint_rules.json")
+
+
+def _complaint_photo(client: Any, complaint_id: str, sha256: str) -> bytes:
+    photo: bytes = client.complaint_photo(complaint_id, sha256)
+    return photo
 
 
 class ComplaintsPane(QWidget):
@@ -84,7 +89,7 @@ class ComplaintsPane(QWidget):
         for b in (self.new_button, self.outcome_button, self.reply_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        self.photos = PhotoStrip(lanes, lang)
+        self.photos = ServerPhotoStrip(lanes, lang, _complaint_photo)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)

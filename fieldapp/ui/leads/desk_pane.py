@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.ui import fact_list
 from fieldapp.ui import formatting as fmt
-from fieldapp.ui.complaints.photos import PhotoStrip
+from fieldapp.ui.desk_photos import ServerPhotoStrip
 from fieldapp.ui.labels import county_names
 from fieldapp.ui.screen_fit import scrolling
 from sync.client.errors import LocalCode, message
@@ -80,7 +80,7 @@ class DeskLeadsPane(QWidget):
         self.table.horizontalHeader().setMinimumSectionSize(60)
         self.table.itemSelectionChanged.connect(self._selected)
         self.details = fact_list.details_label("deskLeadDetails")
-        self.photos = PhotoStrip(lanes, lang, fetch=_lead_photo)
+        self.photos = ServerPhotoStrip(lanes, lang, _lead_photo)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)

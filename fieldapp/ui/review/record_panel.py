@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.geo import distance_m
 from fieldapp.domain.inspection_rules import InspectionRules
 from fieldapp.ui import formatting as fmt
+from fieldapp.ui.photo_viewer import PhotoViewer
 from fieldapp.ui.review.checklist import changes_html, checklist_html
-from fieldapp.ui.review.photo_viewer import PhotoViewer
 from fieldapp.ui.review.position_plot import PositionPlot
 from fieldapp.ui.review.texts import flag_text, state_text
 from sync.review_protocol import DeskRecord, DeskRecordDetail

@@ -1,7 +1,7 @@
-"""A complaint's photos on the desk: the picker of the new-complaint dialog (each file read and
-checked off the GUI thread, a file that is not an acceptable photo refused with the reason, in
-the user's language, and nothing else lost) and the strip of the chosen complaint's photos
-(fetched on the desk's lanes, thumbnails decoded off the GUI thread, a double-click shows one
+"""Photos on the desk: a picker of photo files (a new complaint's: each file read and checked off
+the GUI thread, a file that is not an acceptable photo refused with the reason, in the user's
+language, and nothing else lost) and a strip of photos the server holds (a complaint's, a lead's:
+fetched on the desk's lanes, thumbnails decoded off the GUI thread, a double-click shows one
 large)."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from fieldapp.domain.errors import Explained
 from fieldapp.media.blobstore import sha256_hex
 from fieldapp.media.ingest import inspect_bytes, read_photo_file
 from fieldapp.media.thumbnails import larger_view, thumbnail
-from fieldapp.ui.review.photo_viewer import ZoomView
+from fieldapp.ui.photo_viewer import ZoomView
 from fieldapp.ui.workers import WorkerPool
 from sync.client.errors import message
 from sync.client.review import DeskError
@@ -77,19 +77,21 @@ def _photo_list(icon: int = ICON) -> QListWidget:
 
 
 class PhotoPicker(QWidget):
-    """The photos a new complaint goes with (the complainant's, sent by phone or online)."""
+    """Photo files chosen to go with something (a new complaint: the complainant's photos, sent
+    by phone or online); ``caption`` titles the file chooser."""
 
     changed = Signal()
 
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: str, caption: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("complaintPhotoPicker")
+        self.setObjectName("photoPicker")
         self.lang = lang
+        self.caption = caption or self.tr("Choose photos")
         self.photos: list[CheckedPhoto] = []
         self.checking = 0
         self.pool = WorkerPool(self)
         self.list = _photo_list()
-        self.list.setObjectName("complaintPhotos")
+        self.list.setObjectName("pickedPhotos")
         self.add_button = QPushButton(self.tr("Add photos…"))
         self.remove_button = QPushButton(self.tr("Remove photo"))
         for b in (self.add_button, self.remove_button):
@@ -113,7 +115,7 @@ class PhotoPicker(QWidget):
 
     def _choose(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Choose the complaint's photos"), "",
+            self, self.caption, "",
             self.tr("Photos (*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif)"),
         )  # fmt: skip
         self.add_files([Path(n) for n in names])
@@ -173,27 +175,20 @@ class PhotoPicker(QWidget):
 Fetch = Callable[[Any, str, str], bytes]  # (desk client, owner id, sha256) -> the photo's bytes
 
 
-def _complaint_photo(client: Any, complaint_id: str, sha256: str) -> bytes:
-    return client.complaint_photo(complaint_id, sha256)
+class ServerPhotoStrip(QWidget):
+    """The photos of the chosen owner (a complaint, a lead), fetched from the server on the
+    lanes with ``fetch`` and shown small; a double-click shows one large."""
 
-
-class PhotoStrip(QWidget):
-    """The photos of the chosen complaint (or lead, or note: ``fetch``), fetched from the server
-    on the lanes and shown small; a double-click shows one large."""
-
-    def __init__(
-        self, lanes: Any, lang: str, parent: QWidget | None = None,
-        fetch: Fetch = _complaint_photo,
-    ) -> None:  # fmt: skip
+    def __init__(self, lanes: Any, lang: str, fetch: Fetch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("complaintPhotoStrip")
+        self.setObjectName("serverPhotoStrip")
         self.lanes, self.lang, self.fetch = lanes, lang, fetch
         self.pool = WorkerPool(self)
-        self.list = _photo_list(STRIP_ICON)  # small: the complaint's facts above keep the room
+        self.list = _photo_list(STRIP_ICON)  # small: the owner's facts above keep the room
         self.list.itemDoubleClicked.connect(self._open)
         self.data: dict[str, bytes] = {}
         self.shas: list[str] = []
-        self.complaint_id: str | None = None
+        self.owner_id: str | None = None
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.viewer: QDialog | None = None
@@ -203,30 +198,30 @@ class PhotoStrip(QWidget):
         layout.addWidget(self.status)
         self.show_photos(None, [])
 
-    def show_photos(self, complaint_id: str | None, shas: list[str]) -> None:
-        """The photos ``shas`` of ``complaint_id`` (whatever the strip's owner is: a lead…)."""
-        if complaint_id == self.complaint_id and shas == self.shas:
+    def show_photos(self, owner_id: str | None, shas: list[str]) -> None:
+        """The photos ``shas`` of the owner ``owner_id``."""
+        if owner_id == self.owner_id and shas == self.shas:
             return
-        self.complaint_id, self.shas = complaint_id, list(shas)
+        self.owner_id, self.shas = owner_id, list(shas)
         self.list.clear()
         self.setVisible(bool(shas))
         self.status.setText(self.tr("Fetching the photos…") if shas else "")
         for sha in shas:
             self.lanes.run(
-                lambda c, cid=complaint_id, s=sha: self.fetch(c, cid or "", s),
-                lambda data, cid=complaint_id, s=sha: self._fetched(cid, s, data),
+                lambda c, cid=owner_id, s=sha: self.fetch(c, cid or "", s),
+                lambda data, cid=owner_id, s=sha: self._fetched(cid, s, data),
                 self._failed,
             )
 
-    def _fetched(self, complaint_id: str | None, sha: str, data: bytes) -> None:
-        if complaint_id != self.complaint_id:
-            return  # another complaint was chosen meanwhile
+    def _fetched(self, owner_id: str | None, sha: str, data: bytes) -> None:
+        if owner_id != self.owner_id:
+            return  # another owner was chosen meanwhile
         self.data[sha] = data
         self.pool.submit(lambda: thumbnail(data).jpeg,
-                         lambda jpeg: self._thumb(complaint_id, sha, jpeg), self._failed)  # fmt: skip
+                         lambda jpeg: self._thumb(owner_id, sha, jpeg), self._failed)  # fmt: skip
 
-    def _thumb(self, complaint_id: str | None, sha: str, jpeg: bytes) -> None:
-        if complaint_id != self.complaint_id:
+    def _thumb(self, owner_id: str | None, sha: str, jpeg: bytes) -> None:
+        if owner_id != self.owner_id:
             return
         item = QListWidgetItem(_icon(jpeg), "")
         item.setData(Qt.ItemDataRole.UserRole, sha)
@@ -250,7 +245,7 @@ class PhotoStrip(QWidget):
         if data is None:
             return
         dialog = QDialog(self)
-        dialog.setObjectName("complaintPhotoLarge")
+        dialog.setObjectName("serverPhotoLarge")
         dialog.setWindowTitle(self.tr("Photo"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view = ZoomView(dialog)
