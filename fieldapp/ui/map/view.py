@@ -48,6 +48,8 @@ LONG_PRESS_MS = 700  # a finger held still this long asks for the point's menu (
 POINT_RADIUS = 7
 BACKGROUND = QColor("#eef1ec")
 T = TypeVar("T")
+FLAG_POLE = 34  # px from a task's place to the top of its flag
+FLAG_STEP = 24  # px between flags of tasks at one place (a flag is 20 tall)
 
 
 @dataclass(frozen=True)
@@ -567,7 +569,8 @@ class MapView(QWidget):
 
     def _draw_tasks(self, p: QPainter) -> None:
         """Each task a flag on a pole whose foot is its place: blue, or red marked "!" when
-        overdue (drawn last, on top); the chosen one ringed."""
+        overdue; the chosen one ringed. Tasks at one place (two on one outfall) fly one above
+        the other on one pole, the overdue lowest, so each is seen and tapped."""
         self._drawn_tasks = []
         if not self.tasks:
             return
@@ -577,24 +580,30 @@ class MapView(QWidget):
         font = QFont(self._cluster_font)
         font.setPixelSize(15)
         p.setFont(font)
-        for mark, wx, wy in sorted(self.tasks, key=lambda t: t[0].overdue):
+        places: dict[tuple[float, float], list[TaskMark]] = {}
+        for mark, wx, wy in self.tasks:
+            places.setdefault((wx, wy), []).append(mark)
+        for (wx, wy), marks in places.items():
             sx, sy = wx * s + ox, wy * s + oy
-            if not (-40 <= sx <= self.width() + 40 and -60 <= sy <= self.height() + 40):
+            pole = FLAG_POLE + FLAG_STEP * (len(marks) - 1)
+            if not (-40 <= sx <= self.width() + 40 and -pole - 30 <= sy <= self.height() + 40):
                 continue
-            colour = QColor(TASK_OVERDUE_COLOUR if mark.overdue else TASK_COLOUR)
-            chosen = mark.key == self.selected_task
             p.setPen(QPen(QColor("#ffffff"), 6))
-            p.drawLine(QPointF(sx, sy), QPointF(sx, sy - 34))
+            p.drawLine(QPointF(sx, sy), QPointF(sx, sy - pole))
             p.setPen(QPen(QColor("#212121"), 3))
-            p.drawLine(QPointF(sx, sy), QPointF(sx, sy - 34))
-            flag = QRectF(sx, sy - 34, 26, 20)
-            p.setPen(QPen(QColor("#ffd600") if chosen else QColor("#ffffff"), 4 if chosen else 2))
-            p.setBrush(colour)
-            p.drawRect(flag)
-            if mark.overdue:
-                p.setPen(QColor("#ffffff"))
-                p.drawText(flag, Qt.AlignmentFlag.AlignCenter, "!")
-            self._drawn_tasks.append((sx + 13, sy - 24, mark.key))  # a finger finds the flag
+            p.drawLine(QPointF(sx, sy), QPointF(sx, sy - pole))
+            for i, mark in enumerate(sorted(marks, key=lambda m: (not m.overdue, m.key))):
+                top = sy - FLAG_POLE - FLAG_STEP * i
+                colour = QColor(TASK_OVERDUE_COLOUR if mark.overdue else TASK_COLOUR)
+                chosen = mark.key == self.selected_task
+                flag = QRectF(sx, top, 26, 20)
+                p.setPen(QPen(QColor("#ffd600") if chosen else QColor("#ffffff"), 4 if chosen else 2))  # fmt: skip
+                p.setBrush(colour)
+                p.drawRect(flag)
+                if mark.overdue:
+                    p.setPen(QColor("#ffffff"))
+                    p.drawText(flag, Qt.AlignmentFlag.AlignCenter, "!")
+                self._drawn_tasks.append((sx + 13, top + 10, mark.key))  # a finger finds the flag
 
     def _bubble(self, diameter: int) -> QPixmap:
         """A cluster's disc, drawn once per size: a pixmap is far cheaper to paint than an

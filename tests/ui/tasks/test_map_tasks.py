@@ -63,6 +63,25 @@ def test_the_map_flags_my_open_tasks_the_overdue_one_red(en_session: Session, qt
     assert inspection.record.task_id == late["id"] and inspection.record.outfall_id == outfall_id
 
 
+def test_two_tasks_on_one_outfall_fly_one_above_the_other(en_session: Session, qtbot: Any) -> None:
+    tasks, _outfall_id = _tasks(en_session)
+    on_time, late, _others, _cancelled, _verify = tasks  # both on the same outfall
+    _pull(en_session, qtbot, tasks)
+    window: Any = en_session.open_map()
+    qtbot.waitExposed(window)
+    window.show_task(on_time["id"])
+    window.task_panel.closed.emit()
+    upper, lower = _flag_of(window.view, on_time["id"]), _flag_of(window.view, late["id"])
+    assert upper.x() == lower.x() and lower.y() - upper.y() >= 20  # apart, not on top
+    image = window.view.grab().toImage()
+    assert image.pixelColor(lower.x() - 8, lower.y() - 4).name() == "#b3261e"  # overdue lowest
+    assert image.pixelColor(upper.x() - 8, upper.y() - 4).name() == "#0d47a1"
+    qtbot.mouseClick(window.view, Qt.MouseButton.LeftButton, pos=upper)
+    assert window.task_panel.title.text() == "按期检查"  # each flag taps its own task
+    qtbot.mouseClick(window.view, Qt.MouseButton.LeftButton, pos=lower)
+    assert window.task_panel.title.text() == "逾期检查"
+
+
 def test_my_tasks_shows_a_task_on_the_map(en_session: Session, qtbot: Any) -> None:
     tasks, _outfall = _tasks(en_session)
     _pull(en_session, qtbot, tasks)
