@@ -78,3 +78,8 @@ def national_code_violations(data: dict[str, Any], county_code: str) -> list[str
     if not isinstance(code, str):
         return ["bad_chars"]
     return rule().violations(code, county_code)
+
+
+def shown_code(data: dict[str, Any]) -> str:
+    """The code people know an outfall by: national, else local, else provisional ('' if none)."""
+    return str(data.get("national_code") or data.get("local_code") or data.get("provisional_code") or "")  # fmt: skip

@@ -583,7 +583,10 @@ class MapView(QWidget):
         places: dict[tuple[float, float], list[TaskMark]] = {}
         for mark, wx, wy in self.tasks:
             places.setdefault((wx, wy), []).append(mark)
-        for (wx, wy), marks in places.items():
+        # places with an overdue task last: on top of any place drawn near them
+        for (wx, wy), marks in sorted(
+            places.items(), key=lambda place: any(m.overdue for m in place[1])
+        ):
             sx, sy = wx * s + ox, wy * s + oy
             pole = FLAG_POLE + FLAG_STEP * (len(marks) - 1)
             if not (-40 <= sx <= self.width() + 40 and -pole - 30 <= sy <= self.height() + 40):

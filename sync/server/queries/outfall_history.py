@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select
 
 from sync import plans
 from sync.history import Entry, Kind, merge
+from sync.server.codes import shown_code
 from sync.server.queries import plans as plan_rows
 from sync.server.queries import records
 from sync.server.schema import leads as lead_rows
@@ -235,8 +236,7 @@ def heading(conn: Connection, outfall_id: str) -> str:
     """The outfall's code and name, as the history's title."""
     found = records.get(conn, "outfalls", outfall_id)
     d = (found.data if found is not None else None) or {}
-    code = d.get("national_code") or d.get("local_code") or d.get("provisional_code") or ""
-    return " ".join(str(x) for x in (code, d.get("name") or "") if x)
+    return " ".join(str(x) for x in (shown_code(d), d.get("name") or "") if x)
 
 
 def history(

@@ -25,6 +25,7 @@ from sync.protocol import ErrorCode
 from sync.server import db
 from sync.server.audit import AuditEntry
 from sync.server.canonical import server_hlc, utcnow
+from sync.server.codes import shown_code
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError, not_found
 from sync.server.flags import outfall_position
@@ -243,7 +244,7 @@ def _outfall_ids(lead: dict[str, Any]) -> list[str]:
 
 def _outfall_label(data: dict[str, Any]) -> str:
     """An outfall as a person knows it: its name and its code (national, local or provisional)."""
-    code = data.get("national_code") or data.get("local_code") or data.get("provisional_code")
+    code = shown_code(data)
     name = str(data.get("name") or "")
     return f"{name} ({code})" if code else name
 

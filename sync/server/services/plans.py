@@ -17,6 +17,7 @@ from sync.protocol import CITY_CODE, ErrorCode
 from sync.server import db
 from sync.server.audit import AuditEntry
 from sync.server.canonical import server_hlc, utcnow
+from sync.server.codes import shown_code
 from sync.server.context import ServerContext
 from sync.server.errors import ApiError, not_found
 from sync.server.models import Actor
@@ -130,7 +131,6 @@ def listing(
 def _named(conn: Any, plan: PlanView) -> PlanView:
     outfall = records.get(conn, "outfalls", plan.outfall_id)
     data = (outfall.data if outfall is not None else None) or {}
-    code = data.get("national_code") or data.get("local_code") or data.get("provisional_code")
     return plan.model_copy(
-        update={"outfall_name": str(data.get("name") or ""), "outfall_code": str(code or "")}
+        update={"outfall_name": str(data.get("name") or ""), "outfall_code": shown_code(data)}
     )
